@@ -1,0 +1,43 @@
+"""Articles as they enter (`articles.raw`) and leave dedupe (`articles.unique`, `articles.duplicates`)."""
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class RawArticle(BaseModel):
+    """One article from a feed, a page or a fixture file. Key: canonical URL."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    url: str = Field(description="canonical URL of the article (or a replay: URI for fixtures)")
+    title: str | None = None
+    published: datetime | None = Field(default=None, description="publication time, ISO 8601")
+    outlet: str | None = None
+    text: str = Field(default="", description="main text; empty when only html is known")
+    html: str | None = None
+    guid: str | None = Field(default=None, description="feed entry GUID when the feed has one")
+    feed_url: str | None = None
+    source: Literal["replay", "poller"] = "replay"
+    received_at: datetime | None = Field(
+        default=None, description="when claimstream first saw it (for end-to-end latency)"
+    )
+
+
+class UniqueArticle(RawArticle):
+    """An article that passed dedupe; revisions of an article already seen are marked."""
+
+    content_hash: str
+    revision_of: str | None = Field(
+        default=None, description="URL of the earlier version when this one is a revision"
+    )
+
+
+class DuplicateNotice(BaseModel):
+    type: Literal["article.duplicate"] = "article.duplicate"
+    url: str
+    duplicate_of: str
+    kind: Literal["exact", "near"]
+    reason: Literal["url", "guid", "content", "near"] = "content"
+    similarity: float = 1.0

@@ -1,0 +1,56 @@
+"""Claim events on `claims.new` and `claims.updated`. Key: claim id."""
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from schemas.figures import Qualifier
+
+Change = Literal[
+    "new", "value_changed", "qualifier_changed", "corroborated", "contested", "late_source"
+]
+
+
+class ClaimSource(BaseModel):
+    article_url: str
+    outlet: str | None = None
+    claimant: str | None = None
+    value: int | float
+    value_max: int | float | None = None
+    qualifier: Qualifier = "exact"
+    published: datetime | None = None
+
+
+class Previous(BaseModel):
+    value: int | float
+    value_max: int | float | None = None
+    qualifier: Qualifier
+    claimant: str | None = None
+
+
+class ClaimEvent(BaseModel):
+    type: Literal["claim.new", "claim.updated"]
+    event_id: str = Field(description="deterministic: the same input yields the same id")
+    claim_id: str
+    claim_key: str
+    version: int
+    change: Change = "new"
+    subject: str
+    counted: str
+    event: str
+    scope: str | None = None
+    value: int | float
+    value_max: int | float | None = None
+    qualifier: Qualifier
+    unit: str
+    currency: str | None = None
+    claimant: str | None = None
+    article_url: str
+    outlet: str | None = None
+    published: datetime | None = None
+    evidence: str
+    contested: bool = False
+    previous: Previous | None = None
+    sources: list[ClaimSource] = Field(default_factory=list)
+    emitted_at: datetime | None = Field(default=None, description="wall clock, not part of id")

@@ -1,0 +1,43 @@
+"""One figure read from an article (`figures.extracted`). Key: claim key."""
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Qualifier = Literal[
+    "exact", "about", "at_least", "more_than", "at_most", "less_than", "up_to", "range"
+]
+
+
+class Entity(BaseModel):
+    text: str
+    label: str = Field(description="PERSON, ORG, GPE, NORP, LOC, ...")
+    canonical: str
+
+
+class Figure(BaseModel):
+    figure_id: str = Field(description="deterministic: article URL + character offset")
+    claim_key: str = ""
+    article_url: str
+    outlet: str | None = None
+    title: str | None = None
+    published: datetime | None = None
+    value: int | float
+    value_max: int | float | None = None
+    qualifier: Qualifier = "exact"
+    unit: str = Field(description="people, currency, percent, count, ...")
+    currency: str | None = Field(default=None, description="ISO 4217 code when unit is currency")
+    converted_value: int | float | None = Field(default=None, description="amount given in parentheses")
+    converted_currency: str | None = None
+    counted: str = Field(description="the counted noun phrase, e.g. 'Chinese nationals'")
+    event: str = Field(description="what happened to the counted thing: fighting, killed, ...")
+    subject: str = Field(description="human-readable subject: counted + event phrase")
+    scope: str | None = Field(default=None, description="normalised time scope, e.g. '2023'")
+    claimant: str | None = None
+    carrier: str | None = Field(default=None, description="outlet that carried the claim")
+    evidence: str
+    headline: bool = False
+    entities: list[Entity] = Field(default_factory=list)
+    span: tuple[int, int] = (0, 0)
+    received_at: datetime | None = None

