@@ -1,0 +1,57 @@
+"""Pieces shared by the feed formats: entry URLs, dates and the article itself. No I/O."""
+
+import hashlib
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+from schemas.articles import RawArticle
+from services.poller.markup import plain_line
+
+WEB_SCHEMES = {"http", "https"}
+
+
+def entry_url(feed_url: str, link: str | None, guid: str | None, fallback: str) -> str:
+    """The entry's address: its link (made absolute), else a URL-shaped GUID, else a stable
+    `urn:claimstream:` name derived from the feed and the GUID or the entry's text."""
+    for candidate in (link, guid):
+        if candidate and candidate.strip():
+            absolute = urljoin(feed_url, candidate.strip())
+            if urlsplit(absolute).scheme in WEB_SCHEMES and candidate.strip()[:1] != "#":
+                return absolute
+    if guid and ":" in guid and " " not in guid.strip():
+        return guid.strip()
+    digest = hashlib.sha256(f"{feed_url}\n{guid or fallback}".encode()).hexdigest()[:32]
+    return f"urn:claimstream:entry:{digest}"
+
+
+def utc_datetime(struct_or_text: object) -> datetime | None:
+    """A feedparser time tuple (UTC) or an ISO 8601 string as an aware UTC datetime."""
+    try:
+        if isinstance(struct_or_text, str):
+            parsed = datetime.fromisoformat(struct_or_text.strip().replace("Z", "+00:00"))
+            return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        if struct_or_text is not None:
+            return datetime(*struct_or_text[:6], tzinfo=UTC)  # type: ignore[index,misc]
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return None
+
+
+def outlet_name(feed_title: str | None, feed_url: str) -> str | None:
+    return plain_line(feed_title) or urlsplit(feed_url).hostname
+
+
+def article(
+    feed_url: str, *, link: str | None, guid: str | None, title: str | None,
+    published: datetime | None, outlet: str | None, text: str, html: str | None,
+) -> RawArticle | None:
+    """One article, or None when the entry carries nothing to read."""
+    clean_title = plain_line(title)
+    guid = guid.strip() if guid and guid.strip() else None
+    if not (clean_title or text or link or guid):
+        return None
+    return RawArticle(
+        url=entry_url(feed_url, link, guid, f"{clean_title}\n{text}"),
+        title=clean_title, published=published, outlet=outlet, text=text, html=html or None,
+        guid=guid, feed_url=feed_url,
+    )
