@@ -1,0 +1,107 @@
+"""A real Kafka broker for the integration tests: configured, in Docker, or started locally."""
+
+import asyncio
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from services.runtime import broker
+from services.runtime.admin import BrokerUnavailable, create_topics, wait_for_broker
+from services.runtime.settings import Settings
+from services.runtime.topics import topic_specs
+
+HERE = Path(__file__).parent
+JAR_CACHE = Path(__file__).resolve().parents[2] / ".kafka"
+KAFKA_IMAGE = "apache/kafka:3.9.1"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.kafka)
+
+
+def docker_answers() -> bool:
+    try:
+        import docker
+
+        return bool(docker.from_env(timeout=2).ping())
+    except Exception:
+        return False
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def docker_broker() -> Iterator[str]:
+    """apache/kafka in a container, configured like the local broker, on a fixed host port."""
+    from testcontainers.core.container import DockerContainer
+
+    port = free_port()
+    container = DockerContainer(KAFKA_IMAGE).with_bind_ports(9092, port)
+    host = container.get_docker_client().host()
+    for name, value in kraft_env(f"{host}:{port}").items():
+        container.with_env(name, value)
+    with container:
+        try:
+            asyncio.run(wait_for_broker(f"{host}:{port}", 90.0))
+        except BrokerUnavailable as error:
+            raise BrokerUnavailable(f"{error}\n{container.get_logs()}") from error
+        yield f"{host}:{port}"
+
+
+def kraft_env(advertised: str) -> dict[str, str]:
+    return {
+        "KAFKA_NODE_ID": "1",
+        "KAFKA_PROCESS_ROLES": "broker,controller",
+        "KAFKA_LISTENERS": "PLAINTEXT://0.0.0.0:9092,CONTROLLER://localhost:9093",
+        "KAFKA_ADVERTISED_LISTENERS": f"PLAINTEXT://{advertised}",
+        "KAFKA_CONTROLLER_LISTENER_NAMES": "CONTROLLER",
+        "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP": "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+        "KAFKA_CONTROLLER_QUORUM_VOTERS": "1@localhost:9093",
+        "KAFKA_AUTO_CREATE_TOPICS_ENABLE": "false",
+        "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR": "1",
+        "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR": "1",
+        "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR": "1",
+        "KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS": "0",
+    }
+
+
+def local_broker(broker_dir: Path) -> Iterator[str]:
+    """A broker started once for the session in `broker_dir`, on jars resolved once per checkout."""
+    libs = broker.ensure_jars(Settings(broker_dir=JAR_CACHE))
+    (broker_dir / "libs").symlink_to(libs.resolve(), target_is_directory=True)
+    ports = free_port(), free_port()
+    settings = Settings(
+        broker_dir=broker_dir, broker_port=ports[0], broker_controller_port=ports[1]
+    )
+    try:
+        yield broker.start(settings, wait_seconds=90)
+    finally:
+        broker.stop(settings)
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Bootstrap address of a broker that answers; fails, never skips, when none can be had."""
+    configured = os.environ.get("CLAIMSTREAM_KAFKA_BOOTSTRAP")
+    if configured and broker.answers(configured, 5.0):
+        yield configured
+    elif docker_answers():
+        yield from docker_broker()
+    else:
+        yield from local_broker(tmp_path_factory.mktemp("kafka"))
+
+
+@pytest.fixture
+async def topics(kafka_bootstrap: str) -> list[str]:
+    """Every claimstream topic exists on the broker; returns the names."""
+    specs = topic_specs(Settings())
+    await create_topics(kafka_bootstrap, specs)
+    return [spec.name for spec in specs]
