@@ -1,34 +1,92 @@
-"""Article fingerprints: canonical URL and normalised-text hash. No I/O."""
+"""Article fingerprints: canonical URL, main-text hash, figures and sentence digests. No I/O."""
 
 import hashlib
 import re
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-TRACKING_PARAMS = re.compile(r"^(utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref|cmpid)$")
+from schemas.articles import RawArticle
+from services.dedupe.maintext import main_text
+from services.dedupe.similarity import signature
+
+TRACKING_PARAMS = re.compile(
+    r"^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga|yclid"
+    r"|ref|ref_src|cmpid|ocid|smid|amp|outputtype)$",
+    re.IGNORECASE,
+)
 HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
+DEFAULT_PORTS = {("http", 80), ("https", 443)}
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+MIN_SENTENCE_WORDS = 4
 
 
 def canonical_url(url: str) -> str:
-    """One spelling per page: lower-case scheme and host, no www./m./amp, fragment,
-    tracking parameters or trailing slash; remaining query parameters sorted."""
+    """One spelling per page: https, lower-case host without www./m./amp., no fragment,
+    tracking parameters, /amp suffix or trailing slash; remaining query parameters sorted."""
     parts = urlsplit(url.strip())
     if not parts.scheme or not parts.netloc:
         return url.strip()
-    host = parts.hostname or ""
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").removesuffix(".")
     for prefix in HOST_PREFIXES:
-        if host.startswith(prefix):
-            host = host[len(prefix):]
-    if parts.port and not (parts.scheme, parts.port) in {("http", 80), ("https", 443)}:
+        host = host.removeprefix(prefix)
+    if parts.port and (scheme, parts.port) not in DEFAULT_PORTS:
         host = f"{host}:{parts.port}"
-    path = re.sub(r"/(amp/?)?$", "", parts.path) or ""
+    path = re.sub(r"/+(amp/*)?$", "", parts.path)
     query = sorted((k, v) for k, v in parse_qsl(parts.query) if not TRACKING_PARAMS.match(k))
-    scheme = "https" if parts.scheme.lower() in {"http", "https"} else parts.scheme.lower()
+    scheme = "https" if scheme in {"http", "https"} else scheme
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
 def normalised_text(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(words(text))
 
 
 def content_hash(text: str) -> str:
+    """Hash of the normalised text: case, punctuation and line breaks do not count."""
     return hashlib.sha256(normalised_text(text).encode()).hexdigest()[:32]
+
+
+def sentences(text: str) -> list[str]:
+    """Normalised sentences of at least a few words, in text order."""
+    pieces = (s for line in text.splitlines() for s in re.split(r"(?<=[.!?])\s+", line))
+    normalised = (normalised_text(piece) for piece in pieces)
+    return [s for s in normalised if len(s.split()) >= MIN_SENTENCE_WORDS]
+
+
+def figures(text: str) -> frozenset[str]:
+    """Every number the text states, thousands separators removed."""
+    return frozenset(match.replace(",", "") for match in FIGURE.findall(text))
+
+
+def digest(sentence: str) -> str:
+    return hashlib.blake2b(sentence.encode(), digest_size=4).hexdigest()
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    url: str
+    guid: str | None
+    content_hash: str
+    has_text: bool
+    hashvalues: tuple[int, ...]
+    figures: frozenset[str]
+    sentences: frozenset[str]
+
+
+def fingerprint(article: RawArticle) -> Fingerprint:
+    body = main_text(article.text, article.html)
+    story = sentences(body)
+    return Fingerprint(
+        url=canonical_url(article.url),
+        guid=article.guid or None,
+        content_hash=content_hash(body),
+        has_text=bool(story),
+        hashvalues=signature(story),
+        figures=figures(body),
+        sentences=frozenset(digest(s) for s in story),
+    )

@@ -1,0 +1,61 @@
+"""MinHash signatures over word shingles, and the LSH bands they are filed under. No I/O.
+
+Shingles never cross a sentence boundary, so reordered paragraphs keep their shingles.
+BANDS x ROWS must equal NUM_PERM; `bench/dedupe.py` prints the measurement behind them.
+"""
+
+import hashlib
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 128
+SEED = 1
+SHINGLE_WORDS = 4
+BANDS = 32
+ROWS = 4
+
+
+def shingles(sentences: Iterable[str]) -> set[str]:
+    """Overlapping runs of SHINGLE_WORDS words inside each (normalised) sentence."""
+    found: set[str] = set()
+    for sentence in sentences:
+        tokens = sentence.split()
+        last = max(len(tokens) - SHINGLE_WORDS, 0)
+        found.update(" ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(last + 1))
+    return found
+
+
+def signature(sentences: Iterable[str]) -> tuple[int, ...]:
+    """MinHash hashvalues of the sentences' shingles; empty when there is no text."""
+    found = shingles(sentences)
+    if not found:
+        return ()
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash.update_batch([s.encode() for s in sorted(found)])
+    return tuple(int(v) for v in minhash.hashvalues)
+
+
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity: the share of equal hashvalues."""
+    if not a or len(a) != len(b):
+        return 0.0
+    return float(np.count_nonzero(np.asarray(a) == np.asarray(b))) / len(a)
+
+
+def band_keys(hashvalues: Sequence[int]) -> list[str]:
+    """One store key per band: `band:<i>:<hash of the band's rows>`."""
+    if not hashvalues:
+        return []
+    values = np.asarray(hashvalues, dtype=np.uint64)
+    return [f"band:{i}:{band_hash(values[i * ROWS : (i + 1) * ROWS])}" for i in range(BANDS)]
+
+
+def band_hash(rows: np.ndarray) -> str:
+    return hashlib.blake2b(rows.tobytes(), digest_size=8).hexdigest()
+
+
+def candidate_probability(jaccard: float, bands: int = BANDS, rows: int = ROWS) -> float:
+    """Chance that two texts of this Jaccard similarity share at least one band."""
+    return 1.0 - (1.0 - jaccard**rows) ** bands

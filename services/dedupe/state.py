@@ -1,0 +1,94 @@
+"""What dedupe remembers, laid out as small JSON values under string keys. No I/O.
+
+The store is any MutableMapping[str, JSON value]: a dict in tests and in `claimstream
+process`, a faust Table at runtime (one changelog record per key). Values are always
+replaced, never mutated in place, so a Table sees every change.
+
+    url:<canonical url>   {"hash", "of", "t"}   "of": the URL this one was judged a copy of
+    guid:<feed guid>      {"url", "hash", "t"}
+    hash:<content hash>   {"url", "t"}
+    sig:<url>             {"h": minhash hashvalues, "f": figures, "s": sentence digests, "t"}
+    band:<i>:<band hash>  [url, ...]            the LSH index, one key per bucket
+"""
+
+from collections.abc import MutableMapping
+from typing import Any
+
+from services.dedupe.fingerprint import Fingerprint
+from services.dedupe.similarity import band_keys, similarity
+
+Store = MutableMapping[str, Any]
+
+
+def seen_url(store: Store, url: str) -> dict | None:
+    return store.get(f"url:{url}")
+
+
+def seen_guid(store: Store, guid: str | None) -> dict | None:
+    return store.get(f"guid:{guid}") if guid else None
+
+
+def seen_content(store: Store, content_hash: str) -> dict | None:
+    return store.get(f"hash:{content_hash}")
+
+
+def candidates(store: Store, fp: Fingerprint, threshold: float) -> list[tuple[str, float, dict]]:
+    """Remembered articles sharing an LSH band with fp and at least `threshold` similar,
+    most similar first (ties by URL, so the order is deterministic)."""
+    urls = {url for key in band_keys(fp.hashvalues) for url in store.get(key, ())}
+    scored = []
+    for url in urls - {fp.url}:
+        sig = store.get(f"sig:{url}")
+        if sig and (score := similarity(fp.hashvalues, sig["h"])) >= threshold:
+            scored.append((url, score, sig))
+    return sorted(scored, key=lambda found: (-found[1], found[0]))
+
+
+def remember_original(store: Store, fp: Fingerprint, t: float) -> None:
+    """File an article that passed (unique or revision) under every key that finds it."""
+    forget_signature(store, fp.url)
+    remember_copy(store, fp, fp.url, t)
+    store[f"hash:{fp.content_hash}"] = {"url": fp.url, "t": t}
+    if not fp.hashvalues:
+        return
+    store[f"sig:{fp.url}"] = {
+        "h": list(fp.hashvalues), "f": sorted(fp.figures), "s": sorted(fp.sentences), "t": t,
+    }
+    for key in band_keys(fp.hashvalues):
+        bucket = store.get(key, [])
+        store[key] = sorted({*bucket, fp.url})
+
+
+def remember_copy(store: Store, fp: Fingerprint, of: str, t: float) -> None:
+    """Remember a URL (and GUID) so its next delivery is recognised as a copy of `of`."""
+    store[f"url:{fp.url}"] = {"hash": fp.content_hash, "of": of, "t": t}
+    if fp.guid:
+        store[f"guid:{fp.guid}"] = {"url": of, "hash": fp.content_hash, "t": t}
+
+
+def forget_signature(store: Store, url: str) -> int:
+    """Remove a URL's signature and its place in the LSH buckets; returns keys removed."""
+    sig = store.pop(f"sig:{url}", None)
+    if sig is None:
+        return 0
+    removed = 1
+    for key in band_keys(sig["h"]):
+        rest = [other for other in store.get(key, ()) if other != url]
+        if rest:
+            store[key] = rest
+        elif key in store:
+            del store[key]
+            removed += 1
+    return removed
+
+
+def expire(store: Store, cutoff: float) -> int:
+    """Remove every entry last seen before `cutoff` (epoch seconds); returns keys removed."""
+    removed = 0
+    for key in [k for k, v in store.items() if isinstance(v, dict) and v.get("t", cutoff) < cutoff]:
+        if key.startswith("sig:"):
+            removed += forget_signature(store, key.removeprefix("sig:"))
+        elif key in store:
+            del store[key]
+            removed += 1
+    return removed

@@ -1,0 +1,141 @@
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from schemas.articles import RawArticle
+from services.dedupe.decide import decide, expire
+from services.dedupe.fingerprint import canonical_url
+
+SEEDS = sorted(Path(__file__).parents[3].joinpath("seeds").glob("*.txt"))
+NOW = datetime(2025, 4, 12, 12, tzinfo=UTC)
+ORIGINAL = "https://news.example/story"
+
+
+def seed(i: int) -> str:
+    return SEEDS[i].read_text()
+
+
+def article(url: str, text: str, guid: str | None = None) -> RawArticle:
+    return RawArticle(url=url, text=text, guid=guid)
+
+
+def reordered(text: str) -> str:
+    lines = text.splitlines()
+    return "\n".join(lines[len(lines) // 2 :] + lines[: len(lines) // 2])
+
+
+# (id, second article, expected outcome, kind, reason, duplicate_of or revision_of)
+CASES = [
+    ("redelivered", article(ORIGINAL, seed(2)), "duplicate", "exact", "url", ORIGINAL),
+    ("tracking-url", article("http://www.news.example/story/?utm_source=tw&fbclid=x", seed(2)),
+     "duplicate", "exact", "url", ORIGINAL),
+    ("same-guid-new-url", article("https://news.example/moved", seed(2), guid="g-1"),
+     "duplicate", "exact", "guid", ORIGINAL),
+    ("other-url-same-text", article("https://wire.example/a", seed(2)),
+     "duplicate", "exact", "content", ORIGINAL),
+    ("other-boilerplate", article("https://wire.example/b",
+     "Subscribe to our newsletter today.\n" + seed(2) + "\nAll rights reserved."),
+     "duplicate", "exact", "content", ORIGINAL),
+    ("reordered-paragraphs", article("https://wire.example/c", reordered(seed(2))),
+     "duplicate", "near", "near", ORIGINAL),
+    ("trimmed-tail", article("https://wire.example/d", seed(2).rsplit("\n", 1)[0]),
+     "duplicate", "near", "near", ORIGINAL),
+    ("same-url-figure-changed", article(ORIGINAL, seed(2).replace("155", "163")),
+     "revision", None, None, ORIGINAL),
+    ("other-url-figure-changed", article("https://wire.example/e", seed(2).replace("155", "163")),
+     "revision", None, None, ORIGINAL),
+    ("same-guid-figure-changed", article("https://news.example/moved", seed(2).replace(
+        "155", "163"), guid="g-1"), "revision", None, None, ORIGINAL),
+    ("other-story", article("https://wire.example/f", seed(3)), "unique", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("second", "outcome", "kind", "reason", "of"),
+                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_decide_second_article(second, outcome, kind, reason, of) -> None:
+    store: dict = {}
+    assert decide(article(ORIGINAL, seed(2), guid="g-1"), store, NOW).outcome == "unique"
+    decision = decide(second, store, NOW + timedelta(hours=1))
+    assert decision.outcome == outcome
+    if outcome == "duplicate":
+        assert decision.unique is None
+        assert (decision.duplicate.kind, decision.duplicate.reason) == (kind, reason)
+        assert decision.duplicate.duplicate_of == of
+    else:
+        assert decision.duplicate is None
+        assert decision.unique.revision_of == of
+        assert decision.unique.url == canonical_url(second.url)
+
+
+def test_near_duplicate_reports_its_similarity() -> None:
+    store: dict = {}
+    decide(article(ORIGINAL, seed(4)), store, NOW)
+    decision = decide(article("https://wire.example/x", seed(4).rsplit("\n", 3)[0]), store, NOW)
+    assert 0.8 <= decision.duplicate.similarity < 1.0
+
+
+def test_syndicated_copy_of_a_revision_is_a_duplicate_of_the_revision() -> None:
+    store: dict = {}
+    revised = seed(0).replace("51 Chinese", "53 Chinese")
+    decide(article(ORIGINAL, seed(0)), store, NOW)
+    decide(article("https://wire.example/revised", revised), store, NOW)
+    decision = decide(article("https://other.example/r", reordered(revised)), store, NOW)
+    assert decision.duplicate.duplicate_of == "https://wire.example/revised"
+
+
+def test_unique_article_carries_canonical_url_and_content_hash() -> None:
+    decision = decide(article("HTTPS://WWW.News.Example/story/?utm_source=x", seed(1)), {}, NOW)
+    assert decision.unique.url == ORIGINAL
+    assert len(decision.unique.content_hash) == 32
+
+
+def test_articles_without_text_are_never_content_duplicates() -> None:
+    store: dict = {}
+    decide(article("https://a.example/1", ""), store, NOW)
+    assert decide(article("https://a.example/2", ""), store, NOW).outcome == "unique"
+
+
+def test_decide_is_deterministic() -> None:
+    stream = [article(ORIGINAL, seed(0)), article("https://w.example/a", reordered(seed(0))),
+              article("https://w.example/b", seed(0).replace("51", "52"))]
+    runs = [[decide(a, store, NOW) for a in stream] for store in ({}, {})]
+    assert runs[0] == runs[1]
+
+
+def test_expire_forgets_old_articles_and_keeps_recent_ones() -> None:
+    store: dict = {}
+    decide(article(ORIGINAL, seed(0)), store, NOW - timedelta(days=20))
+    decide(article("https://news.example/recent", seed(1)), store, NOW)
+    removed = expire(store, NOW, timedelta(days=14))
+    assert removed > 0
+    assert not any(ORIGINAL in key for key in store)
+    assert all(ORIGINAL not in urls for key, urls in store.items() if key.startswith("band:"))
+    assert decide(article(ORIGINAL, seed(0)), store, NOW).outcome == "unique"
+    assert decide(article("https://news.example/recent", seed(1)), store, NOW).outcome == \
+        "duplicate"
+
+
+def test_expire_of_everything_empties_the_store() -> None:
+    store: dict = {}
+    for i in range(5):
+        decide(article(f"https://news.example/{i}", seed(i)), store, NOW)
+    expire(store, NOW + timedelta(days=15), timedelta(days=14))
+    assert store == {}
+
+
+def test_state_survives_a_json_round_trip_like_a_table_changelog() -> None:
+    store: dict = {}
+    decide(article(ORIGINAL, seed(3)), store, NOW)
+    restored = json.loads(json.dumps(store))
+    assert restored == store
+    assert decide(article("https://w.example/t", seed(3).rsplit("\n", 1)[0]), restored,
+                  NOW).outcome == "duplicate"
+
+
+def test_every_state_value_is_small() -> None:
+    store: dict = {}
+    for i in range(5):
+        decide(article(f"https://news.example/{i}", seed(i)), store, NOW)
+    assert max(len(json.dumps(value)) for value in store.values()) < 4096
