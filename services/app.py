@@ -1,0 +1,90 @@
+"""The faust App factory. Stages register their agents explicitly; no autodiscovery."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import faust
+
+from services.runtime import topics as t
+from services.runtime.lag import record_lag
+from services.runtime.settings import Settings
+
+STAGES = ("dedupe", "extract", "claims")
+
+
+@dataclass(frozen=True)
+class Topics:
+    raw: faust.TopicT
+    unique: faust.TopicT
+    duplicates: faust.TopicT
+    figures: faust.TopicT
+    claims_new: faust.TopicT
+    claims_updated: faust.TopicT
+    deadletter: faust.TopicT
+
+    def __iter__(self):
+        return iter(vars(self).values())
+
+
+def raw_topic(app: faust.App, name: str) -> faust.TopicT:
+    """Topics carry JSON bytes; pydantic models in `schemas` validate them."""
+    return app.topic(name, key_type=bytes, value_type=bytes, value_serializer="raw")
+
+
+def table_changelog(app: faust.App, table: str, partitions: int) -> faust.TopicT:
+    return app.topic(
+        t.changelog(table), partitions=partitions, compacting=True, deleting=False,
+        key_type=str, value_serializer="json",
+    )
+
+
+def app_id(stages: Sequence[str]) -> str:
+    return t.APP_ID if set(stages) == set(STAGES) else f"{t.APP_ID}-{'-'.join(stages)}"
+
+
+def create_app(settings: Settings, stages: Sequence[str]) -> tuple[faust.App, Topics]:
+    name = app_id(stages)
+    app = faust.App(
+        name,
+        broker=f"kafka://{settings.kafka_bootstrap}",
+        store="memory://",
+        datadir=str(settings.state_dir / name),
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        topic_disable_leader=True,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        web_enabled="claims" in stages,
+        web_port=settings.web_port,
+        web_bind=settings.web_host,
+        web_in_thread=False,
+        stream_wait_empty=False,
+        broker_commit_every=100,
+        broker_commit_interval=1.0,
+    )
+    names = (t.ARTICLES_RAW, t.ARTICLES_UNIQUE, t.ARTICLES_DUPLICATES, t.FIGURES_EXTRACTED,
+             t.CLAIMS_NEW, t.CLAIMS_UPDATED, t.DEADLETTER)
+    topics = Topics(*(raw_topic(app, n) for n in names))
+    for stage in stages:
+        register_stage(app, settings, topics, stage)
+
+    @app.timer(interval=5.0)
+    async def lag() -> None:
+        record_lag(app, "+".join(stages))
+
+    return app, topics
+
+
+def register_stage(app: faust.App, settings: Settings, topics: Topics, stage: str) -> None:
+    if stage == "dedupe":
+        from services.dedupe.agent import register as register_dedupe
+        register_dedupe(app, settings, topics)
+    elif stage == "extract":
+        from services.extract.agent import register as register_extract
+        register_extract(app, settings, topics)
+    elif stage == "claims":
+        from services.claims.agent import register as register_claims
+        from services.claims.web import register as register_web
+        register_web(app, register_claims(app, settings, topics))
+    else:
+        raise ValueError(f"unknown stage {stage!r}; expected one of {', '.join(STAGES)}")

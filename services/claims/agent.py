@@ -1,0 +1,66 @@
+"""faust wiring for claims: figures.extracted -> claims.new / claims.updated.
+
+The claim-state Table is keyed by claim key, like its source topic, so each claim's state
+lives on the partition its figures arrive on.
+"""
+
+import time
+from datetime import UTC, datetime
+
+import faust
+
+from schemas import ClaimEvent, Figure
+from services.app import Topics, table_changelog
+from services.claims.identity import claim_id
+from services.claims.state import ClaimState, apply_figure
+from services.runtime import topics as t
+from services.runtime.deadletter import dead_letter, reason_of
+from services.runtime.metrics import (
+    CLAIM_EVENTS, CLAIM_FIGURES_IGNORED, DEADLETTERS, END_TO_END_SECONDS, LAST_PROCESSED,
+    STAGE_SECONDS,
+)
+from services.runtime.settings import Settings
+from services.runtime.topics import encode
+
+STAGE = "claims"
+
+
+def observe(event: ClaimEvent, figure: Figure) -> None:
+    CLAIM_EVENTS.labels(event.type, event.change).inc()
+    if figure.received_at is not None:
+        END_TO_END_SECONDS.observe((datetime.now(UTC) - figure.received_at).total_seconds())
+
+
+def register(app: faust.App, settings: Settings, topics: Topics) -> faust.TableT:
+    partitions = settings.partitions
+    table = app.Table(
+        t.CLAIMS_TABLE, partitions=partitions, key_type=str, value_serializer="json",
+        changelog_topic=table_changelog(app, t.CLAIMS_TABLE, partitions),
+    )
+
+    @app.agent(topics.figures, name=STAGE)
+    async def claims(stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            started = time.perf_counter()
+            try:
+                figure = Figure.model_validate_json(event.value)
+                stored = table.get(figure.claim_key)
+                state = ClaimState.model_validate(stored) if stored else None
+                new_state, claim_event = apply_figure(state, figure, claim_id(figure.claim_key))
+            except Exception as exc:
+                DEADLETTERS.labels(STAGE).inc()
+                bad = dead_letter(STAGE, t.FIGURES_EXTRACTED, event.key, event.value, reason_of(exc))
+                await topics.deadletter.send(key=event.key, value=encode(bad))
+                continue
+            if claim_event is None:
+                CLAIM_FIGURES_IGNORED.labels("already_applied").inc()
+                continue
+            table[figure.claim_key] = new_state.model_dump(mode="json")
+            claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
+            out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated
+            await out.send(key=claim_event.claim_id.encode(), value=encode(claim_event))
+            observe(claim_event, figure)
+            STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
+            LAST_PROCESSED.labels(STAGE).set_to_current_time()
+
+    return table

@@ -1,0 +1,67 @@
+"""Claim identity: which figures state the same real-world fact. No I/O.
+
+A claim is what is counted, what happened to it, its unit and its time scope. The key is
+readable (it is the Kafka key of `figures.extracted`, so every figure of one claim lands
+on one partition) and the claim id is a short hash of it.
+"""
+
+import hashlib
+import re
+
+from schemas import Figure
+
+# Heads that, for a count of people, all name the same population.
+PERSON_HEADS = frozenset(
+    "national citizen person people individual soldier troop serviceman servicemen "
+    "servicemember fighter mercenary man men recruit volunteer combatant member".split()
+)
+# Modifiers that do not change who is counted ("North Korean army troops" = "North Korean troops").
+NEUTRAL_MODIFIERS = frozenset(
+    "army military armed forces force contract foreign more other additional new some the a an "
+    "of at least about around nearly almost over than up to".split()
+)
+EVENT_SYNONYMS = {"serving": "fighting", "operating": "fighting", "signed_up": "recruited"}
+
+
+def singular(word: str) -> str:
+    """A rule-of-thumb English singular, enough for the heads of counted phrases."""
+    irregular = {"men": "man", "people": "person", "servicemen": "serviceman", "women": "woman"}
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def counted_key(counted: str, unit: str) -> str:
+    """Normalised counted phrase: lower-case singular words, neutral modifiers dropped,
+    person synonyms folded into one head."""
+    words = [singular(w) for w in re.findall(r"[a-z][a-z'\-]*", counted.lower())]
+    words = [w for w in words if w not in NEUTRAL_MODIFIERS]
+    if not words:
+        return unit
+    head, modifiers = words[-1], words[:-1]
+    if unit == "people" and (head in PERSON_HEADS or not modifiers):
+        head = "person"
+    return " ".join([*modifiers, head])
+
+
+def unit_key(figure: Figure) -> str:
+    if figure.unit == "currency":
+        return f"currency:{figure.currency or '?'}"
+    return figure.unit
+
+
+def claim_key(figure: Figure) -> str:
+    """`counted|event|unit|scope`, e.g. `chinese person|fighting|people|*`."""
+    event = EVENT_SYNONYMS.get(figure.event, figure.event)
+    parts = [counted_key(figure.counted, figure.unit), event, unit_key(figure), figure.scope or "*"]
+    return "|".join(parts)
+
+
+def claim_id(key: str) -> str:
+    return "c" + hashlib.sha1(key.encode()).hexdigest()[:12]

@@ -1,0 +1,119 @@
+"""Claim state and the one decision the claims stage makes: state + figure -> event or nothing.
+
+Pure: no Kafka, no clock. The applied-figures record makes reprocessing idempotent, and
+event ids are derived from the claim, its version and the figure, so a replay of the same
+input yields the same ids.
+"""
+
+import hashlib
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from schemas import ClaimEvent, ClaimSource, Figure
+from schemas.claims import Change, Previous
+from services.claims.contest import disagree
+
+HISTORY_LIMIT = 200
+
+
+class ClaimState(BaseModel):
+    claim_id: str
+    claim_key: str
+    version: int = 0
+    current: Figure
+    contested: bool = False
+    sources: list[ClaimSource] = Field(default_factory=list)
+    applied: list[str] = Field(default_factory=list)
+    history: list[ClaimEvent] = Field(default_factory=list)
+
+
+def applied_mark(figure: Figure) -> str:
+    """What makes a figure a new statement: the article and what it says."""
+    return f"{figure.article_url}|{figure.value}|{figure.value_max}|{figure.qualifier}"
+
+
+def source_of(figure: Figure) -> ClaimSource:
+    return ClaimSource(
+        article_url=figure.article_url, outlet=figure.outlet, claimant=figure.claimant,
+        value=figure.value, value_max=figure.value_max, qualifier=figure.qualifier,
+        published=figure.published,
+    )
+
+
+def is_late(figure: Figure, current: Figure) -> bool:
+    """Older than the current value, when both dates are known."""
+    return bool(figure.published and current.published and figure.published < current.published)
+
+
+def classify(figure: Figure, current: Figure, late: bool) -> Change:
+    if late:
+        return "late_source"
+    if (figure.value, figure.value_max) != (current.value, current.value_max):
+        return "value_changed"
+    if figure.qualifier != current.qualifier:
+        return "qualifier_changed"
+    return "corroborated"
+
+
+def merge_sources(sources: list[ClaimSource], new: ClaimSource) -> list[ClaimSource]:
+    """One entry per article: a revision replaces what its earlier version said."""
+    kept = [s for s in sources if s.article_url != new.article_url]
+    return [*kept, new]
+
+
+def apply_figure(state: ClaimState | None, figure: Figure, claim_id: str) -> tuple[ClaimState, ClaimEvent | None]:
+    """Fold one figure into a claim. Returns the new state and the event to emit, if any."""
+    mark = applied_mark(figure)
+    if state is not None and mark in state.applied:
+        return state, None
+    if state is None:
+        state = ClaimState(claim_id=claim_id, claim_key=figure.claim_key, current=figure)
+        change: Change = "new"
+        previous = None
+    else:
+        late = is_late(figure, state.current)
+        change = classify(figure, state.current, late)
+        previous = Previous(
+            value=state.current.value, value_max=state.current.value_max,
+            qualifier=state.current.qualifier, claimant=state.current.claimant,
+        )
+    sources = merge_sources(state.sources, source_of(figure))
+    current = state.current if change == "late_source" else figure
+    contested = disagree(sources)
+    if contested and not state.contested and change == "corroborated":
+        change = "contested"
+    version = state.version + 1
+    event = build_event(state, current, figure, change, previous, sources, contested, version)
+    new_state = state.model_copy(update={
+        "version": version, "current": current, "contested": contested, "sources": sources,
+        "applied": [*state.applied, mark],
+        "history": [*state.history, event.model_copy(update={"sources": []})][-HISTORY_LIMIT:],
+    })
+    return new_state, event
+
+
+def event_id(claim_id: str, version: int, mark: str) -> str:
+    return hashlib.sha256(f"{claim_id}|{version}|{mark}".encode()).hexdigest()[:24]
+
+
+def build_event(
+    state: ClaimState, current: Figure, figure: Figure, change: Change,
+    previous: Previous | None, sources: list[ClaimSource], contested: bool, version: int,
+) -> ClaimEvent:
+    return ClaimEvent(
+        type="claim.new" if version == 1 else "claim.updated",
+        event_id=event_id(state.claim_id, version, applied_mark(figure)),
+        claim_id=state.claim_id, claim_key=state.claim_key, version=version, change=change,
+        subject=current.subject, counted=current.counted, event=current.event,
+        scope=current.scope, value=current.value, value_max=current.value_max,
+        qualifier=current.qualifier, unit=current.unit, currency=current.currency,
+        claimant=current.claimant, article_url=current.article_url, outlet=current.outlet,
+        published=current.published, evidence=current.evidence, contested=contested,
+        previous=previous, sources=sources,
+    )
+
+
+def latest_published(sources: list[ClaimSource]) -> datetime | None:
+    dates = [s.published for s in sources if s.published]
+    return max(dates) if dates else None

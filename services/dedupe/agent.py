@@ -1,0 +1,63 @@
+"""faust wiring for dedupe: articles.raw -> articles.unique / articles.duplicates."""
+
+import time
+from datetime import UTC, datetime, timedelta
+
+import faust
+
+from schemas import RawArticle
+from services.app import Topics, table_changelog
+from services.dedupe.decide import decide, expire
+from services.runtime import topics as t
+from services.runtime.deadletter import dead_letter, reason_of
+from services.runtime.metrics import (
+    DEADLETTERS, DEDUPE_DECISIONS, DUPLICATES, LAST_PROCESSED, STAGE_SECONDS,
+)
+from services.runtime.settings import Settings
+from services.runtime.topics import encode
+
+STAGE = "dedupe"
+EXPIRY_EVERY = timedelta(hours=1)
+
+
+def register(app: faust.App, settings: Settings, topics: Topics) -> faust.TableT:
+    partitions = settings.dedupe_partitions
+    store = app.Table(
+        t.DEDUPE_TABLE, partitions=partitions, key_type=str, value_serializer="json",
+        changelog_topic=table_changelog(app, t.DEDUPE_TABLE, partitions),
+    )
+    retention = timedelta(days=settings.dedupe_retention_days)
+    last_expiry = [datetime.min.replace(tzinfo=UTC)]
+
+    def forget_old(now: datetime) -> None:
+        """faust writes table changes only inside stream iteration, so expiry runs here."""
+        if now - last_expiry[0] >= EXPIRY_EVERY:
+            expire(store, now, retention)
+            last_expiry[0] = now
+
+    @app.agent(topics.raw, name=STAGE)
+    async def dedupe(stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            started = time.perf_counter()
+            try:
+                now = datetime.now(UTC)
+                forget_old(now)
+                article = RawArticle.model_validate_json(event.value)
+                decision = decide(article, store, now, settings.near_duplicate_threshold)
+            except Exception as exc:  # a bad record must not stop the stage
+                DEADLETTERS.labels(STAGE).inc()
+                bad = dead_letter(STAGE, t.ARTICLES_RAW, event.key, event.value, reason_of(exc))
+                await topics.deadletter.send(key=event.key, value=encode(bad))
+                continue
+            DEDUPE_DECISIONS.labels(decision.outcome).inc()
+            if decision.unique is not None:
+                await topics.unique.send(key=decision.unique.url.encode(), value=encode(decision.unique))
+            if decision.duplicate is not None:
+                DUPLICATES.labels(decision.duplicate.kind).inc()
+                await topics.duplicates.send(
+                    key=decision.duplicate.url.encode(), value=encode(decision.duplicate)
+                )
+            STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
+            LAST_PROCESSED.labels(STAGE).set_to_current_time()
+
+    return store

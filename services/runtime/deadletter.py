@@ -1,0 +1,19 @@
+"""Bad records keep their bytes and get a reason; the stage goes on."""
+
+from datetime import UTC, datetime
+
+from schemas import DeadLetter
+
+
+def dead_letter(stage: str, topic: str, key: bytes | None, value: bytes, reason: str) -> DeadLetter:
+    return DeadLetter(
+        stage=stage, topic=topic, reason=reason[:500],
+        key=key.decode(errors="replace") if key is not None else None,
+        value=value.decode(errors="replace"), at=datetime.now(UTC),
+    )
+
+
+def reason_of(exc: Exception) -> str:
+    """One line: the exception type and its first line."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__

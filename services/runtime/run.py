@@ -1,0 +1,80 @@
+"""Process entry points: one faust worker for some stages, or `up` for everything."""
+
+import asyncio
+import logging
+
+import faust
+
+from services.app import STAGES, create_app
+from services.runtime import broker as local
+from services.runtime import metrics
+from services.runtime.admin import create_topics
+from services.runtime.settings import Settings
+from services.runtime.topics import topic_specs
+
+log = logging.getLogger("claimstream")
+
+
+def stages_of(stage: str) -> tuple[str, ...]:
+    return STAGES if stage == "all" else (stage,)
+
+
+def start_worker(app: faust.App) -> int:
+    worker = faust.Worker(app, loglevel="WARNING", quiet=True)
+    try:
+        worker.execute_from_commandline()
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    return 0
+
+
+def run_stages(settings: Settings, stages: tuple[str, ...]) -> int:
+    metrics.serve(settings.metrics_port)
+    app, _ = create_app(settings, stages)
+    return start_worker(app)
+
+
+def ensure_broker(settings: Settings) -> tuple[Settings, bool]:
+    """Use the configured broker if one answers, else start the local one."""
+    if local.answers(settings.kafka_bootstrap, timeout=3.0):
+        return settings, False
+    print(f"no broker at {settings.kafka_bootstrap}; starting the local broker", flush=True)
+    bootstrap = local.start(settings)
+    return settings.model_copy(update={"kafka_bootstrap": bootstrap}), True
+
+
+def run_up(settings: Settings) -> int:
+    settings, started = ensure_broker(settings)
+    try:
+        created = asyncio.run(create_topics(settings.kafka_bootstrap, topic_specs(settings)))
+        print(f"broker {settings.kafka_bootstrap}; created {len(created)} topics", flush=True)
+        metrics.serve(settings.metrics_port)
+        print(f"metrics on :{settings.metrics_port}/metrics, claims API on "
+              f"{settings.web_host}:{settings.web_port}/claims", flush=True)
+        app, _ = create_app(settings, STAGES)
+        add_sources(app, settings)
+        return start_worker(app)
+    finally:
+        if started:
+            local.stop(settings)
+
+
+def add_sources(app: faust.App, settings: Settings) -> None:
+    """The seed replay and the feed poller run as tasks beside the stages."""
+    from services.replay.inputs import read_inputs
+    from services.replay.publish import publish
+
+    @app.task
+    async def replay_seeds() -> None:
+        if settings.seeds.exists():
+            count = await publish(settings.kafka_bootstrap, read_inputs([settings.seeds]))
+            print(f"replayed {count} seed articles from {settings.seeds}", flush=True)
+
+    @app.task
+    async def poll_feeds() -> None:
+        if not settings.feeds.exists():
+            log.info("no feeds file at %s; the poller is idle", settings.feeds)
+            return
+        from services.poller.run import run_poller
+
+        await run_poller(settings, once=False, feeds_path=settings.feeds)

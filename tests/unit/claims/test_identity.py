@@ -1,0 +1,62 @@
+import pytest
+
+from services.claims.identity import claim_id, claim_key, counted_key, singular
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("nationals", "national"), ("men", "man"), ("casualties", "casualty"),
+     ("troops", "troop"), ("status", "status"), ("witnesses", "witness")],
+    ids=["plain-s", "irregular", "ies", "troops", "us-ending", "sses"],
+)
+def test_singular(word, expected):
+    assert singular(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("counted", "expected"),
+    [("Chinese nationals", "chinese person"),
+     ("Chinese citizens", "chinese person"),
+     ("North Korean army troops", "north korean person"),
+     ("North Korean soldiers", "north korean person"),
+     ("people", "person")],
+    ids=["nationals", "citizens", "army-troops", "soldiers", "bare-people"],
+)
+def test_counted_key_folds_people(counted, expected):
+    assert counted_key(counted, "people") == expected
+
+
+def test_paraphrases_of_one_fact_share_a_key(figure):
+    a = figure(155, counted="Chinese nationals", event="fighting")
+    b = figure(163, counted="Chinese nationals", event="serving")
+    c = figure(150, counted="Chinese citizens", event="fighting", qualifier="more_than")
+    assert claim_key(a) == claim_key(b) == claim_key(c) == "chinese person|fighting|people|*"
+
+
+@pytest.mark.parametrize(
+    ("other", "why"),
+    [(dict(event="recruited", scope="2023-06/2024-05"), "different event and scope"),
+     (dict(scope="2023"), "different scope"),
+     (dict(event="killed"), "killed"),
+     (dict(event="wounded"), "wounded"),
+     (dict(event="killed_or_wounded"), "killed or wounded"),
+     (dict(counted="North Korean troops"), "different population")],
+    ids=["recruited", "scope", "killed", "wounded", "killed-or-wounded", "population"],
+)
+def test_different_facts_get_different_keys(other, why, figure):
+    base = figure(155)
+    assert claim_key(figure(155, **other)) != claim_key(base), why
+
+
+def test_currency_is_part_of_the_unit(figure):
+    rub = figure(300000, unit="currency", counted="payment", event="paid")
+    rub = rub.model_copy(update={"currency": "RUB"})
+    usd = rub.model_copy(update={"currency": "USD"})
+    assert claim_key(rub) != claim_key(usd)
+
+
+def test_claim_id_is_stable_and_short():
+    key = "chinese person|fighting|people|*"
+    assert claim_id(key) == claim_id(key)
+    assert claim_id(key) != claim_id(key + "x")
+    assert len(claim_id(key)) == 13 and claim_id(key).startswith("c")
