@@ -2,7 +2,9 @@
 
 import asyncio
 import base64
+import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -53,19 +55,14 @@ def ensure_jars(settings: Settings) -> Path:
     libs = settings.broker_dir / "libs"
     if has_jars(libs):
         return libs
-    command = [
-        "mvn",
-        "-q",
-        "-B",
-        "-f",
-        str(RECIPE_DIR / "pom.xml"),
-        "dependency:copy-dependencies",
-        f"-DoutputDirectory={libs.resolve()}",
-        "-DincludeScope=runtime",
-    ]
-    run_checked(command, "maven could not resolve the kafka jars")
-    if not has_jars(libs):
-        raise BrokerError(f"broker: maven put no jars in {libs}")
+    partial = libs.with_name("libs.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    maven = ["mvn", "-q", "-B", "dependency:copy-dependencies", "-DincludeScope=runtime"]
+    pom, output = str(RECIPE_DIR / "pom.xml"), f"-DoutputDirectory={partial.resolve()}"
+    run_checked([*maven, "-f", pom, output], "maven could not resolve the kafka jars")
+    if not has_jars(partial):
+        raise BrokerError(f"broker: maven put no jars in {partial}")
+    partial.rename(libs)
     return libs
 
 
@@ -127,17 +124,9 @@ def answers(bootstrap: str, timeout: float = 3.0) -> bool:
 
 def java_command(settings: Settings, libs: Path, main: list[str], heap: str) -> list[str]:
     logs_dir = settings.broker_dir.resolve() / "logs"
-    return [
-        "java",
-        f"-Xmx{heap}",
-        f"-Xms{heap}",
-        "-Djava.awt.headless=true",
-        f"-Dkafka.logs.dir={logs_dir}",
-        f"-Dlog4j.configuration=file:{RECIPE_DIR / 'log4j.properties'}",
-        "-cp",
-        f"{libs.resolve()}/*",
-        *main,
-    ]
+    log4j = f"-Dlog4j.configuration=file:{RECIPE_DIR / 'log4j.properties'}"
+    jvm = ["java", f"-Xmx{heap}", f"-Xms{heap}", "-Djava.awt.headless=true"]
+    return [*jvm, f"-Dkafka.logs.dir={logs_dir}", log4j, "-cp", f"{libs.resolve()}/*", *main]
 
 
 def prepare_storage(settings: Settings, libs: Path) -> Path:
@@ -151,15 +140,8 @@ def prepare_storage(settings: Settings, libs: Path) -> Path:
     id_file = broker_dir / "cluster.id"
     if not id_file.exists():
         id_file.write_text(new_cluster_id())
-    tool = [
-        "kafka.tools.StorageTool",
-        "format",
-        "--ignore-formatted",
-        "-t",
-        id_file.read_text().strip(),
-        "-c",
-        str(config.resolve()),
-    ]
+    tool = ["kafka.tools.StorageTool", "format", "--ignore-formatted"]
+    tool += ["-t", id_file.read_text().strip(), "-c", str(config.resolve())]
     run_checked(java_command(settings, libs, tool, "256m"), "storage format failed")
     return config
 
@@ -179,11 +161,7 @@ def launch(settings: Settings, heap: str) -> subprocess.Popen:
     command = java_command(settings, libs, ["kafka.Kafka", str(config.resolve())], heap)
     with open(settings.broker_dir / "broker.log", "ab") as log:
         broker = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            command, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True
         )
     (settings.broker_dir / "broker.pid").write_text(str(broker.pid))
     return broker
@@ -207,16 +185,19 @@ def start(settings: Settings, wait_seconds: float = 60.0, heap: str = DEFAULT_HE
     raise BrokerError(f"broker: no answer at {bootstrap} after {wait_seconds}s\n{tail}")
 
 
+def signal_and_wait(pid: int, signum: int, timeout: float) -> bool:
+    """Sends `signum`; whether the process is gone within `timeout` seconds."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signum)
+    deadline = time.monotonic() + timeout
+    while pid_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not pid_alive(pid)
+
+
 def stop(settings: Settings, timeout: float = 30.0) -> None:
     """SIGTERM, then SIGKILL after `timeout` seconds; forgets the pid file."""
     pid = running_pid(settings)
-    if pid is not None:
-        os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout
-        while pid_alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        if pid_alive(pid):
-            os.kill(pid, signal.SIGKILL)
-            while pid_alive(pid):
-                time.sleep(0.1)
+    if pid is not None and not signal_and_wait(pid, signal.SIGTERM, timeout):
+        signal_and_wait(pid, signal.SIGKILL, 10.0)
     (settings.broker_dir / "broker.pid").unlink(missing_ok=True)

@@ -33,17 +33,23 @@ def docker_answers() -> bool:
         return False
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def free_ports(count: int) -> list[int]:
+    """Distinct loopback ports that were free a moment ago."""
+    probes = [socket.socket() for _ in range(count)]
+    try:
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+    finally:
+        for probe in probes:
+            probe.close()
 
 
 def docker_broker() -> Iterator[str]:
     """apache/kafka in a container, configured like the local broker, on a fixed host port."""
     from testcontainers.core.container import DockerContainer
 
-    port = free_port()
+    [port] = free_ports(1)
     container = DockerContainer(KAFKA_IMAGE).with_bind_ports(9092, port)
     host = container.get_docker_client().host()
     for name, value in kraft_env(f"{host}:{port}").items():
@@ -58,6 +64,7 @@ def docker_broker() -> Iterator[str]:
 
 def kraft_env(advertised: str) -> dict[str, str]:
     return {
+        "CLUSTER_ID": broker.new_cluster_id(),
         "KAFKA_NODE_ID": "1",
         "KAFKA_PROCESS_ROLES": "broker,controller",
         "KAFKA_LISTENERS": "PLAINTEXT://0.0.0.0:9092,CONTROLLER://localhost:9093",
@@ -77,7 +84,7 @@ def local_broker(broker_dir: Path) -> Iterator[str]:
     """A broker started once for the session in `broker_dir`, on jars resolved once per checkout."""
     libs = broker.ensure_jars(Settings(broker_dir=JAR_CACHE))
     (broker_dir / "libs").symlink_to(libs.resolve(), target_is_directory=True)
-    ports = free_port(), free_port()
+    ports = free_ports(2)
     settings = Settings(
         broker_dir=broker_dir, broker_port=ports[0], broker_controller_port=ports[1]
     )
@@ -102,6 +109,21 @@ def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 async def topics(kafka_bootstrap: str) -> list[str]:
     """Every claimstream topic exists on the broker; returns the names."""
-    specs = topic_specs(Settings())
-    await create_topics(kafka_bootstrap, specs)
+    settings = Settings()
+    specs = topic_specs(settings)
+    await create_topics(kafka_bootstrap, specs, settings.replication_factor)
     return [spec.name for spec in specs]
+
+
+@pytest.fixture(scope="session")
+def running_stack(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator["Stack"]:
+    """`claimstream up` against the session's broker: every stage, the seed replay, /metrics."""
+    from stack import Stack
+
+    stack = Stack(kafka_bootstrap, tmp_path_factory.mktemp("stack"))
+    stack.start()
+    try:
+        yield stack
+    finally:
+        if stack.process is not None and stack.process.poll() is None:
+            stack.stop()
