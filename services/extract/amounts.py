@@ -1,0 +1,212 @@
+"""Amounts in raw text: numbers with currency or percent, ranges, qualifiers, conversions.
+
+Works on characters only (no spaCy); `figures.py` decides which amounts are claims.
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+from services.extract.numbers import DIGITS, SCALE, WORD_NUMBER, parse_number
+
+CURRENCY_SYMBOLS = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "CNY",
+    "₽": "RUB",
+    "₴": "UAH",
+    "₹": "INR",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "ruble": "RUB",
+    "rouble": "RUB",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "pound": "GBP",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "yen": "JPY",
+    "rupee": "INR",
+    "won": "KRW",
+    "shekel": "ILS",
+    "lira": "TRY",
+    "franc": "CHF",
+}
+CODES = (
+    "USD",
+    "EUR",
+    "GBP",
+    "CNY",
+    "RUB",
+    "UAH",
+    "JPY",
+    "INR",
+    "KRW",
+    "ILS",
+    "TRY",
+    "CHF",
+    "CAD",
+    "AUD",
+    "PLN",
+)
+
+_PRE = r"(?P<pre>US\$|\$|€|£|¥|₽|₴|₹|\b(?:" + "|".join(CODES) + r")\s?)"
+_NUM = rf"(?P<num>(?<![\w.,/:]){DIGITS}{SCALE}?(?![\w/]|[.,:]\d)|\b{WORD_NUMBER}\b)"
+_CUR_WORD = (
+    r"(?:(?:chinese|us|u\.s\.|american|canadian|australian|hong kong)\s+)?"
+    r"(?:dollars?|euros?|rubles?|roubles?|yuan|renminbi|pounds?(?: sterling)?|hryvnias?|yen"
+    r"|rupees?|won|shekels?|lira|francs?)\b"
+)
+_SUF = (
+    rf"(?P<suf>\s?(?:€|%|₽)|\s*(?:percent|per cent)\b|\s+{_CUR_WORD}"
+    rf"|\s(?:{'|'.join(CODES)})\b)"
+)
+ATOM = re.compile(rf"{_PRE}?{_NUM}{_SUF}?", re.IGNORECASE)
+
+QUALIFIERS = [
+    (r"at least|no fewer than|no less than|a minimum of", "at_least"),
+    (r"more than|over|above|upwards of|in excess of|exceeding", "more_than"),
+    (r"at most|no more than|a maximum of", "at_most"),
+    (r"fewer than|less than|under|below", "less_than"),
+    (r"up to|as many as|as much as", "up_to"),
+    (
+        r"some|about|around|roughly|approximately|nearly|almost|close to|an estimated|estimated"
+        r"|approx\.|circa|an approximate|approximate",
+        "about",
+    ),
+]
+_QUAL = re.compile(
+    r"(?:^|[\s(—–-])(?P<q>" + "|".join(p for p, _ in QUALIFIERS) + r")\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and|or)\s*(?:-\s*)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|from|ranging from|range of)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    value: int | float
+    value_max: int | float | None = None
+    qualifier: str = "exact"
+    currency: str | None = None
+    percent: bool = False
+    words: bool = False
+    converted_value: int | float | None = None
+    converted_currency: str | None = None
+
+
+def currency_of(pre: str | None, suf: str | None) -> str | None:
+    for part in (pre, suf):
+        if not part:
+            continue
+        token = part.strip().lower()
+        if token in CURRENCY_SYMBOLS:
+            return CURRENCY_SYMBOLS[token]
+        if token.upper() in CODES:
+            return token.upper()
+        noun = token.split()[-1].rstrip("s") if token.split()[-1] not in ("yuan",) else "yuan"
+        if noun in CURRENCY_WORDS:
+            return CURRENCY_WORDS[noun]
+    return None
+
+
+def atoms(text: str) -> list[Amount]:
+    found = []
+    for m in ATOM.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        suf = m.group("suf") or ""
+        percent = "%" in suf or "cent" in suf.lower()
+        found.append(
+            Amount(
+                m.start(),
+                m.end(),
+                value,
+                currency=currency_of(m.group("pre"), suf),
+                percent=percent,
+                words=m.group("num")[0].isalpha(),
+            )
+        )
+    return found
+
+
+def qualifier_before(text: str, start: int) -> tuple[str, int]:
+    """('at_least', new_start) when a qualifier phrase ends right before `start`."""
+    m = _QUAL.search(text[max(0, start - 40) : start])
+    if not m:
+        return "exact", start
+    label = next(q for p, q in QUALIFIERS if re.fullmatch(p, m.group("q"), re.IGNORECASE))
+    return label, start - (len(text[max(0, start - 40) : start]) - m.start("q"))
+
+
+def merge_ranges(text: str, found: list[Amount]) -> list[Amount]:
+    """'60,000 to 200,000 yuan', '7000€-24.000€', 'between 200.000 and 1 million' → one range."""
+    merged: list[Amount] = []
+    for amount in found:
+        prev = merged[-1] if merged else None
+        if prev and _joins(text, prev, amount):
+            currency = amount.currency or prev.currency
+            merged[-1] = replace(
+                prev,
+                end=amount.end,
+                value_max=amount.value,
+                qualifier="range",
+                currency=currency,
+                percent=prev.percent or amount.percent,
+            )
+            continue
+        merged.append(amount)
+    return merged
+
+
+def _joins(text: str, prev: Amount, nxt: Amount) -> bool:
+    gap = text[prev.end : nxt.start]
+    if len(gap) > 8 or not _RANGE_JOIN.fullmatch(gap) or prev.value_max is not None:
+        return False
+    if prev.words != nxt.words or nxt.value <= prev.value:
+        return False
+    joiner = gap.strip().lower()
+    if joiner in ("and", "or"):
+        return bool(_BETWEEN.search(text[max(0, prev.start - 20) : prev.start]))
+    return True
+
+
+def attach_conversions(text: str, found: list[Amount]) -> list[Amount]:
+    """'300,000 rubles (about $3,500)' → one amount with the dollar value as its conversion."""
+    result: list[Amount] = []
+    for amount in found:
+        prev = result[-1] if result else None
+        if prev and prev.currency and amount.currency and _in_parentheses(text, prev, amount):
+            result[-1] = replace(
+                prev, converted_value=amount.value, converted_currency=amount.currency
+            )
+            continue
+        result.append(amount)
+    return result
+
+
+def _in_parentheses(text: str, prev: Amount, amount: Amount) -> bool:
+    gap = text[prev.end : amount.start]
+    return bool(re.fullmatch(r"\s*\(\s*(?:[a-z.]+\s+){0,2}", gap, re.IGNORECASE))
+
+
+def with_qualifiers(text: str, found: list[Amount]) -> list[Amount]:
+    result = []
+    for amount in found:
+        label, start = qualifier_before(text, amount.start)
+        if amount.qualifier == "range" or label == "exact":
+            result.append(amount)
+        else:
+            result.append(replace(amount, qualifier=label, start=start))
+    return result
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount in `text`, ranges merged, conversions attached, qualifiers read."""
+    return with_qualifiers(text, attach_conversions(text, merge_ranges(text, atoms(text))))

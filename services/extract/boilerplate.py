@@ -1,0 +1,113 @@
+"""Page furniture in plain-text articles, found line by line with general rules.
+
+`clean_text` blanks furniture lines with spaces so character offsets stay those of the
+article text. HTML goes through trafilatura first (`text_from_html`).
+"""
+
+import re
+
+APPEAL = re.compile(
+    r"\b(subscribe|subscription|newsletter|members?hip|become a member|\d[\d,.]* members"
+    r"|donat(e|ion)|paywall|support (our|us|independent)|sign up (today|now|for (our|the))"
+    r"|ad[- ]free|advert|sponsored|cookie|privacy policy|terms of (use|service)|log ?in|"
+    r"your (account|settings|email)|account (status|frozen)|all rights reserved|copyright|©"
+    r"|trust project|per month|a month!|follow us|share (this|on)|skip to content|edit post"
+    r"|indicates required|successfully subscribed|successfuly subscribed|this audio is created"
+    r"|independent journalism|free for everyone|will you help)\b",
+    re.IGNORECASE,
+)
+PHOTO_CREDIT = re.compile(
+    r"(getty images|\bafp\b|\bap photo\b|reuters/|/reuters|\bepa\b|shutterstock|"
+    r"wikimedia commons|photo (by|via|credit|:)|image (credit|:|via)|\bphoto \d+ of \d+"
+    r"|[A-Z]{2,}[A-Z ]*/[A-Z][\w ]+\)?\s*$|\(\w[\w .]*/\w[\w .]*(via [\w ]+)?\)\s*$|- \d+$)",
+    re.IGNORECASE,
+)
+COUNTER = re.compile(
+    r"^\W*(\d[\d,.]*\s*(views?|comments?|shares?|likes?|min(ute)?s? read|read)?\W*)+$"
+    r"|read time|min read|\bminutes? read\b|^\W*(updated|published|posted)\b",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(
+    r"^\s*(by|di|von|par|por|written by)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4}"
+    r"\b",
+    re.IGNORECASE,
+)
+DATELINE = re.compile(
+    r"^\W*((mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+    r"|dec)\w*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+(jan|feb|mar|apr|"
+    r"may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4})[\s\d:,apm.]*\W*$",
+    re.IGNORECASE,
+)
+TAIL_SECTION = re.compile(
+    r"^\s*(news feed|more news|editors'? picks|most (read|popular|viewed)|related( (articles|"
+    r"stories|news|coverage))?|recommended( for you)?|trending( now)?|sources|comments?|"
+    r"latest( news)?|you may also like|read next|popular)\s*:?\s*$",
+    re.IGNORECASE,
+)
+READ_MORE = re.compile(r"^\s*(read more|read also|see also|also read|related:|more on)\b", re.I)
+NAV = re.compile(
+    r"^\s*(last|latest) news in\b|^\s*(home|menu|search|translate|follow|share"
+    r"|news article|open profile settings|close|next|previous)\s*$",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+
+
+def is_furniture(line: str) -> bool:
+    """One line that is never article prose: appeals, credits, counters, bylines, nav."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    return any(p.search(stripped) for p in (APPEAL, PHOTO_CREDIT, COUNTER, NAV)) or bool(
+        DATELINE.match(stripped) or (BYLINE.match(stripped) and len(stripped.split()) <= 12)
+    )
+
+
+def is_teaser(line: str) -> bool:
+    return line.rstrip().endswith(("…", "...")) and len(line.split()) > 8
+
+
+def is_heading(line: str) -> bool:
+    """A short line without sentence punctuation: a headline, label or nav item."""
+    words = line.split()
+    return 0 < len(words) <= 14 and not SENTENCE_END.search(line)
+
+
+def keep_mask(lines: list[str]) -> list[bool]:
+    """True for each line that belongs to the article prose (or its headline)."""
+    keep = [not is_furniture(line) for line in lines]
+    in_read_more = False
+    for i, line in enumerate(lines):
+        if TAIL_SECTION.match(line) and i > len(lines) // 3:
+            return keep[:i] + [False] * (len(lines) - i)
+        if READ_MORE.match(line):
+            keep[i], in_read_more = False, True
+        elif in_read_more and is_heading(line):
+            keep[i] = False
+        elif line.strip():
+            in_read_more = False
+        if is_teaser(line):
+            keep[i] = False
+            _drop_heading_before(lines, keep, i)
+    return keep
+
+
+def _drop_heading_before(lines: list[str], keep: list[bool], i: int) -> None:
+    j = i - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    if j >= 0 and is_heading(lines[j]):
+        keep[j] = False
+
+
+def clean_text(text: str) -> str:
+    """The article text with furniture lines blanked (same length, same offsets)."""
+    lines = text.split("\n")
+    mask = keep_mask(lines)
+    return "\n".join(line if k else " " * len(line) for line, k in zip(lines, mask, strict=True))
+
+
+def text_from_html(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False, include_tables=False) or ""

@@ -1,0 +1,79 @@
+"""Canonical names for people, organisations, outlets and places.
+
+A gazetteer (`gazetteer.jsonl`: canonical name, label, kind, aliases) becomes a spaCy
+EntityRuler placed before the statistical NER, so known names win over NER guesses
+("Verstka" is an outlet, not a person) and every alias carries its canonical name as the
+entity id.
+"""
+
+import json
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from schemas.figures import Entity
+
+GAZETTEER = Path(__file__).with_name("gazetteer.jsonl")
+TITLES = re.compile(
+    r"^(the\s+)?((former|deputy|acting|prime|vice|foreign|defen[cs]e|senior|chief|"
+    r"president|minister|secretary|general|gen\.|spokesperson|spokesman|spokeswoman|"
+    r"mayor|governor|chancellor|premier|ambassador|commander|colonel|col\.|mr\.?|mrs\.?|ms\.?|"
+    r"dr\.?|sen\.?|rep\.?|u\.s\.|us|russian|ukrainian|chinese|american|british|french|german|"
+    r"israeli|iranian|indian|north|south|korean)\s+)+",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path = GAZETTEER) -> tuple[dict, ...]:
+    with path.open(encoding="utf-8") as lines:
+        return tuple(json.loads(line) for line in lines if line.strip())
+
+
+def ruler_patterns(entries: tuple[dict, ...], tokenize: Callable[[str], list[str]]) -> list[dict]:
+    """One token pattern per alias (case-sensitive: "US" is not "us"), canonical name as id."""
+    patterns = []
+    for entry in entries:
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            tokens = [{"ORTH": t} for t in tokenize(alias)]
+            patterns.append({"label": entry["label"], "pattern": tokens, "id": entry["name"]})
+    return patterns
+
+
+def kinds(entries: tuple[dict, ...] = ()) -> dict[str, str]:
+    """canonical name → kind (person, org, outlet, agency, place, group)."""
+    return {e["name"]: e.get("kind", e["label"].lower()) for e in entries or load_gazetteer()}
+
+
+def add_entity_ruler(nlp: Language) -> None:
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        before="ner" if "ner" in nlp.pipe_names else None,
+        config={"overwrite_ents": True, "phrase_matcher_attr": None},
+    )
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(
+            ruler_patterns(load_gazetteer(), lambda text: [t.text for t in nlp.make_doc(text)])
+        )
+
+
+def canonical(ent: Span) -> str:
+    """The gazetteer name when the ruler matched, else the surface form without titles."""
+    if ent.ent_id_:
+        return ent.ent_id_
+    text = re.sub(r"['’]s$", "", ent.text.strip(" \"“”'‘’"))
+    if ent.label_ == "PERSON":
+        text = TITLES.sub("", text)
+    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip()
+
+
+def entities_in(span: Span) -> list[Entity]:
+    return [
+        Entity(text=e.text, label=e.label_, canonical=canonical(e))
+        for e in span.ents
+        if e.label_ not in ("CARDINAL", "DATE", "TIME", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
+    ]

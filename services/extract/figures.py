@@ -1,0 +1,220 @@
+"""Which amounts are claims, and what each counts: noun, unit and event, read from the parse."""
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from services.extract.amounts import Amount
+from services.extract.events import (
+    EVENT_OF_NOUN,
+    EVENT_OF_WORD,
+    MONEY_NOUN_OF_EVENT,
+    PEOPLE,
+)
+from services.extract.scope import Scope
+
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE_BEFORE = re.compile(rf"\b{MONTH}\s*$", re.IGNORECASE)
+DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTH}\b", re.IGNORECASE)
+TIME_AFTER = re.compile(r"^\s*(?::\d|[ap]\.?m\b|gmt|utc|local time|o'clock)", re.IGNORECASE)
+DURATION_AFTER = re.compile(
+    r"^(?:\s|-)*(?:(?:more|other|additional|straight|consecutive)\s+)?(?:second|minute|hour|day|"
+    r"night|week|month|year|decade|centur)(?:y|ies|s)?\b",
+    re.IGNORECASE,
+)
+AGE_BEFORE = re.compile(r"\b(?:aged?|ages|age of|between the ages of)\s*$", re.IGNORECASE)
+AGE_AFTER = re.compile(r"^\s*(?:-?\s*years?[- ]old|-year-old)", re.IGNORECASE)
+LABEL_BEFORE = re.compile(
+    r"\b(?:Article|Section|Chapter|Unit|Brigade|Battalion|Regiment|Division|Route|Highway|Flight"
+    r"|Photo|Page|Part|No\.|Number|Resolution|Paragraph|Level|Category|Phase|Stage|Round|Episode"
+    r"|Season|Vol\.|Volume|Room|Gate|Terminal|Block|Building|Line|Item)\s*$"
+)
+ANAPHORIC = frozenset(["the", "these", "those", "both", "all", "other", "first", "last"])
+SMALL_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+
+
+def is_context_excluded(text: str, amount: Amount) -> bool:
+    """Dates, times, ages, durations, years and labels: numbers that are not counts."""
+    before, after = (
+        text[max(0, amount.start - 30) : amount.start],
+        text[amount.end : amount.end + 30],
+    )
+    if amount.currency or amount.percent:
+        return bool(DATE_BEFORE.search(before) and not amount.currency)
+    checks = (
+        DATE_BEFORE.search(before),
+        DATE_AFTER.match(after),
+        TIME_AFTER.match(after),
+        DURATION_AFTER.match(after),
+        AGE_BEFORE.search(before),
+        AGE_AFTER.match(after),
+        LABEL_BEFORE.search(before),
+    )
+    return any(checks) or is_year(text, amount) or is_vague_word(text, amount)
+
+
+def is_year(text: str, amount: Amount) -> bool:
+    surface = text[amount.start : amount.end]
+    return bool(re.fullmatch(r"(?:1[89]|20|21)\d\d", surface)) or bool(
+        re.fullmatch(r"(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)?\d\d", surface)
+    )
+
+
+def is_vague_word(text: str, amount: Amount) -> bool:
+    """'one', and small word-numbers after 'the' ('the two sides'), are not counts."""
+    surface = text[amount.start : amount.end].lower()
+    if amount.qualifier != "exact" or not amount.words:
+        return False
+    if surface == "one":
+        return True
+    previous = re.findall(r"[a-z]+", text[max(0, amount.start - 12) : amount.start].lower())
+    return surface in SMALL_WORDS and bool(previous) and previous[-1] in ANAPHORIC
+
+
+def in_scope_phrase(amount: Amount, scopes: list[Scope]) -> bool:
+    return any(s.start <= amount.start < s.end for s in scopes)
+
+
+def number_token(doc: Doc, amount: Amount) -> Token | None:
+    """The last numeric token of the amount (the one the counted noun hangs on)."""
+    span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
+    if span is None:
+        return None
+    numeric = [
+        t
+        for t in span
+        if t.like_num
+        or t.pos_ == "NUM"
+        or t.lower_ in ("million", "billion", "thousand", "hundred", "trillion")
+    ]
+    return numeric[-1] if numeric else span[-1]
+
+
+def counted_noun(token: Token, amount: Amount) -> Token | None:
+    """The noun the number counts: its head ('12,000 troops') or 'N of X' ('10.000 of its men')."""
+    head = token.head
+    while head.i > token.i and head.pos_ == "NUM" and head.head is not head:
+        head = head.head
+    if (
+        token.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos")
+        and head.i > token.i
+        and head.pos_ in ("NOUN", "PROPN")
+    ):
+        return head
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [
+                c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
+            ]
+            if objects:
+                return objects[0]
+    return None
+
+
+def noun_phrase(noun: Token, after: int) -> str:
+    """The noun with its modifiers that follow the number: 'North Korean army troops'."""
+    words = [
+        t
+        for t in noun.doc[after : noun.i + 1]
+        if t.i in {x.i for x in noun.subtree}
+        and t.dep_ not in ("det", "poss", "punct", "case")
+        and not t.is_space
+    ]
+    return " ".join(t.text for t in words)
+
+
+def unit_of(amount: Amount, noun: Token | None) -> str:
+    if amount.currency:
+        return "currency"
+    if amount.percent:
+        return "percent"
+    if noun is not None and (
+        noun.lemma_.lower() in PEOPLE
+        or noun.lower_ in PEOPLE
+        or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"))
+    ):
+        return "people"
+    return "count"
+
+
+def event_of(anchor: Token, noun: Token | None) -> str:
+    """The nearest event word above the counted noun, then below it, then the noun itself."""
+    for ancestor in anchor.ancestors:
+        if ancestor.lemma_.lower() in ("say", "tell", "report", "announce", "write", "add"):
+            break
+        event = EVENT_OF_WORD.get(ancestor.lemma_.lower())
+        if event:
+            return refine(event, ancestor, noun)
+    for child in _below(noun if noun is not None else anchor):
+        event = EVENT_OF_WORD.get(child.lemma_.lower())
+        if event and child.pos_ in ("VERB", "NOUN", "ADJ"):
+            return refine(event, child, noun)
+    if noun is not None:
+        return EVENT_OF_NOUN.get(noun.lemma_.lower(), "other")
+    return "other"
+
+
+def _below(token: Token) -> list[Token]:
+    """Descendants in breadth-first order, skipping the counted noun's own left modifiers."""
+    queue, seen = [c for c in token.children if c.i > token.i], []
+    while queue:
+        current = queue.pop(0)
+        seen.append(current)
+        queue.extend(current.children)
+    return seen
+
+
+def refine(event: str, word: Token, noun: Token | None) -> str:
+    """'killed or wounded' → killed_or_wounded; troops 'joining' forces → deployed."""
+    pair = {EVENT_OF_WORD.get(c.lemma_.lower()) for c in word.children if c.dep_ == "conj"}
+    if {event} | pair >= {"killed", "wounded"}:
+        return "killed_or_wounded"
+    military = noun is not None and noun.lemma_.lower() in ("troop", "soldier", "force", "unit")
+    if event == "recruited" and word.lemma_.lower() == "join" and military:
+        return "deployed"
+    return event
+
+
+def money_counted(event: str, anchor: Token) -> str:
+    """What a sum of money is: the money noun above it ('salaries', 'entry bonus') or the event."""
+    for ancestor in anchor.ancestors:
+        if ancestor.pos_ == "NOUN" and EVENT_OF_WORD.get(ancestor.lemma_.lower()):
+            mods = [t for t in ancestor.lefts if t.dep_ in ("compound", "amod")]
+            return " ".join([*(t.text for t in mods), ancestor.text])
+    return MONEY_NOUN_OF_EVENT.get(event, event)
+
+
+def is_hypothetical(token: Token) -> bool:
+    """'even if there were 150 ...': the figure sits under an if-clause."""
+    for ancestor in [token, *token.ancestors]:
+        if any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in ancestor.children
+        ):
+            return True
+    return False
+
+
+def is_source_description(noun: Token | None) -> bool:
+    """'Two U.S. officials ... told Reuters': a count of the people quoted, not a claim."""
+    if noun is None or noun.dep_ != "nsubj":
+        return False
+    return noun.head.lemma_.lower() in ("say", "tell", "add", "confirm", "speak", "write")
+
+
+def sentence_of(token: Token) -> Span:
+    return token.sent
+
+
+def percent_subject(token: Token) -> str:
+    """'GDP grew by 1.4%' → 'GDP'; '5% of voters' → 'voters'."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return noun_phrase(objects[0], objects[0].left_edge.i)
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return noun_phrase(subjects[0], subjects[0].left_edge.i)
+    return ""

@@ -1,0 +1,52 @@
+"""The extract stage's public API: load the model once, then articles → figures, in batches.
+
+`extract_batch` is pure and deterministic: no Kafka, no global state besides `nlp`.
+"""
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from schemas.articles import UniqueArticle
+from schemas.figures import Figure
+from services.extract.boilerplate import clean_text, text_from_html
+from services.extract.entities import add_entity_ruler
+from services.extract.metadata import infer_metadata
+from services.extract.reading import read_article
+
+__all__ = ["extract_batch", "infer_metadata", "load_nlp"]
+
+
+@Language.component("line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and captions have no full stop."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def load_nlp(model_name: str) -> Language:
+    """The spaCy model with the gazetteer's EntityRuler before "ner" and line-break sentences."""
+    nlp = spacy.load(model_name)
+    add_entity_ruler(nlp)
+    nlp.add_pipe("line_sentences", before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
+def article_text(article: UniqueArticle) -> str:
+    if article.text:
+        return article.text
+    return text_from_html(article.html) if article.html else ""
+
+
+def extract_batch(nlp: Language, articles: list[UniqueArticle]) -> list[list[Figure]]:
+    """One list of figures per article, in order; span offsets index the article text."""
+    texts = [article_text(article) for article in articles]
+    cleaned = [clean_text(text) for text in texts]
+    docs = nlp.pipe(cleaned)
+    return [
+        read_article(doc, article, infer_metadata(text))
+        for doc, article, text in zip(docs, articles, texts, strict=True)
+    ]

@@ -1,0 +1,115 @@
+"""Time scopes a figure applies to, normalised: '2023', '2023-07', '2024-01/2024-05',
+'2025-01/' (since the beginning of 2025), '2024-spring'. Characters only, no spaCy."""
+
+import re
+from dataclasses import dataclass
+
+from services.extract.numbers import parse_words
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19|20)\d{2}"
+_MY = rf"(?:(?:mid-|early |late )?{_MONTH}\s+(?:of\s+)?{_YEAR}|{_YEAR})"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+PATTERNS = [
+    (
+        "between",
+        rf"\b(?:between|from)\s+(?P<a>{_MY})\s*(?:and|to|until|through|-|–)\s*-?\s*"
+        rf"(?P<b>{_MY})",
+    ),
+    (
+        "first_n",
+        rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{_COUNT})\s+months\s+of\s+"
+        rf"(?P<y>{_YEAR})",
+    ),
+    ("since", rf"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?P<a>{_MY})"),
+    ("season", rf"\b(?:in\s+(?:the\s+)?)?(?P<s>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR})"),
+    (
+        "month_year",
+        rf"\b(?:in|during|throughout|for|by)\s+(?P<a>(?:mid-|early |late )?{_MONTH}\s+"
+        rf"(?:of\s+)?{_YEAR})",
+    ),
+    (
+        "year",
+        rf"\b(?:in|during|throughout|for|over)\s+(?:the\s+year\s+)?(?P<a>{_YEAR})\b"
+        rf"(?!\s*[-–/]\d)",
+    ),
+    ("last_year", r"\b(?:in|during|over)\s+(?P<which>last|this|the past)\s+year\b"),
+]
+_COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in PATTERNS]
+
+
+@dataclass(frozen=True)
+class Scope:
+    start: int
+    end: int
+    value: str
+
+
+def month_year(text: str) -> str:
+    """'June 2023' → '2023-06'; '2023' → '2023'."""
+    year = re.search(_YEAR, text).group(0)
+    month = re.match(r"(?:mid-|early |late )?([a-z]+)", text.lower())
+    if month and not month.group(1).isdigit():
+        number = next(
+            (n for name, n in MONTHS.items() if name.startswith(month.group(1)[:3])), None
+        )
+        if number:
+            return f"{year}-{number:02d}"
+    return year
+
+
+def normalise(kind: str, m: re.Match, published_year: int | None) -> str | None:
+    if kind == "between":
+        return f"{month_year(m.group('a'))}/{month_year(m.group('b'))}"
+    if kind == "first_n":
+        n = int(m.group("n")) if m.group("n").isdigit() else parse_words(m.group("n"))
+        return f"{m.group('y')}-01/{m.group('y')}-{n:02d}"
+    if kind == "since":
+        start = month_year(m.group("a"))
+        return f"{start if '-' in start else start + '-01'}/"
+    if kind == "season":
+        season = "autumn" if m.group("s").lower() == "fall" else m.group("s").lower()
+        return f"{m.group('y')}-{season}"
+    if kind == "last_year":
+        if published_year is None:
+            return None
+        return str(published_year - (0 if m.group("which").lower() == "this" else 1))
+    return month_year(m.group("a"))
+
+
+def find_scopes(text: str, published_year: int | None = None) -> list[Scope]:
+    """Every time scope in `text`, longest first where two overlap."""
+    found: list[Scope] = []
+    for kind, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            if any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in found):
+                continue
+            value = normalise(kind, m, published_year)
+            if value:
+                found.append(Scope(m.start(), m.end(), value))
+    return sorted(found, key=lambda s: s.start)
