@@ -4,37 +4,39 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import faust
+from faust.types import TopicT
 
 from services.runtime import topics as t
 from services.runtime.lag import record_lag
 from services.runtime.settings import Settings
 
 STAGES = ("dedupe", "extract", "claims")
+JSON_VALUES = faust.Schema(key_type=str, key_serializer="raw", value_serializer="json")
 
 
 @dataclass(frozen=True)
 class Topics:
-    raw: faust.TopicT
-    unique: faust.TopicT
-    duplicates: faust.TopicT
-    figures: faust.TopicT
-    claims_new: faust.TopicT
-    claims_updated: faust.TopicT
-    deadletter: faust.TopicT
+    raw: TopicT
+    unique: TopicT
+    duplicates: TopicT
+    figures: TopicT
+    claims_new: TopicT
+    claims_updated: TopicT
+    deadletter: TopicT
 
     def __iter__(self):
         return iter(vars(self).values())
 
 
-def raw_topic(app: faust.App, name: str) -> faust.TopicT:
+def raw_topic(app: faust.App, name: str) -> TopicT:
     """Topics carry JSON bytes; pydantic models in `schemas` validate them."""
     return app.topic(name, key_type=bytes, value_type=bytes, value_serializer="raw")
 
 
-def table_changelog(app: faust.App, table: str, partitions: int) -> faust.TopicT:
+def table_changelog(app: faust.App, table: str, partitions: int) -> TopicT:
     return app.topic(
         t.changelog(table), partitions=partitions, compacting=True, deleting=False,
-        key_type=str, value_serializer="json",
+        schema=JSON_VALUES,
     )
 
 
@@ -44,6 +46,7 @@ def app_id(stages: Sequence[str]) -> str:
 
 def create_app(settings: Settings, stages: Sequence[str]) -> tuple[faust.App, Topics]:
     name = app_id(stages)
+    (settings.state_dir / name).mkdir(parents=True, exist_ok=True)
     app = faust.App(
         name,
         broker=f"kafka://{settings.kafka_bootstrap}",

@@ -77,7 +77,7 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     from pydantic import ValidationError
 
-    from services.replay.inputs import InputError
+    from services.runtime.errors import InputError
 
     try:
         args = build_parser().parse_args(argv)

@@ -24,7 +24,9 @@ async def topics(args: argparse.Namespace, settings: Settings) -> int:
     from services.runtime.admin import create_topics
     from services.runtime.topics import topic_specs
 
-    created = await create_topics(settings.kafka_bootstrap, topic_specs(settings))
+    created = await create_topics(
+        settings.kafka_bootstrap, topic_specs(settings), settings.replication_factor
+    )
     print(f"created {len(created)} topics" + (f": {' '.join(created)}" if created else ""))
     return 0
 

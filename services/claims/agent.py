@@ -8,9 +8,10 @@ import time
 from datetime import UTC, datetime
 
 import faust
+from faust.types import StreamT, TableT
 
 from schemas import ClaimEvent, Figure
-from services.app import Topics, table_changelog
+from services.app import JSON_VALUES, Topics, table_changelog
 from services.claims.identity import claim_id
 from services.claims.state import ClaimState, apply_figure
 from services.runtime import topics as t
@@ -31,15 +32,15 @@ def observe(event: ClaimEvent, figure: Figure) -> None:
         END_TO_END_SECONDS.observe((datetime.now(UTC) - figure.received_at).total_seconds())
 
 
-def register(app: faust.App, settings: Settings, topics: Topics) -> faust.TableT:
+def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
     partitions = settings.partitions
     table = app.Table(
-        t.CLAIMS_TABLE, partitions=partitions, key_type=str, value_serializer="json",
+        t.CLAIMS_TABLE, partitions=partitions, schema=JSON_VALUES,
         changelog_topic=table_changelog(app, t.CLAIMS_TABLE, partitions),
     )
 
     @app.agent(topics.figures, name=STAGE)
-    async def claims(stream: faust.StreamT) -> None:
+    async def claims(stream: StreamT) -> None:
         async for event in stream.events():
             started = time.perf_counter()
             try:

@@ -3,13 +3,14 @@
 from datetime import datetime
 
 import faust
+from faust.types import TableT
 from faust.web import Request, Response, View
 
 from services.claims.query import find, search
 from services.claims.state import ClaimState
 
 
-def register(app: faust.App, table: faust.TableT) -> None:
+def register(app: faust.App, table: TableT) -> None:
     def states() -> list[ClaimState]:
         return [ClaimState.model_validate(v) for v in table.values() if v]
 

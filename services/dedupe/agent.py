@@ -4,9 +4,10 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import faust
+from faust.types import StreamT, TableT
 
 from schemas import RawArticle
-from services.app import Topics, table_changelog
+from services.app import JSON_VALUES, Topics, table_changelog
 from services.dedupe.decide import decide, expire
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
@@ -20,10 +21,10 @@ STAGE = "dedupe"
 EXPIRY_EVERY = timedelta(hours=1)
 
 
-def register(app: faust.App, settings: Settings, topics: Topics) -> faust.TableT:
+def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
     partitions = settings.dedupe_partitions
     store = app.Table(
-        t.DEDUPE_TABLE, partitions=partitions, key_type=str, value_serializer="json",
+        t.DEDUPE_TABLE, partitions=partitions, schema=JSON_VALUES,
         changelog_topic=table_changelog(app, t.DEDUPE_TABLE, partitions),
     )
     retention = timedelta(days=settings.dedupe_retention_days)
@@ -36,7 +37,7 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> faust.TableT
             last_expiry[0] = now
 
     @app.agent(topics.raw, name=STAGE)
-    async def dedupe(stream: faust.StreamT) -> None:
+    async def dedupe(stream: StreamT) -> None:
         async for event in stream.events():
             started = time.perf_counter()
             try:

@@ -14,13 +14,10 @@ from schemas import RawArticle
 from services.dedupe.fingerprint import canonical_url
 from services.extract.pipeline import infer_metadata
 from services.poller.parse import parse_feed
+from services.runtime.errors import InputError
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 SUFFIXES = {".txt", ".jsonl", *FEED_SUFFIXES}
-
-
-class InputError(ValueError):
-    """A fixture input that cannot be read; the message is one line."""
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:

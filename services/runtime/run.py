@@ -46,7 +46,8 @@ def ensure_broker(settings: Settings) -> tuple[Settings, bool]:
 def run_up(settings: Settings) -> int:
     settings, started = ensure_broker(settings)
     try:
-        created = asyncio.run(create_topics(settings.kafka_bootstrap, topic_specs(settings)))
+        specs = topic_specs(settings)
+        created = asyncio.run(create_topics(settings.kafka_bootstrap, specs, settings.replication_factor))
         print(f"broker {settings.kafka_bootstrap}; created {len(created)} topics", flush=True)
         metrics.serve(settings.metrics_port)
         print(f"metrics on :{settings.metrics_port}/metrics, claims API on "
