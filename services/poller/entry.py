@@ -13,11 +13,12 @@ WEB_SCHEMES = {"http", "https"}
 def entry_url(feed_url: str, link: str | None, guid: str | None, fallback: str) -> str:
     """The entry's address: its link (made absolute), else a URL-shaped GUID, else a stable
     `urn:claimstream:` name derived from the feed and the GUID or the entry's text."""
-    for candidate in (link, guid):
-        if candidate and candidate.strip():
-            absolute = urljoin(feed_url, candidate.strip())
-            if urlsplit(absolute).scheme in WEB_SCHEMES and candidate.strip()[:1] != "#":
-                return absolute
+    if link and link.strip() and not link.strip().startswith("#"):
+        absolute = urljoin(feed_url, link.strip())
+        if urlsplit(absolute).scheme in WEB_SCHEMES:
+            return absolute
+    if guid and urlsplit(guid.strip()).scheme in WEB_SCHEMES:
+        return guid.strip()
     if guid and ":" in guid and " " not in guid.strip():
         return guid.strip()
     digest = hashlib.sha256(f"{feed_url}\n{guid or fallback}".encode()).hexdigest()[:32]

@@ -3,6 +3,7 @@ with the standard library. No I/O: the body is handed over as bytes."""
 
 import io
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import feedparser
@@ -18,21 +19,33 @@ DATE_FIELDS = ("published_parsed", "updated_parsed", "created_parsed")
 INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.DOTALL | re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class ParsedFeed:
+    articles: list[RawArticle]
+    ttl_seconds: float | None = None  # RSS <ttl>, given in minutes
+
+
 def parse_feed(url: str, body: bytes, content_type: str | None = None) -> list[RawArticle]:
     """Every entry of the feed document `body` fetched from `url`, in document order.
 
     Raises ValueError with a one-line reason when the body is not a feed at all;
     a feed with broken markup still yields the entries that could be read."""
+    return read_feed(url, body, content_type).articles
+
+
+def read_feed(url: str, body: bytes, content_type: str | None = None) -> ParsedFeed:
+    """`parse_feed` plus what the document says about polling it (RSS ttl)."""
     if not body.strip():
         raise ValueError("poller: empty feed body")
     if looks_like_json(body, content_type):
-        return parse_json_feed(url, body)
+        return ParsedFeed(parse_json_feed(url, body))
     parsed = _feedparser_result(url, body, content_type)
     if not parsed.get("version") and not parsed.entries:
         raise ValueError("poller: not a feed (no RSS, Atom or JSON Feed root element)")
     outlet = outlet_name(parsed.feed.get("title"), parsed.feed.get("link") or url)
     found = (_entry_article(url, entry, outlet) for entry in parsed.entries)
-    return [entry for entry in found if entry is not None]
+    articles = [entry for entry in found if entry is not None]
+    return ParsedFeed(articles, _ttl_seconds(parsed.feed.get("ttl")))
 
 
 def _feedparser_result(url: str, body: bytes, content_type: str | None) -> Any:
@@ -71,3 +84,8 @@ def _content_text(entry: Any) -> str:
         if content.get("type") == "text/plain" and content.get("value", "").strip():
             return plain_text(content["value"])
     return ""
+
+
+def _ttl_seconds(ttl: object) -> float | None:
+    text = str(ttl or "").strip()
+    return float(text) * 60 if text.isdigit() and int(text) > 0 else None

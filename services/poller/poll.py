@@ -1,0 +1,120 @@
+"""One poll of one feed: fetch, classify, parse, publish what is new, remember it all."""
+
+import asyncio
+import logging
+import time
+from datetime import UTC, datetime
+
+from schemas.articles import RawArticle
+from services.poller.feeds import FeedConfig
+from services.poller.fetch import Fetcher, FetchError
+from services.poller.fulltext import PAGE_ACCEPT, needs_full_text, with_page
+from services.poller.health import after_failure, after_success, conditional_headers
+from services.poller.outcome import Outcome, classify
+from services.poller.parse import read_feed
+from services.poller.publisher import Publisher
+from services.poller.schedule import Bounds
+from services.poller.state import FeedState, PollerState, entry_ids
+from services.runtime import metrics
+from services.runtime.settings import Settings
+
+log = logging.getLogger("claimstream.poller")
+
+
+class FeedPoller:
+    def __init__(
+        self, settings: Settings, fetcher: Fetcher, publisher: Publisher, state: PollerState
+    ) -> None:
+        self.bounds = Bounds(settings.poll_min_interval_seconds, settings.poll_max_interval_seconds)
+        self.failures_to_disable = settings.poll_failures_to_disable
+        self.fetcher, self.publisher, self.state = fetcher, publisher, state
+
+    def is_due(self, feed: FeedConfig, now: float) -> bool:
+        return feed.enabled and self.state.feed(feed.url).next_due <= now
+
+    async def poll(self, feed: FeedConfig) -> None:
+        state = self.state.feed(feed.url)
+        started = time.monotonic()
+        try:
+            response = await self.fetcher.get(feed.url, conditional_headers(state))
+        except FetchError as error:
+            return await self._failed(feed, state, error.status, str(error))
+        finally:
+            metrics.FEED_FETCH_SECONDS.labels(feed.url).observe(time.monotonic() - started)
+        metrics.FEED_BODY_BYTES.labels(feed.url).inc(len(response.body))
+        outcome = classify(response.status, response.headers, datetime.now(UTC))
+        if not outcome.ok:
+            return await self._failed(feed, state, outcome.status, outcome.error or "", outcome)
+        new_entries, ttl = 0, None
+        if outcome.status == "ok":
+            try:
+                parsed = await asyncio.to_thread(
+                    read_feed, response.url, response.body, response.headers.get("content-type")
+                )
+            except ValueError as error:
+                return await self._failed(feed, state, "bad_feed", str(error))
+            new_entries, ttl = await self._publish_new(feed, parsed.articles), parsed.ttl_seconds
+        await self._succeeded(feed, state, outcome, new_entries, ttl)
+
+    async def _publish_new(self, feed: FeedConfig, articles: list[RawArticle]) -> int:
+        """Publish the entries not published before; the count of those published."""
+        fresh, claimed = [], []
+        for article in articles:
+            ids = entry_ids(article.model_copy(update={"feed_url": feed.url}))
+            if not self.state.seen.intersection(ids):
+                self.state.seen.update(ids)  # claimed at once: concurrent polls skip it
+                fresh.append(article)
+                claimed.extend(ids)
+        try:
+            if feed.full_text:
+                fresh = list(await asyncio.gather(*(self._full_text(a) for a in fresh)))
+            received = datetime.now(UTC)
+            update = {"source": "poller", "received_at": received, "feed_url": feed.url}
+            await self.publisher.articles([a.model_copy(update=update) for a in fresh])
+            await self.publisher.remember(claimed)
+        except BaseException:
+            self.state.seen.difference_update(claimed)
+            raise
+        metrics.FEED_ENTRIES.labels(feed.url).inc(len(fresh))
+        metrics.ARTICLES_PUBLISHED.labels("poller").inc(len(fresh))
+        return len(fresh)
+
+    async def _full_text(self, article: RawArticle) -> RawArticle:
+        """The article with its page's main text; unchanged when the page cannot be had."""
+        if not needs_full_text(article):
+            return article
+        try:
+            page = await self.fetcher.get(article.url, accept=PAGE_ACCEPT)
+            if page.status != 200:
+                return article
+            return await asyncio.to_thread(with_page, article, page.body)
+        except Exception as error:  # a page is optional: keep the feed's text
+            log.info("poller: no full text for %s (%s)", article.url, error)
+            return article
+
+    async def _succeeded(
+        self, feed: FeedConfig, state: FeedState, outcome: Outcome, new: int, ttl: float | None
+    ) -> None:
+        now = time.time()
+        first_poll = state.last_success is None and new > 0
+        after_success(state, outcome, None if first_poll else new, now, self.bounds,
+                      feed.interval, ttl)
+        metrics.FEED_FETCHES.labels(feed.url, outcome.status).inc()
+        metrics.FEED_LAST_SUCCESS.labels(feed.url).set(now)
+        self._health_metrics(feed, state)
+        await self.publisher.feed_state(feed.url, state)
+
+    async def _failed(
+        self, feed: FeedConfig, state: FeedState, status: str, error: str,
+        outcome: Outcome | None = None,
+    ) -> None:
+        after_failure(state, error, time.time(), self.bounds, self.failures_to_disable,
+                      outcome, feed.interval)
+        metrics.FEED_FETCHES.labels(feed.url, status).inc()
+        self._health_metrics(feed, state)
+        log.warning("%s: %s (failure %d)", feed.url, error, state.failures)
+        await self.publisher.feed_state(feed.url, state)
+
+    def _health_metrics(self, feed: FeedConfig, state: FeedState) -> None:
+        metrics.FEED_FAILURES.labels(feed.url).set(state.failures)
+        metrics.FEED_DISABLED.labels(feed.url).set(int(state.disabled))

@@ -1,0 +1,54 @@
+"""The poller's writes to Kafka: raw articles, then the state that says they were published.
+
+One idempotent producer (acks=all). An entry's `seen:` marker is written only after its
+article is acknowledged, so a crash in between can repeat an entry but never lose one."""
+
+import asyncio
+import time
+
+from aiokafka import AIOKafkaProducer
+
+from schemas.articles import RawArticle
+from services.dedupe.fingerprint import canonical_url
+from services.poller.state import FEED_PREFIX, SEEN_PREFIX, FeedState, encode_feed_state, seen_value
+from services.runtime.topics import encode, encode_key
+
+
+class Publisher:
+    def __init__(self, bootstrap: str, articles_topic: str, state_topic: str) -> None:
+        self.articles_topic = articles_topic
+        self.state_topic = state_topic
+        self.producer = AIOKafkaProducer(
+            bootstrap_servers=bootstrap, enable_idempotence=True, acks="all", linger_ms=5,
+        )
+
+    async def __aenter__(self) -> "Publisher":
+        await self.producer.start()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.producer.stop()
+
+    async def articles(self, articles: list[RawArticle]) -> None:
+        """Publish to the articles topic, keyed by canonical URL, and wait for the acks."""
+        sent = [
+            await self.producer.send(
+                self.articles_topic, encode(article), key=encode_key(canonical_url(article.url))
+            )
+            for article in articles
+        ]
+        await asyncio.gather(*sent)
+
+    async def remember(self, entry_ids: list[str]) -> None:
+        """Mark entries as published in the state topic."""
+        value = seen_value(time.time())
+        sent = [
+            await self.producer.send(self.state_topic, value, key=encode_key(SEEN_PREFIX + entry))
+            for entry in entry_ids
+        ]
+        await asyncio.gather(*sent)
+
+    async def feed_state(self, url: str, state: FeedState) -> None:
+        await self.producer.send_and_wait(
+            self.state_topic, encode_feed_state(state), key=encode_key(FEED_PREFIX + url)
+        )
