@@ -1,0 +1,92 @@
+"""Extraction quality and speed: claimstream's extractor against quantulum3 on the annotated
+seeds and the held-out articles. Prints one table.
+
+    .venv/bin/python bench/extract_quality.py [--misses]
+"""
+
+import sys
+import time
+from pathlib import Path
+
+from schemas.articles import UniqueArticle
+from services.extract.pipeline import extract_batch, load_nlp
+from services.extract.quality import as_prediction, load_gold, read_corpus, score_corpus
+from services.runtime.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = {
+    "seeds": (ROOT / "seeds", ROOT / "tests/data/seed_figures.jsonl"),
+    "held-out": (ROOT / "tests/data/heldout", ROOT / "tests/data/heldout/figures.jsonl"),
+}
+REPEAT = 3
+
+
+def claimstream(nlp, texts: dict[str, str]) -> tuple[dict[str, list[dict]], float]:
+    articles = [
+        UniqueArticle(url=f"replay:{name}", text=text, content_hash=name)
+        for name, text in texts.items()
+    ]
+    started = time.perf_counter()
+    for _ in range(REPEAT):
+        results = extract_batch(nlp, articles)
+    rate = REPEAT * len(articles) / (time.perf_counter() - started)
+    return {
+        name: [as_prediction(f) for f in figures]
+        for name, figures in zip(texts, results, strict=True)
+    }, rate
+
+
+def quantulum(texts: dict[str, str]) -> tuple[dict[str, list[dict]], float]:
+    from quantulum3 import parser
+
+    started = time.perf_counter()
+    for _ in range(REPEAT):
+        parsed = {name: parser.parse(text) for name, text in texts.items()}
+    rate = REPEAT * len(texts) / (time.perf_counter() - started)
+    return {
+        name: [
+            {"value": q.value if not float(q.value).is_integer() else int(q.value), "span": q.span}
+            for q in quantities
+        ]
+        for name, quantities in parsed.items()
+    }, rate
+
+
+def row(label: str, name: str, score, rate: float, strict: bool) -> str:
+    strict_cells = (
+        f"{score.precision(True):>8.2f} {score.recall(True):>8.2f}"
+        if strict
+        else f"{'n/a':>8} {'n/a':>8}"
+    )
+    return (
+        f"{label:<10} {name:<12} {score.gold:>5} {score.predicted:>6} "
+        f"{score.precision():>7.2f} {score.recall():>7.2f} {strict_cells} "
+        f"{score.furniture:>10} {rate:>10.1f}"
+    )
+
+
+def main() -> None:
+    nlp = load_nlp(Settings().spacy_model)
+    print(
+        f"{'set':<10} {'extractor':<12} {'gold':>5} {'output':>6} {'prec':>7} {'recall':>7} "
+        f"{'s-prec':>8} {'s-recall':>8} {'furniture':>10} {'articles/s':>10}"
+    )
+    for label, (directory, gold_path) in SETS.items():
+        texts, gold = read_corpus(directory), load_gold(gold_path)
+        ours, our_rate = claimstream(nlp, texts)
+        theirs, their_rate = quantulum(texts)
+        ours_score = score_corpus(texts, gold, ours)
+        print(row(label, "claimstream", ours_score, our_rate, True))
+        print(row(label, "quantulum3", score_corpus(texts, gold, theirs), their_rate, False))
+        fields = ", ".join(f"{k} {v}/{ours_score.found}" for k, v in ours_score.field_right.items())
+        print(f"{'':<10} fields right: {fields}")
+        if "--misses" in sys.argv:
+            print("\n".join(f"{'':<10} {m}" for m in ours_score.misses))
+    print(
+        "prec/recall: span in the annotated figure and value right; s-: every field right too; "
+        "furniture: figures output from page furniture"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Scoring extracted figures against a hand-annotated set (tests/data/*.jsonl).
+
+A gold row names an article and an `anchor`: a unique piece of its text that starts at the
+figure (qualifier included). A prediction matches a claim row when its span starts inside
+the anchor and its value is right; it is *strict*-correct when every field is right too.
+Rows with `"claim": false` mark things that must not come out (furniture, ages, dates...).
+"""
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schemas.figures import Figure
+
+FIELDS = (
+    "value_max",
+    "qualifier",
+    "unit",
+    "currency",
+    "converted_value",
+    "converted_currency",
+    "counted",
+    "event",
+    "scope",
+    "claimant",
+    "headline",
+)
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    predicted: int = 0
+    found: int = 0
+    strict: int = 0
+    furniture: int = 0
+    field_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    misses: list[str] = field(default_factory=list)
+
+    def precision(self, strict: bool = False) -> float:
+        return (self.strict if strict else self.found) / self.predicted if self.predicted else 0.0
+
+    def recall(self, strict: bool = False) -> float:
+        return (self.strict if strict else self.found) / self.gold if self.gold else 0.0
+
+
+def load_gold(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def as_prediction(figure: Figure) -> dict:
+    return figure.model_dump(include={"value", "span", *FIELDS, "carrier"})
+
+
+def field_ok(name: str, gold: dict, predicted: dict) -> bool:
+    if name == "counted":
+        return predicted["counted"].lower() in {c.lower() for c in gold["counted"]}
+    if name in ("event", "claimant"):
+        return predicted[name] in gold[name]
+    return predicted.get(name) == gold.get(name)
+
+
+def score_article(text: str, gold: list[dict], predicted: Iterable[dict], score: Score) -> None:
+    claims = [(row, text.index(row["anchor"])) for row in gold]
+    score.gold += sum(row["claim"] for row in gold)
+    taken: set[int] = set()
+    for guess in predicted:
+        score.predicted += 1
+        row = next((r for r, at in claims if at <= guess["span"][0] < at + len(r["anchor"])), None)
+        if row is None or not row["claim"]:
+            score.furniture += bool(row and row["why"].startswith("furniture"))
+            score.misses.append(f"extra: {text[guess['span'][0] : guess['span'][1]]!r}")
+            continue
+        if id(row) in taken or guess["value"] != row["value"]:
+            score.misses.append(f"wrong value or repeat: {row['anchor']!r}")
+            continue
+        taken.add(id(row))
+        score.found += 1
+        right = [name for name in FIELDS if name in guess and field_ok(name, row, guess)]
+        for name in right:
+            score.field_right[name] += 1
+        if len(right) == len(FIELDS):
+            score.strict += 1
+        else:
+            wrong = {n: guess.get(n) for n in FIELDS if n not in right}
+            score.misses.append(f"fields {row['anchor']!r}: {wrong}")
+    score.misses += [
+        f"missed: {r['anchor']!r}" for r, _ in claims if r["claim"] and id(r) not in taken
+    ]
+
+
+def read_corpus(directory: Path) -> dict[str, str]:
+    """article file name → text, for every .txt file in the directory."""
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(directory.glob("*.txt"))}
+
+
+def score_corpus(
+    texts: dict[str, str], gold: list[dict], predicted: dict[str, list[dict]]
+) -> Score:
+    score = Score()
+    for name, text in texts.items():
+        rows = [row for row in gold if row["article"] == name]
+        score_article(text, rows, predicted.get(name, []), score)
+    return score
