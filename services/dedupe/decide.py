@@ -13,6 +13,7 @@ from typing import Any, Literal
 from schemas.articles import DuplicateNotice, RawArticle, UniqueArticle
 from services.dedupe import state
 from services.dedupe.fingerprint import Fingerprint, fingerprint
+from services.dedupe.similarity import NEAR_THRESHOLD
 
 Outcome = Literal["unique", "revision", "duplicate"]
 MIN_NEW_SENTENCES = 2
@@ -26,7 +27,8 @@ class Decision:
 
 
 def decide(
-    article: RawArticle, store: MutableMapping[str, Any], now: datetime, threshold: float = 0.8
+    article: RawArticle, store: MutableMapping[str, Any], now: datetime,
+    threshold: float = NEAR_THRESHOLD,
 ) -> Decision:
     """Judge one article against everything remembered in `store`, and remember it."""
     fp = fingerprint(article)
@@ -37,7 +39,7 @@ def decide(
             state.remember_copy(store, fp, of, t)
             return duplicate(fp, of, "exact", reason, 1.0)
         return passed(article, fp, store, t, revision_of=of)
-    near = state.candidates(store, fp, threshold) if fp.has_text else []
+    near = nearest_first(fp, state.candidates(store, fp, threshold)) if fp.has_text else []
     for url, score, sig in near:
         if not states_news(fp, sig):
             state.remember_copy(store, fp, url, t)
@@ -51,6 +53,15 @@ def exact_matches(store: MutableMapping[str, Any], fp: Fingerprint) -> list[tupl
     if fp.has_text and (by_content := state.seen_content(store, fp.content_hash)):
         found.append(({**by_content, "hash": fp.content_hash}, "content"))
     return [(entry, reason) for entry, reason in found if entry]
+
+
+def nearest_first(fp: Fingerprint, found: list[tuple[str, float, dict]]) -> list:
+    """Candidates by shared sentences, then estimated similarity: among several versions of a
+    story, the one this text was derived from shares the most sentences with it."""
+    def shared(sig: dict) -> float:
+        return len(fp.sentences & set(sig["s"])) / len(fp.sentences | set(sig["s"]))
+
+    return sorted(found, key=lambda c: (-shared(c[2]), -c[1], c[0]))
 
 
 def states_news(fp: Fingerprint, earlier: dict) -> bool:

@@ -16,7 +16,13 @@ TRACKING_PARAMS = re.compile(
 )
 HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
 DEFAULT_PORTS = {("http", 80), ("https", 443)}
-FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "billion", "dozen", "dozens", "half", "double", "doubled", "tripled"
+})
 MIN_SENTENCE_WORDS = 4
 
 
@@ -59,8 +65,9 @@ def sentences(text: str) -> list[str]:
 
 
 def figures(text: str) -> frozenset[str]:
-    """Every number the text states, thousands separators removed."""
-    return frozenset(match.replace(",", "") for match in FIGURE.findall(text))
+    """Every number the text states, in digits or words; thousands separators removed."""
+    spelled = NUMBER_WORDS.intersection(words(text))
+    return frozenset(n.replace(",", "") for n in DIGITS.findall(text)) | spelled
 
 
 def digest(sentence: str) -> str:

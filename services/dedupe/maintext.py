@@ -8,7 +8,7 @@ read as the story's own prose. The rules are about the shape of a line, not abou
 import html as html_lib
 import re
 
-PROSE_END = re.compile(r"[.!?\"”’:;]$")
+PROSE_END = tuple(".!?\"”’:;")
 MIN_PROSE_WORDS = 6
 LONG_LINE_WORDS = 20
 CUE_MAX_WORDS = 40
@@ -20,9 +20,7 @@ BOILERPLATE_CUES = re.compile(
     r"|support (us|our|independent)|become a (member|subscriber)|help us|\bmembers?hip\b"
     r"|\bdonat(e|ion)|paywall|cookies?\b|privacy policy|terms of (use|service)"
     r"|indicates required|min read|getty images|/ ?(reuters|afp|ap)\b|\bap photo\b"
-    r"|^photo\b|image caption|trust project|this (story|article) (was|has been|is) "
-    r"|^updated\b|\(updated",
-    re.IGNORECASE,
+    r"|^photo\b|image caption|trust project|this (story|article) (was|has been|is) ",
 )
 BLOCK_TAGS = re.compile(r"<\s*/?\s*(p|div|br|li|h[1-6]|tr|section|article|blockquote)\b[^>]*>",
                         re.IGNORECASE)
@@ -43,9 +41,9 @@ def paragraphs(text: str) -> list[str]:
 def is_story_line(line: str) -> bool:
     """A line of the story itself: prose, and no page furniture."""
     words = len(line.split())
-    if words < CUE_MAX_WORDS and BOILERPLATE_CUES.search(line):
+    if words < LONG_LINE_WORDS and (words < MIN_PROSE_WORDS or not line.endswith(PROSE_END)):
         return False
-    return words >= LONG_LINE_WORDS or (words >= MIN_PROSE_WORDS and bool(PROSE_END.search(line)))
+    return words >= CUE_MAX_WORDS or not BOILERPLATE_CUES.search(line.lower())
 
 
 def html_to_text(markup: str) -> str:
