@@ -75,7 +75,7 @@ def test_every_variable_is_documented_in_env_example() -> None:
     used = set(VARIABLE.findall(COMPOSE.read_text()))
     documented = set(env_example_keys())
     assert used - documented == set()
-    assert documented - used == {"COMPOSE_PROJECT_NAME"}
+    assert documented - used == {"COMPOSE_PROJECT_NAME", "COMPOSE_PROFILES"}
 
 
 def test_depends_on_names_existing_services_with_a_condition_they_can_meet(services: dict) -> None:
@@ -95,6 +95,13 @@ def test_start_up_order_is_kafka_then_topics_then_workers_then_replay(services: 
     for worker in ("poller", "dedupe", "extract", "claims"):
         assert {"kafka", "topics"} <= set(services[worker]["depends_on"]), worker
     assert {"topics", "dedupe", "extract", "claims"} <= set(services["replay"]["depends_on"])
+
+
+def test_only_the_poller_waits_for_a_profile(services: dict) -> None:
+    profiled = {name: spec["profiles"] for name, spec in services.items() if "profiles" in spec}
+    assert profiled == {"poller": ["feeds"]}
+    for name, service in services.items():
+        assert "poller" not in service.get("depends_on", {}), name
 
 
 def test_one_shot_services_do_not_restart(services: dict) -> None:

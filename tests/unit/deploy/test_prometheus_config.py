@@ -89,10 +89,11 @@ def test_the_scraped_jobs_are_the_long_running_compose_services() -> None:
 def test_every_worker_is_scraped_on_the_metrics_port() -> None:
     jobs = scrape_configs()
     assert set(jobs) >= WORKER_JOBS
-    for name in WORKER_JOBS - {"extract"}:
+    for name in ("dedupe", "claims"):
         assert jobs[name]["static_configs"][0]["targets"] == [f"{name}:{METRICS_PORT}"]
-    replicas = jobs["extract"]["dns_sd_configs"][0]
-    assert (replicas["names"], replicas["port"]) == (["extract"], METRICS_PORT)
+    for name in ("extract", "poller"):
+        discovered = jobs[name]["dns_sd_configs"][0]
+        assert (discovered["names"], discovered["port"]) == ([name], METRICS_PORT)
 
 
 def test_the_worker_down_alert_watches_every_scraped_worker() -> None:
