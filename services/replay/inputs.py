@@ -62,7 +62,10 @@ def read_file(path: Path) -> list[RawArticle]:
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror}") from None
     if path.suffix in FEED_SUFFIXES:
-        articles = parse_feed(path.as_uri(), data)
+        try:
+            articles = parse_feed(path.as_uri(), data)
+        except ValueError as exc:
+            raise InputError(f"{path}: {exc}") from None
         if not articles:
             raise InputError(f"{path}: no feed entries found")
         return [a.model_copy(update={"source": "replay"}) for a in articles]

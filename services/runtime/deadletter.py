@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime
 
+from pydantic import ValidationError
+
 from schemas import DeadLetter
 
 
@@ -14,6 +16,10 @@ def dead_letter(stage: str, topic: str, key: bytes | None, value: bytes, reason:
 
 
 def reason_of(exc: Exception) -> str:
-    """One line: the exception type and its first line."""
+    """One line: the exception type and what went wrong."""
+    if isinstance(exc, ValidationError):
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"]) or "value"
+        return f"invalid {exc.title}: {where}: {error['msg']}"
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {first}" if first else type(exc).__name__

@@ -129,3 +129,10 @@ def test_claims_survive_a_crash_without_repeating_events(running_stack):
         versions.setdefault((r["claim_id"], r["version"]), set()).add(r["event_id"])
     assert all(len(ids) == 1 for ids in versions.values())
     assert {r["event_id"] for r in after} == {r["event_id"] for r in before}
+
+
+def test_ctrl_c_stops_up_cleanly_and_it_starts_again(running_stack):
+    assert running_stack.stop(signal.SIGINT) == 0
+    assert running_stack.metrics(quiet=True) == ""  # /metrics went away with the process
+    running_stack.start()
+    assert "claimstream_stage_seconds" in running_stack.metrics()

@@ -1,0 +1,33 @@
+import pytest
+
+from services.cli import main
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [(["bogus"], "invalid choice"),
+     (["worker", "nope"], "invalid choice"),
+     (["tail", "--max", "0"], "positive integer"),
+     (["tail", "--timeout", "-1"], "positive number"),
+     (["broker"], "required"),
+     (["replay", "/nonexistent/file.txt"], "no such file")],
+    ids=["unknown-command", "unknown-stage", "zero-max", "negative-timeout", "missing-action",
+         "missing-input"],
+)
+def test_bad_usage_exits_2_with_one_line(argv, fragment, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert fragment in err
+    assert err.count("\n") == 1
+
+
+def test_bad_setting_exits_2(monkeypatch, capsys):
+    from services.runtime.settings import get_settings
+
+    get_settings.cache_clear()
+    monkeypatch.setenv("CLAIMSTREAM_PARTITIONS", "zero")
+    try:
+        assert main(["topics", "create"]) == 2
+    finally:
+        get_settings.cache_clear()
+    assert "partitions" in capsys.readouterr().err
