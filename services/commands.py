@@ -1,7 +1,6 @@
 """What each `claimstream` subcommand does; the CLI parses, these run."""
 
 import argparse
-import asyncio
 import json
 import sys
 

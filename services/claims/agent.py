@@ -17,7 +17,11 @@ from services.claims.state import ClaimState, apply_figure
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
 from services.runtime.metrics import (
-    CLAIM_EVENTS, CLAIM_FIGURES_IGNORED, DEADLETTERS, END_TO_END_SECONDS, LAST_PROCESSED,
+    CLAIM_EVENTS,
+    CLAIM_FIGURES_IGNORED,
+    DEADLETTERS,
+    END_TO_END_SECONDS,
+    LAST_PROCESSED,
     STAGE_SECONDS,
 )
 from services.runtime.settings import Settings

@@ -62,7 +62,9 @@ def merge_sources(sources: list[ClaimSource], new: ClaimSource) -> list[ClaimSou
     return [*kept, new]
 
 
-def apply_figure(state: ClaimState | None, figure: Figure, claim_id: str) -> tuple[ClaimState, ClaimEvent | None]:
+def apply_figure(
+    state: ClaimState | None, figure: Figure, claim_id: str
+) -> tuple[ClaimState, ClaimEvent | None]:
     """Fold one figure into a claim. Returns the new state and the event to emit, if any."""
     mark = applied_mark(figure)
     if state is not None and mark in state.applied:

@@ -12,7 +12,11 @@ from services.dedupe.decide import decide, expire
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
 from services.runtime.metrics import (
-    DEADLETTERS, DEDUPE_DECISIONS, DUPLICATES, LAST_PROCESSED, STAGE_SECONDS,
+    DEADLETTERS,
+    DEDUPE_DECISIONS,
+    DUPLICATES,
+    LAST_PROCESSED,
+    STAGE_SECONDS,
 )
 from services.runtime.settings import Settings
 from services.runtime.topics import encode

@@ -17,7 +17,12 @@ from services.extract.batch import extract_isolated, load_worker_nlp
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
 from services.runtime.metrics import (
-    ARTICLES_EXTRACTED, DEADLETTERS, FIGURES, LAST_PROCESSED, NLP_BATCH_SIZE, STAGE_SECONDS,
+    ARTICLES_EXTRACTED,
+    DEADLETTERS,
+    FIGURES,
+    LAST_PROCESSED,
+    NLP_BATCH_SIZE,
+    STAGE_SECONDS,
 )
 from services.runtime.settings import Settings
 from services.runtime.topics import encode

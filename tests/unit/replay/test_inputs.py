@@ -31,7 +31,8 @@ def test_jsonl_articles_are_canonicalised(tmp_path):
 
 
 def test_jsonl_html_only_article_is_turned_into_text(tmp_path):
-    html = "<html><body><article><p>" + "Rescuers said 40 people were missing. " * 5 + "</p></article></body></html>"
+    body = "Rescuers said 40 people were missing. " * 5
+    html = f"<html><body><article><p>{body}</p></article></body></html>"
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps({"url": "https://e.org/a", "html": html}) + "\n")
     [article] = read_inputs([path])
