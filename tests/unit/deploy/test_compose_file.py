@@ -25,10 +25,20 @@ def env_example_keys() -> dict[str, str]:
     return {key: value for key, value in pairs}
 
 
+def env_example_commented() -> set[str]:
+    """Settings listed commented out: passed through only when a user sets them."""
+    return set(re.findall(r"^# (CLAIMSTREAM_[A-Z0-9_]+)=$", ENV_EXAMPLE.read_text(), re.M))
+
+
+def raw_services() -> dict:
+    return yaml.safe_load(COMPOSE.read_text())["services"]
+
+
 def compose_config(compose_file: Path, env_file: Path | None = None) -> subprocess.CompletedProcess:
     """`docker-compose config` as a user without a .env (nor the stack's variables) gets it."""
     tool = require_tool("docker-compose")
-    env = {k: v for k, v in os.environ.items() if k not in env_example_keys()}
+    stack_variables = set(env_example_keys()) | env_example_commented()
+    env = {k: v for k, v in os.environ.items() if k not in stack_variables}
     with tempfile.TemporaryDirectory() as empty:
         env_file = env_file or Path(empty, "empty.env")
         env_file.touch()
@@ -76,6 +86,29 @@ def test_every_variable_is_documented_in_env_example() -> None:
     documented = set(env_example_keys())
     assert used - documented == set()
     assert documented - used == {"COMPOSE_PROJECT_NAME", "COMPOSE_PROFILES"}
+
+
+def test_settings_passed_through_are_listed_commented_in_env_example() -> None:
+    passed = {
+        name for service in raw_services().values()
+        for name, value in (service.get("environment") or {}).items() if value is None
+    }
+    assert passed == env_example_commented()
+    assert "CLAIMSTREAM_PARTITIONS" in passed
+
+
+def test_every_claimstream_variable_is_a_setting() -> None:
+    from services.runtime.settings import Settings
+
+    for name, service in raw_services().items():
+        for variable in service.get("environment") or {}:
+            if variable.startswith("CLAIMSTREAM_"):
+                field = variable.removeprefix("CLAIMSTREAM_").lower()
+                assert field in Settings.model_fields, f"{name}: {variable} is no setting"
+
+
+def test_unset_settings_stay_unset_in_the_containers(services: dict) -> None:
+    assert services["dedupe"]["environment"]["CLAIMSTREAM_PARTITIONS"] is None
 
 
 def test_depends_on_names_existing_services_with_a_condition_they_can_meet(services: dict) -> None:
@@ -192,3 +225,15 @@ def test_kafka_advertises_its_network_name_and_runs_kraft(services: dict) -> Non
     assert environment["KAFKA_PROCESS_ROLES"] == "broker,controller"
     assert "PLAINTEXT://kafka:9092" in environment["KAFKA_ADVERTISED_LISTENERS"].split(",")
     assert environment["KAFKA_LOG_DIRS"] == "/var/lib/kafka/data"
+
+
+def test_a_setting_in_env_reaches_every_worker(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("CLAIMSTREAM_PARTITIONS=8\nGRAFANA_HOST_PORT=3001\n")
+    result = compose_config(COMPOSE, env_file=env_file)
+    assert result.returncode == 0, result.stderr
+    services = yaml.safe_load(result.stdout)["services"]
+    assert {services[name]["environment"]["CLAIMSTREAM_PARTITIONS"] for name in APP_SERVICES} == {
+        "8"
+    }
+    assert published(services["grafana"]) == [("127.0.0.1", 3001)]
