@@ -5,6 +5,7 @@ model once, so heartbeats and rebalances keep running while the model works.
 """
 
 import asyncio
+import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
 
@@ -32,7 +33,8 @@ STAGE = "extract"
 
 def register(app: faust.App, settings: Settings, topics: Topics) -> None:
     pool = ProcessPoolExecutor(
-        max_workers=1, initializer=load_worker_nlp, initargs=(settings.spacy_model,)
+        max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+        initializer=load_worker_nlp, initargs=(settings.spacy_model,),
     )
 
     async def dead(event: faust.EventT, reason: str) -> None:
