@@ -35,11 +35,11 @@ def decide(
     t = now.timestamp()
     for prior, reason in exact_matches(store, fp):
         of = prior.get("of") or prior["url"]
-        if prior["hash"] == fp.content_hash or reason == "content":
+        if prior["hash"] == fp.content_hash:
             state.remember_copy(store, fp, of, t)
             return duplicate(fp, of, "exact", reason, 1.0)
         return passed(article, fp, store, t, revision_of=of)
-    near = nearest_first(fp, state.candidates(store, fp, threshold)) if fp.has_text else []
+    near = state.candidates(store, fp, threshold) if fp.has_text else []
     for url, score, sig in near:
         if not states_news(fp, sig):
             state.remember_copy(store, fp, url, t)
@@ -53,15 +53,6 @@ def exact_matches(store: MutableMapping[str, Any], fp: Fingerprint) -> list[tupl
     if fp.has_text and (by_content := state.seen_content(store, fp.content_hash)):
         found.append(({**by_content, "hash": fp.content_hash}, "content"))
     return [(entry, reason) for entry, reason in found if entry]
-
-
-def nearest_first(fp: Fingerprint, found: list[tuple[str, float, dict]]) -> list:
-    """Candidates by shared sentences, then estimated similarity: among several versions of a
-    story, the one this text was derived from shares the most sentences with it."""
-    def shared(sig: dict) -> float:
-        return len(fp.sentences & set(sig["s"])) / len(fp.sentences | set(sig["s"]))
-
-    return sorted(found, key=lambda c: (-shared(c[2]), -c[1], c[0]))
 
 
 def states_news(fp: Fingerprint, earlier: dict) -> bool:

@@ -83,12 +83,16 @@ def forget_signature(store: Store, url: str) -> int:
 
 
 def expire(store: Store, cutoff: float) -> int:
-    """Remove every entry last seen before `cutoff` (epoch seconds); returns keys removed."""
+    """Remove every entry last seen before `cutoff` (epoch seconds); returns keys removed.
+    LSH buckets go with their signatures, so their (many) values are never read here."""
     removed = 0
-    for key in [k for k, v in store.items() if isinstance(v, dict) and v.get("t", cutoff) < cutoff]:
+    for key in [k for k in store if not k.startswith("band:")]:
+        entry = store.get(key)
+        if not isinstance(entry, dict) or entry.get("t", cutoff) >= cutoff:
+            continue
         if key.startswith("sig:"):
             removed += forget_signature(store, key.removeprefix("sig:"))
-        elif key in store:
+        else:
             del store[key]
             removed += 1
     return removed
