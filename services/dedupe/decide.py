@@ -33,12 +33,13 @@ def decide(
     """Judge one article against everything remembered in `store`, and remember it."""
     fp = fingerprint(article)
     t = now.timestamp()
-    for prior, reason in exact_matches(store, fp):
+    if match := exact_match(store, fp):
+        prior, reason = match
         of = prior.get("of") or prior["url"]
-        if prior["hash"] == fp.content_hash:
-            state.remember_copy(store, fp, of, t)
-            return duplicate(fp, of, "exact", reason, 1.0)
-        return passed(article, fp, store, t, revision_of=of)
+        if prior["hash"] != fp.content_hash:
+            return passed(article, fp, store, t, revision_of=of)
+        state.remember_copy(store, fp, of, t)
+        return duplicate(fp, of, "exact", reason, 1.0)
     near = state.candidates(store, fp, threshold) if fp.has_text else []
     for url, score, sig in near:
         if not states_news(fp, sig):
@@ -47,12 +48,15 @@ def decide(
     return passed(article, fp, store, t, revision_of=near[0][0] if near else None)
 
 
-def exact_matches(store: MutableMapping[str, Any], fp: Fingerprint) -> list[tuple[dict, str]]:
-    """Remembered entries this article matches exactly, in order: url, guid, content."""
-    found = [(state.seen_url(store, fp.url), "url"), (state.seen_guid(store, fp.guid), "guid")]
-    if fp.has_text and (by_content := state.seen_content(store, fp.content_hash)):
-        found.append(({**by_content, "hash": fp.content_hash}, "content"))
-    return [(entry, reason) for entry, reason in found if entry]
+def exact_match(store: MutableMapping[str, Any], fp: Fingerprint) -> tuple[dict, str] | None:
+    """The first remembered entry this article matches exactly: by url, guid, then content."""
+    if entry := state.seen_url(store, fp.url):
+        return entry, "url"
+    if entry := state.seen_guid(store, fp.guid):
+        return entry, "guid"
+    if fp.has_text and (entry := state.seen_content(store, fp.content_hash)):
+        return {**entry, "hash": fp.content_hash}, "content"
+    return None
 
 
 def states_news(fp: Fingerprint, earlier: dict) -> bool:

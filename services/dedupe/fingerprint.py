@@ -85,12 +85,19 @@ class Fingerprint:
     sentences: frozenset[str]
 
 
+def feed_guid(article: RawArticle) -> str | None:
+    """The entry's GUID, qualified by its feed: feeds number their entries independently."""
+    if not article.guid:
+        return None
+    return f"{canonical_url(article.feed_url)} {article.guid}" if article.feed_url else article.guid
+
+
 def fingerprint(article: RawArticle) -> Fingerprint:
     body = main_text(article.text, article.html)
     story = sentences(body)
     return Fingerprint(
         url=canonical_url(article.url),
-        guid=article.guid or None,
+        guid=feed_guid(article),
         content_hash=content_hash(body),
         has_text=bool(story),
         hashvalues=signature(story),

@@ -11,16 +11,17 @@ import re
 PROSE_END = tuple(".!?\"”’:;")
 MIN_PROSE_WORDS = 6
 LONG_LINE_WORDS = 20
-CUE_MAX_WORDS = 40
-BOILERPLATE_CUES = re.compile(
-    r"subscri(be|ption)|sign(ing)? up|newsletter|log ?in\b|skip to (main )?content"
-    r"|\bread (more|next|also)\b|^related\b|advertisement|sponsored|^share (this|on)\b"
-    r"|follow us|click here|all rights reserved|copyright|©|originally (published|appeared)"
+CUE_MAX_WORDS = 30
+BOILERPLATE_CUES = re.compile(  # matched against the lower-cased line
+    r"\bsubscribe\b|newsletter|sign(ing)? up (today|now|here)|\bsign in\b|\blog ?in\b"
+    r"|skip to (main )?content|^read (more|next|also)\b|^related\b|follow us|click here"
+    r"|all rights reserved|copyright|©|originally (published|appeared)"
     r"|^\(?(additional )?(reporting|writing|editing) by\b"
-    r"|support (us|our|independent)|become a (member|subscriber)|help us|\bmembers?hip\b"
-    r"|\bdonat(e|ion)|paywall|cookies?\b|privacy policy|terms of (use|service)"
+    r"|support (us|our journalism|independent)|become a (member|subscriber)|\bmembership\b"
+    r"|help us (reach|keep|continue|fund)|\bdonate\b|with a (monthly |one-time )?donation"
+    r"|paywall|cookie (settings|policy)|privacy policy|terms of (use|service)"
     r"|indicates required|min read|getty images|/ ?(reuters|afp|ap)\b|\bap photo\b"
-    r"|^photo\b|image caption|trust project|this (story|article) (was|has been|is) ",
+    r"|^photo\b|image caption|trust project|this (story|article) (was|has been|is) "
 )
 BLOCK_TAGS = re.compile(r"<\s*/?\s*(p|div|br|li|h[1-6]|tr|section|article|blockquote)\b[^>]*>",
                         re.IGNORECASE)

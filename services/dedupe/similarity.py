@@ -1,7 +1,7 @@
 """MinHash signatures over word shingles, and the LSH bands they are filed under. No I/O.
 
 Shingles never cross a sentence boundary, so reordered paragraphs keep their shingles.
-NEAR_THRESHOLD, BANDS and ROWS (BANDS x ROWS <= NUM_PERM) come from `bench/dedupe.py`: on the
+NEAR_THRESHOLD, BANDS and ROWS (BANDS x ROWS <= NUM_PERM) come from `bench/dedupe_threshold.py`: on the
 labelled corpus, copies of one story are >= 0.476 similar and distinct stories <= 0.026;
 42 bands of 3 rows make pairs at 0.476 candidates with p = 0.992, at 0.026 with p = 0.0007.
 """

@@ -5,7 +5,7 @@ process`, a faust Table at runtime (one changelog record per key). Values are al
 replaced, never mutated in place, so a Table sees every change.
 
     url:<canonical url>   {"hash", "of", "t"}   "of": the URL this one was judged a copy of
-    guid:<feed guid>      {"url", "hash", "t"}
+    guid:<feed> <guid>    {"url", "hash", "t"}   a GUID is unique within its feed only
     hash:<content hash>   {"url", "t"}
     sig:<url>             {"h": minhash hashvalues, "f": figures, "s": sentence digests, "t"}
     band:<i>:<band hash>  [url, ...]            the LSH index, one key per bucket
@@ -48,9 +48,9 @@ def remember_original(store: Store, fp: Fingerprint, t: float) -> None:
     """File an article that passed (unique or revision) under every key that finds it."""
     forget_signature(store, fp.url)
     remember_copy(store, fp, fp.url, t)
-    store[f"hash:{fp.content_hash}"] = {"url": fp.url, "t": t}
-    if not fp.hashvalues:
+    if not fp.has_text:
         return
+    store[f"hash:{fp.content_hash}"] = {"url": fp.url, "t": t}
     store[f"sig:{fp.url}"] = {
         "h": list(fp.hashvalues), "f": sorted(fp.figures), "s": sorted(fp.sentences), "t": t,
     }

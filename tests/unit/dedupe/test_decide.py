@@ -139,3 +139,16 @@ def test_every_state_value_is_small() -> None:
     for i in range(5):
         decide(article(f"https://news.example/{i}", seed(i)), store, NOW)
     assert max(len(json.dumps(value)) for value in store.values()) < 4096
+
+
+def test_a_guid_is_only_a_duplicate_within_its_own_feed() -> None:
+    store: dict = {}
+    first = RawArticle(url="https://a.example/1", text=seed(0), guid="123",
+                       feed_url="https://a.example/feed")
+    other_feed = RawArticle(url="https://b.example/9", text=seed(1), guid="123",
+                            feed_url="https://b.example/rss")
+    same_feed = RawArticle(url="https://a.example/1-moved", text=seed(0), guid="123",
+                           feed_url="http://www.a.example/feed/")
+    assert decide(first, store, NOW).outcome == "unique"
+    assert decide(other_feed, store, NOW).outcome == "unique"
+    assert decide(same_feed, store, NOW).duplicate.reason == "guid"

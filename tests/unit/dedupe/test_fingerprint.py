@@ -83,3 +83,20 @@ def test_sentences_are_normalised_and_skip_fragments() -> None:
     assert sentences("One two three four. Too short. Five six seven eight!") == [
         "one two three four", "five six seven eight",
     ]
+
+
+STORY_LINES = [
+    ("mentions-advertisements", "On April 10, the Guardian reported that the ministry was "
+     "distributing recruitment advertisements on Chinese social media."),
+    ("signed-up", "Several recruits signed up in pairs, the documents show."),
+    ("donation", "A donation of 300 drones was announced on Friday by the ministry."),
+    ("quote-asking-for-help", '"Help us close the sky," Zelensky told the parliament.'),
+    ("long-line-with-cue-word", "The outlet, which put its archive behind a paywall last year, "
+     "said that at least 51 Chinese citizens had signed contracts in Moscow between June 2023 "
+     "and May 2024, citing leaked recruitment data."),
+]
+
+
+@pytest.mark.parametrize("line", [c[1] for c in STORY_LINES], ids=[c[0] for c in STORY_LINES])
+def test_main_text_keeps_story_lines(line: str) -> None:
+    assert main_text(f"Headline of the day\n{line}\n") == line
