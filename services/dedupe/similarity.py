@@ -2,8 +2,8 @@
 
 Shingles never cross a sentence boundary, so reordered paragraphs keep their shingles.
 NEAR_THRESHOLD, BANDS and ROWS (BANDS x ROWS <= NUM_PERM) come from `bench/dedupe_threshold.py`: on the
-labelled corpus, copies of one story are >= 0.476 similar and distinct stories <= 0.026;
-42 bands of 3 rows make pairs at 0.476 candidates with p = 0.992, at 0.026 with p = 0.0007.
+labelled corpus, copies of one story are >= 0.45 similar and distinct stories <= 0.03;
+42 bands of 3 rows make pairs at 0.45 candidates with p = 0.98, at 0.03 with p = 0.001.
 """
 
 import hashlib

@@ -26,6 +26,7 @@ MONITOR = {
 
 WIRES = [
     {
+        "outlet": "Daily World Wire",
         "url": "https://www.dailyworldwire.example/news/",
         "header": ["Skip to main content", "Daily World Wire", "Menu  Search  Sign in",
                    "World News", "By Wire Staff", "April 13, 2025 — 09:41 GMT"],
@@ -36,6 +37,7 @@ WIRES = [
         "headline": "Kyiv says Chinese nationals are fighting for Russia",
     },
     {
+        "outlet": "Eurasia Dispatch",
         "url": "https://m.eurasiadispatch.example/world/",
         "header": ["EURASIA DISPATCH", "LIVE", "Ukraine war", "3 min read"],
         "footer": ["Related", "Ukraine captures two Chinese fighters in Donetsk",
@@ -45,6 +47,7 @@ WIRES = [
         "headline": "China denies role as recruits surface in Russia's army",
     },
     {
+        "outlet": "Newsroom Aggregator",
         "url": "https://newsroom-aggregator.example/a/",
         "header": ["Newsroom Aggregator", "Home > World > Europe", "Follow us on Telegram"],
         "footer": ["Tags: Russia, China, Ukraine, recruitment",
@@ -54,6 +57,7 @@ WIRES = [
         "headline": "Recruitment of Chinese citizens by Russia draws scrutiny",
     },
     {
+        "outlet": "The Baltic Wire",
         "url": "https://www.baltictimes-wire.example/story/",
         "header": ["The Baltic Wire", "Subscribe", "Politics  Business  Defence",
                    "By Staff and agencies"],
@@ -63,6 +67,7 @@ WIRES = [
         "headline": "Chinese fighters in Ukraine: what the numbers say",
     },
     {
+        "outlet": "Central News",
         "url": "https://amp.centralnews.example/amp/",
         "header": ["CENTRAL NEWS", "Breaking", "Listen to this article",
                    "Photo: Ukrainian soldiers near the front line. AP Photo"],
@@ -72,6 +77,7 @@ WIRES = [
         "headline": "Russia's foreign legion now includes Chinese recruits",
     },
     {
+        "outlet": "Pressreader Wire",
         "url": "https://www.pressreader-wire.example/p/",
         "header": ["Pressreader Wire", "Edition: International", "Opinion | World | Video"],
         "footer": ["Support independent journalism: become a subscriber today.",
