@@ -23,16 +23,14 @@ REPEAT = 3
 
 def claimstream(nlp, texts: dict[str, str]) -> tuple[dict[str, list[dict]], float]:
     articles = [
-        UniqueArticle(url=f"replay:{name}", text=text, content_hash=name)
-        for name, text in texts.items()
+        UniqueArticle(url=f"replay:{name}", text=text, content_hash=name) for name, text in texts.items()
     ]
     started = time.perf_counter()
     for _ in range(REPEAT):
         results = extract_batch(nlp, articles)
     rate = REPEAT * len(articles) / (time.perf_counter() - started)
     return {
-        name: [as_prediction(f) for f in figures]
-        for name, figures in zip(texts, results, strict=True)
+        name: [as_prediction(f) for f in figures] for name, figures in zip(texts, results, strict=True)
     }, rate
 
 
@@ -54,9 +52,7 @@ def quantulum(texts: dict[str, str]) -> tuple[dict[str, list[dict]], float]:
 
 def row(label: str, name: str, score, rate: float, strict: bool) -> str:
     strict_cells = (
-        f"{score.precision(True):>8.2f} {score.recall(True):>8.2f}"
-        if strict
-        else f"{'n/a':>8} {'n/a':>8}"
+        f"{score.precision(True):>8.2f} {score.recall(True):>8.2f}" if strict else f"{'n/a':>8} {'n/a':>8}"
     )
     return (
         f"{label:<10} {name:<12} {score.gold:>5} {score.predicted:>6} "

@@ -30,6 +30,17 @@ CURRENCY_WORDS = {
     "hryvnias": "UAH",
     "yen": "JPY",
     "rupee": "INR",
+    "rupiah": "IDR",
+    "dinar": "RSD",
+    "peso": "MXN",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "zloty": "PLN",
+    "forint": "HUF",
+    "krona": "SEK",
+    "kronor": "SEK",
+    "reais": "BRL",
+    "real": "BRL",
     "won": "KRW",
     "shekel": "ILS",
     "lira": "TRY",
@@ -39,6 +50,14 @@ CODES = (
     "USD",
     "EUR",
     "GBP",
+    "IDR",
+    "RSD",
+    "MXN",
+    "ZAR",
+    "NGN",
+    "HUF",
+    "SEK",
+    "BRL",
     "CNY",
     "RUB",
     "UAH",
@@ -58,7 +77,8 @@ _NUM = rf"(?P<num>(?<![\w.,/:]){DIGITS}{SCALE}?(?![\w/]|[.,:]\d)|\b{WORD_NUMBER}
 _CUR_WORD = (
     r"(?:(?:chinese|us|u\.s\.|american|canadian|australian|hong kong)\s+)?"
     r"(?:dollars?|euros?|rubles?|roubles?|yuan|renminbi|pounds?(?: sterling)?|hryvnias?|yen"
-    r"|rupees?|won|shekels?|lira|francs?)\b"
+    r"|rupees?|rupiah|dinars?|pesos?|rand|naira|zloty|forints?|kronor|krona|reais|won|shekels?|lira"
+    r"|francs?)\b"
 )
 _SUF = (
     rf"(?P<suf>\s?(?:€|%|₽)|\s*(?:percent|per cent)\b|\s+{_CUR_WORD}"
@@ -109,9 +129,10 @@ def currency_of(pre: str | None, suf: str | None) -> str | None:
             return CURRENCY_SYMBOLS[token]
         if token.upper() in CODES:
             return token.upper()
-        noun = token.split()[-1].rstrip("s") if token.split()[-1] not in ("yuan",) else "yuan"
-        if noun in CURRENCY_WORDS:
-            return CURRENCY_WORDS[noun]
+        word = token.split()[-1]
+        for noun in (word, word.removesuffix("s")):
+            if noun in CURRENCY_WORDS:
+                return CURRENCY_WORDS[noun]
     return None
 
 
@@ -169,7 +190,11 @@ def _joins(text: str, prev: Amount, nxt: Amount) -> bool:
     gap = text[prev.end : nxt.start]
     if len(gap) > 8 or not _RANGE_JOIN.fullmatch(gap) or prev.value_max is not None:
         return False
-    if prev.words != nxt.words or nxt.value <= prev.value:
+    if prev.words != nxt.words or nxt.value <= prev.value or prev.percent != nxt.percent:
+        return False
+    if prev.currency and nxt.currency and prev.currency != nxt.currency:
+        return False
+    if (prev.currency or prev.percent) and not (nxt.currency or nxt.percent):
         return False
     joiner = gap.strip().lower()
     if joiner in ("and", "or"):
@@ -183,9 +208,7 @@ def attach_conversions(text: str, found: list[Amount]) -> list[Amount]:
     for amount in found:
         prev = result[-1] if result else None
         if prev and prev.currency and amount.currency and _in_parentheses(text, prev, amount):
-            result[-1] = replace(
-                prev, converted_value=amount.value, converted_currency=amount.currency
-            )
+            result[-1] = replace(prev, converted_value=amount.value, converted_currency=amount.currency)
             continue
         result.append(amount)
     return result

@@ -13,7 +13,8 @@ APPEAL = re.compile(
     r"your (account|settings|email)|account (status|frozen)|all rights reserved|copyright|©"
     r"|trust project|per month|a month!|follow us|share (this|on)|skip to content|edit post"
     r"|indicates required|successfully subscribed|successfuly subscribed|this audio is created"
-    r"|independent journalism|free for everyone|will you help)\b",
+    r"|independent journalism|free for everyone|will you help|unlimited access"
+    r"|for (just|only) [$€£]\d)\b",
     re.IGNORECASE,
 )
 PHOTO_CREDIT = re.compile(
@@ -53,12 +54,16 @@ NAV = re.compile(
 SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
+BREADCRUMB = re.compile(r"^\s*[\w .'&-]{1,30}(\s+[|›»>/]\s+[\w .'&-]{1,30}){1,6}\s*$")
+
+
 def is_furniture(line: str) -> bool:
     """One line that is never article prose: appeals, credits, counters, bylines, nav."""
     stripped = line.strip()
     if not stripped:
         return False
-    return any(p.search(stripped) for p in (APPEAL, PHOTO_CREDIT, COUNTER, NAV)) or bool(
+    patterns = (APPEAL, PHOTO_CREDIT, COUNTER, NAV, BREADCRUMB)
+    return any(p.search(stripped) for p in patterns) or bool(
         DATELINE.match(stripped) or (BYLINE.match(stripped) and len(stripped.split()) <= 12)
     )
 

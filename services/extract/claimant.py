@@ -19,8 +19,11 @@ SPEECH_VERBS = vocabulary(
     "count tally calculate assess identify put"
 )
 GENERIC_SPEAKERS = vocabulary(
-    "outlet media investigation report publication newspaper paper agency it he she they "
-    "analysis study document data source"
+    "outlet media investigation publication newspaper paper agency ministry it he she they source"
+)
+DOCUMENTS = vocabulary(
+    "poll survey study report document analysis estimate data census tally investigation "
+    "assessment statement figure figures"
 )
 ENTITY_PRIORITY = {"PERSON": 0, "ORG": 1, "NORP": 3, "GPE": 2, "LOC": 4, "FAC": 5}
 
@@ -30,14 +33,19 @@ class Attribution:
     claimant: str | None
     carrier: str | None = None
     generic: bool = False
+    head: str = ""
 
 
-def speech_head(token: Token) -> Token | None:
-    """The nearest speech verb above the figure (the figure sits in its clause)."""
-    for ancestor in token.ancestors:
-        if ancestor.lemma_.lower() in SPEECH_VERBS and ancestor.pos_ in ("VERB", "AUX"):
-            return ancestor
-    return None
+def speakers(token: Token, sent: Span) -> list[Token]:
+    """Speech verbs for a figure: those above it first, then any other in its sentence
+    ('At least 51 ... signed up, Important Stories reported')."""
+    above = [a for a in token.ancestors if is_speech(a)]
+    beside = [t for t in sent if is_speech(t) and t not in above and t is not token]
+    return above + sorted(beside, key=lambda t: abs(t.i - token.i))
+
+
+def is_speech(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
 
 
 def subject_of(verb: Token) -> Span | None:
@@ -50,29 +58,70 @@ def subject_of(verb: Token) -> Span | None:
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj:
                     return verb.doc[pobj[0].left_edge.i : pobj[0].right_edge.i + 1]
-        verb = verb.head if verb.dep_ == "conj" and verb.head is not verb else None
+        if verb.dep_ == "xcomp":
+            objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if objects:
+                return verb.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+        verb = verb.head if verb.dep_ in ("conj", "xcomp") and verb.head is not verb else None
     return None
+
+
+def core(span: Span) -> list[Token]:
+    """The subject without its relative clauses and prepositional tails."""
+    root = span.root
+    cut = {t.i for c in root.children if c.dep_ in ("relcl", "acl", "prep", "advcl") for t in c.subtree}
+    return [t for t in span if t.i not in cut]
 
 
 def name_of(span: Span | None) -> tuple[str | None, bool]:
     """(canonical name, generic?) for a claimant span: its best entity, else its head noun."""
     if span is None:
         return None, False
-    ents = sorted(span.ents, key=lambda e: (ENTITY_PRIORITY.get(e.label_, 9), e.start))
-    ents = [e for e in ents if e.label_ in ENTITY_PRIORITY]
+    kept = {t.i for t in core(span)}
+    ents = [e for e in span.ents if e.label_ in ENTITY_PRIORITY and kept & set(range(e.start, e.end))]
+    ents.sort(key=lambda e: (ENTITY_PRIORITY[e.label_], e.start))
     if ents:
         return canonical(ents[0]), False
     head = span.root
+    if head.lemma_.lower() in DOCUMENTS:
+        return document_author(span)
+    if head.like_num or head.lower_ == "one":
+        objects = [c for p in head.children if p.lower_ == "of" for c in p.children]
+        head = objects[0] if objects else head
+    if head.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        return None, False
     if head.lemma_.lower() in GENERIC_SPEAKERS or head.pos_ == "PRON":
         return None, True
-    words = [
-        t
-        for t in span
-        if t.dep_ not in ("det", "poss", "punct", "case")
-        and t.i <= head.i
-        and t.dep_ not in ("relcl", "acl")
-    ]
-    return " ".join(t.text for t in words) or None, False
+    words = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 3]
+    return " ".join([*(t.text for t in words), head.text]), False
+
+
+def document_author(span: Span) -> tuple[str | None, bool]:
+    """'A poll published by CRTA' → CRTA; "the council's own estimate" → council;
+    'the budget document' → budget document."""
+    head = span.root
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    if owners:
+        return name_of(span.doc[owners[0].left_edge.i : owners[0].i + 1])
+    ents = sorted(
+        (e for e in span.ents if e.label_ in ENTITY_PRIORITY),
+        key=lambda e: (ENTITY_PRIORITY[e.label_], e.start),
+    )
+    if ents:
+        return canonical(ents[0]), False
+    if head.lemma_.lower() == "investigation":
+        return None, True
+    words = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 3]
+    return " ".join([*(t.text for t in words), head.text]), False
+
+
+def generic_phrase(span: Span | None) -> str:
+    """'The interior ministry' → 'interior ministry'; 'he' → 'he'."""
+    if span is None:
+        return ""
+    head = span.root
+    words = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 3]
+    return " ".join([*(t.text for t in words), head.text])
 
 
 def reference(sent: Span) -> tuple[Span | None, str]:
@@ -80,9 +129,7 @@ def reference(sent: Span) -> tuple[Span | None, str]:
     for token in sent:
         word = token.lower_
         if word in ("according", "per", "citing"):
-            objects = [
-                t for t in token.subtree if t.dep_ in ("pobj", "dobj") and t.head.i >= token.i
-            ]
+            objects = [t for t in token.subtree if t.dep_ in ("pobj", "dobj") and t.head.i >= token.i]
             if objects and objects[0].head.i in (token.i, token.i + 1):
                 obj = objects[0]
                 kind = "citing" if word == "citing" else "according"
@@ -90,20 +137,26 @@ def reference(sent: Span) -> tuple[Span | None, str]:
     return None, ""
 
 
-def attribute(figure_token: Token, sent: Span) -> Attribution:
-    speaker = None
-    verb = speech_head(figure_token)
-    if verb is not None:
-        speaker = subject_of(verb)
-    speaker_name, generic = name_of(speaker)
+def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
+    """The figure's own attribution, and the generic speaker word when it is one ('agency')."""
+    speaker, generic, mention = None, "", ""
+    for verb in speakers(figure_token, sent):
+        subject = subject_of(verb)
+        name, is_generic = name_of(subject)
+        if name or is_generic:
+            speaker, generic = name, generic_phrase(subject) if is_generic else ""
+            mention = subject.root.lower_ if subject is not None else ""
+            break
     ref, kind = reference(sent)
     ref_name, _ = name_of(ref) if ref is not None else (None, False)
-    if kind == "citing" and ref_name and ref is not None and ref.ents:
-        return Attribution(ref_name, carrier=speaker_name)
-    if speaker_name and ref_name and ref_name != speaker_name:
-        return Attribution(speaker_name, carrier=ref_name)
-    if speaker_name:
-        return Attribution(speaker_name)
+    if kind == "citing" and ref is not None and not ref.ents:
+        ref_name = None
+    if kind == "citing" and ref_name:
+        return Attribution(ref_name, carrier=speaker), ""
+    if speaker and ref_name and ref_name != speaker:
+        return Attribution(speaker, carrier=ref_name), ""
+    if speaker:
+        return Attribution(speaker, head=mention), ""
     if ref_name and kind == "according":
-        return Attribution(ref_name)
-    return Attribution(None, generic=generic)
+        return Attribution(ref_name), ""
+    return Attribution(None, generic=bool(generic)), generic

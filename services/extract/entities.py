@@ -44,9 +44,10 @@ def ruler_patterns(entries: tuple[dict, ...], tokenize: Callable[[str], list[str
     return patterns
 
 
-def kinds(entries: tuple[dict, ...] = ()) -> dict[str, str]:
-    """canonical name → kind (person, org, outlet, agency, place, group)."""
-    return {e["name"]: e.get("kind", e["label"].lower()) for e in entries or load_gazetteer()}
+@lru_cache(maxsize=1)
+def kinds() -> dict[str, str]:
+    """canonical name → kind (person, agency, outlet, place, government)."""
+    return {e["name"]: e.get("kind", e["label"].lower()) for e in load_gazetteer()}
 
 
 def add_entity_ruler(nlp: Language) -> None:

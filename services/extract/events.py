@@ -1,4 +1,7 @@
-"""The fixed vocabularies for `Figure.event` and `Figure.unit`, and the words that signal them."""
+"""The fixed vocabularies for `Figure.event` and `Figure.unit`, the words that signal them,
+and `event_of`: the nearest such word to a figure in the parse."""
+
+from spacy.tokens import Token
 
 EVENTS = (
     "fighting",
@@ -37,27 +40,31 @@ def vocabulary(words: str) -> frozenset[str]:
 EVENT_WORDS = {
     "fighting": "fight fighting serve operate battle combat participate",
     "captured": "capture captive",
-    "killed": "kill die dead death fatality slay execute",
-    "wounded": "wound injure injury hurt",
+    "killed": "kill die dead death fatality slay execute toll",
+    "wounded": "wound injure injury hurt injured wounded",
     "casualties": "casualty",
-    "missing": "missing",
+    "missing": "missing miss",
     "recruited": "recruit recruitment enlist sign join apply hire enrol enroll volunteer",
     "deployed": "deploy deployment send dispatch station transfer",
     "conscripted": "conscript conscription draft mobilize mobilise mobilization mobilisation",
     "returned": "return repatriate",
     "arrived": "arrive",
     "detained": "detain detention arrest jail imprison",
+    "charged": "charge indict prosecute convict sentence",
+    "damaged": "damage",
+    "destroyed": "destroy demolish raze",
+    "cost": "cost",
     "displaced": "displace flee",
     "evacuated": "evacuate evacuation",
-    "protesting": "protest march rally demonstrate demonstration",
+    "protesting": "protest march rally demonstrate demonstration gather protester",
     "paid": "pay payment payout compensation",
     "salary": "salary wage earn",
     "bonus": "bonus",
-    "allocated": "allocate budget earmark fund funding approve",
-    "spent": "spend spending cost",
+    "allocated": "allocate budget earmark fund funding approve pledge aid",
+    "spent": "spend spending expenditure",
     "lost": "lose loss",
     "increased": "rise grow increase climb jump surge soar",
-    "decreased": "fall drop decline decrease shrink plunge slump",
+    "decreased": "fall drop decline decrease shrink plunge slump cut reduce reduction",
 }
 EVENT_OF_WORD = {word: event for event, words in EVENT_WORDS.items() for word in words.split()}
 
@@ -81,7 +88,10 @@ PEOPLE = vocabulary(
     "student patient victim survivor voter tourist passenger journalist doctor nurse "
     "teacher family hostage combatant militant personnel inhabitant immigrant asylum-seeker "
     "seeker detainee draftee pensioner baby infant minor teenager police policeman "
-    "firefighter sailor pilot marine guard agent diplomat lawmaker"
+    "firefighter sailor pilot marine guard agent diplomat lawmaker driver farmer miner "
+    "leader user customer subscriber viewer reader player fan visitor traveller traveler "
+    "pilgrim settler rebel insurgent gunman gunmen attacker suspect defendant inmate dead "
+    "injured wounded missing crowd"
 )
 MONEY_NOUN_OF_EVENT = {
     "paid": "payment",
@@ -91,3 +101,50 @@ MONEY_NOUN_OF_EVENT = {
     "spent": "spending",
     "lost": "losses",
 }
+PERSON_SUFFIXES = ("ist", "ian", "ee", "ant", "worker", "maker", "holder", "goer", "man")
+NOT_PEOPLE = vocabulary(
+    "plant restaurant pollutant implant grant warrant fee coffee committee guarantee "
+    "tree degree decree jubilee median meridian"
+)
+STOP_CLIMB = vocabulary("say tell report announce write add")
+
+
+def event_of(anchor: Token, noun: Token | None) -> str:
+    """The nearest event word above the counted noun, below it, beside it, then the noun itself."""
+    for ancestor in anchor.ancestors:
+        if ancestor.lemma_.lower() in STOP_CLIMB:
+            break
+        event = EVENT_OF_WORD.get(ancestor.lemma_.lower())
+        if event:
+            return refine(event, ancestor, noun)
+    governor = anchor.head if anchor.head is not anchor else None
+    for scope_root in (anchor, governor):
+        for word in below(scope_root) if scope_root is not None else []:
+            event = EVENT_OF_WORD.get(word.lemma_.lower())
+            if event and word.pos_ in ("VERB", "NOUN", "ADJ"):
+                return refine(event, word, noun)
+    if noun is not None:
+        return EVENT_OF_NOUN.get(noun.lemma_.lower(), "other")
+    return "other"
+
+
+def below(token: Token) -> list[Token]:
+    """Descendants to the right of the token, breadth-first, not into speech clauses."""
+    queue, seen = [c for c in token.children if c.i > token.i], []
+    while queue:
+        current = queue.pop(0)
+        seen.append(current)
+        if current.lemma_.lower() not in STOP_CLIMB:
+            queue.extend(current.children)
+    return seen
+
+
+def refine(event: str, word: Token, noun: Token | None) -> str:
+    """'killed or wounded' → killed_or_wounded; troops 'joining' forces → deployed."""
+    pair = {EVENT_OF_WORD.get(c.lemma_.lower()) for c in word.children if c.dep_ == "conj"}
+    if {event} | pair >= {"killed", "wounded"}:
+        return "killed_or_wounded"
+    military = noun is not None and noun.lemma_.lower() in ("troop", "soldier", "force", "unit")
+    if event == "recruited" and word.lemma_.lower() == "join" and military:
+        return "deployed"
+    return event

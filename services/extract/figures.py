@@ -2,15 +2,10 @@
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from services.extract.amounts import Amount
-from services.extract.events import (
-    EVENT_OF_NOUN,
-    EVENT_OF_WORD,
-    MONEY_NOUN_OF_EVENT,
-    PEOPLE,
-)
+from services.extract.events import NOT_PEOPLE, PEOPLE, PERSON_SUFFIXES
 from services.extract.scope import Scope
 
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -27,8 +22,10 @@ AGE_AFTER = re.compile(r"^\s*(?:-?\s*years?[- ]old|-year-old)", re.IGNORECASE)
 LABEL_BEFORE = re.compile(
     r"\b(?:Article|Section|Chapter|Unit|Brigade|Battalion|Regiment|Division|Route|Highway|Flight"
     r"|Photo|Page|Part|No\.|Number|Resolution|Paragraph|Level|Category|Phase|Stage|Round|Episode"
-    r"|Season|Vol\.|Volume|Room|Gate|Terminal|Block|Building|Line|Item)\s*$"
+    r"|Season|Vol\.|Volume|Room|Gate|Terminal|Block|Building|Line|Item|[Mm]agnitude|[Gg]rade"
+    r"|[Ll]evel|[Cc]ategory|[Ff]orce|[Aa]ged?)\s*$"
 )
+NOUNISH = ("NOUN", "PROPN", "ADJ")
 ANAPHORIC = frozenset(["the", "these", "those", "both", "all", "other", "first", "last"])
 SMALL_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
 
@@ -90,8 +87,11 @@ def number_token(doc: Doc, amount: Amount) -> Token | None:
     return numeric[-1] if numeric else span[-1]
 
 
-def counted_noun(token: Token, amount: Amount) -> Token | None:
-    """The noun the number counts: its head ('12,000 troops') or 'N of X' ('10.000 of its men')."""
+def counted_noun(token: Token) -> Token | None:
+    """The noun the number counts: its head ('12,000 troops'), 'N of X' ('10.000 of its men',
+    'Thirty-one of the dead')."""
+    while token.dep_ in ("conj", "compound") and token.head.pos_ == "NUM" and token.head.i < token.i:
+        token = token.head
     head = token.head
     while head.i > token.i and head.pos_ == "NUM" and head.head is not head:
         head = head.head
@@ -99,13 +99,12 @@ def counted_noun(token: Token, amount: Amount) -> Token | None:
         token.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos")
         and head.i > token.i
         and head.pos_ in ("NOUN", "PROPN")
+        and head.text != "%"
     ):
         return head
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [
-                c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
-            ]
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNISH]
             if objects:
                 return objects[0]
     return None
@@ -117,10 +116,28 @@ def noun_phrase(noun: Token, after: int) -> str:
         t
         for t in noun.doc[after : noun.i + 1]
         if t.i in {x.i for x in noun.subtree}
-        and t.dep_ not in ("det", "poss", "punct", "case")
+        and t.dep_ not in ("det", "poss", "punct", "case", "nummod", "quantmod")
+        and not t.like_num
         and not t.is_space
     ]
     return " ".join(t.text for t in words)
+
+
+def whole_phrase(noun: Token) -> str:
+    """The noun with its modifiers and prepositional phrases: 'Spending on schools'."""
+    cut = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct") for t in c.subtree}
+    words = [t for t in noun.subtree if t.i not in cut and t.dep_ not in ("det", "poss") and not t.is_space]
+    return " ".join(t.text for t in words)
+
+
+def is_person_noun(noun: Token) -> bool:
+    """People nouns: a vocabulary, agent suffixes ('assistants', 'Serbians'), plural NORPs."""
+    lemma = noun.lemma_.lower()
+    if lemma in PEOPLE or noun.lower_ in PEOPLE:
+        return True
+    if noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
+        return True
+    return noun.tag_ == "NNS" and lemma.endswith(PERSON_SUFFIXES) and lemma not in NOT_PEOPLE
 
 
 def unit_of(amount: Amount, noun: Token | None) -> str:
@@ -129,67 +146,16 @@ def unit_of(amount: Amount, noun: Token | None) -> str:
     if amount.percent:
         return "percent"
     if noun is not None and (
-        noun.lemma_.lower() in PEOPLE
-        or noun.lower_ in PEOPLE
-        or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"))
+        is_person_noun(noun) or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"))
     ):
         return "people"
     return "count"
 
 
-def event_of(anchor: Token, noun: Token | None) -> str:
-    """The nearest event word above the counted noun, then below it, then the noun itself."""
-    for ancestor in anchor.ancestors:
-        if ancestor.lemma_.lower() in ("say", "tell", "report", "announce", "write", "add"):
-            break
-        event = EVENT_OF_WORD.get(ancestor.lemma_.lower())
-        if event:
-            return refine(event, ancestor, noun)
-    for child in _below(noun if noun is not None else anchor):
-        event = EVENT_OF_WORD.get(child.lemma_.lower())
-        if event and child.pos_ in ("VERB", "NOUN", "ADJ"):
-            return refine(event, child, noun)
-    if noun is not None:
-        return EVENT_OF_NOUN.get(noun.lemma_.lower(), "other")
-    return "other"
-
-
-def _below(token: Token) -> list[Token]:
-    """Descendants in breadth-first order, skipping the counted noun's own left modifiers."""
-    queue, seen = [c for c in token.children if c.i > token.i], []
-    while queue:
-        current = queue.pop(0)
-        seen.append(current)
-        queue.extend(current.children)
-    return seen
-
-
-def refine(event: str, word: Token, noun: Token | None) -> str:
-    """'killed or wounded' → killed_or_wounded; troops 'joining' forces → deployed."""
-    pair = {EVENT_OF_WORD.get(c.lemma_.lower()) for c in word.children if c.dep_ == "conj"}
-    if {event} | pair >= {"killed", "wounded"}:
-        return "killed_or_wounded"
-    military = noun is not None and noun.lemma_.lower() in ("troop", "soldier", "force", "unit")
-    if event == "recruited" and word.lemma_.lower() == "join" and military:
-        return "deployed"
-    return event
-
-
-def money_counted(event: str, anchor: Token) -> str:
-    """What a sum of money is: the money noun above it ('salaries', 'entry bonus') or the event."""
-    for ancestor in anchor.ancestors:
-        if ancestor.pos_ == "NOUN" and EVENT_OF_WORD.get(ancestor.lemma_.lower()):
-            mods = [t for t in ancestor.lefts if t.dep_ in ("compound", "amod")]
-            return " ".join([*(t.text for t in mods), ancestor.text])
-    return MONEY_NOUN_OF_EVENT.get(event, event)
-
-
 def is_hypothetical(token: Token) -> bool:
     """'even if there were 150 ...': the figure sits under an if-clause."""
     for ancestor in [token, *token.ancestors]:
-        if any(
-            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in ancestor.children
-        ):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in ancestor.children):
             return True
     return False
 
@@ -199,22 +165,3 @@ def is_source_description(noun: Token | None) -> bool:
     if noun is None or noun.dep_ != "nsubj":
         return False
     return noun.head.lemma_.lower() in ("say", "tell", "add", "confirm", "speak", "write")
-
-
-def sentence_of(token: Token) -> Span:
-    return token.sent
-
-
-def percent_subject(token: Token) -> str:
-    """'GDP grew by 1.4%' → 'GDP'; '5% of voters' → 'voters'."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return noun_phrase(objects[0], objects[0].left_edge.i)
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return noun_phrase(subjects[0], subjects[0].left_edge.i)
-    return ""

@@ -7,9 +7,7 @@ from services.extract.boilerplate import NAV, is_furniture
 
 HEADER_LINES = 12
 OUTLET_PATTERNS = [
-    re.compile(
-        r"^\s*(?:last|latest) news (?:in|from|on)\s+(?P<o>[A-Z][\w.&' -]{1,40}?)\s*$", re.IGNORECASE
-    ),
+    re.compile(r"^\s*(?:last|latest) news (?:in|from|on)\s+(?P<o>[A-Z][\w.&' -]{1,40}?)\s*$", re.IGNORECASE),
     re.compile(
         r"(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}) (?:has|have) (?:contacted|reached "
         r"out to) .{3,80} for comment"

@@ -86,9 +86,7 @@ def score_article(text: str, gold: list[dict], predicted: Iterable[dict], score:
         else:
             wrong = {n: guess.get(n) for n in FIELDS if n not in right}
             score.misses.append(f"fields {row['anchor']!r}: {wrong}")
-    score.misses += [
-        f"missed: {r['anchor']!r}" for r, _ in claims if r["claim"] and id(r) not in taken
-    ]
+    score.misses += [f"missed: {r['anchor']!r}" for r, _ in claims if r["claim"] and id(r) not in taken]
 
 
 def read_corpus(directory: Path) -> dict[str, str]:
@@ -96,9 +94,7 @@ def read_corpus(directory: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(directory.glob("*.txt"))}
 
 
-def score_corpus(
-    texts: dict[str, str], gold: list[dict], predicted: dict[str, list[dict]]
-) -> Score:
+def score_corpus(texts: dict[str, str], gold: list[dict], predicted: dict[str, list[dict]]) -> Score:
     score = Score()
     for name, text in texts.items():
         rows = [row for row in gold if row["article"] == name]

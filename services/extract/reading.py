@@ -8,76 +8,130 @@ from spacy.tokens import Doc, Span, Token
 from schemas.articles import UniqueArticle
 from schemas.figures import Figure
 from services.extract import figures as fig
+from services.extract import subjects
 from services.extract.amounts import Amount, find_amounts
 from services.extract.claimant import (
     SPEECH_VERBS,
     Attribution,
     attribute,
+    generic_phrase,
     name_of,
-    reference,
     subject_of,
 )
-from services.extract.entities import entities_in
+from services.extract.entities import entities_in, kinds
+from services.extract.events import event_of
 from services.extract.scope import Scope, find_scopes
 
-INHERIT_SENTENCES = 2
+PRONOUNS = frozenset(["he", "she", "they", "it", "we"])
+OUTLET_WORDS = frozenset(["outlet", "media", "newspaper", "publication", "paper", "site"])
+CONNECTIVES = (
+    "in addition",
+    "also",
+    "additionally",
+    "moreover",
+    "furthermore",
+    "of those",
+    "of them",
+    "among them",
+)
 
 
 @dataclass
 class Memory:
     """What earlier sentences of the article tell later ones."""
 
-    last_named: Attribution | None = None
-    last_counted: str | None = None
+    named: list[Attribution] = field(default_factory=list)
     previous: Attribution | None = None
-    previous_age: int = 0
+    last_counted: str | None = None
+    last_percent: str = ""
     headline_end: int = 0
     figures: list[Figure] = field(default_factory=list)
 
+    def resolve(self, generic: str) -> Attribution | None:
+        """'he' → the last named claimant; 'the agency' → the last one mentioned as an agency
+        ('... Mitigation Agency (BNPB) said'); else the phrase itself ('interior ministry')."""
+        words = generic.split()
+        if not words:
+            return None
+        if words[-1].lower() in PRONOUNS:
+            return self.named[-1] if self.named else None
+        head = words[-1].lower()
+        for known in reversed(self.named):
+            if head in (known.claimant or "").lower() or head == known.head:
+                return known
+        if head in OUTLET_WORDS:
+            outlets = [k for k in self.named if kinds().get(k.claimant or "") == "outlet"]
+            return outlets[-1] if outlets else Attribution(generic)
+        return Attribution(generic)
+
+
+@dataclass(frozen=True)
+class Context:
+    doc: Doc
+    article: UniqueArticle
+    meta: dict
+    scopes: list[Scope]
+
 
 def sentence_attribution(sent: Span, memory: Memory) -> Attribution | None:
-    """'X writes that ...', 'according to X': who speaks in a sentence, figures or not."""
+    """'X writes that ...': who speaks in a sentence, figures or not."""
     root = sent.root
-    if root.lemma_.lower() in SPEECH_VERBS:
-        name, generic = name_of(subject_of(root))
-        if name:
-            return Attribution(name)
-        if generic and memory.last_named:
-            return memory.last_named
-    ref, kind = reference(sent)
-    name, _ = name_of(ref) if ref is not None else (None, False)
-    return Attribution(name) if name and kind == "according" else None
+    if root.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subject = subject_of(root)
+    name, generic = name_of(subject)
+    if name:
+        return Attribution(name, head=subject.root.lower_ if subject is not None else "")
+    return memory.resolve(generic_phrase(subject)) if generic else None
 
 
-def scope_for(amount: Amount, scopes: list[Scope], amounts: list[Amount], sent: Span) -> str | None:
-    """The nearest scope after the figure in its sentence, else the nearest before it, never
-    across another figure."""
-    inside = [s for s in scopes if sent.start_char <= s.start < sent.end_char]
-    others = [
-        a.start for a in amounts if a is not amount and sent.start_char <= a.start < sent.end_char
-    ]
+def clause_of(token: Token, anchor: Token) -> set[int]:
+    """Token indices a time scope may hang on: the figure's ancestors up to a coordinated
+    clause, the counted phrase, and the clause of the first verb above it."""
+    allowed = {t.i for t in anchor.subtree} | {token.i}
+    verb = None
+    for ancestor in token.ancestors:
+        allowed.add(ancestor.i)
+        if verb is None and ancestor.pos_ in ("VERB", "AUX"):
+            verb = ancestor
+        if ancestor.dep_ == "conj" and ancestor.pos_ in ("VERB", "AUX"):
+            break
+    return allowed | ({t.i for t in verb.subtree} if verb is not None else set())
+
+
+def scope_for(
+    token: Token, anchor: Token, amount: Amount, context: Context, sent: Span, others: list[int]
+) -> str | None:
+    """The nearest scope after the figure (not past another figure), else the nearest before."""
+    allowed = clause_of(token, anchor)
+    inside = [s for s in context.scopes if sent.start_char <= s.start < sent.end_char]
+    attached = [s for s in inside if _head_of(sent.doc, s) in allowed]
     after = [
-        s
-        for s in inside
-        if s.start >= amount.end and not any(amount.end <= o < s.start for o in others)
+        s for s in attached if s.start >= amount.end and not any(amount.end <= o < s.start for o in others)
     ]
-    if after:
-        return after[0].value
-    before = [
-        s
-        for s in inside
-        if s.end <= amount.start and not any(s.end <= o < amount.start for o in others)
-    ]
-    return before[-1].value if before else None
+    before = [s for s in attached if s.end <= amount.start]
+    return after[0].value if after else before[-1].value if before else None
 
 
-def claimant_for(token: Token, sent: Span, memory: Memory) -> Attribution:
-    own = attribute(token, sent)
+def _head_of(doc: Doc, scope: Scope) -> int:
+    span = doc.char_span(scope.start, scope.end, alignment_mode="expand")
+    return span.root.head.i if span is not None else -1
+
+
+def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: str | None) -> Attribution:
+    """The figure's own claimant; a generic one resolved; else the previous sentence's when
+    this one continues it (connective, elided noun, or the same people counted)."""
+    own, generic = attribute(token, sent)
     if own.claimant:
+        memory.named.append(own)
         return own
-    if own.generic and memory.last_named:
-        return memory.last_named
-    if memory.previous and memory.previous_age <= INHERIT_SENTENCES:
+    if own.generic:
+        return memory.resolve(generic) or own
+    text = sent.text.lower()
+    topic = (topic or "").lower()
+    specific = len(topic.split()) > 1 or topic not in ("", "people", "persons", "individuals")
+    continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
+    if memory.previous and continues:
         return memory.previous
     return own
 
@@ -86,66 +140,53 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
     text = doc.text
     published = article.published or meta.get("published")
     scopes = find_scopes(text, published.year if published else None)
+    context = Context(doc, article, meta, scopes)
     amounts = [
         a
         for a in find_amounts(text)
         if not fig.is_context_excluded(text, a) and not fig.in_scope_phrase(a, scopes)
     ]
     memory = Memory(headline_end=headline_end(text, article.title or meta.get("title")))
-    by_sentence: dict[int, list[Amount]] = {}
+    by_sentence: dict[int, list[tuple[Amount, Token]]] = {}
     for amount in amounts:
         token = fig.number_token(doc, amount)
         if token is not None:
-            by_sentence.setdefault(token.sent.start, []).append(amount)
+            by_sentence.setdefault(token.sent.start, []).append((amount, token))
     for sent in doc.sents:
         found = by_sentence.get(sent.start, [])
-        for amount in found:
-            figure = read_figure(doc, amount, sent, scopes, found, memory, article, meta)
-            if figure is not None:
-                memory.figures.append(figure)
-        remember(sent, memory)
-    return memory.figures
+        starts = [amount.start for amount, _ in found]
+        figures = [read_figure(context, amount, token, sent, memory, starts) for amount, token in found]
+        remember(sent, [f for f in figures if f is not None], memory)
+    return credit_headlines(memory.figures)
 
 
-def remember(sent: Span, memory: Memory) -> None:
+def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:
+    memory.figures.extend(figures)
     own = sentence_attribution(sent, memory)
-    if own is None and memory.figures and memory.figures[-1].evidence == sent.text.strip():
-        last = memory.figures[-1]
-        own = Attribution(last.claimant, last.carrier) if last.claimant else None
+    attributed = [f for f in figures if f.claimant]
+    if own is None and attributed:
+        own = Attribution(attributed[-1].claimant, attributed[-1].carrier)
     if own and own.claimant:
-        memory.previous, memory.previous_age = own, 0
-        memory.last_named = own
-    else:
-        memory.previous_age += 1
-
-
-def headline_end(text: str, title: str | None) -> int:
-    if not title:
-        return 0
-    at = text.find(title.strip())
-    return at + len(title.strip()) if 0 <= at < 600 else 0
+        memory.named.append(own)
+    memory.previous = own
 
 
 def read_figure(
-    doc: Doc,
-    amount: Amount,
-    sent: Span,
-    scopes: list[Scope],
-    found: list[Amount],
-    memory: Memory,
-    article: UniqueArticle,
-    meta: dict,
+    context: Context, amount: Amount, token: Token, sent: Span, memory: Memory, others: list[int]
 ) -> Figure | None:
-    token = fig.number_token(doc, amount)
-    noun = fig.counted_noun(token, amount)
+    noun = None if amount.percent or amount.currency else fig.counted_noun(token)
     if fig.is_hypothetical(token) or fig.is_source_description(noun):
         return None
     unit = fig.unit_of(amount, noun)
-    event = fig.event_of(noun if noun is not None else token, noun)
-    counted = counted_text(doc, amount, noun, unit, event, token, memory)
+    anchor = noun if noun is not None else token
+    event = event_of(anchor, noun)
+    topic = memory.last_counted
+    counted, unit, event = counted_text(context.doc, amount, noun, unit, event, token, memory)
     if counted is None:
         return None
-    who = claimant_for(token, sent, memory)
+    elided = noun is None and unit == "people"
+    who = claimant_for(token, sent, elided, memory, topic)
+    article, meta = context.article, context.meta
     return Figure(
         figure_id=f"{article.url}#{amount.start}",
         article_url=article.url,
@@ -162,7 +203,7 @@ def read_figure(
         counted=counted,
         event=event,
         subject=f"{counted} {event}".strip(),
-        scope=scope_for(amount, scopes, found, sent),
+        scope=scope_for(token, anchor, amount, context, sent, others),
         claimant=who.claimant,
         carrier=who.carrier,
         evidence=sent.text.strip(),
@@ -174,25 +215,45 @@ def read_figure(
 
 
 def counted_text(
-    doc: Doc,
-    amount: Amount,
-    noun: Token | None,
-    unit: str,
-    event: str,
-    token: Token,
-    memory: Memory,
-) -> str | None:
-    """The counted phrase; an elided noun ('another 20') takes the last one counted."""
+    doc: Doc, amount: Amount, noun: Token | None, unit: str, event: str, token: Token, memory: Memory
+) -> tuple[str | None, str, str]:
+    """(counted, unit, event); an elided noun ('another 20') takes the last people counted."""
     if unit == "currency":
-        return fig.money_counted(event, token)
+        return subjects.money_counted(event, token, amount.start, amount.end), unit, event
+    if unit == "percent":
+        memory.last_percent = subjects.percent_counted(token) or memory.last_percent
+        return memory.last_percent, unit, event
     if noun is not None:
         end = doc.char_span(amount.start, amount.end, alignment_mode="expand").end
         phrase = fig.noun_phrase(noun, end) or noun.text
         if unit == "people":
             memory.last_counted = phrase
-        return phrase
-    if unit == "percent":
-        return fig.percent_subject(token)
+        return phrase, unit, event
+    level = subjects.level_subject(token)
+    if level is not None:
+        if level.lemma_.lower() == "toll":
+            return subjects.level_phrase(level), "people", "killed"
+        person = fig.is_person_noun(level)
+        return subjects.level_phrase(level), "people" if person else "count", event
     if event != "other" and memory.last_counted:
-        return memory.last_counted
-    return None
+        return memory.last_counted, "people", event
+    return None, unit, event
+
+
+def credit_headlines(figures: list[Figure]) -> list[Figure]:
+    """A headline figure takes the claimant of the body figure with the same value."""
+    body = [f for f in figures if not f.headline and f.claimant]
+    result = []
+    for figure in figures:
+        twin = next((b for b in body if b.value == figure.value and b.unit == figure.unit), None)
+        if figure.headline and twin is not None:
+            figure = figure.model_copy(update={"claimant": twin.claimant, "carrier": twin.carrier})
+        result.append(figure)
+    return result
+
+
+def headline_end(text: str, title: str | None) -> int:
+    if not title:
+        return 0
+    at = text.find(title.strip())
+    return at + len(title.strip()) if 0 <= at < 600 else 0

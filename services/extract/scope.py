@@ -58,7 +58,13 @@ PATTERNS = [
         rf"\b(?:in|during|throughout|for|over)\s+(?:the\s+year\s+)?(?P<a>{_YEAR})\b"
         rf"(?!\s*[-–/]\d)",
     ),
-    ("last_year", r"\b(?:in|during|over)\s+(?P<which>last|this|the past)\s+year\b"),
+    ("last_year", r"\b(?:(?:in|during|over|of)\s+)?(?P<which>last|this|the past|next)\s+year\b"),
+    (
+        "part",
+        rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?P<part>first|second|third|fourth|last)"
+        rf"\s+(?P<unit>half|quarter)\s+of\s+(?P<y>{_YEAR})",
+    ),
+    ("quarter", rf"\b(?:in\s+)?(?P<q>Q[1-4])\s+(?P<y>{_YEAR})"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in PATTERNS]
 
@@ -75,9 +81,7 @@ def month_year(text: str) -> str:
     year = re.search(_YEAR, text).group(0)
     month = re.match(r"(?:mid-|early |late )?([a-z]+)", text.lower())
     if month and not month.group(1).isdigit():
-        number = next(
-            (n for name, n in MONTHS.items() if name.startswith(month.group(1)[:3])), None
-        )
+        number = next((n for name, n in MONTHS.items() if name.startswith(month.group(1)[:3])), None)
         if number:
             return f"{year}-{number:02d}"
     return year
@@ -98,8 +102,26 @@ def normalise(kind: str, m: re.Match, published_year: int | None) -> str | None:
     if kind == "last_year":
         if published_year is None:
             return None
-        return str(published_year - (0 if m.group("which").lower() == "this" else 1))
+        shift = {"this": 0, "next": 1}.get(m.group("which").lower(), -1)
+        return str(published_year + shift)
+    if kind in ("part", "quarter"):
+        return part_of_year(m)
     return month_year(m.group("a"))
+
+
+PARTS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
+
+
+def part_of_year(m: re.Match) -> str:
+    """'the first half of 2026' → '2026-01/2026-06'; 'Q3 2025' → '2025-07/2025-09'."""
+    groups = m.groupdict()
+    if groups.get("q"):
+        index, months = int(groups["q"][1]) - 1, 3
+    else:
+        months = 6 if groups["unit"].lower() == "half" else 3
+        index = PARTS[groups["part"].lower()] % (12 // months)
+    first = index * months + 1
+    return f"{m.group('y')}-{first:02d}/{m.group('y')}-{first + months - 1:02d}"
 
 
 def find_scopes(text: str, published_year: int | None = None) -> list[Scope]:

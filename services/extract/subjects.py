@@ -1,0 +1,115 @@
+"""What a sum of money, a percentage or a bare level is *of*, read from the parse:
+'a budget of €4.2 billion' → budget; '€96 million on consultants' → consultants;
+'Transport spending will fall to €640 million' → Transport spending; '61% of Serbians'."""
+
+from spacy.tokens import Token
+
+from services.extract.events import MONEY_NOUN_OF_EVENT
+from services.extract.figures import whole_phrase
+
+LEVEL_VERBS = frozenset(
+    [
+        "rise",
+        "fall",
+        "reach",
+        "stand",
+        "total",
+        "climb",
+        "grow",
+        "drop",
+        "increase",
+        "decrease",
+        "hit",
+        "put",
+        "number",
+        "jump",
+        "soar",
+    ]
+)
+TOPIC_PREPS = ("for", "on", "in", "of")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+def modified_noun(noun: Token) -> str:
+    mods = [
+        t
+        for t in noun.lefts
+        if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i >= noun.i - 2
+    ]
+    return " ".join([*(t.text for t in mods), noun.text])
+
+
+def noun_above(token: Token, start: int, end: int) -> Token | None:
+    """The nearest noun above the amount (past its own currency words) before a verb."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return None
+        inside = start <= ancestor.idx < end
+        if ancestor.pos_ == "NOUN" and not inside and ancestor.text != "%":
+            return ancestor
+    return None
+
+
+def topic_object(token: Token) -> Token | None:
+    """'€310 million for social housing', '2.4 billion dinars on security'."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token.head)
+    for word, preps in ((token, TOPIC_PREPS), (token.head, TOPIC_PREPS), (verb, ("on",))):
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ in preps and child.i > token.i:
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def level_subject(token: Token) -> Token | None:
+    """'The death toll has risen to 212', 'Police put the crowd at 55,000'."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        if ancestor.lemma_.lower() not in LEVEL_VERBS:
+            return None
+        deps = ("dobj", "nsubj", "nsubjpass") if ancestor.lemma_ == "put" else SUBJECTS
+        for dep in deps:
+            found = [c for c in ancestor.children if c.dep_ == dep and c.pos_ != "PRON"]
+            if found:
+                return found[0]
+        return None
+    return None
+
+
+def level_phrase(noun: Token) -> str:
+    """'death toll', 'Spending on schools': the noun, its modifiers, an on/for phrase."""
+    tails = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "for")]
+    tail = " ".join(t.text for t in tails[0].subtree) if tails else ""
+    return f"{modified_noun(noun)} {tail}".strip()
+
+
+def money_counted(event: str, token: Token, start: int, end: int) -> str:
+    noun = noun_above(token, start, end)
+    if noun is not None:
+        return modified_noun(noun)
+    topic = topic_object(token)
+    if topic is not None:
+        return modified_noun(topic)
+    subject = level_subject(token)
+    if subject is not None:
+        return whole_phrase(subject)
+    return MONEY_NOUN_OF_EVENT.get(event, event)
+
+
+def percent_counted(token: Token) -> str:
+    """'61% of Serbians' → Serbians; 'a cut of 12% in transport spending'; 'GDP grew by 1.4%'."""
+    percent = next((c for c in [token.head, *token.children] if c.text == "%"), token)
+    for word in (percent, token, *percent.ancestors):
+        if word.pos_ in ("VERB", "AUX"):
+            break
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > token.i:
+                objects = [
+                    c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")
+                ]
+                if objects:
+                    return whole_phrase(objects[0])
+    subject = level_subject(token)
+    return whole_phrase(subject) if subject is not None else ""
