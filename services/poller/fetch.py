@@ -78,16 +78,16 @@ class Fetcher:
     async def get(
         self, url: str, headers: dict[str, str] | None = None, accept: str = FEED_ACCEPT
     ) -> Response:
-        """GET `url`, following at most `fetch_max_redirects` redirects, within the timeout."""
+        """GET `url`, following at most `fetch_max_redirects` redirects. The timeout applies
+        to each hop's name lookup and to each hop's request once it holds a host slot."""
         request_headers = {"Accept": accept, **(headers or {})}
         try:
-            async with asyncio.timeout(self.timeout):
-                for _ in range(self.max_redirects + 1):
-                    response = await self._hop(url, request_headers)
-                    location = response.headers.get("location")
-                    if response.status not in REDIRECTS or not location:
-                        return response
-                    url = urljoin(url, location.strip())
+            for _ in range(self.max_redirects + 1):
+                response = await self._hop(url, request_headers)
+                location = response.headers.get("location")
+                if response.status not in REDIRECTS or not location:
+                    return response
+                url = urljoin(url, location.strip())
         except (TimeoutError, httpx.TimeoutException):
             raise FetchError("timeout", f"poller: timed out after {self.timeout:g}s") from None
         except httpx.HTTPError as error:
@@ -100,14 +100,18 @@ class Fetcher:
             raise FetchError("refused", refusal)
         parts = urlsplit(url)
         host, port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
-        addresses = await self.resolver(host, port)
+        async with asyncio.timeout(self.timeout):
+            addresses = await self.resolver(host, port)
         if refusal := address_refusal(self.policy, host, addresses):
             raise FetchError("refused", refusal)
         pinned = _pinned_url(parts, addresses[0], port)
-        host_header = parts.netloc.rsplit("@", 1)[-1]
-        async with self.host_slots[host.lower()], self.client.stream(
-            "GET", pinned, headers={**headers, "Host": host_header},
-            extensions={"sni_hostname": host},
+        headers = {**headers, "Host": parts.netloc.rsplit("@", 1)[-1]}
+        async with self.host_slots[host.lower()], asyncio.timeout(self.timeout):
+            return await self._request(url, pinned, headers, host)
+
+    async def _request(self, url: str, pinned: str, headers: dict[str, str], host: str) -> Response:
+        async with self.client.stream(
+            "GET", pinned, headers=headers, extensions={"sni_hostname": host}
         ) as response:
             found = {name.lower(): value for name, value in response.headers.items()}
             body = b"" if response.status_code in REDIRECTS else await self._read(response)

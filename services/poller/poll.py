@@ -6,6 +6,7 @@ import time
 from datetime import UTC, datetime
 
 from schemas.articles import RawArticle
+from services.dedupe.fingerprint import canonical_url
 from services.poller.feeds import FeedConfig
 from services.poller.fetch import Fetcher, FetchError
 from services.poller.fulltext import PAGE_ACCEPT, needs_full_text, with_page
@@ -68,9 +69,7 @@ class FeedPoller:
         try:
             if feed.full_text:
                 fresh = list(await asyncio.gather(*(self._full_text(a) for a in fresh)))
-            received = datetime.now(UTC)
-            update = {"source": "poller", "received_at": received, "feed_url": feed.url}
-            await self.publisher.articles([a.model_copy(update=update) for a in fresh])
+            await self.publisher.articles([as_published(a, feed) for a in fresh])
             await self.publisher.remember(claimed)
         except BaseException:
             self.state.seen.difference_update(claimed)
@@ -118,3 +117,11 @@ class FeedPoller:
     def _health_metrics(self, feed: FeedConfig, state: FeedState) -> None:
         metrics.FEED_FAILURES.labels(feed.url).set(state.failures)
         metrics.FEED_DISABLED.labels(feed.url).set(int(state.disabled))
+
+
+def as_published(article: RawArticle, feed: FeedConfig) -> RawArticle:
+    """The article as it goes to `articles.raw`: canonical URL, from this poller, now."""
+    return article.model_copy(update={
+        "url": canonical_url(article.url), "source": "poller", "received_at": datetime.now(UTC),
+        "feed_url": feed.url,
+    })

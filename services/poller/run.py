@@ -13,6 +13,7 @@ from services.poller.feeds import FeedConfig, load_feeds
 from services.poller.fetch import Fetcher
 from services.poller.poll import FeedPoller
 from services.poller.publisher import Publisher
+from services.poller.schedule import interleave_by_host
 from services.poller.state import load_state
 from services.runtime.settings import Settings
 from services.runtime.topics import ARTICLES_RAW, POLLER_STATE
@@ -61,7 +62,7 @@ async def poll_loop(
 async def poll_due(poller: FeedPoller, feeds: list[FeedConfig]) -> int:
     """Poll every feed that is due, at most POLL_CONCURRENCY at a time; how many were due."""
     now = time.time()
-    due = [feed for feed in feeds if poller.is_due(feed, now)]
+    due = interleave_by_host([feed for feed in feeds if poller.is_due(feed, now)])
     slots = asyncio.Semaphore(POLL_CONCURRENCY)
 
     async def poll_one(feed: FeedConfig) -> None:

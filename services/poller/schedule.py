@@ -4,7 +4,11 @@ The interval adapts to the feed (shorter while entries keep coming, longer while
 within the configured bounds; the publisher's hints (Cache-Control max-age, Expires, RSS ttl)
 can only delay a check, Retry-After always does, and failures back off exponentially."""
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
+from urllib.parse import urlsplit
 
 from services.poller.outcome import Outcome
 
@@ -58,3 +62,21 @@ def next_check(
     cache_hint = min(max(hints, default=0.0), bounds.max_interval)
     retry = min(outcome.retry_after, MAX_RETRY_AFTER) if outcome and outcome.retry_after else 0.0
     return now + max(delay, cache_hint, retry)
+
+
+class HasUrl(Protocol):
+    url: str
+
+
+Feed = TypeVar("Feed", bound=HasUrl)
+
+
+def interleave_by_host(feeds: Sequence[Feed]) -> list[Feed]:
+    """Feeds reordered round-robin over their hosts, so that the feeds of one host do not
+    take every polling slot while they wait for that host's few connections."""
+    by_host: defaultdict[str, list[Feed]] = defaultdict(list)
+    for feed in feeds:
+        by_host[(urlsplit(feed.url).hostname or "").lower()].append(feed)
+    queues = list(by_host.values())
+    longest = max((len(queue) for queue in queues), default=0)
+    return [queue[i] for i in range(longest) for queue in queues if i < len(queue)]

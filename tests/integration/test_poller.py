@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from poller_fixtures import FeedServer, Route, fixture_route, gzip_bomb, new_topics, read_topic
+from prometheus_client import REGISTRY
 
 from schemas.articles import RawArticle
 from services.dedupe.fingerprint import canonical_url
@@ -85,7 +86,8 @@ async def test_every_format_is_published_once_keyed_by_canonical_url(
         assert key == canonical_url(article.url)
         assert article.source == "poller" and article.received_at is not None
     grain = next(a for _, a in records if a.title and a.title.startswith("Grain"))
-    assert grain.url == server.url("/2025/04/09/grain?utm_source=rss")
+    assert grain.url == canonical_url(server.url("/2025/04/09/grain?utm_source=rss"))
+    assert grain.url.endswith("/2025/04/09/grain")
     assert grain.feed_url == server.url("/rss2.xml")
 
 
@@ -106,6 +108,12 @@ async def test_second_pass_is_conditional_and_publishes_nothing_again(
     assert len(await published(kafka_bootstrap, topics[0])) == 3
     state = await load_state(kafka_bootstrap, topics[1])
     assert state.feeds[server.url("/etag.xml")].etag == '"v1"'
+    fetches = "claimstream_feed_fetches_total"
+    labels = {"feed": server.url("/etag.xml"), "status": "not_modified"}
+    assert REGISTRY.get_sample_value(fetches, labels) == 1
+    assert REGISTRY.get_sample_value(fetches, {**labels, "status": "ok"}) == 1
+    entries = "claimstream_feed_entries_published_total"
+    assert REGISTRY.get_sample_value(entries, {"feed": server.url("/etag.xml")}) == 2
 
 
 async def test_rate_limited_feed_is_left_alone_until_retry_after(
@@ -220,6 +228,19 @@ async def test_summary_only_entries_get_the_page_text(kafka_bootstrap, server, t
     assert "48 million euros" in articles["Hospital budget"].text
     assert articles["Hospital budget"].published.isoformat().startswith("2025-04-07")
     assert articles["Missing page"].text == "The teaser is all there is."
+
+
+async def test_article_page_on_a_private_address_is_not_fetched(kafka_bootstrap, server, tmp_path):
+    feed = b"""<rss version="2.0"><channel><title>t</title><item><title>Inside job</title>
+    <link>http://169.254.169.254/latest/meta-data/</link><description>Teaser.</description>
+    </item></channel></rss>"""
+    server.routes["/inside.xml"] = Route(body=feed, headers={"Content-Type": "text/xml"})
+    topics = await new_topics(kafka_bootstrap)
+
+    await poll_once(kafka_bootstrap, feeds_file(tmp_path, server, ["/inside.xml"]), topics)
+
+    [(_, article)] = await published(kafka_bootstrap, topics[0])
+    assert article.title == "Inside job" and article.text == "Teaser."
 
 
 async def test_failing_feed_is_disabled_after_repeated_failures(kafka_bootstrap, server, tmp_path):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from services.poller.feeds import FeedConfig
 from services.poller.health import after_failure, after_success, conditional_headers
 from services.poller.outcome import Outcome
 from services.poller.schedule import (
@@ -9,6 +10,7 @@ from services.poller.schedule import (
     adapt_interval,
     backoff_delay,
     first_interval,
+    interleave_by_host,
     next_check,
 )
 from services.poller.state import FeedState
@@ -96,3 +98,11 @@ def test_gone_disables_at_once():
     gone = Outcome("gone", False, "poller: feed gone (410)")
     after_failure(state, "poller: feed gone (410)", 0.0, BOUNDS, 10, gone)
     assert state.disabled and state.failures == 1
+
+
+def test_interleave_by_host_spreads_one_publisher_feeds():
+    urls = ["https://a.example/1", "https://a.example/2", "https://a.example/3", "https://b.example/1"]
+    feeds = [FeedConfig(url) for url in urls]
+    assert [f.url for f in interleave_by_host(feeds)] == [
+        "https://a.example/1", "https://b.example/1", "https://a.example/2", "https://a.example/3",
+    ]

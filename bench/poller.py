@@ -1,0 +1,135 @@
+"""The poller against 1,000 local feeds: feeds/s on a first pass (200s, every entry published)
+and a second pass (conditional GETs), and the share of 304s on the second pass. Entries carry
+their full text, so no article page is fetched.
+
+    .venv/bin/python bench/poller.py [--feeds 1000] [--hosts 50] [--entries 10]
+
+Feeds are spread over `--hosts` loopback addresses (127.0.0.2, 127.0.0.3, …), as if over
+many publishers, so the per-host cap (`CLAIMSTREAM_FETCH_PER_HOST_CONCURRENCY`) applies as in
+production. The HTTP server runs in a separate process. Needs a broker at
+CLAIMSTREAM_KAFKA_BOOTSTRAP (default 127.0.0.1:19092); the bench makes its own topics.
+"""
+
+import argparse
+import asyncio
+import multiprocessing
+import os
+import platform
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+
+from services.poller.run import run_poller  # noqa: E402
+from services.runtime.admin import create_topics  # noqa: E402
+from services.runtime.settings import Settings  # noqa: E402
+from services.runtime.topics import COMPACT, TopicSpec  # noqa: E402
+
+PORT = 18480
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+
+
+def feed_document(number: int, entries: int) -> bytes:
+    items = "".join(
+        f"<item><title>Feed {number} story {i}: {i * 7} people</title>"
+        f"<link>https://feed{number}.example/story/{i}</link><guid>f{number}-{i}</guid>"
+        f"<pubDate>Wed, 09 Apr 2025 12:{i % 60:02d}:00 GMT</pubDate>"
+        f"<content:encoded>&lt;p&gt;At least {i * 7} people were counted in story {i} of feed "
+        f"{number}.&lt;/p&gt;</content:encoded></item>"
+        for i in range(entries)
+    )
+    return (f'<?xml version="1.0"?><rss version="2.0" xmlns:content="{CONTENT_NS}"><channel>'
+            f"<title>Feed {number}</title>{items}</channel></rss>").encode()
+
+
+async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, entries: int) -> None:
+    """Minimal keep-alive HTTP/1.1: /feed/N.xml with ETag "N", 304 on a matching validator."""
+    try:
+        while head := await reader.readuntil(b"\r\n\r\n"):
+            lines = head.decode("latin-1").split("\r\n")
+            number = int(lines[0].split()[1].rsplit("/", 1)[-1].split(".")[0])
+            headers = {k.lower(): v.strip() for k, _, v in (x.partition(":") for x in lines[1:])}
+            if headers.get("if-none-match") == f'"{number}"':
+                writer.write(f'HTTP/1.1 304 Not Modified\r\nETag: "{number}"\r\n\r\n'.encode())
+            else:
+                body = feed_document(number, entries)
+                writer.write(f'HTTP/1.1 200 OK\r\nETag: "{number}"\r\nContent-Type: '
+                             f"application/rss+xml\r\nContent-Length: {len(body)}\r\n\r\n"
+                             .encode() + body)
+            await writer.drain()
+    except (asyncio.IncompleteReadError, ConnectionError):
+        pass
+    finally:
+        writer.close()
+
+
+def serve(hosts: list[str], entries: int) -> None:
+    async def main() -> None:
+        servers = [await asyncio.start_server(lambda r, w: answer(r, w, entries), host, PORT)
+                   for host in hosts]
+        await asyncio.gather(*(server.serve_forever() for server in servers))
+    asyncio.run(main())
+
+
+async def two_passes(settings: Settings, feeds: Path, count: int) -> list[tuple[str, float]]:
+    run = uuid.uuid4().hex[:8]
+    articles, state = f"bench.poller.{run}.articles", f"bench.poller.{run}.state"
+    await create_topics(settings.kafka_bootstrap,
+                        [TopicSpec(articles, 1), TopicSpec(state, 1, COMPACT)], 1)
+    timings = []
+    for name in ("first (200)", "second (conditional)"):
+        started = time.perf_counter()
+        await run_poller(settings, True, feeds, articles_topic=articles, state_topic=state)
+        timings.append((name, time.perf_counter() - started))
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--feeds", type=int, default=1000)
+    parser.add_argument("--hosts", type=int, default=50)
+    parser.add_argument("--entries", type=int, default=10)
+    args = parser.parse_args()
+    hosts = [f"127.0.0.{2 + n}" for n in range(args.hosts)]
+    server = multiprocessing.Process(target=serve, args=(hosts, args.entries), daemon=True)
+    server.start()
+    time.sleep(1.0)
+    with tempfile.TemporaryDirectory() as workdir:
+        feeds = Path(workdir) / "feeds.txt"
+        feeds.write_text("".join(f"http://{hosts[n % len(hosts)]}:{PORT}/feed/{n}.xml\n"
+                                 for n in range(args.feeds)))
+        settings = Settings(
+            kafka_bootstrap=os.environ.get("CLAIMSTREAM_KAFKA_BOOTSTRAP", "127.0.0.1:19092"),
+            fetch_allow_hosts="127.0.0.0/8", poll_min_interval_seconds=0,
+            poll_max_interval_seconds=0,
+        )
+        timings = asyncio.run(two_passes(settings, feeds, args.feeds))
+    server.terminate()
+    report(settings, args, timings)
+
+
+def report(settings: Settings, args: argparse.Namespace, timings: list) -> None:
+    from prometheus_client import REGISTRY
+
+    fetched = {s: _sample(REGISTRY, s) for s in ("ok", "not_modified")}
+    machine = f"{platform.machine()} {os.cpu_count()} CPU, Python {platform.python_version()}"
+    print(f"machine: {machine}; {args.feeds} feeds x {args.entries} entries on {args.hosts} "
+          f"hosts; per-host cap {settings.fetch_per_host_concurrency}")
+    print(f"{'pass':<22}{'seconds':>9}{'feeds/s':>10}")
+    for name, seconds in timings:
+        print(f"{name:<22}{seconds:>9.2f}{args.feeds / seconds:>10.0f}")
+    share = fetched["not_modified"] / max(1, args.feeds)
+    print(f"304 share on the second pass: {share:.1%} ({fetched['not_modified']:.0f} of "
+          f"{args.feeds}); 200s over both passes: {fetched['ok']:.0f}")
+
+
+def _sample(registry, status: str) -> float:
+    return sum(s.value for m in registry.collect() if m.name == "claimstream_feed_fetches"
+               for s in m.samples if s.name.endswith("_total") and s.labels["status"] == status)
+
+
+if __name__ == "__main__":
+    main()
