@@ -48,6 +48,13 @@ CASES = [
      "revision", None, None, ORIGINAL),
     ("same-guid-figure-changed", article("https://news.example/moved", seed(2).replace(
         "155", "163"), guid="g-1"), "revision", None, None, ORIGINAL),
+    ("one-sentence-without-figures-added", article("https://wire.example/g", seed(2) + "\nThe "
+     "ministry declined to comment on the report."), "duplicate", "near", "near", ORIGINAL),
+    ("two-sentences-added", article("https://wire.example/h", seed(2) + "\nThe ministry declined "
+     "to comment on the report. Officials in Kyiv said more arrests were likely."),
+     "revision", None, None, ORIGINAL),
+    ("one-sentence-with-a-figure-added", article("https://wire.example/i", seed(2) + "\nThree more "
+     "prisoners were reported on Friday."), "revision", None, None, ORIGINAL),
     ("other-story", article("https://wire.example/f", seed(3)), "unique", None, None, None),
 ]
 
