@@ -63,8 +63,9 @@ def is_furniture(line: str) -> bool:
     if not stripped:
         return False
     patterns = (APPEAL, PHOTO_CREDIT, COUNTER, NAV, BREADCRUMB)
+    byline = BYLINE.match(stripped) and len(stripped.split()) <= 12
     return any(p.search(stripped) for p in patterns) or bool(
-        DATELINE.match(stripped) or (BYLINE.match(stripped) and len(stripped.split()) <= 12)
+        DATELINE.match(stripped) or (byline and not SENTENCE_END.search(stripped))
     )
 
 

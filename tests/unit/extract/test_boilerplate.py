@@ -1,0 +1,72 @@
+import pytest
+
+from services.extract.boilerplate import clean_text, is_furniture, keep_mask
+
+FURNITURE = [
+    ("Help us reach 20,000 members.", "membership appeal"),
+    ("Stand behind independent journalism. Subscribe today.", "subscribe appeal"),
+    ("Read Time: 2 Minute", "read time"),
+    ("by Tim Zadorozhnyy April 11, 2025 4:12 PM 2 min read", "byline with read time"),
+    ("12,431 views", "view counter"),
+    ("53", "bare counter"),
+    ("Photo 1 of 14", "gallery counter"),
+    ("Apr 12, 2025 11:06 280", "dateline with counter"),
+    ("27/04/2025", "numeric date"),
+    ("A woman walks past a poster on April 9. ALEXANDER NEMENOV/Getty Images", "photo credit"),
+    ("Rescuers search the rubble. (Reuters/Stringer)", "agency credit in parentheses"),
+    ("© 2026 Asia Wire Ltd. All rights reserved.", "copyright"),
+    ("Sign up today and dive into over 10,000 fresh daily articles", "advert"),
+    ("Get unlimited access for just €1.99 a month", "paywall offer"),
+    ("Home | World | Asia", "breadcrumb"),
+    ("Skip to content", "skip link"),
+]
+
+
+@pytest.mark.parametrize("line", [f[0] for f in FURNITURE], ids=[f[1] for f in FURNITURE])
+def test_furniture_lines(line):
+    assert is_furniture(line)
+
+
+PROSE = [
+    "At least 51 Chinese citizens signed up for contract military service, the outlet said.",
+    "The revelations come just days after the SBU announced the capture of two fighters.",
+    "Police put the crowd at 55,000.",
+    "By Thursday, 22 people had been detained, the ministry said.",
+]
+
+
+@pytest.mark.parametrize("line", PROSE, ids=["signed up", "announced", "short sentence", "By day"])
+def test_prose_is_kept(line):
+    assert not is_furniture(line)
+
+
+def test_tail_sections_are_dropped_to_the_end():
+    lines = ["Body one.", "Body two.", "Body three.", "News Feed", "Drone strike kills 9.", "More."]
+    assert keep_mask(lines) == [True, True, True, False, False, False]
+
+
+def test_read_more_list_is_dropped_until_prose_resumes():
+    lines = [
+        "Zelensky said six fighters were seen.",
+        "Read more Russia-Ukraine War",
+        "Russia Recruited Dozens of Chinese Troops",
+        "Kyiv said one was in a brigade.",
+    ]
+    assert keep_mask(lines) == [True, False, False, True]
+
+
+def test_teaser_and_its_heading_are_dropped():
+    lines = [
+        "Body.",
+        "5 key steps for Europe to bolster defense",
+        "The Commission unveiled a plan for rearming the Union and the bloc’s defence…",
+    ]
+    assert keep_mask(lines) == [True, False, False]
+
+
+def test_clean_text_keeps_offsets():
+    text = "Help us reach 20,000 members.\nAt least 51 signed up."
+    cleaned = clean_text(text)
+    assert len(cleaned) == len(text)
+    assert cleaned.index("At least 51") == text.index("At least 51")
+    assert "20,000" not in cleaned

@@ -1,0 +1,120 @@
+"""The extractor on short inline articles: one behaviour per test, expectations by hand."""
+
+import pytest
+
+from schemas.articles import UniqueArticle
+from services.extract.pipeline import extract_batch
+
+
+def figures_of(nlp, text, title=None):
+    article = UniqueArticle(url="https://example.org/a", text=text, title=title, content_hash="h")
+    return extract_batch(nlp, [article])[0]
+
+
+def only(nlp, text):
+    [figure] = figures_of(nlp, text)
+    return figure
+
+
+def test_people_figure_with_claimant_and_event(nlp):
+    f = only(nlp, "President Zelenskyy said that at least 155 Chinese nationals are fighting for Russia.")
+    assert (f.value, f.qualifier, f.unit) == (155, "at_least", "people")
+    assert (f.counted, f.event, f.claimant) == ("Chinese nationals", "fighting", "Volodymyr Zelensky")
+    assert f.scope is None
+
+
+def test_counted_keeps_all_modifiers(nlp):
+    f = only(nlp, "Moscow has used some 12,000 North Korean army troops dispatched by Pyongyang.")
+    assert (f.value, f.qualifier) == (12000, "about")
+    assert (f.counted, f.event) == ("North Korean army troops", "deployed")
+
+
+def test_according_to_and_per_give_claimant_and_carrier(nlp):
+    f = only(
+        nlp,
+        "Zelensky added that Ukraine knows of at least 155 Chinese nationals fighting "
+        "for Russia, per Meduza.",
+    )
+    assert (f.claimant, f.carrier) == ("Volodymyr Zelensky", "Meduza")
+
+
+def test_citing_chain_keeps_speaker_and_carrier(nlp):
+    f = only(nlp, "ISW, citing Important Stories, reported that 51 Chinese citizens signed up in 2023.")
+    assert (f.claimant, f.carrier, f.event, f.scope) == (
+        "Important Stories",
+        "Institute for the Study of War",
+        "recruited",
+        "2023",
+    )
+
+
+def test_each_figure_gets_its_own_scope(nlp):
+    figures = figures_of(
+        nlp,
+        "The outlet Verstka found that 31 Chinese citizens signed up in "
+        "2023 and another 20 in the first five months of 2024.",
+    )
+    assert [(f.value, f.counted, f.scope) for f in figures] == [
+        (31, "Chinese citizens", "2023"),
+        (20, "Chinese citizens", "2024-01/2024-05"),
+    ]
+
+
+def test_money_with_conversion(nlp):
+    f = only(nlp, "One prisoner said he paid 300,000 rubles (about $3,500) to an intermediary.")
+    assert (f.value, f.unit, f.currency) == (300000, "currency", "RUB")
+    assert (f.converted_value, f.converted_currency, f.event) == (3500, "USD", "paid")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kovalenko said that even if there were 150 Chinese citizens fighting, it would not matter.",
+        "Two U.S. officials told Reuters that the men were mercenaries.",
+        "The youngest recruit was 20, while the oldest was 51.",
+        "Some traveled in pairs, such as 38-year-old Mingliang Wang.",
+        "Kyiv said one was in the 2nd Battalion of Russia's 157th Motorized Rifle Brigade.",
+        "The peace plan was released in 2023, a year after the war started.",
+        "They visited the recruitment center two days later.",
+    ],
+    ids=["hypothetical", "sources quoted", "ages", "age adjective", "unit designations", "year", "duration"],
+)
+def test_not_claims(nlp, text):
+    assert figures_of(nlp, text) == []
+
+
+def test_headline_figure_is_marked_and_credited(nlp):
+    text = (
+        "Media identifies 51 Chinese citizens who joined Russian army\n\n"
+        "At least 51 Chinese citizens signed up for military service, Important Stories "
+        "reported on April 11."
+    )
+    headline, body = figures_of(
+        nlp, text, title="Media identifies 51 Chinese citizens who joined Russian army"
+    )
+    assert (headline.headline, body.headline) == (True, False)
+    assert headline.claimant == body.claimant == "Important Stories"
+
+
+def test_ids_spans_and_evidence(nlp):
+    text = "Intro line without figures.\nAt least 163 Chinese nationals serve in Russia's army."
+    f = only(nlp, text)
+    start = text.index("At least 163")
+    assert f.figure_id == f"https://example.org/a#{start}"
+    assert f.span == (start, start + len("At least 163"))
+    assert f.evidence == "At least 163 Chinese nationals serve in Russia's army."
+    assert isinstance(f.value, int)
+
+
+def test_furniture_lines_give_no_figures(nlp):
+    text = (
+        "Help us reach 20,000 members.\nRead Time: 2 Minute\n"
+        "Sign up today and dive into over 10,000 fresh daily articles for just $1 a month!\n"
+        "Police said 22 people were detained."
+    )
+    assert [f.value for f in figures_of(nlp, text)] == [22]
+
+
+def test_deterministic(nlp):
+    text = "Police said 22 people were detained and 6 officers were injured in 2024."
+    assert figures_of(nlp, text) == figures_of(nlp, text)

@@ -1,0 +1,52 @@
+from datetime import UTC, datetime
+
+from services.extract.metadata import infer_metadata
+
+KYIV = """Stand behind Ukrainian independent journalism. Help us reach 20,000 members.
+
+Skip to content
+Media identifies 51 Chinese citizens who have joined Russian army since June 2023
+
+by Tim Zadorozhnyy April 11, 2025 4:12 PM 2 min read
+A Ukrainian intelligence document obtained by the Kyiv Independent estimates that at least 163.
+"""
+
+FAKTI = """Last news in Fakti
+
+ISW: Chinese Embassy in Moscow Knew About Chinese Fighting in Ukraine
+
+Apr 12, 2025 11:06 280
+Body text follows here and it is long enough to be prose in the article.
+"""
+
+
+def test_title_skips_appeals_and_nav():
+    assert infer_metadata(KYIV)["title"] == (
+        "Media identifies 51 Chinese citizens who have joined Russian army since June 2023"
+    )
+
+
+def test_published_from_byline_with_pm_time():
+    assert infer_metadata(KYIV)["published"] == datetime(2025, 4, 11, 16, 12, tzinfo=UTC)
+
+
+def test_outlet_from_self_reference():
+    assert infer_metadata(KYIV)["outlet"] == "Kyiv Independent"
+
+
+def test_outlet_and_date_from_header_lines():
+    meta = infer_metadata(FAKTI)
+    assert meta["outlet"] == "Fakti"
+    assert meta["title"].startswith("ISW: Chinese Embassy")
+    assert meta["published"] == datetime(2025, 4, 12, 11, 6, tzinfo=UTC)
+
+
+def test_day_first_numeric_date():
+    meta = infer_metadata("TITLE OF A STORY IN CAPITALS\n\n27/04/2025\nText.")
+    assert meta["published"] == datetime(2025, 4, 27, tzinfo=UTC)
+
+
+def test_unknown_fields_are_none():
+    meta = infer_metadata("Some body sentence that says nothing of its source at all.")
+    assert meta["outlet"] is None
+    assert meta["published"] is None

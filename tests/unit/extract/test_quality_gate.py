@@ -1,0 +1,73 @@
+"""The extractor against the hand-annotated seeds and held-out articles.
+
+Floors live in quality_baseline.json together with a checksum of each corpus and its
+annotations: changing either fails here until the baseline is deliberately updated
+(`python -m tests.unit.extract.test_quality_gate --checksums` prints the new checksums).
+"""
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from schemas.articles import UniqueArticle
+from services.extract.pipeline import extract_batch
+from services.extract.quality import as_prediction, load_gold, read_corpus, score_corpus
+
+ROOT = Path(__file__).resolve().parents[3]
+BASELINE = Path(__file__).with_name("quality_baseline.json")
+CORPORA = {
+    "seeds": (ROOT / "seeds", ROOT / "tests/data/seed_figures.jsonl"),
+    "heldout": (ROOT / "tests/data/heldout", ROOT / "tests/data/heldout/figures.jsonl"),
+}
+
+
+def checksum(directory: Path, gold: Path) -> str:
+    digest = hashlib.sha256()
+    for path in [*sorted(directory.glob("*.txt")), gold]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def baseline() -> dict:
+    return json.loads(BASELINE.read_text())
+
+
+def score(nlp, name: str):
+    directory, gold_path = CORPORA[name]
+    texts = read_corpus(directory)
+    articles = [UniqueArticle(url=f"replay:{n}", text=t, content_hash=n) for n, t in texts.items()]
+    figures = extract_batch(nlp, articles)
+    predicted = {n: [as_prediction(f) for f in fs] for n, fs in zip(texts, figures, strict=True)}
+    return score_corpus(texts, load_gold(gold_path), predicted)
+
+
+@pytest.mark.parametrize("name", list(CORPORA))
+def test_corpus_unchanged(baseline, name):
+    assert checksum(*CORPORA[name]) == baseline[name]["checksum"], (
+        f"{name}: corpus or annotations changed; re-score and update quality_baseline.json"
+    )
+
+
+@pytest.mark.parametrize("name", list(CORPORA))
+def test_quality_floors(nlp, baseline, name):
+    floors, result = baseline[name], score(nlp, name)
+    report = "\n".join(result.misses)
+    assert result.precision() >= floors["precision"], report
+    assert result.recall() >= floors["recall"], report
+    assert result.precision(strict=True) >= floors["strict_precision"], report
+    assert result.recall(strict=True) >= floors["strict_recall"], report
+    assert result.furniture == 0, report
+
+
+def test_every_seed_claimant_right(nlp):
+    result = score(nlp, "seeds")
+    assert result.field_right["claimant"] == result.found == result.gold, "\n".join(result.misses)
+
+
+if __name__ == "__main__" and "--checksums" in sys.argv:
+    for corpus, paths in CORPORA.items():
+        print(corpus, checksum(*paths))
