@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from schemas.articles import RawArticle
 from services.dedupe.fingerprint import canonical_url
 from services.poller.feeds import FeedConfig
-from services.poller.fetch import Fetcher, FetchError
+from services.poller.fetch import Fetcher, FetchError, Response
 from services.poller.fulltext import PAGE_ACCEPT, needs_full_text, with_page
 from services.poller.health import after_failure, after_success, conditional_headers
 from services.poller.outcome import Outcome, classify
@@ -20,6 +20,14 @@ from services.runtime import metrics
 from services.runtime.settings import Settings
 
 log = logging.getLogger("claimstream.poller")
+
+
+class PollFailure(Exception):
+    """A poll that failed; `status` is the metric label, the message the feed's last error."""
+
+    def __init__(self, status: str, message: str, outcome: Outcome | None = None) -> None:
+        super().__init__(message)
+        self.status, self.outcome = status, outcome
 
 
 class FeedPoller:
@@ -35,27 +43,37 @@ class FeedPoller:
 
     async def poll(self, feed: FeedConfig) -> None:
         state = self.state.feed(feed.url)
+        try:
+            outcome, new_entries, ttl = await self._check(feed, state)
+        except PollFailure as failure:
+            return await self._failed(feed, state, failure)
+        await self._succeeded(feed, state, outcome, new_entries, ttl)
+
+    async def _check(self, feed: FeedConfig, state: FeedState) -> tuple[Outcome, int, float | None]:
+        """Fetch and publish: the outcome, the count of new entries and the feed's RSS ttl."""
+        response = await self._fetch(feed, state)
+        outcome = classify(response.status, response.headers, datetime.now(UTC))
+        if not outcome.ok:
+            raise PollFailure(outcome.status, outcome.error or outcome.status, outcome)
+        if outcome.status == "not_modified":
+            return outcome, 0, None
+        content_type = response.headers.get("content-type")
+        try:
+            parsed = await asyncio.to_thread(read_feed, response.url, response.body, content_type)
+        except ValueError as error:
+            raise PollFailure("bad_feed", str(error)) from None
+        return outcome, await self._publish_new(feed, parsed.articles), parsed.ttl_seconds
+
+    async def _fetch(self, feed: FeedConfig, state: FeedState) -> Response:
         started = time.monotonic()
         try:
             response = await self.fetcher.get(feed.url, conditional_headers(state))
         except FetchError as error:
-            return await self._failed(feed, state, error.status, str(error))
+            raise PollFailure(error.status, str(error)) from None
         finally:
             metrics.FEED_FETCH_SECONDS.labels(feed.url).observe(time.monotonic() - started)
         metrics.FEED_BODY_BYTES.labels(feed.url).inc(len(response.body))
-        outcome = classify(response.status, response.headers, datetime.now(UTC))
-        if not outcome.ok:
-            return await self._failed(feed, state, outcome.status, outcome.error or "", outcome)
-        new_entries, ttl = 0, None
-        if outcome.status == "ok":
-            try:
-                parsed = await asyncio.to_thread(
-                    read_feed, response.url, response.body, response.headers.get("content-type")
-                )
-            except ValueError as error:
-                return await self._failed(feed, state, "bad_feed", str(error))
-            new_entries, ttl = await self._publish_new(feed, parsed.articles), parsed.ttl_seconds
-        await self._succeeded(feed, state, outcome, new_entries, ttl)
+        return response
 
     async def _publish_new(self, feed: FeedConfig, articles: list[RawArticle]) -> int:
         """Publish the entries not published before; the count of those published."""
@@ -103,13 +121,11 @@ class FeedPoller:
         self._health_metrics(feed, state)
         await self.publisher.feed_state(feed.url, state)
 
-    async def _failed(
-        self, feed: FeedConfig, state: FeedState, status: str, error: str,
-        outcome: Outcome | None = None,
-    ) -> None:
+    async def _failed(self, feed: FeedConfig, state: FeedState, failure: "PollFailure") -> None:
+        error = str(failure)
         after_failure(state, error, time.time(), self.bounds, self.failures_to_disable,
-                      outcome, feed.interval)
-        metrics.FEED_FETCHES.labels(feed.url, status).inc()
+                      failure.outcome, feed.interval)
+        metrics.FEED_FETCHES.labels(feed.url, failure.status).inc()
         self._health_metrics(feed, state)
         log.warning("%s: %s (failure %d)", feed.url, error, state.failures)
         await self.publisher.feed_state(feed.url, state)

@@ -44,7 +44,7 @@ async def run_poller(
             poller = FeedPoller(settings, fetcher, publisher, state)
             await poll_loop(poller, feeds, once, stop or asyncio.Event())
     except KafkaError as error:
-        print(f"poller: Kafka failure ({error.__class__.__name__}: {error})", file=sys.stderr)
+        print(f"poller: Kafka failure ({error})", file=sys.stderr)
         return 1
     return 0
 

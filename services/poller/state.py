@@ -89,8 +89,8 @@ async def load_state(bootstrap: str, topic: str) -> PollerState:
     consumer = AIOKafkaConsumer(
         bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest"
     )
-    await consumer.start()
     try:
+        await consumer.start()
         if topic not in await consumer.topics():
             return state
         partitions = await _assign_all(consumer, topic)
