@@ -217,6 +217,8 @@ def test_workers_share_kafka_and_the_metrics_port(services: dict) -> None:
         environment = services[name]["environment"]
         assert environment["CLAIMSTREAM_KAFKA_BOOTSTRAP"] == "kafka:9092", name
         assert environment["CLAIMSTREAM_METRICS_PORT"] == "9108", name
+        if name not in ONE_SHOTS:
+            assert "http://127.0.0.1:9108/metrics" in " ".join(services[name]["healthcheck"]["test"])
     assert services["claims"]["environment"]["CLAIMSTREAM_WEB_HOST"] == "0.0.0.0"
 
 
