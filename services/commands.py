@@ -32,7 +32,9 @@ async def topics(args: argparse.Namespace, settings: Settings) -> int:
 
 async def poll(args: argparse.Namespace, settings: Settings) -> int:
     from services.poller.run import run_poller
+    from services.runtime import metrics
 
+    metrics.serve(settings.metrics_port)
     return await run_poller(settings, once=args.once, feeds_path=args.feeds)
 
 
