@@ -8,7 +8,7 @@ replaced, never mutated in place, so a Table sees every change.
     guid:<feed> <guid>    {"url", "hash", "t"}   a GUID is unique within its feed only
     hash:<content hash>   {"url", "t"}
     sig:<url>             {"h": minhash hashvalues, "f": figures, "s": sentence digests, "t"}
-    band:<i>:<band hash>  [url, ...]            the LSH index, one key per bucket
+    band:<i>:<band hash>  [url, ...]            the LSH index, one key per bucket, oldest first
 """
 
 from collections.abc import MutableMapping
@@ -18,6 +18,7 @@ from services.dedupe.fingerprint import Fingerprint
 from services.dedupe.similarity import band_keys, similarity
 
 Store = MutableMapping[str, Any]
+BUCKET_LIMIT = 64  # URLs per LSH bucket, newest kept: bounds the value if many texts collide
 
 
 def seen_url(store: Store, url: str) -> dict | None:
@@ -55,8 +56,8 @@ def remember_original(store: Store, fp: Fingerprint, t: float) -> None:
         "h": list(fp.hashvalues), "f": sorted(fp.figures), "s": sorted(fp.sentences), "t": t,
     }
     for key in band_keys(fp.hashvalues):
-        bucket = store.get(key, [])
-        store[key] = sorted({*bucket, fp.url})
+        bucket = [url for url in store.get(key, ()) if url != fp.url]
+        store[key] = [*bucket, fp.url][-BUCKET_LIMIT:]
 
 
 def remember_copy(store: Store, fp: Fingerprint, of: str, t: float) -> None:

@@ -159,3 +159,12 @@ def test_a_guid_is_only_a_duplicate_within_its_own_feed() -> None:
     assert decide(first, store, NOW).outcome == "unique"
     assert decide(other_feed, store, NOW).outcome == "unique"
     assert decide(same_feed, store, NOW).duplicate.reason == "guid"
+
+
+def test_lsh_buckets_stay_bounded_when_many_texts_collide() -> None:
+    store: dict = {}
+    for i in range(80):
+        decide(article(f"https://w.example/{i}", seed(0).replace("51", str(1000 + i))), store, NOW)
+    buckets = [urls for key, urls in store.items() if key.startswith("band:")]
+    assert max(len(urls) for urls in buckets) == 64
+    assert "https://w.example/79" in max(buckets, key=len)
