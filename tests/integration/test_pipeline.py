@@ -136,3 +136,24 @@ def test_ctrl_c_stops_up_cleanly_and_it_starts_again(running_stack):
     assert running_stack.metrics(quiet=True) == ""  # /metrics went away with the process
     running_stack.start()
     assert "claimstream_stage_seconds" in running_stack.metrics()
+
+
+def test_claims_api_and_cli_show_state_and_history(running_stack):
+    wait_for(running_stack, CLAIM_TOPICS, lambda rs: len(of_claim(rs, CHINESE_FIGHTING)) >= 4)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # the table is written just before the event is sent
+        result = running_stack.cli("claims", "--search", "chinese")
+        found = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+        fighting = [c for c in found if c.get("claim_key") == CHINESE_FIGHTING]
+        if fighting and fighting[0]["version"] >= 4:
+            break
+        time.sleep(1)
+    assert result.returncode == 0, result.stderr
+    [claim] = fighting
+    assert all("chinese" in c["claim_key"] for c in found)
+    detail = running_stack.cli("claims", "--id", claim["claim_id"])
+    body = json.loads(detail.stdout)
+    assert [h["version"] for h in body["history"]] == list(range(1, body["version"] + 1))
+    assert body["history"][0]["type"] == "claim.new"
+    missing = running_stack.cli("claims", "--id", "cnothere")
+    assert missing.returncode == 1 and "no claim" in missing.stdout
