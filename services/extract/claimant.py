@@ -79,7 +79,7 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
         return None, False
     kept = {t.i for t in core(span)}
     ents = [e for e in span.ents if e.label_ in ENTITY_PRIORITY and kept & set(range(e.start, e.end))]
-    ents.sort(key=lambda e: (ENTITY_PRIORITY[e.label_], e.start))
+    ents.sort(key=lambda e: (span.root not in e, ENTITY_PRIORITY[e.label_], e.start))
     if ents:
         return canonical(ents[0]), False
     head = span.root

@@ -18,7 +18,11 @@ DURATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 AGE_BEFORE = re.compile(r"\b(?:aged?|ages|age of|between the ages of)\s*$", re.IGNORECASE)
-AGE_AFTER = re.compile(r"^\s*(?:-?\s*years?[- ]old|-year-old)", re.IGNORECASE)
+AGE_AFTER = re.compile(
+    r"^\s*(?:-?\s*years?[- ]olds?|-year-olds?|-?\s*(?:to|and|-)\s*\d+[- ]years?[- ]olds?)",
+    re.IGNORECASE,
+)
+TIMES_AFTER = re.compile(r"^\s*-?\s*(?:times|fold)\b", re.IGNORECASE)
 LABEL_BEFORE = re.compile(
     r"\b(?:Article|Section|Chapter|Unit|Brigade|Battalion|Regiment|Division|Route|Highway|Flight"
     r"|Photo|Page|Part|No\.|Number|Resolution|Paragraph|Level|Category|Phase|Stage|Round|Episode"
@@ -46,6 +50,7 @@ def is_context_excluded(text: str, amount: Amount) -> bool:
         AGE_BEFORE.search(before),
         AGE_AFTER.match(after),
         LABEL_BEFORE.search(before),
+        TIMES_AFTER.match(after),
     )
     return any(checks) or is_year(text, amount) or is_vague_word(text, amount)
 
@@ -120,14 +125,19 @@ def noun_phrase(noun: Token, after: int) -> str:
         and not t.like_num
         and not t.is_space
     ]
-    return " ".join(t.text for t in words)
+    return phrase(words)
+
+
+def phrase(words: list[Token]) -> str:
+    """Tokens back to text with their own spacing: '18- to 20-year-olds', not '20 - year'."""
+    return "".join(t.text_with_ws for t in sorted(words, key=lambda t: t.i)).strip()
 
 
 def whole_phrase(noun: Token) -> str:
     """The noun with its modifiers and prepositional phrases: 'Spending on schools'."""
     cut = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct") for t in c.subtree}
     words = [t for t in noun.subtree if t.i not in cut and t.dep_ not in ("det", "poss") and not t.is_space]
-    return " ".join(t.text for t in words)
+    return phrase(words)
 
 
 def is_person_noun(noun: Token) -> bool:

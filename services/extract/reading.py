@@ -23,6 +23,9 @@ from services.extract.events import event_of
 from services.extract.scope import Scope, find_scopes
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we"])
+HARM_EVENTS = frozenset(
+    ["killed", "wounded", "killed_or_wounded", "captured", "detained", "evacuated", "displaced"]
+)
 OUTLET_WORDS = frozenset(["outlet", "media", "newspaper", "publication", "paper", "site"])
 CONNECTIVES = (
     "in addition",
@@ -129,7 +132,7 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
         return memory.resolve(generic) or own
     text = sent.text.lower()
     topic = (topic or "").lower()
-    specific = len(topic.split()) > 1 or topic not in ("", "people", "persons", "individuals")
+    specific = len(topic.split()) > 1
     continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
     if memory.previous and continues:
         return memory.previous
@@ -154,8 +157,7 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
             by_sentence.setdefault(token.sent.start, []).append((amount, token))
     for sent in doc.sents:
         found = by_sentence.get(sent.start, [])
-        starts = [amount.start for amount, _ in found]
-        figures = [read_figure(context, amount, token, sent, memory, starts) for amount, token in found]
+        figures = [read_figure(context, amount, token, sent, memory, found) for amount, token in found]
         remember(sent, [f for f in figures if f is not None], memory)
     return credit_headlines(memory.figures)
 
@@ -172,7 +174,12 @@ def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:
 
 
 def read_figure(
-    context: Context, amount: Amount, token: Token, sent: Span, memory: Memory, others: list[int]
+    context: Context,
+    amount: Amount,
+    token: Token,
+    sent: Span,
+    memory: Memory,
+    found: list[tuple[Amount, Token]],
 ) -> Figure | None:
     noun = None if amount.percent or amount.currency else fig.counted_noun(token)
     if fig.is_hypothetical(token) or fig.is_source_description(noun):
@@ -180,6 +187,8 @@ def read_figure(
     unit = fig.unit_of(amount, noun)
     anchor = noun if noun is not None else token
     event = event_of(anchor, noun)
+    inside = {t.i for t in anchor.subtree}
+    others = [a.start for a, t in found if a is not amount and t.i not in inside]
     topic = memory.last_counted
     counted, unit, event = counted_text(context.doc, amount, noun, unit, event, token, memory)
     if counted is None:
@@ -237,6 +246,8 @@ def counted_text(
         return subjects.level_phrase(level), "people" if person else "count", event
     if event != "other" and memory.last_counted:
         return memory.last_counted, "people", event
+    if event in HARM_EVENTS and token.dep_ in ("dobj", "nsubjpass"):
+        return "people", "people", event
     return None, unit, event
 
 

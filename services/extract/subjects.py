@@ -5,7 +5,7 @@
 from spacy.tokens import Token
 
 from services.extract.events import MONEY_NOUN_OF_EVENT
-from services.extract.figures import whole_phrase
+from services.extract.figures import phrase, whole_phrase
 
 LEVEL_VERBS = frozenset(
     [
@@ -36,7 +36,7 @@ def modified_noun(noun: Token) -> str:
         for t in noun.lefts
         if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i >= noun.i - 2
     ]
-    return " ".join([*(t.text for t in mods), noun.text])
+    return phrase([*mods, noun])
 
 
 def noun_above(token: Token, start: int, end: int) -> Token | None:
@@ -74,6 +74,8 @@ def level_subject(token: Token) -> Token | None:
             found = [c for c in ancestor.children if c.dep_ == dep and c.pos_ != "PRON"]
             if found:
                 return found[0]
+        if ancestor.dep_ in ("acl", "relcl") and ancestor.head.pos_ in ("NOUN", "PROPN"):
+            return ancestor.head
         return None
     return None
 
@@ -81,7 +83,7 @@ def level_subject(token: Token) -> Token | None:
 def level_phrase(noun: Token) -> str:
     """'death toll', 'Spending on schools': the noun, its modifiers, an on/for phrase."""
     tails = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("on", "for")]
-    tail = " ".join(t.text for t in tails[0].subtree) if tails else ""
+    tail = phrase(list(tails[0].subtree)) if tails else ""
     return f"{modified_noun(noun)} {tail}".strip()
 
 
@@ -94,7 +96,7 @@ def money_counted(event: str, token: Token, start: int, end: int) -> str:
         return modified_noun(topic)
     subject = level_subject(token)
     if subject is not None:
-        return whole_phrase(subject)
+        return level_phrase(subject)
     return MONEY_NOUN_OF_EVENT.get(event, event)
 
 
@@ -112,4 +114,4 @@ def percent_counted(token: Token) -> str:
                 if objects:
                     return whole_phrase(objects[0])
     subject = level_subject(token)
-    return whole_phrase(subject) if subject is not None else ""
+    return level_phrase(subject) if subject is not None else ""
