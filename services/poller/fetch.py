@@ -20,6 +20,8 @@ from services.poller.guard import AddressPolicy, IPAddress, address_refusal, url
 from services.poller.outcome import REDIRECTS
 from services.runtime.settings import Settings
 
+CONNECTIONS = 64  # open at once over all hosts; httpcore scans its whole pool per request
+KEEPALIVE = 16  # idle connections kept for the next request to the same address
 Resolver = Callable[[str, int], Awaitable[list[IPAddress]]]
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, " \
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -66,6 +68,7 @@ class Fetcher:
         )
         self.client = httpx.AsyncClient(
             follow_redirects=False, trust_env=False, timeout=httpx.Timeout(self.timeout),
+            limits=httpx.Limits(max_connections=CONNECTIONS, max_keepalive_connections=KEEPALIVE),
             headers={"User-Agent": settings.fetch_user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         )
 
