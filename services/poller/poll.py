@@ -77,20 +77,22 @@ class FeedPoller:
 
     async def _publish_new(self, feed: FeedConfig, articles: list[RawArticle]) -> int:
         """Publish the entries not published before; the count of those published."""
-        fresh, claimed = [], []
+        now = time.time()
+        fresh, claimed, renewed = [], [], []
         for article in articles:
             ids = entry_ids(article.model_copy(update={"feed_url": feed.url}))
-            if not self.state.seen.intersection(ids):
-                self.state.seen.update(ids)  # claimed at once: concurrent polls skip it
+            if self.state.claim(ids, now):  # at once, so concurrent polls skip the entry
                 fresh.append(article)
                 claimed.extend(ids)
+            else:
+                renewed.extend(self.state.renew(ids, now))
         try:
             if feed.full_text:
                 fresh = list(await asyncio.gather(*(self._full_text(a) for a in fresh)))
             await self.publisher.articles([as_published(a, feed) for a in fresh])
-            await self.publisher.remember(claimed)
+            await self.publisher.remember(claimed + renewed, now)
         except BaseException:
-            self.state.seen.difference_update(claimed)
+            self.state.release(claimed)
             raise
         metrics.FEED_ENTRIES.labels(feed.url).inc(len(fresh))
         metrics.ARTICLES_PUBLISHED.labels("poller").inc(len(fresh))
@@ -117,22 +119,25 @@ class FeedPoller:
         after_success(state, outcome, None if first_poll else new, now, self.bounds,
                       feed.interval, ttl)
         metrics.FEED_FETCHES.labels(feed.url, outcome.status).inc()
-        metrics.FEED_LAST_SUCCESS.labels(feed.url).set(now)
-        self._health_metrics(feed, state)
+        self.show_health(feed)
         await self.publisher.feed_state(feed.url, state)
 
-    async def _failed(self, feed: FeedConfig, state: FeedState, failure: "PollFailure") -> None:
+    async def _failed(self, feed: FeedConfig, state: FeedState, failure: PollFailure) -> None:
         error = str(failure)
         after_failure(state, error, time.time(), self.bounds, self.failures_to_disable,
                       failure.outcome, feed.interval)
         metrics.FEED_FETCHES.labels(feed.url, failure.status).inc()
-        self._health_metrics(feed, state)
+        self.show_health(feed)
         log.warning("%s: %s (failure %d)", feed.url, error, state.failures)
         await self.publisher.feed_state(feed.url, state)
 
-    def _health_metrics(self, feed: FeedConfig, state: FeedState) -> None:
+    def show_health(self, feed: FeedConfig) -> None:
+        """Set the feed's health gauges from its state."""
+        state = self.state.feed(feed.url)
         metrics.FEED_FAILURES.labels(feed.url).set(state.failures)
-        metrics.FEED_DISABLED.labels(feed.url).set(int(state.disabled))
+        metrics.FEED_DISABLED.labels(feed.url).set(int(state.disabled or not feed.enabled))
+        if state.last_success:
+            metrics.FEED_LAST_SUCCESS.labels(feed.url).set(state.last_success)
 
 
 def as_published(article: RawArticle, feed: FeedConfig) -> RawArticle:

@@ -4,7 +4,6 @@ One idempotent producer (acks=all). An entry's `seen:` marker is written only af
 article is acknowledged, so a crash in between can repeat an entry but never lose one."""
 
 import asyncio
-import time
 
 from aiokafka import AIOKafkaProducer
 
@@ -39,9 +38,15 @@ class Publisher:
         ]
         await asyncio.gather(*sent)
 
-    async def remember(self, entry_ids: list[str]) -> None:
-        """Mark entries as published in the state topic."""
-        value = seen_value(time.time())
+    async def remember(self, entry_ids: list[str], now: float) -> None:
+        """Mark entries as published (or as still listed) in the state topic."""
+        await self._state_records(entry_ids, seen_value(now))
+
+    async def forget(self, entry_ids: list[str]) -> None:
+        """Delete the markers of entries that left their feeds long ago."""
+        await self._state_records(entry_ids, None)
+
+    async def _state_records(self, entry_ids: list[str], value: bytes | None) -> None:
         sent = [
             await self.producer.send(self.state_topic, value, key=encode_key(SEEN_PREFIX + entry))
             for entry in entry_ids

@@ -41,6 +41,7 @@ async def run_poller(
             Publisher(settings.kafka_bootstrap, articles_topic, state_topic) as publisher,
             Fetcher(settings) as fetcher,
         ):
+            await publisher.forget(state.expire(time.time()))
             poller = FeedPoller(settings, fetcher, publisher, state)
             await poll_loop(poller, feeds, once, stop or asyncio.Event())
     except KafkaError as error:
@@ -52,6 +53,8 @@ async def run_poller(
 async def poll_loop(
     poller: FeedPoller, feeds: list[FeedConfig], once: bool, stop: asyncio.Event
 ) -> None:
+    for feed in feeds:
+        poller.show_health(feed)
     while not stop.is_set():
         await poll_due(poller, feeds)
         if once:

@@ -1,7 +1,9 @@
 """What the poller remembers across restarts, kept in the compacted `poller.state` topic.
 
 Keys are `feed:<feed url>` (validators, schedule and health of a feed) and
-`seen:<entry id>` (an entry already published). A null value deletes the key."""
+`seen:<entry id>` (an entry already published, with when it was last seen in a feed).
+A null value deletes the key. Markers of entries gone from their feeds for SEEN_RETENTION
+are deleted; markers of entries still listed are renewed every SEEN_RENEWAL."""
 
 import asyncio
 import json
@@ -14,6 +16,8 @@ from services.dedupe.fingerprint import canonical_url, content_hash
 
 FEED_PREFIX = "feed:"
 SEEN_PREFIX = "seen:"
+SEEN_RETENTION = 30 * 24 * 3600.0
+SEEN_RENEWAL = 7 * 24 * 3600.0
 METADATA_POLLS = 100  # 10 s for the topic's partitions to show in the metadata
 
 
@@ -32,7 +36,7 @@ class FeedState:
 @dataclass
 class PollerState:
     feeds: dict[str, FeedState] = field(default_factory=dict)
-    seen: set[str] = field(default_factory=set)
+    seen: dict[str, float] = field(default_factory=dict)  # entry id -> last seen, Unix time
 
     def feed(self, url: str) -> FeedState:
         return self.feeds.setdefault(url, FeedState())
@@ -42,15 +46,38 @@ class PollerState:
         if key.startswith(SEEN_PREFIX):
             entry = key.removeprefix(SEEN_PREFIX)
             if value is None:
-                self.seen.discard(entry)
+                self.seen.pop(entry, None)
             else:
-                self.seen.add(entry)
+                self.seen[entry] = seen_time(value)
         elif key.startswith(FEED_PREFIX):
             url = key.removeprefix(FEED_PREFIX)
             if value is None:
                 self.feeds.pop(url, None)
             else:
                 self.feeds[url] = decode_feed_state(value)
+
+    def claim(self, ids: list[str], now: float) -> bool:
+        """Mark an entry as published unless one of its ids already is; True when it is new."""
+        if any(entry in self.seen for entry in ids):
+            return False
+        self.seen.update(dict.fromkeys(ids, now))
+        return True
+
+    def release(self, ids: list[str]) -> None:
+        for entry in ids:
+            self.seen.pop(entry, None)
+
+    def renew(self, ids: list[str], now: float) -> list[str]:
+        """The known ids last seen more than SEEN_RENEWAL ago, now marked as seen again."""
+        due = [entry for entry in ids if self.seen.get(entry, now) < now - SEEN_RENEWAL]
+        self.seen.update(dict.fromkeys(due, now))
+        return due
+
+    def expire(self, now: float) -> list[str]:
+        """Forget (and return) the ids not seen in any feed for SEEN_RETENTION."""
+        expired = [entry for entry, at in self.seen.items() if at < now - SEEN_RETENTION]
+        self.release(expired)
+        return expired
 
 
 def entry_ids(article: RawArticle) -> list[str]:
@@ -79,8 +106,15 @@ def decode_feed_state(value: bytes) -> FeedState:
         return FeedState()
 
 
-def seen_value(published_at: float) -> bytes:
-    return json.dumps({"published_at": published_at}).encode()
+def seen_value(seen_at: float) -> bytes:
+    return json.dumps({"seen_at": seen_at}).encode()
+
+
+def seen_time(value: bytes) -> float:
+    try:
+        return float(json.loads(value)["seen_at"])
+    except (ValueError, TypeError, KeyError):
+        return 0.0
 
 
 async def load_state(bootstrap: str, topic: str) -> PollerState:

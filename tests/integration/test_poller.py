@@ -10,6 +10,7 @@ from prometheus_client import REGISTRY
 
 from schemas.articles import RawArticle
 from services.dedupe.fingerprint import canonical_url
+from services.poller.publisher import Publisher
 from services.poller.run import run_poller
 from services.poller.state import load_state
 from services.runtime.settings import Settings
@@ -263,3 +264,18 @@ async def test_bad_feeds_file_exits_2(kafka_bootstrap, tmp_path, capsys):
 
     assert await poll_once(kafka_bootstrap, bad, ("unused", "unused")) == 2
     assert capsys.readouterr().err.startswith("poller: refused scheme 'ftp'")
+
+
+async def test_markers_of_long_gone_entries_are_deleted_on_start(kafka_bootstrap, server, tmp_path):
+    server.routes["/atom1.xml"] = FORMATS["/atom1.xml"]
+    topics = await new_topics(kafka_bootstrap)
+    feeds = feeds_file(tmp_path, server, ["/atom1.xml"], full_text=False)
+    async with Publisher(kafka_bootstrap, *topics) as publisher:
+        await publisher.remember(["url:https://gone.example/old"], now=0.0)
+
+    await poll_once(kafka_bootstrap, feeds, topics)
+
+    state = await load_state(kafka_bootstrap, topics[1])
+    assert "url:https://gone.example/old" not in state.seen
+    assert "url:https://atom-times.example/economy/inflation-march" in state.seen
+    assert len(await published(kafka_bootstrap, topics[0])) == 1
