@@ -75,7 +75,7 @@ def main() -> None:
         print(row(label, "claimstream", ours_score, our_rate, True))
         print(row(label, "quantulum3", score_corpus(texts, gold, theirs), their_rate, False))
         fields = ", ".join(f"{k} {v}/{ours_score.found}" for k, v in ours_score.field_right.items())
-        print(f"{'':<10} fields right: {fields}")
+        print(f"{'':<10} fields right: {fields}, carrier {ours_score.carrier_right}/{ours_score.found}")
         if "--misses" in sys.argv:
             print("\n".join(f"{'':<10} {m}" for m in ours_score.misses))
     print(

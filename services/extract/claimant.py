@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from services.extract.entities import canonical
+from services.extract.entities import canonical, kinds
 from services.extract.events import vocabulary
 
 SPEECH_VERBS = vocabulary(
@@ -115,6 +115,14 @@ def document_author(span: Span) -> tuple[str | None, bool]:
     return " ".join([*(t.text for t in words), head.text]), False
 
 
+def outlet_in(span: Span | None, speaker: str) -> str | None:
+    """'A Ukrainian intelligence document obtained by the Kyiv Independent' → Kyiv Independent."""
+    if span is None:
+        return None
+    names = [canonical(e) for e in span.ents if e.label_ == "ORG"]
+    return next((n for n in names if n != speaker and kinds().get(n) == "outlet"), None)
+
+
 def generic_phrase(span: Span | None) -> str:
     """'The interior ministry' → 'interior ministry'; 'he' → 'he'."""
     if span is None:
@@ -154,9 +162,10 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
     if kind == "citing" and ref_name:
         return Attribution(ref_name, carrier=speaker), ""
     if speaker and ref_name and ref_name != speaker:
-        return Attribution(speaker, carrier=ref_name), ""
+        carrier = ref_name if kinds().get(ref_name, "outlet") == "outlet" else None
+        return Attribution(speaker, carrier=carrier), ""
     if speaker:
-        return Attribution(speaker, head=mention), ""
+        return Attribution(speaker, carrier=outlet_in(subject, speaker), head=mention), ""
     if ref_name and kind == "according":
         return Attribution(ref_name), ""
     return Attribution(None, generic=bool(generic)), generic

@@ -8,7 +8,6 @@ entity id.
 
 import json
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,14 +33,20 @@ def load_gazetteer(path: Path = GAZETTEER) -> tuple[dict, ...]:
         return tuple(json.loads(line) for line in lines if line.strip())
 
 
-def ruler_patterns(entries: tuple[dict, ...], tokenize: Callable[[str], list[str]]) -> list[dict]:
-    """One token pattern per alias (case-sensitive: "US" is not "us"), canonical name as id."""
-    patterns = []
-    for entry in entries:
-        for alias in [entry["name"], *entry.get("aliases", [])]:
-            tokens = [{"ORTH": t} for t in tokenize(alias)]
-            patterns.append({"label": entry["label"], "pattern": tokens, "id": entry["name"]})
-    return patterns
+def ruler_patterns(entries: tuple[dict, ...]) -> list[dict]:
+    """One phrase pattern per alias, matched on exact text ("US" is not "us"), canonical
+    name as id."""
+    return [
+        {"label": entry["label"], "pattern": alias, "id": entry["name"]}
+        for entry in entries
+        for alias in [entry["name"], *entry.get("aliases", [])]
+    ]
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    """alias or name → canonical name."""
+    return {a: e["name"] for e in load_gazetteer() for a in [e["name"], *e.get("aliases", [])]}
 
 
 @lru_cache(maxsize=1)
@@ -57,9 +62,7 @@ def add_entity_ruler(nlp: Language) -> None:
         config={"overwrite_ents": True, "phrase_matcher_attr": None},
     )
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(
-            ruler_patterns(load_gazetteer(), lambda text: [t.text for t in nlp.make_doc(text)])
-        )
+        ruler.add_patterns(ruler_patterns(load_gazetteer()))
 
 
 def canonical(ent: Span) -> str:

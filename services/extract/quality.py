@@ -36,6 +36,7 @@ class Score:
     strict: int = 0
     furniture: int = 0
     field_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    carrier_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     def precision(self, strict: bool = False) -> float:
@@ -81,6 +82,7 @@ def score_article(text: str, gold: list[dict], predicted: Iterable[dict], score:
         right = [name for name in FIELDS if name in guess and field_ok(name, row, guess)]
         for name in right:
             score.field_right[name] += 1
+        score.carrier_right += guess.get("carrier") == row.get("carrier")
         if len(right) == len(FIELDS):
             score.strict += 1
         else:

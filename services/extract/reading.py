@@ -18,7 +18,7 @@ from services.extract.claimant import (
     name_of,
     subject_of,
 )
-from services.extract.entities import entities_in, kinds
+from services.extract.entities import aliases, entities_in, kinds
 from services.extract.events import event_of
 from services.extract.scope import Scope, find_scopes
 
@@ -74,6 +74,7 @@ class Context:
     article: UniqueArticle
     meta: dict
     scopes: list[Scope]
+    source: str | None = None
 
 
 def sentence_attribution(sent: Span, memory: Memory) -> Attribution | None:
@@ -143,7 +144,8 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
     text = doc.text
     published = article.published or meta.get("published")
     scopes = find_scopes(text, published.year if published else None)
-    context = Context(doc, article, meta, scopes)
+    title = article.title or meta.get("title")
+    context = Context(doc, article, meta, scopes, title_source(title))
     amounts = [
         a
         for a in find_amounts(text)
@@ -214,7 +216,7 @@ def read_figure(
         subject=f"{counted} {event}".strip(),
         scope=scope_for(token, anchor, amount, context, sent, others),
         claimant=who.claimant,
-        carrier=who.carrier,
+        carrier=who.carrier or (context.source if context.source != who.claimant else None),
         evidence=sent.text.strip(),
         headline=amount.start < memory.headline_end,
         entities=entities_in(sent),
@@ -261,6 +263,12 @@ def credit_headlines(figures: list[Figure]) -> list[Figure]:
             figure = figure.model_copy(update={"claimant": twin.claimant, "carrier": twin.carrier})
         result.append(figure)
     return result
+
+
+def title_source(title: str | None) -> str | None:
+    """'ISW: Chinese Embassy in Moscow Knew ...' → Institute for the Study of War."""
+    prefix = title.split(":", 1)[0].strip() if title and ":" in title[:45] else ""
+    return aliases().get(prefix)
 
 
 def headline_end(text: str, title: str | None) -> int:
