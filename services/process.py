@@ -15,6 +15,7 @@ from schemas import Figure, RawArticle
 from services.claims.identity import claim_id, claim_key
 from services.claims.state import ClaimState, apply_figure
 from services.dedupe.decide import decide
+from services.dedupe.similarity import NEAR_THRESHOLD
 from services.extract.pipeline import extract_batch
 
 FIXED_CLOCK = datetime(2000, 1, 1, tzinfo=UTC)
@@ -23,7 +24,7 @@ FIXED_CLOCK = datetime(2000, 1, 1, tzinfo=UTC)
 class Pipeline:
     """The three stages' state, as the faust Tables hold it."""
 
-    def __init__(self, nlp: Language, near_threshold: float = 0.8) -> None:
+    def __init__(self, nlp: Language, near_threshold: float = NEAR_THRESHOLD) -> None:
         self.nlp = nlp
         self.near_threshold = near_threshold
         self.dedupe_store: dict[str, Any] = {}

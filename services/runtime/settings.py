@@ -25,7 +25,9 @@ class Settings(BaseSettings):
     nlp_batch_size: int = Field(default=16, ge=1)
     nlp_batch_seconds: float = Field(default=0.2, gt=0)
     dedupe_retention_days: float = 14.0
-    near_duplicate_threshold: float = 0.8
+    near_duplicate_threshold: float = Field(
+        default=0.3, gt=0, le=1, description="MinHash Jaccard above which an article is a near copy"
+    )
     metrics_port: int = 9108
     web_port: int = 6066
     web_host: str = "127.0.0.1"

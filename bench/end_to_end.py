@@ -1,0 +1,132 @@
+"""Latency and throughput of the whole pipeline on a real Kafka broker.
+
+    .venv/bin/python bench/end_to_end.py [--articles 200]
+
+Starts `claimstream worker all` against CLAIMSTREAM_KAFKA_BOOTSTRAP (or a local broker it
+starts in a temporary folder), publishes N articles — revisions of the seeds with a changed
+figure and their own URL, so every one passes dedupe and changes a claim — and reads the
+claim events back. Latency is an event's `emitted_at` minus its article's `received_at`
+(both stamped on this machine); throughput is articles over the time from the first
+publish to the last claim event.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from aiokafka import AIOKafkaConsumer
+
+FIGURE = re.compile(r"\b(163|155|150)\b")
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from schemas import RawArticle  # noqa: E402
+from services.replay.inputs import read_inputs  # noqa: E402
+from services.replay.publish import publish  # noqa: E402
+from services.runtime import broker  # noqa: E402
+from services.runtime.settings import Settings  # noqa: E402
+
+
+def articles(n: int, run: str, base: int) -> list[RawArticle]:
+    """Seed revisions: every article states a claim figure the claim has not seen."""
+    seeds = [s for s in read_inputs([REPO / "seeds"]) if FIGURE.search(s.text)]
+    out = []
+    for i in range(n):
+        seed = seeds[i % len(seeds)]
+        text = FIGURE.sub(str(base + i), seed.text)
+        out.append(seed.model_copy(update={"url": f"https://bench.example/{run}/{i}", "text": text}))
+    return out
+
+
+async def collect(bootstrap: str, urls: set[str], timeout: float) -> list[dict]:
+    consumer = AIOKafkaConsumer("claims.new", "claims.updated", bootstrap_servers=bootstrap,
+                                group_id=None, auto_offset_reset="earliest")
+    await consumer.start()
+    events, seen, deadline = [], set(), time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline and seen != urls:
+            for records in (await consumer.getmany(timeout_ms=1000)).values():
+                for record in records:
+                    event = json.loads(record.value)
+                    if event["article_url"] in urls:
+                        events.append(event)
+                        seen.add(event["article_url"])
+    finally:
+        await consumer.stop()
+    return events
+
+
+def start_worker(env: dict, log: Path) -> subprocess.Popen:
+    worker = subprocess.Popen([sys.executable, "-m", "services.cli", "worker", "all"], cwd=REPO,
+                              env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    time.sleep(20)  # group join, table recovery, model load
+    return worker
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--paced", type=int, default=20)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="claimstream-bench-"))
+    bootstrap = os.environ.get("CLAIMSTREAM_KAFKA_BOOTSTRAP", "")
+    local = None
+    if not bootstrap or not broker.answers(bootstrap, 3):
+        local = Settings(broker_dir=tmp / "kafka", broker_port=19192, broker_controller_port=19193)
+        (tmp / "kafka").mkdir()
+        (tmp / "kafka" / "libs").symlink_to(broker.ensure_jars(Settings(broker_dir=REPO / ".kafka")))
+        bootstrap = broker.start(local)
+    env = os.environ | {"CLAIMSTREAM_KAFKA_BOOTSTRAP": bootstrap, "CLAIMSTREAM_STATE_DIR": str(tmp / "state"),
+                        "CLAIMSTREAM_METRICS_PORT": "19208", "CLAIMSTREAM_WEB_PORT": "19266"}
+    subprocess.run([sys.executable, "-m", "services.cli", "topics", "create"], cwd=REPO, env=env, check=True)
+    worker = start_worker(env, tmp / "worker.log")
+    try:
+        burst = articles(args.articles, f"burst-{int(time.time())}", 10_000)
+        started = time.monotonic()
+        asyncio.run(publish(bootstrap, burst))
+        events = asyncio.run(collect(bootstrap, {a.url for a in burst}, timeout=600))
+        elapsed = time.monotonic() - started
+        latencies = asyncio.run(paced(bootstrap, articles(args.paced, f"paced-{int(time.time())}", 90_000)))
+    finally:
+        os.killpg(worker.pid, signal.SIGINT)
+        worker.wait(60)
+        if local:
+            broker.stop(local)
+    done = len({e["article_url"] for e in events})
+    print(f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}; "
+          f"burst of {len(burst)} articles, {done} reached a claim event; {len(latencies)} paced")
+    print(f"{'measure':<40}{'value':>10}")
+    print(f"{'burst throughput (articles/s)':<40}{len(burst) / elapsed:>10.1f}")
+    for name, q in (("p50", 0.5), ("p95", 0.95), ("max", 1.0)):
+        value = latencies[min(len(latencies) - 1, int(q * len(latencies)))] if latencies else float("nan")
+        print(f"{'paced publish -> claim event ' + name + ' (s)':<40}{value:>10.3f}")
+
+
+async def paced(bootstrap: str, batch: list[RawArticle], gap: float = 1.0) -> list[float]:
+    """One article at a time: seconds from publish to its first claim event."""
+    sent = {}
+    for article in batch:
+        sent[article.url] = datetime.now(UTC)
+        await publish(bootstrap, [article])
+        await asyncio.sleep(gap)
+    events = await collect(bootstrap, set(sent), timeout=120)
+    first: dict[str, datetime] = {}
+    for event in events:
+        emitted = datetime.fromisoformat(event["emitted_at"])
+        first[event["article_url"]] = min(emitted, first.get(event["article_url"], emitted))
+    return sorted((first[url] - sent[url]).total_seconds() for url in first)
+
+
+if __name__ == "__main__":
+    main()
