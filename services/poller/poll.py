@@ -5,8 +5,9 @@ import logging
 import time
 from datetime import UTC, datetime
 
+from aiokafka.errors import KafkaError
+
 from schemas.articles import RawArticle
-from services.dedupe.fingerprint import canonical_url
 from services.poller.feeds import FeedConfig
 from services.poller.fetch import Fetcher, FetchError, Response
 from services.poller.fulltext import PAGE_ACCEPT, needs_full_text, with_page
@@ -47,6 +48,12 @@ class FeedPoller:
             outcome, new_entries, ttl = await self._check(feed, state)
         except PollFailure as failure:
             return await self._failed(feed, state, failure)
+        except KafkaError:
+            raise
+        except Exception as error:  # one feed's surprise must not stop the others
+            log.exception("%s: unexpected error", feed.url)
+            message = f"poller: unexpected {error.__class__.__name__}"
+            return await self._failed(feed, state, PollFailure("error", message))
         await self._succeeded(feed, state, outcome, new_entries, ttl)
 
     async def _check(self, feed: FeedConfig, state: FeedState) -> tuple[Outcome, int, float | None]:
@@ -89,7 +96,7 @@ class FeedPoller:
         try:
             if feed.full_text:
                 fresh = list(await asyncio.gather(*(self._full_text(a) for a in fresh)))
-            await self.publisher.articles([as_published(a, feed) for a in fresh])
+            await self.publisher.articles(fresh, feed.url)
             await self.publisher.remember(claimed + renewed, now)
         except BaseException:
             self.state.release(claimed)
@@ -139,10 +146,3 @@ class FeedPoller:
         if state.last_success:
             metrics.FEED_LAST_SUCCESS.labels(feed.url).set(state.last_success)
 
-
-def as_published(article: RawArticle, feed: FeedConfig) -> RawArticle:
-    """The article as it goes to `articles.raw`: canonical URL, from this poller, now."""
-    return article.model_copy(update={
-        "url": canonical_url(article.url), "source": "poller", "received_at": datetime.now(UTC),
-        "feed_url": feed.url,
-    })

@@ -4,6 +4,7 @@ One idempotent producer (acks=all). An entry's `seen:` marker is written only af
 article is acknowledged, so a crash in between can repeat an entry but never lose one."""
 
 import asyncio
+from datetime import UTC, datetime
 
 from aiokafka import AIOKafkaProducer
 
@@ -28,14 +29,13 @@ class Publisher:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.producer.stop()
 
-    async def articles(self, articles: list[RawArticle]) -> None:
+    async def articles(self, articles: list[RawArticle], feed_url: str) -> None:
         """Publish to the articles topic, keyed by canonical URL, and wait for the acks."""
-        sent = [
-            await self.producer.send(
-                self.articles_topic, encode(article), key=encode_key(canonical_url(article.url))
-            )
-            for article in articles
-        ]
+        sent = []
+        for article in articles:
+            value = encode(as_published(article, feed_url))
+            key = encode_key(canonical_url(article.url))
+            sent.append(await self.producer.send(self.articles_topic, value, key=key))
         await asyncio.gather(*sent)
 
     async def remember(self, entry_ids: list[str], now: float) -> None:
@@ -57,3 +57,11 @@ class Publisher:
         await self.producer.send_and_wait(
             self.state_topic, encode_feed_state(state), key=encode_key(FEED_PREFIX + url)
         )
+
+
+def as_published(article: RawArticle, feed_url: str) -> RawArticle:
+    """The article as it goes to `articles.raw`: canonical URL, from this poller, now."""
+    return article.model_copy(update={
+        "url": canonical_url(article.url), "source": "poller", "received_at": datetime.now(UTC),
+        "feed_url": feed_url,
+    })
