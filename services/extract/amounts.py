@@ -6,82 +6,13 @@ Works on characters only (no spaCy); `figures.py` decides which amounts are clai
 import re
 from dataclasses import dataclass, replace
 
+from services.extract.currencies import CODES, NAME_PATTERN, currency_code
 from services.extract.numbers import DIGITS, SCALE, WORD_NUMBER, parse_number
-
-CURRENCY_SYMBOLS = {
-    "$": "USD",
-    "us$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "CNY",
-    "₽": "RUB",
-    "₴": "UAH",
-    "₹": "INR",
-}
-CURRENCY_WORDS = {
-    "dollar": "USD",
-    "euro": "EUR",
-    "ruble": "RUB",
-    "rouble": "RUB",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "pound": "GBP",
-    "hryvnia": "UAH",
-    "hryvnias": "UAH",
-    "yen": "JPY",
-    "rupee": "INR",
-    "rupiah": "IDR",
-    "dinar": "RSD",
-    "peso": "MXN",
-    "rand": "ZAR",
-    "naira": "NGN",
-    "zloty": "PLN",
-    "forint": "HUF",
-    "krona": "SEK",
-    "kronor": "SEK",
-    "reais": "BRL",
-    "real": "BRL",
-    "won": "KRW",
-    "shekel": "ILS",
-    "lira": "TRY",
-    "franc": "CHF",
-}
-CODES = (
-    "USD",
-    "EUR",
-    "GBP",
-    "IDR",
-    "RSD",
-    "MXN",
-    "ZAR",
-    "NGN",
-    "HUF",
-    "SEK",
-    "BRL",
-    "CNY",
-    "RUB",
-    "UAH",
-    "JPY",
-    "INR",
-    "KRW",
-    "ILS",
-    "TRY",
-    "CHF",
-    "CAD",
-    "AUD",
-    "PLN",
-)
 
 _PRE = r"(?P<pre>US\$|\$|€|£|¥|₽|₴|₹|\b(?:" + "|".join(CODES) + r")\s?)"
 _NUM = rf"(?P<num>(?<![\w.,/:]){DIGITS}{SCALE}?(?![\w/]|[.,:]\d)|\b{WORD_NUMBER}\b)"
-_CUR_WORD = (
-    r"(?:(?:chinese|us|u\.s\.|american|canadian|australian|hong kong)\s+)?"
-    r"(?:dollars?|euros?|rubles?|roubles?|yuan|renminbi|pounds?(?: sterling)?|hryvnias?|yen"
-    r"|rupees?|rupiah|dinars?|pesos?|rand|naira|zloty|forints?|kronor|krona|reais|won|shekels?|lira"
-    r"|francs?)\b"
-)
 _SUF = (
-    rf"(?P<suf>\s?(?:€|%|₽)|\s*(?:percent|per cent)\b|\s+{_CUR_WORD}"
+    rf"(?P<suf>\s?(?:€|%|₽)|\s*(?:percent|per cent)\b|\s+{NAME_PATTERN}"
     rf"|\s(?:{'|'.join(CODES)})\b)"
 )
 ATOM = re.compile(rf"{_PRE}?{_NUM}{_SUF}?", re.IGNORECASE)
@@ -120,22 +51,6 @@ class Amount:
     converted_currency: str | None = None
 
 
-def currency_of(pre: str | None, suf: str | None) -> str | None:
-    for part in (pre, suf):
-        if not part:
-            continue
-        token = part.strip().lower()
-        if token in CURRENCY_SYMBOLS:
-            return CURRENCY_SYMBOLS[token]
-        if token.upper() in CODES:
-            return token.upper()
-        word = token.split()[-1]
-        for noun in (word, word.removesuffix("s")):
-            if noun in CURRENCY_WORDS:
-                return CURRENCY_WORDS[noun]
-    return None
-
-
 def atoms(text: str) -> list[Amount]:
     found = []
     for m in ATOM.finditer(text):
@@ -149,7 +64,7 @@ def atoms(text: str) -> list[Amount]:
                 m.start(),
                 m.end(),
                 value,
-                currency=currency_of(m.group("pre"), suf),
+                currency=currency_code(m.group("pre"), suf),
                 percent=percent,
                 words=m.group("num")[0].isalpha(),
             )

@@ -1,7 +1,7 @@
 """One parsed article → its figures: amounts filtered to claims, each with what it counts,
 its scope, its claimant and the sentence it was read from."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -10,62 +10,14 @@ from schemas.figures import Figure
 from services.extract import figures as fig
 from services.extract import subjects
 from services.extract.amounts import Amount, find_amounts
-from services.extract.claimant import (
-    SPEECH_VERBS,
-    Attribution,
-    attribute,
-    generic_phrase,
-    name_of,
-    subject_of,
-)
-from services.extract.entities import aliases, entities_in, kinds
+from services.extract.attribution import Memory, claimant_for, remember
+from services.extract.entities import aliases, entities_in
 from services.extract.events import event_of
-from services.extract.scope import Scope, find_scopes
+from services.extract.scope import Scope, find_scopes, scope_for
 
-PRONOUNS = frozenset(["he", "she", "they", "it", "we"])
 HARM_EVENTS = frozenset(
     ["killed", "wounded", "killed_or_wounded", "captured", "detained", "evacuated", "displaced"]
 )
-OUTLET_WORDS = frozenset(["outlet", "media", "newspaper", "publication", "paper", "site"])
-CONNECTIVES = (
-    "in addition",
-    "also",
-    "additionally",
-    "moreover",
-    "furthermore",
-    "of those",
-    "of them",
-    "among them",
-)
-
-
-@dataclass
-class Memory:
-    """What earlier sentences of the article tell later ones."""
-
-    named: list[Attribution] = field(default_factory=list)
-    previous: Attribution | None = None
-    last_counted: str | None = None
-    last_percent: str = ""
-    headline_end: int = 0
-    figures: list[Figure] = field(default_factory=list)
-
-    def resolve(self, generic: str) -> Attribution | None:
-        """'he' → the last named claimant; 'the agency' → the last one mentioned as an agency
-        ('... Mitigation Agency (BNPB) said'); else the phrase itself ('interior ministry')."""
-        words = generic.split()
-        if not words:
-            return None
-        if words[-1].lower() in PRONOUNS:
-            return self.named[-1] if self.named else None
-        head = words[-1].lower()
-        for known in reversed(self.named):
-            if head in (known.claimant or "").lower() or head == known.head:
-                return known
-        if head in OUTLET_WORDS:
-            outlets = [k for k in self.named if kinds().get(k.claimant or "") == "outlet"]
-            return outlets[-1] if outlets else Attribution(generic)
-        return Attribution(generic)
 
 
 @dataclass(frozen=True)
@@ -75,69 +27,6 @@ class Context:
     meta: dict
     scopes: list[Scope]
     source: str | None = None
-
-
-def sentence_attribution(sent: Span, memory: Memory) -> Attribution | None:
-    """'X writes that ...': who speaks in a sentence, figures or not."""
-    root = sent.root
-    if root.lemma_.lower() not in SPEECH_VERBS:
-        return None
-    subject = subject_of(root)
-    name, generic = name_of(subject)
-    if name:
-        return Attribution(name, head=subject.root.lower_ if subject is not None else "")
-    return memory.resolve(generic_phrase(subject)) if generic else None
-
-
-def clause_of(token: Token, anchor: Token) -> set[int]:
-    """Token indices a time scope may hang on: the figure's ancestors up to a coordinated
-    clause, the counted phrase, and the clause of the first verb above it."""
-    allowed = {t.i for t in anchor.subtree} | {token.i}
-    verb = None
-    for ancestor in token.ancestors:
-        allowed.add(ancestor.i)
-        if verb is None and ancestor.pos_ in ("VERB", "AUX"):
-            verb = ancestor
-        if ancestor.dep_ == "conj" and ancestor.pos_ in ("VERB", "AUX"):
-            break
-    return allowed | ({t.i for t in verb.subtree} if verb is not None else set())
-
-
-def scope_for(
-    token: Token, anchor: Token, amount: Amount, context: Context, sent: Span, others: list[int]
-) -> str | None:
-    """The nearest scope after the figure (not past another figure), else the nearest before."""
-    allowed = clause_of(token, anchor)
-    inside = [s for s in context.scopes if sent.start_char <= s.start < sent.end_char]
-    attached = [s for s in inside if _head_of(sent.doc, s) in allowed]
-    after = [
-        s for s in attached if s.start >= amount.end and not any(amount.end <= o < s.start for o in others)
-    ]
-    before = [s for s in attached if s.end <= amount.start]
-    return after[0].value if after else before[-1].value if before else None
-
-
-def _head_of(doc: Doc, scope: Scope) -> int:
-    span = doc.char_span(scope.start, scope.end, alignment_mode="expand")
-    return span.root.head.i if span is not None else -1
-
-
-def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: str | None) -> Attribution:
-    """The figure's own claimant; a generic one resolved; else the previous sentence's when
-    this one continues it (connective, elided noun, or the same people counted)."""
-    own, generic = attribute(token, sent)
-    if own.claimant:
-        memory.named.append(own)
-        return own
-    if own.generic:
-        return memory.resolve(generic) or own
-    text = sent.text.lower()
-    topic = (topic or "").lower()
-    specific = len(topic.split()) > 1
-    continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
-    if memory.previous and continues:
-        return memory.previous
-    return own
 
 
 def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
@@ -162,17 +51,6 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
         figures = [read_figure(context, amount, token, sent, memory, found) for amount, token in found]
         remember(sent, [f for f in figures if f is not None], memory)
     return credit_headlines(memory.figures)
-
-
-def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:
-    memory.figures.extend(figures)
-    own = sentence_attribution(sent, memory)
-    attributed = [f for f in figures if f.claimant]
-    if own is None and attributed:
-        own = Attribution(attributed[-1].claimant, attributed[-1].carrier)
-    if own and own.claimant:
-        memory.named.append(own)
-    memory.previous = own
 
 
 def read_figure(
@@ -214,7 +92,7 @@ def read_figure(
         counted=counted,
         event=event,
         subject=f"{counted} {event}".strip(),
-        scope=scope_for(token, anchor, amount, context, sent, others),
+        scope=scope_for(token, anchor, (amount.start, amount.end), context.scopes, others),
         claimant=who.claimant,
         carrier=who.carrier or (context.source if context.source != who.claimant else None),
         evidence=sent.text.strip(),
@@ -230,7 +108,8 @@ def counted_text(
 ) -> tuple[str | None, str, str]:
     """(counted, unit, event); an elided noun ('another 20') takes the last people counted."""
     if unit == "currency":
-        return subjects.money_counted(event, token, amount.start, amount.end), unit, event
+        counted, event = subjects.money_counted(event, token, amount.start, amount.end)
+        return counted, unit, event
     if unit == "percent":
         memory.last_percent = subjects.percent_counted(token) or memory.last_percent
         return memory.last_percent, unit, event

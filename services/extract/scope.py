@@ -1,8 +1,11 @@
 """Time scopes a figure applies to, normalised: '2023', '2023-07', '2024-01/2024-05',
-'2025-01/' (since the beginning of 2025), '2024-spring'. Characters only, no spaCy."""
+'2025-01/' (since the beginning of 2025), '2024-spring'. Found in the characters, then
+attached to a figure through the parse (`scope_for`)."""
 
 import re
 from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
 
 from services.extract.numbers import parse_words
 
@@ -135,3 +138,35 @@ def find_scopes(text: str, published_year: int | None = None) -> list[Scope]:
             if value:
                 found.append(Scope(m.start(), m.end(), value))
     return sorted(found, key=lambda s: s.start)
+
+
+def clause_of(token: Token, anchor: Token) -> set[int]:
+    """Token indices a time scope may hang on: the figure's ancestors up to a coordinated
+    clause, the counted phrase, and the clause of the first verb above it."""
+    allowed = {t.i for t in anchor.subtree} | {token.i}
+    verb = None
+    for ancestor in token.ancestors:
+        allowed.add(ancestor.i)
+        if verb is None and ancestor.pos_ in ("VERB", "AUX"):
+            verb = ancestor
+        if ancestor.dep_ == "conj" and ancestor.pos_ in ("VERB", "AUX"):
+            break
+    return allowed | ({t.i for t in verb.subtree} if verb is not None else set())
+
+
+def scope_for(
+    token: Token, anchor: Token, span: tuple[int, int], scopes: list[Scope], others: list[int]
+) -> str | None:
+    """The nearest scope after the figure (not past another figure), else the nearest before."""
+    allowed = clause_of(token, anchor)
+    sent = token.sent
+    inside = [s for s in scopes if sent.start_char <= s.start < sent.end_char]
+    attached = [s for s in inside if _head_of(sent.doc, s) in allowed]
+    after = [s for s in attached if s.start >= span[1] and not any(span[1] <= o < s.start for o in others)]
+    before = [s for s in attached if s.end <= span[0]]
+    return after[0].value if after else before[-1].value if before else None
+
+
+def _head_of(doc: Doc, scope: Scope) -> int:
+    span = doc.char_span(scope.start, scope.end, alignment_mode="expand")
+    return span.root.head.i if span is not None else -1

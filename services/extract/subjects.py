@@ -4,7 +4,7 @@
 
 from spacy.tokens import Token
 
-from services.extract.events import MONEY_NOUN_OF_EVENT
+from services.extract.events import EVENT_OF_WORD, MONEY_NOUN_OF_EVENT
 from services.extract.figures import phrase, whole_phrase
 
 LEVEL_VERBS = frozenset(
@@ -45,7 +45,7 @@ def noun_above(token: Token, start: int, end: int) -> Token | None:
         if ancestor.pos_ in ("VERB", "AUX"):
             return None
         inside = start <= ancestor.idx < end
-        if ancestor.pos_ == "NOUN" and not inside and ancestor.text != "%":
+        if ancestor.pos_ == "NOUN" and not inside and ancestor.is_alpha:
             return ancestor
     return None
 
@@ -87,17 +87,41 @@ def level_phrase(noun: Token) -> str:
     return f"{modified_noun(noun)} {tail}".strip()
 
 
-def money_counted(event: str, token: Token, start: int, end: int) -> str:
+def conj_index(token: Token) -> int:
+    """0 for the first of coordinated amounts ('5% and 3%'), 1 for the second, ..."""
+    word = token
+    while word.dep_ in ("nummod", "compound", "quantmod") and word.head is not word:
+        word = word.head
+    index = 0
+    while word.dep_ == "conj" and word.head is not word:
+        index, word = index + 1, word.head
+    return index
+
+
+def paired(noun: Token, token: Token) -> Token:
+    """'bonus and salary ... 7000€ and 2000€ respectively': the k-th amount, the k-th noun."""
+    if not any(t.lower_ in ("respectively", "accordingly") for t in token.sent):
+        return noun
+    nouns = sorted([noun, *noun.conjuncts], key=lambda t: t.i)
+    index = conj_index(token)
+    return nouns[index] if index < len(nouns) else noun
+
+
+def money_counted(event: str, token: Token, start: int, end: int) -> tuple[str, str]:
+    """(what the sum is, its event): 'a budget of €4.2 billion' → ('budget', event)."""
     noun = noun_above(token, start, end)
     if noun is not None:
-        return modified_noun(noun)
+        return modified_noun(noun), event
     topic = topic_object(token)
     if topic is not None:
-        return modified_noun(topic)
+        return modified_noun(topic), event
     subject = level_subject(token)
-    if subject is not None:
-        return level_phrase(subject)
-    return MONEY_NOUN_OF_EVENT.get(event, event)
+    if subject is None:
+        return MONEY_NOUN_OF_EVENT.get(event, event), event
+    match = paired(subject, token)
+    if match is not subject:
+        return level_phrase(match), EVENT_OF_WORD.get(match.lemma_.lower(), event)
+    return level_phrase(subject), event
 
 
 def percent_counted(token: Token) -> str:
@@ -114,4 +138,4 @@ def percent_counted(token: Token) -> str:
                 if objects:
                     return whole_phrase(objects[0])
     subject = level_subject(token)
-    return level_phrase(subject) if subject is not None else ""
+    return level_phrase(paired(subject, token)) if subject is not None else ""

@@ -84,3 +84,25 @@ def test_conversion_kept_with_original(text, value, currency, converted, convert
 )
 def test_not_amounts(text):
     assert find_amounts(text) == []
+
+
+CURRENCIES = [
+    ("5 Canadian dollars", "CAD"),
+    ("100 Hong Kong dollars", "HKD"),
+    ("US$5", "USD"),
+    ("2 million CNY", "CNY"),
+    ("1.2 trillion rupiah", "IDR"),
+    ("2.4 billion dinars", "RSD"),
+    ("£11.44", "GBP"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), CURRENCIES, ids=[c[0] for c in CURRENCIES])
+def test_currency_codes(text, code):
+    [amount] = find_amounts(text)
+    assert amount.currency == code
+
+
+def test_percent_words():
+    [amount] = find_amounts("turnout of 61 per cent")
+    assert (amount.value, amount.percent) == (61, True)

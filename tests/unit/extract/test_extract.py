@@ -118,3 +118,32 @@ def test_furniture_lines_give_no_figures(nlp):
 def test_deterministic(nlp):
     text = "Police said 22 people were detained and 6 officers were injured in 2024."
     assert figures_of(nlp, text) == figures_of(nlp, text)
+
+
+def test_respectively_pairs_amounts_with_nouns(nlp):
+    figures = figures_of(
+        nlp, "Wages and pensions rose by 5% and 3% respectively, the statistics office said."
+    )
+    assert [(f.value, f.unit, f.counted, f.event) for f in figures] == [
+        (5, "percent", "Wages", "increased"),
+        (3, "percent", "pensions", "increased"),
+    ]
+
+
+def test_generic_speaker_resolves_to_named_agency(nlp):
+    text = (
+        "Indonesia's National Disaster Mitigation Agency said 212 people were killed.\n"
+        "The quake damaged more than 3,200 houses, the agency said."
+    )
+    first, second = figures_of(nlp, text)
+    assert second.claimant == first.claimant
+    assert (second.counted, second.unit, second.event) == ("houses", "count", "damaged")
+
+
+def test_death_toll_counts_people(nlp):
+    f = only(nlp, "The death toll has risen to 212, the ministry said.")
+    assert (f.value, f.unit, f.counted, f.event) == (212, "people", "death toll", "killed")
+
+
+def test_multipliers_are_not_counts(nlp):
+    assert figures_of(nlp, "The hospital was operating at more than three times its capacity.") == []
