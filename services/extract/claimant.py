@@ -90,6 +90,9 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
         head = objects[0] if objects else head
     if head.ent_type_ in ("DATE", "TIME", "CARDINAL"):
         return None, False
+    names = [t for t in core(span) if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")]
+    if names and head.pos_ in ("NOUN", "PROPN"):
+        return span.doc[names[0].i : names[-1].i + 1].text, False
     if head.lemma_.lower() in GENERIC_SPEAKERS or head.pos_ == "PRON":
         return None, True
     words = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 3]

@@ -48,7 +48,7 @@ EVENT_WORDS = {
     "deployed": "deploy deployment send dispatch station transfer",
     "conscripted": "conscript conscription draft mobilize mobilise mobilization mobilisation",
     "returned": "return repatriate",
-    "arrived": "arrive",
+    "arrived": "arrive reach",
     "detained": "detain detention arrest jail imprison",
     "charged": "charge indict prosecute convict sentence",
     "damaged": "damage",
@@ -107,6 +107,10 @@ NOT_PEOPLE = vocabulary(
     "tree degree decree jubilee median meridian"
 )
 STOP_CLIMB = vocabulary("say tell report announce write add")
+CLAUSES = frozenset(["advcl", "ccomp", "parataxis", "conj", "appos"])
+MONEY_EVENTS = frozenset(
+    ["paid", "salary", "bonus", "allocated", "spent", "cost", "lost", "increased", "decreased"]
+)
 
 
 def event_of(anchor: Token, noun: Token | None) -> str:
@@ -130,12 +134,12 @@ def event_of(anchor: Token, noun: Token | None) -> str:
 
 def below(token: Token) -> list[Token]:
     """Descendants to the right of the token, breadth-first, not into speech clauses."""
-    queue, seen = [c for c in token.children if c.i > token.i], []
+    queue, seen = [c for c in token.children if c.i > token.i and c.dep_ not in CLAUSES], []
     while queue:
         current = queue.pop(0)
         seen.append(current)
         if current.lemma_.lower() not in STOP_CLIMB:
-            queue.extend(current.children)
+            queue.extend(c for c in current.children if c.dep_ not in CLAUSES)
     return seen
 
 
@@ -147,4 +151,6 @@ def refine(event: str, word: Token, noun: Token | None) -> str:
     military = noun is not None and noun.lemma_.lower() in ("troop", "soldier", "force", "unit")
     if event == "recruited" and word.lemma_.lower() == "join" and military:
         return "deployed"
+    if word.lemma_.lower() == "reach" and (noun is None or noun.lemma_.lower() not in PEOPLE):
+        return "increased"
     return event

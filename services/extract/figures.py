@@ -22,6 +22,11 @@ AGE_AFTER = re.compile(
     r"^\s*(?:-?\s*years?[- ]olds?|-year-olds?|-?\s*(?:to|and|-)\s*\d+[- ]years?[- ]olds?)",
     re.IGNORECASE,
 )
+DISTANCE_AFTER = re.compile(
+    r"^\s*(?:nautical\s+)?(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|yards)\s+"
+    r"(?:\w+\s+)?(?:north|south|east|west|from|of|off|away|inland|outside|offshore)\b",
+    re.IGNORECASE,
+)
 TIMES_AFTER = re.compile(r"^\s*-?\s*(?:times|fold)\b", re.IGNORECASE)
 LABEL_BEFORE = re.compile(
     r"\b(?:Article|Section|Chapter|Unit|Brigade|Battalion|Regiment|Division|Route|Highway|Flight"
@@ -51,6 +56,7 @@ def is_context_excluded(text: str, amount: Amount) -> bool:
         AGE_AFTER.match(after),
         LABEL_BEFORE.search(before),
         TIMES_AFTER.match(after),
+        DISTANCE_AFTER.match(after),
     )
     return any(checks) or is_year(text, amount) or is_vague_word(text, amount)
 
@@ -131,6 +137,12 @@ def noun_phrase(noun: Token, after: int) -> str:
 def phrase(words: list[Token]) -> str:
     """Tokens back to text with their own spacing: '18- to 20-year-olds', not '20 - year'."""
     return "".join(t.text_with_ws for t in sorted(words, key=lambda t: t.i)).strip()
+
+
+def with_of_tail(noun: Token, text: str) -> str:
+    """'112 reports of irregularities': things counted keep what they are of."""
+    tails = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i]
+    return f"{text} {phrase(list(tails[0].subtree))}" if tails else text
 
 
 def whole_phrase(noun: Token) -> str:

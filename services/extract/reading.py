@@ -12,7 +12,7 @@ from services.extract import subjects
 from services.extract.amounts import Amount, find_amounts
 from services.extract.attribution import Memory, claimant_for, remember
 from services.extract.entities import aliases, entities_in
-from services.extract.events import event_of
+from services.extract.events import MONEY_EVENTS, event_of
 from services.extract.scope import Scope, find_scopes, scope_for
 
 HARM_EVENTS = frozenset(
@@ -71,6 +71,8 @@ def read_figure(
     others = [a.start for a, t in found if a is not amount and t.i not in inside]
     topic = memory.last_counted
     counted, unit, event = counted_text(context.doc, amount, noun, unit, event, token, memory)
+    if unit == "currency" and event not in MONEY_EVENTS:
+        event = "other"
     if counted is None:
         return None
     elided = noun is None and unit == "people"
@@ -116,6 +118,8 @@ def counted_text(
     if noun is not None:
         end = doc.char_span(amount.start, amount.end, alignment_mode="expand").end
         phrase = fig.noun_phrase(noun, end) or noun.text
+        if unit == "count":
+            phrase = fig.with_of_tail(noun, phrase)
         if unit == "people":
             memory.last_counted = phrase
         return phrase, unit, event

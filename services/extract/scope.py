@@ -140,9 +140,18 @@ def find_scopes(text: str, published_year: int | None = None) -> list[Scope]:
     return sorted(found, key=lambda s: s.start)
 
 
+BASELINE = re.compile(r"\b(?:as|than|compared (?:with|to)|versus|vs\.?|from)\s*$", re.IGNORECASE)
+
+
+def is_baseline(text: str, start: int) -> bool:
+    """'twice as many as in spring 2024', 'up from 54% in 2023': a comparison's baseline."""
+    return bool(BASELINE.search(text[max(0, start - 20) : start]))
+
+
 def clause_of(token: Token, anchor: Token) -> set[int]:
     """Token indices a time scope may hang on: the figure's ancestors up to a coordinated
-    clause, the counted phrase, and the clause of the first verb above it."""
+    clause, the counted phrase, the verb's own phrases ('through a center between June 2023
+    and May 2024') and what leads its clause ('In 2021, a quake killed ...')."""
     allowed = {t.i for t in anchor.subtree} | {token.i}
     verb = None
     for ancestor in token.ancestors:
@@ -151,7 +160,17 @@ def clause_of(token: Token, anchor: Token) -> set[int]:
             verb = ancestor
         if ancestor.dep_ == "conj" and ancestor.pos_ in ("VERB", "AUX"):
             break
-    return allowed | ({t.i for t in verb.subtree} if verb is not None else set())
+    if verb is None:
+        return allowed
+    verbs = [verb, *verb.conjuncts]
+    phrases = [c for v in verbs for c in v.children if c.dep_ == "prep"]
+    leading = [c for c in verb.children if c.i < verb.i and c.dep_ not in ("nsubj", "nsubjpass")]
+    return (
+        allowed
+        | {v.i for v in verbs}
+        | {t.i for c in phrases for t in [c, *c.children]}
+        | {t.i for c in leading for t in c.subtree}
+    )
 
 
 def scope_for(
@@ -161,7 +180,8 @@ def scope_for(
     allowed = clause_of(token, anchor)
     sent = token.sent
     inside = [s for s in scopes if sent.start_char <= s.start < sent.end_char]
-    attached = [s for s in inside if _head_of(sent.doc, s) in allowed]
+    text = sent.doc.text
+    attached = [s for s in inside if _head_of(sent.doc, s) in allowed and not is_baseline(text, s.start)]
     after = [s for s in attached if s.start >= span[1] and not any(span[1] <= o < s.start for o in others)]
     before = [s for s in attached if s.end <= span[0]]
     return after[0].value if after else before[-1].value if before else None
