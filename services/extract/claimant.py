@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from services.extract.entities import canonical, kinds
+from services.extract.entities import canonical, ents_within, kinds
 from services.extract.events import vocabulary
 
 SPEECH_VERBS = vocabulary(
@@ -78,7 +78,7 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
     if span is None:
         return None, False
     kept = {t.i for t in core(span)}
-    ents = [e for e in span.ents if e.label_ in ENTITY_PRIORITY and kept & set(range(e.start, e.end))]
+    ents = [e for e in ents_within(span) if e.label_ in ENTITY_PRIORITY and kept & set(range(e.start, e.end))]
     ents.sort(key=lambda e: (span.root not in e, ENTITY_PRIORITY[e.label_], e.start))
     if ents:
         return canonical(ents[0]), False
@@ -107,7 +107,7 @@ def document_author(span: Span) -> tuple[str | None, bool]:
     if owners:
         return name_of(span.doc[owners[0].left_edge.i : owners[0].i + 1])
     ents = sorted(
-        (e for e in span.ents if e.label_ in ENTITY_PRIORITY),
+        (e for e in ents_within(span) if e.label_ in ENTITY_PRIORITY),
         key=lambda e: (ENTITY_PRIORITY[e.label_], e.start),
     )
     if ents:
@@ -122,7 +122,7 @@ def outlet_in(span: Span | None, speaker: str) -> str | None:
     """'A Ukrainian intelligence document obtained by the Kyiv Independent' → Kyiv Independent."""
     if span is None:
         return None
-    names = [canonical(e) for e in span.ents if e.label_ == "ORG"]
+    names = [canonical(e) for e in ents_within(span) if e.label_ == "ORG"]
     return next((n for n in names if n != speaker and kinds().get(n) == "outlet"), None)
 
 
@@ -160,7 +160,7 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
             break
     ref, kind = reference(sent)
     ref_name, _ = name_of(ref) if ref is not None else (None, False)
-    if kind == "citing" and ref is not None and not ref.ents:
+    if kind == "citing" and ref is not None and not ents_within(ref):
         ref_name = None
     if kind == "citing" and ref_name:
         return Attribution(ref_name, carrier=speaker), ""

@@ -8,6 +8,7 @@ entity id.
 
 import json
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,9 +76,19 @@ def canonical(ent: Span) -> str:
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip()
 
 
+def ents_within(span: Span) -> list[Span]:
+    """The entities inside a span, from one list per doc (`Span.ents` rescans the whole doc)."""
+    doc = span.doc
+    if "ents" not in doc.user_data:
+        doc.user_data["ents"] = tuple(doc.ents)
+    ents = doc.user_data["ents"]
+    first = bisect_left([e.start for e in ents], span.start)
+    return [e for e in ents[first:] if e.start < span.end and e.end <= span.end]
+
+
 def entities_in(span: Span) -> list[Entity]:
     return [
         Entity(text=e.text, label=e.label_, canonical=canonical(e))
-        for e in span.ents
+        for e in ents_within(span)
         if e.label_ not in ("CARDINAL", "DATE", "TIME", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
     ]

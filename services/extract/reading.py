@@ -41,12 +41,14 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
         if not fig.is_context_excluded(text, a) and not fig.in_scope_phrase(a, scopes)
     ]
     memory = Memory(headline_end=headline_end(text, article.title or meta.get("title")))
+    sents = list(doc.sents)
+    sentence_start = {t.i: sent.start for sent in sents for t in sent}
     by_sentence: dict[int, list[tuple[Amount, Token]]] = {}
     for amount in amounts:
         token = fig.number_token(doc, amount)
         if token is not None:
-            by_sentence.setdefault(token.sent.start, []).append((amount, token))
-    for sent in doc.sents:
+            by_sentence.setdefault(sentence_start[token.i], []).append((amount, token))
+    for sent in sents:
         found = by_sentence.get(sent.start, [])
         figures = [read_figure(context, amount, token, sent, memory, found) for amount, token in found]
         remember(sent, [f for f in figures if f is not None], memory)
@@ -94,7 +96,7 @@ def read_figure(
         counted=counted,
         event=event,
         subject=f"{counted} {event}".strip(),
-        scope=scope_for(token, anchor, (amount.start, amount.end), context.scopes, others),
+        scope=scope_for(token, anchor, (amount.start, amount.end), context.scopes, others, sent),
         claimant=who.claimant,
         carrier=who.carrier or (context.source if context.source != who.claimant else None),
         evidence=sent.text.strip(),

@@ -5,7 +5,7 @@ attached to a figure through the parse (`scope_for`)."""
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from services.extract.numbers import parse_words
 
@@ -174,14 +174,20 @@ def clause_of(token: Token, anchor: Token) -> set[int]:
 
 
 def scope_for(
-    token: Token, anchor: Token, span: tuple[int, int], scopes: list[Scope], others: list[int]
+    token: Token,
+    anchor: Token,
+    span: tuple[int, int],
+    scopes: list[Scope],
+    others: list[int],
+    sent: Span,
 ) -> str | None:
     """The nearest scope after the figure (not past another figure), else the nearest before."""
     allowed = clause_of(token, anchor)
-    sent = token.sent
     inside = [s for s in scopes if sent.start_char <= s.start < sent.end_char]
-    text = sent.doc.text
-    attached = [s for s in inside if _head_of(sent.doc, s) in allowed and not is_baseline(text, s.start)]
+    text, offset = sent.text, sent.start_char
+    attached = [
+        s for s in inside if _head_of(sent.doc, s) in allowed and not is_baseline(text, s.start - offset)
+    ]
     after = [s for s in attached if s.start >= span[1] and not any(span[1] <= o < s.start for o in others)]
     before = [s for s in attached if s.end <= span[0]]
     return after[0].value if after else before[-1].value if before else None

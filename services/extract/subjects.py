@@ -100,7 +100,8 @@ def conj_index(token: Token) -> int:
 
 def paired(noun: Token, token: Token) -> Token:
     """'bonus and salary ... 7000€ and 2000€ respectively': the k-th amount, the k-th noun."""
-    if not any(t.lower_ in ("respectively", "accordingly") for t in token.sent):
+    clause = [c for a in [token, *token.ancestors] for c in a.children]
+    if not any(t.lower_ in ("respectively", "accordingly") for t in clause):
         return noun
     nouns = sorted([noun, *noun.conjuncts], key=lambda t: t.i)
     index = conj_index(token)
