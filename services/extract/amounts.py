@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from services.extract.currencies import CODES, NAME_PATTERN, currency_code
-from services.extract.numbers import DIGITS, SCALE, WORD_NUMBER, parse_number
+from services.extract.numbers import DIGITS, SCALE, SHORT_SCALE, WORD_NUMBER, parse_number
 
 _PRE = r"(?P<pre>US\$|\$|€|£|¥|₽|₴|₹|\b(?:" + "|".join(CODES) + r")\s?)"
 _NUM = rf"(?P<num>(?<![\w.,/:]){DIGITS}{SCALE}?(?![\w/]|[.,:]\d)|\b{WORD_NUMBER}\b)"
@@ -55,7 +55,7 @@ def atoms(text: str) -> list[Amount]:
     found = []
     for m in ATOM.finditer(text):
         value = parse_number(m.group("num"))
-        if value is None:
+        if value is None or (SHORT_SCALE.search(m.group("num")) and not m.group("pre")):
             continue
         suf = m.group("suf") or ""
         percent = "%" in suf or "cent" in suf.lower()

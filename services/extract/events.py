@@ -91,7 +91,7 @@ PEOPLE = vocabulary(
     "firefighter sailor pilot marine guard agent diplomat lawmaker driver farmer miner "
     "leader user customer subscriber viewer reader player fan visitor traveller traveler "
     "pilgrim settler rebel insurgent gunman gunmen attacker suspect defendant inmate dead "
-    "injured wounded missing crowd"
+    "injured wounded missing crowd other others"
 )
 MONEY_NOUN_OF_EVENT = {
     "paid": "payment",
@@ -145,7 +145,11 @@ def below(token: Token) -> list[Token]:
 
 def refine(event: str, word: Token, noun: Token | None) -> str:
     """'killed or wounded' → killed_or_wounded; troops 'joining' forces → deployed."""
-    pair = {EVENT_OF_WORD.get(c.lemma_.lower()) for c in word.children if c.dep_ == "conj"}
+    pair = {
+        EVENT_OF_WORD.get(c.lemma_.lower())
+        for c in word.children
+        if c.dep_ == "conj" and not any(o.dep_ in ("dobj", "nsubjpass") for o in c.children)
+    }
     if {event} | pair >= {"killed", "wounded"}:
         return "killed_or_wounded"
     military = noun is not None and noun.lemma_.lower() in ("troop", "soldier", "force", "unit")

@@ -43,6 +43,10 @@ SCALES = {
     "mln": 1_000_000,
     "bn": 1_000_000_000,
     "tn": 10**12,
+    "m": 1_000_000,
+    "k": 1_000,
+    "b": 1_000_000_000,
+    "trn": 10**12,
 }
 
 _SMALL = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
@@ -51,7 +55,8 @@ WORD_NUMBER = (
     rf"(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?(?:{_SMALL}))?)*)"
 )
 DIGITS = r"(?:\d{1,3}(?:[.,\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|mln|bn|tn)\b)"
+SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|mln|bn|tn)\b|(?:m|k|b|trn)\b)"
+SHORT_SCALE = re.compile(r"\d(?:m|k|b|trn)$", re.IGNORECASE)
 
 
 def parse_digits(text: str) -> int | float:

@@ -122,7 +122,7 @@ def counted_text(
         phrase = fig.noun_phrase(noun, end) or noun.text
         if unit == "count":
             phrase = fig.with_of_tail(noun, phrase)
-        if unit == "people":
+        if unit == "people" and noun.lower_ not in ("other", "others"):
             memory.last_counted = phrase
         return phrase, unit, event
     level = subjects.level_subject(token)

@@ -49,6 +49,7 @@ PATTERNS = [
         rf"\b(?:in\s+|during\s+|over\s+)?the\s+first\s+(?P<n>{_COUNT})\s+months\s+of\s+"
         rf"(?P<y>{_YEAR})",
     ),
+    ("by_end", rf"\bby\s+the\s+end\s+of\s+(?P<a>{_MY})"),
     ("since", rf"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?P<a>{_MY})"),
     ("season", rf"\b(?:in\s+(?:the\s+)?)?(?P<s>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR})"),
     (
@@ -96,6 +97,8 @@ def normalise(kind: str, m: re.Match, published_year: int | None) -> str | None:
     if kind == "first_n":
         n = int(m.group("n")) if m.group("n").isdigit() else parse_words(m.group("n"))
         return f"{m.group('y')}-01/{m.group('y')}-{n:02d}"
+    if kind == "by_end":
+        return f"/{month_year(m.group('a'))}"
     if kind == "since":
         start = month_year(m.group("a"))
         return f"{start if '-' in start else start + '-01'}/"

@@ -4,28 +4,14 @@
 
 from spacy.tokens import Token
 
-from services.extract.events import EVENT_OF_WORD, MONEY_NOUN_OF_EVENT
+from services.extract.events import EVENT_OF_WORD, MONEY_NOUN_OF_EVENT, vocabulary
 from services.extract.figures import phrase, whole_phrase
 
-LEVEL_VERBS = frozenset(
-    [
-        "rise",
-        "fall",
-        "reach",
-        "stand",
-        "total",
-        "climb",
-        "grow",
-        "drop",
-        "increase",
-        "decrease",
-        "hit",
-        "put",
-        "number",
-        "jump",
-        "soar",
-    ]
+LEVEL_VERBS = vocabulary(
+    "rise fall reach stand total climb grow drop increase decrease hit put number jump soar "
+    "estimate value set forecast project cap"
 )
+STATES = vocabulary("estimate value set put stand total number cap")
 TOPIC_PREPS = ("for", "on", "in", "of")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
@@ -120,7 +106,8 @@ def money_counted(event: str, token: Token, start: int, end: int) -> tuple[str, 
     if subject is None:
         return MONEY_NOUN_OF_EVENT.get(event, event), event
     match = paired(subject, token)
-    if match is not subject:
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if match is not subject or (verb is not None and verb.lemma_.lower() in STATES):
         return level_phrase(match), EVENT_OF_WORD.get(match.lemma_.lower(), event)
     return level_phrase(subject), event
 

@@ -106,3 +106,17 @@ def test_currency_codes(text, code):
 def test_percent_words():
     [amount] = find_amounts("turnout of 61 per cent")
     assert (amount.value, amount.percent) == (61, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("£1.2m", 1_200_000), ("$2.5bn", 2_500_000_000), ("$40k", 40_000)],
+    ids=["m", "bn", "k"],
+)
+def test_attached_scales_with_currency(text, value):
+    [amount] = find_amounts(text)
+    assert amount.value == value
+
+
+def test_attached_m_without_currency_is_not_millions():
+    assert find_amounts("a 5m wall") == []

@@ -147,3 +147,21 @@ def test_death_toll_counts_people(nlp):
 
 def test_multipliers_are_not_counts(nlp):
     assert figures_of(nlp, "The hospital was operating at more than three times its capacity.") == []
+
+
+def test_separate_objects_are_separate_events(nlp):
+    figures = figures_of(nlp, "An airstrike killed 12 people and injured 30 others, the governor said.")
+    assert [(f.value, f.unit, f.event) for f in figures] == [
+        (12, "people", "killed"),
+        (30, "people", "wounded"),
+    ]
+
+
+def test_shared_object_is_killed_or_wounded(nlp):
+    f = only(nlp, "Hamas said 34 Palestinians had been killed or wounded in the strike.")
+    assert (f.counted, f.event, f.claimant) == ("Palestinians", "killed_or_wounded", "Hamas")
+
+
+def test_estimated_cost(nlp):
+    f = only(nlp, "The total cost is estimated at $2.5bn.")
+    assert (f.value, f.currency, f.counted, f.event) == (2_500_000_000, "USD", "total cost", "cost")

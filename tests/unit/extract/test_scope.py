@@ -16,6 +16,7 @@ CASES = [
     ("in Q3 2025", "2025-07/2025-09", "quarter"),
     ("a shortfall this year", "2025", "this year, relative to publication"),
     ("in 2021, a quake", "2021", "year before comma"),
+    ("cut 1,200 jobs by the end of 2025", "/2025", "by the end of"),
 ]
 
 
