@@ -7,16 +7,18 @@ article text. HTML goes through trafilatura first (`text_from_html`).
 import re
 
 APPEAL = re.compile(
-    r"\b(subscribe|subscription|newsletter|members?hip|become a member|\d[\d,.]* members"
-    r"|donat(e|ion)|paywall|support (our|us|independent)|sign up (today|now|for (our|the))"
-    r"|ad[- ]free|advert|sponsored|cookie|privacy policy|terms of (use|service)|log ?in|"
-    r"your (account|settings|email)|account (status|frozen)|all rights reserved|copyright|©"
-    r"|trust project|per month|a month!|follow us|share (this|on)|skip to content|edit post"
-    r"|indicates required|successfully subscribed|successfuly subscribed|this audio is created"
+    r"\b(subscribe|newsletter|become a member|our members|(reach|join) \d[\d,.]* (members|readers)"
+    r"|donate (now|today)|make a donation|paywall|support (our|us|independent)"
+    r"|sign up (today|now|for (our|the) (newsletter|briefing))|ad[- ]free|^advertisement"
+    r"|^sponsored|cookies?|privacy policy|terms of (use|service)|log ?in\b|your (account|settings)"
+    r"|account (status|frozen)|all rights reserved|^copyright|©|trust project|trust principles"
+    r"|our standards|follow us|share (this|on (facebook|x|twitter|whatsapp))|skip to content"
+    r"|edit post|indicates required|successfull?y subscribed|this audio is created"
     r"|independent journalism|free for everyone|will you help|unlimited access"
-    r"|for (just|only) [$€£]\d)\b",
+    r"|for (just|only) [$€£]\d|^(additional )?(reporting|writing|editing) by)",
     re.IGNORECASE,
 )
+APPEAL_MAX_WORDS = 60
 PHOTO_CREDIT = re.compile(
     r"(getty images|\bafp\b|\bap photo\b|reuters/|/reuters|\bepa\b|shutterstock|"
     r"wikimedia commons|photo (by|via|credit|:)|image (credit|:|via)|\bphoto \d+ of \d+"
@@ -25,6 +27,7 @@ PHOTO_CREDIT = re.compile(
 )
 COUNTER = re.compile(
     r"^\W*(\d[\d,.]*\s*(views?|comments?|shares?|likes?|min(ute)?s? read|read)?\W*)+$"
+    r"|^\W*(comments?|views?|shares?|likes?)\W*\(?\d[\d,.]*\)?\W*$"
     r"|read time|min read|\bminutes? read\b|^\W*(updated|published|posted)\b",
     re.IGNORECASE,
 )
@@ -57,16 +60,25 @@ SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 BREADCRUMB = re.compile(r"^\s*[\w .'&-]{1,30}(\s+[|›»>/]\s+[\w .'&-]{1,30}){1,6}\s*$")
 
 
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.? \d{1,2} \((Reuters|AP|AFP)\)\W*$")
+NUMBERED = re.compile(r"^\d{1,2}(?:[.)]\s+|\s+\d)")
+
+
+def numbered_heading(line: str) -> bool:
+    """'1. Ten things to know about the 2026 budget': an item of a numbered link list."""
+    return bool(NUMBERED.match(line)) and is_heading(line)
+
+
 def is_furniture(line: str) -> bool:
     """One line that is never article prose: appeals, credits, counters, bylines, nav."""
     stripped = line.strip()
     if not stripped:
         return False
-    patterns = (APPEAL, PHOTO_CREDIT, COUNTER, NAV, BREADCRUMB)
-    byline = BYLINE.match(stripped) and len(stripped.split()) <= 12
-    return any(p.search(stripped) for p in patterns) or bool(
-        DATELINE.match(stripped) or (byline and not SENTENCE_END.search(stripped))
-    )
+    words = len(stripped.split())
+    appeal = APPEAL.search(stripped) and words <= APPEAL_MAX_WORDS
+    byline = BYLINE.match(stripped) and words <= 12 and not SENTENCE_END.search(stripped)
+    patterns = (PHOTO_CREDIT, COUNTER, NAV, BREADCRUMB, WIRE_DATELINE, DATELINE)
+    return bool(appeal or byline or numbered_heading(stripped)) or any(p.search(stripped) for p in patterns)
 
 
 def is_teaser(line: str) -> bool:

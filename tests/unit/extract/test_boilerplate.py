@@ -70,3 +70,31 @@ def test_clean_text_keeps_offsets():
     assert len(cleaned) == len(text)
     assert cleaned.index("At least 51") == text.index("At least 51")
     assert "20,000" not in cleaned
+
+
+MORE_FURNITURE = [
+    ("Comments (87)", "comment counter in parentheses"),
+    ("1. Ten things to know about the 2026 budget", "numbered link list"),
+    ("BRATISLAVA, Oct 6 (Reuters) -", "wire dateline"),
+    ("Reporting by Jan Lopatka; Editing by Alex Richardson", "wire credits"),
+    ("Advertisement - scroll to continue", "advert label"),
+]
+
+
+@pytest.mark.parametrize("line", [f[0] for f in MORE_FURNITURE], ids=[f[1] for f in MORE_FURNITURE])
+def test_more_furniture(line):
+    assert is_furniture(line)
+
+
+BODY_LOOKALIKES = [
+    ("State-sponsored hackers stole data on 5,000 people, the agency said.", "sponsored inside a word"),
+    ("Salaries reach 2000 euros per month, recruiters said.", "per month in prose"),
+    ("The union, which has 20,000 members, said 300 were fired.", "members in prose"),
+    ("NATO membership talks stalled after 3 rounds.", "membership in prose"),
+    ("51 Chinese citizens joined Russian army, media says", "headline starting with a number"),
+]
+
+
+@pytest.mark.parametrize("line", [b[0] for b in BODY_LOOKALIKES], ids=[b[1] for b in BODY_LOOKALIKES])
+def test_prose_that_looks_like_furniture_is_kept(line):
+    assert not is_furniture(line)
