@@ -8,16 +8,12 @@ from spacy.tokens import Doc, Span, Token
 from schemas.articles import UniqueArticle
 from schemas.figures import Figure
 from services.extract import figures as fig
-from services.extract import subjects
 from services.extract.amounts import Amount, find_amounts
 from services.extract.attribution import Memory, claimant_for, remember
+from services.extract.claimant import Attribution
+from services.extract.counting import Counted, what_is_counted
 from services.extract.entities import aliases, entities_in
-from services.extract.events import MONEY_EVENTS, event_of
 from services.extract.scope import Scope, find_scopes, scope_for
-
-HARM_EVENTS = frozenset(
-    ["killed", "wounded", "killed_or_wounded", "captured", "detained", "evacuated", "displaced"]
-)
 
 
 @dataclass(frozen=True)
@@ -63,23 +59,34 @@ def read_figure(
     memory: Memory,
     found: list[tuple[Amount, Token]],
 ) -> Figure | None:
+    """One amount → a Figure, or None when it is not a claim (hypothetical, a count of the
+    sources quoted, nothing counted)."""
     noun = None if amount.percent or amount.currency else fig.counted_noun(token)
     if fig.is_hypothetical(token) or fig.is_source_description(noun):
         return None
-    unit = fig.unit_of(amount, noun)
+    topic = memory.last_counted
+    what = what_is_counted(context.doc, amount, token, noun, memory)
+    if what is None:
+        return None
     anchor = noun if noun is not None else token
-    event = event_of(anchor, noun)
     inside = {t.i for t in anchor.subtree}
     others = [a.start for a, t in found if a is not amount and t.i not in inside]
-    topic = memory.last_counted
-    counted, unit, event = counted_text(context.doc, amount, noun, unit, event, token, memory)
-    if unit == "currency" and event not in MONEY_EVENTS:
-        event = "other"
-    if counted is None:
-        return None
-    elided = noun is None and unit == "people"
-    who = claimant_for(token, sent, elided, memory, topic)
+    scope = scope_for(token, anchor, (amount.start, amount.end), context.scopes, others, sent)
+    who = claimant_for(token, sent, noun is None and what.unit == "people", memory, topic)
+    return build_figure(context, amount, sent, what, scope, who, amount.start < memory.headline_end)
+
+
+def build_figure(
+    context: Context,
+    amount: Amount,
+    sent: Span,
+    what: Counted,
+    scope: str | None,
+    who: Attribution,
+    headline: bool,
+) -> Figure:
     article, meta = context.article, context.meta
+    carrier = who.carrier or (context.source if context.source != who.claimant else None)
     return Figure(
         figure_id=f"{article.url}#{amount.start}",
         article_url=article.url,
@@ -89,53 +96,22 @@ def read_figure(
         value=amount.value,
         value_max=amount.value_max,
         qualifier=amount.qualifier,
-        unit=unit,
+        unit=what.unit,
         currency=amount.currency,
         converted_value=amount.converted_value,
         converted_currency=amount.converted_currency,
-        counted=counted,
-        event=event,
-        subject=f"{counted} {event}".strip(),
-        scope=scope_for(token, anchor, (amount.start, amount.end), context.scopes, others, sent),
+        counted=what.counted,
+        event=what.event,
+        subject=f"{what.counted} {what.event}".strip(),
+        scope=scope,
         claimant=who.claimant,
-        carrier=who.carrier or (context.source if context.source != who.claimant else None),
+        carrier=carrier,
         evidence=sent.text.strip(),
-        headline=amount.start < memory.headline_end,
+        headline=headline,
         entities=entities_in(sent),
         span=(amount.start, amount.end),
         received_at=article.received_at,
     )
-
-
-def counted_text(
-    doc: Doc, amount: Amount, noun: Token | None, unit: str, event: str, token: Token, memory: Memory
-) -> tuple[str | None, str, str]:
-    """(counted, unit, event); an elided noun ('another 20') takes the last people counted."""
-    if unit == "currency":
-        counted, event = subjects.money_counted(event, token, amount.start, amount.end)
-        return counted, unit, event
-    if unit == "percent":
-        memory.last_percent = subjects.percent_counted(token) or memory.last_percent
-        return memory.last_percent, unit, event
-    if noun is not None:
-        end = doc.char_span(amount.start, amount.end, alignment_mode="expand").end
-        phrase = fig.noun_phrase(noun, end) or noun.text
-        if unit == "count":
-            phrase = fig.with_of_tail(noun, phrase)
-        if unit == "people" and noun.lower_ not in ("other", "others"):
-            memory.last_counted = phrase
-        return phrase, unit, event
-    level = subjects.level_subject(token)
-    if level is not None:
-        if level.lemma_.lower() == "toll":
-            return subjects.level_phrase(level), "people", "killed"
-        person = fig.is_person_noun(level)
-        return subjects.level_phrase(level), "people" if person else "count", event
-    if event != "other" and memory.last_counted:
-        return memory.last_counted, "people", event
-    if event in HARM_EVENTS and token.dep_ in ("dobj", "nsubjpass"):
-        return "people", "people", event
-    return None, unit, event
 
 
 def credit_headlines(figures: list[Figure]) -> list[Figure]:

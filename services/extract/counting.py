@@ -1,0 +1,64 @@
+"""What a figure counts: the counted phrase, its unit and the event, read from the parse;
+an elided noun ('another 20', 'captured two') takes the people counted just before."""
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from services.extract import figures as fig
+from services.extract import subjects
+from services.extract.amounts import Amount
+from services.extract.attribution import Memory
+from services.extract.events import MONEY_EVENTS, event_of
+
+HARM_EVENTS = frozenset(
+    ["killed", "wounded", "killed_or_wounded", "captured", "detained", "evacuated", "displaced"]
+)
+
+
+@dataclass(frozen=True)
+class Counted:
+    counted: str
+    unit: str
+    event: str
+
+
+def what_is_counted(
+    doc: Doc, amount: Amount, token: Token, noun: Token | None, memory: Memory
+) -> Counted | None:
+    unit = fig.unit_of(amount, noun)
+    event = event_of(noun if noun is not None else token, noun)
+    if unit == "currency":
+        counted, event = subjects.money_counted(event, token, amount.start, amount.end)
+        return Counted(counted, unit, event if event in MONEY_EVENTS else "other")
+    if unit == "percent":
+        memory.last_percent = subjects.percent_counted(token) or memory.last_percent
+        return Counted(memory.last_percent, unit, event)
+    if noun is not None:
+        return Counted(noun_counted(doc, amount, noun, unit, memory), unit, event)
+    return elided(token, event, memory)
+
+
+def noun_counted(doc: Doc, amount: Amount, noun: Token, unit: str, memory: Memory) -> str:
+    end = doc.char_span(amount.start, amount.end, alignment_mode="expand").end
+    phrase = fig.noun_phrase(noun, end) or noun.text
+    if unit == "count":
+        phrase = fig.with_of_tail(noun, phrase)
+    if unit == "people" and noun.lower_ not in ("other", "others"):
+        memory.last_counted = phrase
+    return phrase
+
+
+def elided(token: Token, event: str, memory: Memory) -> Counted | None:
+    """'The death toll rose to 212', 'another 20', 'kill at least 48'."""
+    level = subjects.level_subject(token)
+    if level is not None:
+        if level.lemma_.lower() == "toll":
+            return Counted(subjects.level_phrase(level), "people", "killed")
+        unit = "people" if fig.is_person_noun(level) else "count"
+        return Counted(subjects.level_phrase(level), unit, event)
+    if event != "other" and memory.last_counted:
+        return Counted(memory.last_counted, "people", event)
+    if event in HARM_EVENTS and token.dep_ in ("dobj", "nsubjpass"):
+        return Counted("people", "people", event)
+    return None
