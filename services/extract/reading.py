@@ -7,13 +7,15 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.articles import UniqueArticle
 from schemas.figures import Figure
+from services.extract import exclusions as excluded
 from services.extract import figures as fig
 from services.extract.amounts import Amount, find_amounts
 from services.extract.attribution import Memory, claimant_for, remember
 from services.extract.claimant import Attribution
 from services.extract.counting import Counted, what_is_counted
 from services.extract.entities import aliases, entities_in
-from services.extract.scope import Scope, find_scopes, scope_for
+from services.extract.scope import Scope, find_scopes
+from services.extract.scope_attachment import scope_for
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
     amounts = [
         a
         for a in find_amounts(text)
-        if not fig.is_context_excluded(text, a) and not fig.in_scope_phrase(a, scopes)
+        if not excluded.is_context_excluded(text, a) and not excluded.in_scope_phrase(a, scopes)
     ]
     memory = Memory(headline_end=headline_end(text, article.title or meta.get("title")))
     sents = list(doc.sents)
@@ -62,7 +64,7 @@ def read_figure(
     """One amount → a Figure, or None when it is not a claim (hypothetical, a count of the
     sources quoted, nothing counted)."""
     noun = None if amount.percent or amount.currency else fig.counted_noun(token)
-    if fig.is_hypothetical(token) or fig.is_source_description(noun):
+    if excluded.is_hypothetical(token) or excluded.is_source_description(noun):
         return None
     topic = memory.last_counted
     what = what_is_counted(context.doc, amount, token, noun, memory)

@@ -1,0 +1,98 @@
+"""Numbers that are not claims: dates, times, ages, durations, years, distances, multipliers,
+labels ('157th', 'Brigade 155', 'magnitude 6.8'), anaphoric small numbers ('the two sides'),
+hypotheticals ('even if there were 150') and counts of the sources quoted."""
+
+import re
+
+from spacy.tokens import Token
+
+from services.extract.amounts import Amount
+from services.extract.scope import Scope
+
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE_BEFORE = re.compile(rf"\b{MONTH}\s*$", re.IGNORECASE)
+DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTH}\b", re.IGNORECASE)
+TIME_AFTER = re.compile(r"^\s*(?::\d|[ap]\.?m\b|gmt|utc|local time|o'clock)", re.IGNORECASE)
+DURATION_AFTER = re.compile(
+    r"^(?:\s|-)*(?:(?:more|other|additional|straight|consecutive)\s+)?(?:second|minute|hour|day|"
+    r"night|week|month|year|decade|centur)(?:y|ies|s)?\b",
+    re.IGNORECASE,
+)
+AGE_BEFORE = re.compile(r"\b(?:aged?|ages|age of|between the ages of)\s*$", re.IGNORECASE)
+AGE_AFTER = re.compile(
+    r"^\s*(?:-?\s*years?[- ]olds?|-year-olds?|-?\s*(?:to|and|-)\s*\d+[- ]years?[- ]olds?)",
+    re.IGNORECASE,
+)
+DISTANCE_AFTER = re.compile(
+    r"^\s*(?:nautical\s+)?(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|yards)\s+"
+    r"(?:\w+\s+)?(?:north|south|east|west|from|of|off|away|inland|outside|offshore)\b",
+    re.IGNORECASE,
+)
+TIMES_AFTER = re.compile(r"^\s*-?\s*(?:times|fold)\b", re.IGNORECASE)
+LABEL_BEFORE = re.compile(
+    r"\b(?:Article|Section|Chapter|Unit|Brigade|Battalion|Regiment|Division|Route|Highway|Flight"
+    r"|Photo|Page|Part|No\.|Number|Resolution|Paragraph|Level|Category|Phase|Stage|Round|Episode"
+    r"|Season|Vol\.|Volume|Room|Gate|Terminal|Block|Building|Line|Item|[Mm]agnitude|[Gg]rade"
+    r"|[Ll]evel|[Cc]ategory|[Ff]orce|[Aa]ged?)\s*$"
+)
+ANAPHORIC = frozenset(["the", "these", "those", "both", "all", "other", "first", "last"])
+SMALL_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+
+
+def is_context_excluded(text: str, amount: Amount) -> bool:
+    """Dates, times, ages, durations, years and labels: numbers that are not counts."""
+    before, after = (
+        text[max(0, amount.start - 30) : amount.start],
+        text[amount.end : amount.end + 30],
+    )
+    if amount.currency or amount.percent:
+        return bool(DATE_BEFORE.search(before) and not amount.currency)
+    checks = (
+        DATE_BEFORE.search(before),
+        DATE_AFTER.match(after),
+        TIME_AFTER.match(after),
+        DURATION_AFTER.match(after),
+        AGE_BEFORE.search(before),
+        AGE_AFTER.match(after),
+        LABEL_BEFORE.search(before),
+        TIMES_AFTER.match(after),
+        DISTANCE_AFTER.match(after),
+    )
+    return any(checks) or is_year(text, amount) or is_vague_word(text, amount)
+
+
+def is_year(text: str, amount: Amount) -> bool:
+    surface = text[amount.start : amount.end]
+    return bool(re.fullmatch(r"(?:1[89]|20|21)\d\d", surface)) or bool(
+        re.fullmatch(r"(?:1[89]|20)\d\d\s*[-–]\s*(?:1[89]|20)?\d\d", surface)
+    )
+
+
+def is_vague_word(text: str, amount: Amount) -> bool:
+    """'one', and small word-numbers after 'the' ('the two sides'), are not counts."""
+    surface = text[amount.start : amount.end].lower()
+    if amount.qualifier != "exact" or not amount.words:
+        return False
+    if surface == "one":
+        return True
+    previous = re.findall(r"[a-z]+", text[max(0, amount.start - 12) : amount.start].lower())
+    return surface in SMALL_WORDS and bool(previous) and previous[-1] in ANAPHORIC
+
+
+def in_scope_phrase(amount: Amount, scopes: list[Scope]) -> bool:
+    return any(s.start <= amount.start < s.end for s in scopes)
+
+
+def is_hypothetical(token: Token) -> bool:
+    """'even if there were 150 ...': the figure sits under an if-clause."""
+    for ancestor in [token, *token.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in ancestor.children):
+            return True
+    return False
+
+
+def is_source_description(noun: Token | None) -> bool:
+    """'Two U.S. officials ... told Reuters': a count of the people quoted, not a claim."""
+    if noun is None or noun.dep_ != "nsubj":
+        return False
+    return noun.head.lemma_.lower() in ("say", "tell", "add", "confirm", "speak", "write")

@@ -1,0 +1,66 @@
+"""Which time scope belongs to which figure: the nearest one hanging on the figure's own
+clause, after it first ('31 signed up in 2023 and another 20 in the first five months of
+2024'), never a comparison's baseline ('twice as many as in spring 2024')."""
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from services.extract.scope import Scope
+
+BASELINE = re.compile(r"\b(?:as|than|compared (?:with|to)|versus|vs\.?|from)\s*$", re.IGNORECASE)
+
+
+def is_baseline(text: str, start: int) -> bool:
+    """'twice as many as in spring 2024', 'up from 54% in 2023': a comparison's baseline."""
+    return bool(BASELINE.search(text[max(0, start - 20) : start]))
+
+
+def clause_of(token: Token, anchor: Token) -> set[int]:
+    """Token indices a time scope may hang on: the figure's ancestors up to a coordinated
+    clause, the counted phrase, the verb's own phrases ('through a center between June 2023
+    and May 2024') and what leads its clause ('In 2021, a quake killed ...')."""
+    allowed = {t.i for t in anchor.subtree} | {token.i}
+    verb = None
+    for ancestor in token.ancestors:
+        allowed.add(ancestor.i)
+        if verb is None and ancestor.pos_ in ("VERB", "AUX"):
+            verb = ancestor
+        if ancestor.dep_ == "conj" and ancestor.pos_ in ("VERB", "AUX"):
+            break
+    if verb is None:
+        return allowed
+    verbs = [verb, *verb.conjuncts]
+    phrases = [c for v in verbs for c in v.children if c.dep_ == "prep"]
+    leading = [c for c in verb.children if c.i < verb.i and c.dep_ not in ("nsubj", "nsubjpass")]
+    return (
+        allowed
+        | {v.i for v in verbs}
+        | {t.i for c in phrases for t in [c, *c.children]}
+        | {t.i for c in leading for t in c.subtree}
+    )
+
+
+def scope_for(
+    token: Token,
+    anchor: Token,
+    span: tuple[int, int],
+    scopes: list[Scope],
+    others: list[int],
+    sent: Span,
+) -> str | None:
+    """The nearest scope after the figure (not past another figure), else the nearest before."""
+    allowed = clause_of(token, anchor)
+    inside = [s for s in scopes if sent.start_char <= s.start < sent.end_char]
+    text, offset = sent.text, sent.start_char
+    attached = [
+        s for s in inside if _head_of(sent.doc, s) in allowed and not is_baseline(text, s.start - offset)
+    ]
+    after = [s for s in attached if s.start >= span[1] and not any(span[1] <= o < s.start for o in others)]
+    before = [s for s in attached if s.end <= span[0]]
+    return after[0].value if after else before[-1].value if before else None
+
+
+def _head_of(doc: Doc, scope: Scope) -> int:
+    span = doc.char_span(scope.start, scope.end, alignment_mode="expand")
+    return span.root.head.i if span is not None else -1
