@@ -48,7 +48,7 @@ TAIL_SECTION = re.compile(
     r"latest( news)?|you may also like|read next|popular)\s*:?\s*$",
     re.IGNORECASE,
 )
-READ_MORE = re.compile(r"^\s*(read more|read also|see also|also read|related:|more on)\b", re.I)
+READ_MORE = re.compile(r"^\s*(read more\b|read also\b|see also\b|also read\b|related:|more on\b)", re.I)
 NAV = re.compile(
     r"^\s*(last|latest) news in\b|^\s*(home|menu|search|translate|follow|share"
     r"|news article|open profile settings|close|next|previous)\s*$",

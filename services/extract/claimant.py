@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from services.extract.entities import canonical, ents_within, kinds
 from services.extract.events import vocabulary
+from services.extract.figures import is_person_noun
 
 SPEECH_VERBS = vocabulary(
     "say tell add announce write report claim state note estimate reveal believe find "
@@ -25,6 +26,7 @@ DOCUMENTS = vocabulary(
     "poll survey study report document analysis estimate data census tally investigation "
     "assessment statement figure figures"
 )
+MEDIA_WORDS = vocabulary("broadcaster newspaper outlet agency channel television radio magazine")
 ENTITY_PRIORITY = {"PERSON": 0, "ORG": 1, "NORP": 3, "GPE": 2, "LOC": 4, "FAC": 5}
 
 
@@ -79,10 +81,16 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
         return None, False
     kept = {t.i for t in core(span)}
     ents = [e for e in ents_within(span) if e.label_ in ENTITY_PRIORITY and kept & set(range(e.start, e.end))]
-    ents.sort(key=lambda e: (span.root not in e, ENTITY_PRIORITY[e.label_], e.start))
+    ents.sort(key=lambda e: (span.root not in e, e.root.dep_ == "poss", ENTITY_PRIORITY[e.label_], e.start))
+    named = [t for t in span.root.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if named and all(e.root.dep_ == "poss" for e in ents):
+        ents = []
     if ents:
         return canonical(ents[0]), False
     head = span.root
+    employer = employer_of(head)
+    if employer is not None:
+        return employer, False
     if head.lemma_.lower() in DOCUMENTS:
         return document_author(span)
     if head.like_num or head.lower_ == "one":
@@ -97,6 +105,21 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
         return None, True
     words = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 3]
     return " ".join([*(t.text for t in words), head.text]), False
+
+
+def employer_of(head: Token) -> str | None:
+    """'Analysts at Morgan Stanley' → Morgan Stanley; 'officials from the ministry' → None."""
+    if not is_person_noun(head):
+        return None
+    objects = [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in ("at", "from", "with")
+        for o in p.children
+        if o.dep_ == "pobj" and o.ent_type_ == "ORG"
+    ]
+    ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if objects and objects[0] in e]
+    return canonical(ents[0]) if ents else None
 
 
 def document_author(span: Span) -> tuple[str | None, bool]:
@@ -126,6 +149,21 @@ def outlet_in(span: Span | None, speaker: str) -> str | None:
     return next((n for n in names if n != speaker and kinds().get(n) == "outlet"), None)
 
 
+def told_outlet(verb: Token) -> str | None:
+    """'X told state broadcaster ERT' / 'told Reuters': the outlet that carried the words."""
+    if verb.lemma_.lower() not in ("tell", "say"):
+        return None
+    listeners = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    listeners += [o for p in verb.children if p.lower_ == "to" for o in p.children]
+    for listener in listeners:
+        ents = ents_within(listener.doc[listener.left_edge.i : listener.i + 1])
+        media = any(t.lemma_.lower() in MEDIA_WORDS for t in listener.subtree)
+        for ent in ents:
+            if kinds().get(canonical(ent)) == "outlet" or (ent.label_ == "ORG" and media):
+                return canonical(ent)
+    return None
+
+
 def generic_phrase(span: Span | None) -> str:
     """'The interior ministry' → 'interior ministry'; 'he' → 'he'."""
     if span is None:
@@ -150,13 +188,14 @@ def reference(sent: Span) -> tuple[Span | None, str]:
 
 def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
     """The figure's own attribution, and the generic speaker word when it is one ('agency')."""
-    speaker, generic, mention = None, "", ""
+    speaker, generic, mention, told = None, "", "", None
     for verb in speakers(figure_token, sent):
         subject = subject_of(verb)
         name, is_generic = name_of(subject)
         if name or is_generic:
             speaker, generic = name, generic_phrase(subject) if is_generic else ""
             mention = subject.root.lower_ if subject is not None else ""
+            told = told_outlet(verb)
             break
     ref, kind = reference(sent)
     ref_name, _ = name_of(ref) if ref is not None else (None, False)
@@ -168,7 +207,8 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         carrier = ref_name if kinds().get(ref_name, "outlet") == "outlet" else None
         return Attribution(speaker, carrier=carrier), ""
     if speaker:
-        return Attribution(speaker, carrier=outlet_in(subject, speaker), head=mention), ""
+        carrier = told or outlet_in(subject, speaker)
+        return Attribution(speaker, carrier=carrier, head=mention), ""
     if ref_name and kind == "according":
         return Attribution(ref_name), ""
     return Attribution(None, generic=bool(generic)), generic

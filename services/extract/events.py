@@ -91,7 +91,8 @@ PEOPLE = vocabulary(
     "firefighter sailor pilot marine guard agent diplomat lawmaker driver farmer miner "
     "leader user customer subscriber viewer reader player fan visitor traveller traveler "
     "pilgrim settler rebel insurgent gunman gunmen attacker suspect defendant inmate dead "
-    "injured wounded missing crowd other others"
+    "injured wounded missing crowd other others analyst expert researcher observer "
+    "investigator prosecutor lawyer spokesperson representative delegate"
 )
 MONEY_NOUN_OF_EVENT = {
     "paid": "payment",

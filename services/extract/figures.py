@@ -56,7 +56,7 @@ def noun_phrase(noun: Token, after: int) -> str:
         and not t.like_num
         and not t.is_space
     ]
-    return phrase(words)
+    return noun.doc[words[0].i : noun.i + 1].text if words else ""
 
 
 def phrase(words: list[Token]) -> str:

@@ -30,7 +30,7 @@ def clause_of(token: Token, anchor: Token) -> set[int]:
             break
     if verb is None:
         return allowed
-    verbs = [verb, *verb.conjuncts]
+    verbs = [verb, *verb.conjuncts, *(c for c in verb.children if c.dep_ == "xcomp")]
     phrases = [c for v in verbs for c in v.children if c.dep_ == "prep"]
     leading = [c for c in verb.children if c.i < verb.i and c.dep_ not in ("nsubj", "nsubjpass")]
     return (

@@ -11,6 +11,7 @@ LEVEL_VERBS = vocabulary(
     "rise fall reach stand total climb grow drop increase decrease hit put number jump soar "
     "estimate value set forecast project cap"
 )
+YIELDING = vocabulary("save cost generate bring raise earn yield require need")
 STATES = vocabulary("estimate value set put stand total number cap")
 TOPIC_PREPS = ("for", "on", "in", "of")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -62,8 +63,20 @@ def level_subject(token: Token) -> Token | None:
                 return found[0]
         if ancestor.dep_ in ("acl", "relcl") and ancestor.head.pos_ in ("NOUN", "PROPN"):
             return ancestor.head
+        if ancestor.dep_ == "xcomp":
+            found = [c for c in ancestor.head.children if c.dep_ in SUBJECTS and c.pos_ != "PRON"]
+            return found[0] if found else None
         return None
     return None
+
+
+def verb_subject(token: Token) -> Token | None:
+    """'the cuts would save the company $250 million' → cuts."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in YIELDING:
+        return None
+    found = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return found[0] if found and found[0].pos_ in ("NOUN", "PROPN") else None
 
 
 def level_phrase(noun: Token) -> str:
@@ -104,7 +117,8 @@ def money_counted(event: str, token: Token, start: int, end: int) -> tuple[str, 
         return modified_noun(topic), event
     subject = level_subject(token)
     if subject is None:
-        return MONEY_NOUN_OF_EVENT.get(event, event), event
+        doer = verb_subject(token)
+        return (modified_noun(doer) if doer is not None else MONEY_NOUN_OF_EVENT.get(event, event)), event
     match = paired(subject, token)
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if match is not subject or (verb is not None and verb.lemma_.lower() in STATES):

@@ -165,3 +165,18 @@ def test_shared_object_is_killed_or_wounded(nlp):
 def test_estimated_cost(nlp):
     f = only(nlp, "The total cost is estimated at $2.5bn.")
     assert (f.value, f.currency, f.counted, f.event) == (2_500_000_000, "USD", "total cost", "cost")
+
+
+def test_told_outlet_is_the_carrier(nlp):
+    f = only(
+        nlp,
+        "Fire service spokesman Yiannis Artopios told state broadcaster ERT that more "
+        "than 700 firefighters were battling the blaze.",
+    )
+    assert (f.claimant, f.carrier) == ("Yiannis Artopios", "ERT")
+
+
+def test_analysts_at_a_firm_are_the_firm(nlp):
+    f = only(nlp, "Analysts at Morgan Stanley said they expected 400 to 500 jobs to go by the end of 2025.")
+    assert (f.value, f.value_max, f.qualifier) == (400, 500, "range")
+    assert (f.claimant, f.scope) == ("Morgan Stanley", "/2025")
