@@ -18,6 +18,20 @@ from services.extract.claimant import (
 from services.extract.entities import kinds
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we"])
+AGENCY_WORDS = frozenset(
+    [
+        "agency",
+        "organization",
+        "organisation",
+        "body",
+        "commission",
+        "authority",
+        "watchdog",
+        "regulator",
+        "charity",
+        "group",
+    ]
+)
 OUTLET_WORDS = frozenset(["outlet", "media", "newspaper", "publication", "paper", "site"])
 CONNECTIVES = (
     "in addition",
@@ -38,6 +52,7 @@ class Memory:
     named: list[Attribution] = field(default_factory=list)
     previous: Attribution | None = None
     last_counted: str | None = None
+    last_thing: tuple[Token, str] | None = None
     last_percent: str = ""
     headline_end: int = 0
     figures: list[Figure] = field(default_factory=list)
@@ -54,9 +69,10 @@ class Memory:
         for known in reversed(self.named):
             if head in (known.claimant or "").lower() or head == known.head:
                 return known
-        if head in OUTLET_WORDS:
-            outlets = [k for k in self.named if kinds().get(k.claimant or "") == "outlet"]
-            return outlets[-1] if outlets else Attribution(generic)
+        for words, kind in ((OUTLET_WORDS, "outlet"), (AGENCY_WORDS, "agency")):
+            if head in words:
+                same = [k for k in self.named if kinds().get(k.claimant or "") == kind]
+                return same[-1] if same else Attribution(generic)
         return Attribution(generic)
 
 

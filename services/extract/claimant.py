@@ -10,14 +10,17 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from services.extract.entities import canonical, ents_within, kinds
-from services.extract.events import vocabulary
-from services.extract.figures import is_person_noun
+from services.extract.events import is_person_noun, vocabulary
 
 SPEECH_VERBS = vocabulary(
     "say tell add announce write report claim state note estimate reveal believe find "
     "confirm disclose insist acknowledge argue allege warn suggest indicate show summarize "
     "think assert declare tweet post publish conclude testify admit explain record document "
     "count tally calculate assess identify put"
+)
+WEAK_SPEECH = vocabulary(
+    "record document count tally calculate assess identify find show indicate suggest believe "
+    "think conclude put estimate"
 )
 GENERIC_SPEAKERS = vocabulary(
     "outlet media investigation publication newspaper paper agency ministry it he she they source"
@@ -43,7 +46,8 @@ def speakers(token: Token, sent: Span) -> list[Token]:
     ('At least 51 ... signed up, Important Stories reported')."""
     above = [a for a in token.ancestors if is_speech(a)]
     beside = [t for t in sent if is_speech(t) and t not in above and t is not token]
-    return above + sorted(beside, key=lambda t: abs(t.i - token.i))
+    ordered = above + sorted(beside, key=lambda t: abs(t.i - token.i))
+    return sorted(ordered, key=lambda t: t.lemma_.lower() in WEAK_SPEECH)
 
 
 def is_speech(token: Token) -> bool:

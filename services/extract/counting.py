@@ -46,6 +46,8 @@ def noun_counted(doc: Doc, amount: Amount, noun: Token, unit: str, memory: Memor
         phrase = fig.with_of_tail(noun, phrase)
     if unit == "people" and noun.lower_ not in ("other", "others"):
         memory.last_counted = phrase
+    if unit == "count":
+        memory.last_thing = (noun, phrase)
     return phrase
 
 
@@ -57,8 +59,32 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
             return Counted(subjects.level_phrase(level), "people", "killed")
         unit = "people" if fig.is_person_noun(level) else "count"
         return Counted(subjects.level_phrase(level), unit, event)
+    thing = same_sentence_thing(token, memory)
+    if event != "other" and thing is not None:
+        return Counted(thing, "count", event)
     if event != "other" and memory.last_counted:
         return Counted(memory.last_counted, "people", event)
     if event in HARM_EVENTS and token.dep_ in ("dobj", "nsubjpass"):
         return Counted("people", "people", event)
     return None
+
+
+def same_sentence_thing(token: Token, memory: Memory) -> str | None:
+    """'1,000 K2 tanks, of which 180 have been delivered': things counted earlier in the sentence."""
+    if memory.last_thing is None:
+        return None
+    noun, phrase = memory.last_thing
+    if noun.doc is not token.doc or noun.i >= token.i:
+        return None
+    between = token.doc[noun.i + 1 : token.i + 1]
+    return None if any(t.is_sent_start for t in between) else phrase
+
+
+VERB_QUALIFIERS = {"top": "more_than", "exceed": "more_than", "surpass": "more_than"}
+
+
+def verb_qualifier(token: Token, qualifier: str) -> str:
+    """'Cholera cases top 12,000' → more_than."""
+    if qualifier != "exact" or token.head is token:
+        return qualifier
+    return VERB_QUALIFIERS.get(token.head.lemma_.lower(), qualifier)

@@ -3,34 +3,7 @@ and `event_of`: the nearest such word to a figure in the parse."""
 
 from spacy.tokens import Token
 
-EVENTS = (
-    "fighting",
-    "captured",
-    "killed",
-    "wounded",
-    "killed_or_wounded",
-    "casualties",
-    "missing",
-    "recruited",
-    "deployed",
-    "conscripted",
-    "returned",
-    "arrived",
-    "detained",
-    "displaced",
-    "evacuated",
-    "protesting",
-    "paid",
-    "salary",
-    "bonus",
-    "allocated",
-    "spent",
-    "lost",
-    "increased",
-    "decreased",
-    "other",
-)
-UNITS = ("people", "currency", "percent", "count")
+UNITS = ("people", "currency", "percent", "count")  # the fixed vocabulary of Figure.unit
 
 
 def vocabulary(words: str) -> frozenset[str]:
@@ -54,6 +27,7 @@ EVENT_WORDS = {
     "damaged": "damage",
     "destroyed": "destroy demolish raze",
     "cost": "cost",
+    "delivered": "deliver supply ship",
     "displaced": "displace flee",
     "evacuated": "evacuate evacuation",
     "protesting": "protest march rally demonstrate demonstration gather protester",
@@ -66,6 +40,8 @@ EVENT_WORDS = {
     "increased": "rise grow increase climb jump surge soar",
     "decreased": "fall drop decline decrease shrink plunge slump cut reduce reduction",
 }
+# The fixed vocabulary of Figure.event: one entry per key above, plus these two.
+EVENTS = (*EVENT_WORDS, "killed_or_wounded", "other")
 EVENT_OF_WORD = {word: event for event, words in EVENT_WORDS.items() for word in words.split()}
 
 NOUN_EVENTS = {
@@ -108,6 +84,18 @@ NOT_PEOPLE = vocabulary(
     "tree degree decree jubilee median meridian"
 )
 STOP_CLIMB = vocabulary("say tell report announce write add")
+PEOPLE_ONLY = frozenset(
+    [
+        "recruited",
+        "conscripted",
+        "wounded",
+        "killed_or_wounded",
+        "detained",
+        "displaced",
+        "evacuated",
+        "protesting",
+    ]
+)
 CLAUSES = frozenset(["advcl", "ccomp", "parataxis", "conj", "appos"])
 MONEY_EVENTS = frozenset(
     ["paid", "salary", "bonus", "allocated", "spent", "cost", "lost", "increased", "decreased"]
@@ -158,4 +146,16 @@ def refine(event: str, word: Token, noun: Token | None) -> str:
         return "deployed"
     if word.lemma_.lower() == "reach" and (noun is None or noun.lemma_.lower() not in PEOPLE):
         return "increased"
+    if event in PEOPLE_ONLY and noun is not None and not is_person_noun(noun):
+        return "other"
     return event
+
+
+def is_person_noun(noun: Token) -> bool:
+    """People nouns: a vocabulary, agent suffixes ('assistants', 'Serbians'), plural NORPs."""
+    lemma = noun.lemma_.lower()
+    if lemma in PEOPLE or noun.lower_ in PEOPLE:
+        return True
+    if noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
+        return True
+    return noun.tag_ == "NNS" and lemma.endswith(PERSON_SUFFIXES) and lemma not in NOT_PEOPLE

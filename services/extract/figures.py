@@ -3,7 +3,7 @@
 from spacy.tokens import Doc, Token
 
 from services.extract.amounts import Amount
-from services.extract.events import NOT_PEOPLE, PEOPLE, PERSON_SUFFIXES
+from services.extract.events import is_person_noun
 
 NOUNISH = ("NOUN", "PROPN", "ADJ")
 
@@ -75,16 +75,6 @@ def whole_phrase(noun: Token) -> str:
     cut = {t.i for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct") for t in c.subtree}
     words = [t for t in noun.subtree if t.i not in cut and t.dep_ not in ("det", "poss") and not t.is_space]
     return phrase(words)
-
-
-def is_person_noun(noun: Token) -> bool:
-    """People nouns: a vocabulary, agent suffixes ('assistants', 'Serbians'), plural NORPs."""
-    lemma = noun.lemma_.lower()
-    if lemma in PEOPLE or noun.lower_ in PEOPLE:
-        return True
-    if noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
-        return True
-    return noun.tag_ == "NNS" and lemma.endswith(PERSON_SUFFIXES) and lemma not in NOT_PEOPLE
 
 
 def unit_of(amount: Amount, noun: Token | None) -> str:

@@ -1,7 +1,7 @@
 """One parsed article → its figures: amounts filtered to claims, each with what it counts,
 its scope, its claimant and the sentence it was read from."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -12,7 +12,7 @@ from services.extract import figures as fig
 from services.extract.amounts import Amount, find_amounts
 from services.extract.attribution import Memory, claimant_for, remember
 from services.extract.claimant import Attribution
-from services.extract.counting import Counted, what_is_counted
+from services.extract.counting import Counted, verb_qualifier, what_is_counted
 from services.extract.entities import aliases, entities_in
 from services.extract.scope import Scope, find_scopes
 from services.extract.scope_attachment import scope_for
@@ -67,6 +67,7 @@ def read_figure(
     if excluded.is_hypothetical(token) or excluded.is_source_description(noun):
         return None
     topic = memory.last_counted
+    amount = replace(amount, qualifier=verb_qualifier(token, amount.qualifier))
     what = what_is_counted(context.doc, amount, token, noun, memory)
     if what is None:
         return None

@@ -48,7 +48,11 @@ PATTERNS = [
         rf"(?P<y>{_YEAR})",
     ),
     ("by_end", rf"\bby\s+the\s+end\s+of\s+(?P<a>{_MY})"),
-    ("since", rf"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?P<a>{_MY})"),
+    (
+        "since",
+        rf"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+|the\s+\w+\s+(?:began|started|erupted)"
+        rf"\s+in\s+)?(?P<a>{_MY})",
+    ),
     ("season", rf"\b(?:in\s+(?:the\s+)?)?(?P<s>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR})"),
     (
         "month_year",

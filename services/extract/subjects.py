@@ -9,7 +9,7 @@ from services.extract.figures import phrase, whole_phrase
 
 LEVEL_VERBS = vocabulary(
     "rise fall reach stand total climb grow drop increase decrease hit put number jump soar "
-    "estimate value set forecast project cap"
+    "estimate value set forecast project cap top exceed surpass"
 )
 YIELDING = vocabulary("save cost generate bring raise earn yield require need")
 STATES = vocabulary("estimate value set put stand total number cap")
@@ -40,7 +40,7 @@ def noun_above(token: Token, start: int, end: int) -> Token | None:
 def topic_object(token: Token) -> Token | None:
     """'€310 million for social housing', '2.4 billion dinars on security'."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token.head)
-    for word, preps in ((token, TOPIC_PREPS), (token.head, TOPIC_PREPS), (verb, ("on",))):
+    for word, preps in ((token, TOPIC_PREPS), (token.head, TOPIC_PREPS), (verb, ("on", "from"))):
         for child in word.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.i > token.i:
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]

@@ -180,3 +180,22 @@ def test_analysts_at_a_firm_are_the_firm(nlp):
     f = only(nlp, "Analysts at Morgan Stanley said they expected 400 to 500 jobs to go by the end of 2025.")
     assert (f.value, f.value_max, f.qualifier) == (400, 500, "range")
     assert (f.claimant, f.scope) == ("Morgan Stanley", "/2025")
+
+
+def test_verb_top_means_more_than(nlp):
+    f = only(nlp, "Cholera cases top 12,000 in the region, the agency said.")
+    assert (f.value, f.qualifier) == (12000, "more_than")
+
+
+def test_elided_thing_in_the_same_sentence(nlp):
+    figures = figures_of(nlp, "Warsaw ordered 1,000 K2 tanks, of which 180 have already been delivered.")
+    assert [(f.value, f.unit, f.counted) for f in figures] == [
+        (1000, "count", "K2 tanks"),
+        (180, "count", "K2 tanks"),
+    ]
+    assert figures[1].event == "delivered"
+
+
+def test_hiring_assistants_is_recruiting_people(nlp):
+    f = only(nlp, "About 2,300 new teaching assistants will be hired in the first half of 2026.")
+    assert (f.unit, f.event, f.scope) == ("people", "recruited", "2026-01/2026-06")

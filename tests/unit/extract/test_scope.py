@@ -17,6 +17,7 @@ CASES = [
     ("a shortfall this year", "2025", "this year, relative to publication"),
     ("in 2021, a quake", "2021", "year before comma"),
     ("cut 1,200 jobs by the end of 2025", "/2025", "by the end of"),
+    ("since the outbreak began in July 2024", "2024-07/", "since an event began"),
 ]
 
 
