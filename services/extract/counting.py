@@ -9,6 +9,7 @@ from services.extract import figures as fig
 from services.extract import subjects
 from services.extract.amounts import Amount
 from services.extract.attribution import Memory
+from services.extract.entities import canonical, demonyms, ents_within
 from services.extract.events import MONEY_EVENTS, event_of
 
 HARM_EVENTS = frozenset(
@@ -44,6 +45,7 @@ def noun_counted(doc: Doc, amount: Amount, noun: Token, unit: str, memory: Memor
     phrase = fig.noun_phrase(noun, end) or noun.text
     if unit == "count":
         phrase = fig.with_of_tail(noun, phrase)
+    phrase = owner_demonym(noun, phrase)
     if unit == "people" and noun.lower_ not in ("other", "others"):
         memory.last_counted = phrase
     if unit == "count":
@@ -88,3 +90,17 @@ def verb_qualifier(token: Token, qualifier: str) -> str:
     if qualifier != "exact" or token.head is token:
         return qualifier
     return VERB_QUALIFIERS.get(token.head.lemma_.lower(), qualifier)
+
+
+def owner_demonym(noun: Token, phrase: str) -> str:
+    """'North Korea sent 10,000 of its soldiers' → 'North Korean soldiers'."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in noun.children):
+        return phrase
+    for ancestor in noun.ancestors:
+        subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
+        if ancestor.pos_ in ("VERB", "AUX") and subjects:
+            subject = subjects[0]
+            ents = ents_within(noun.doc[subject.left_edge.i : subject.i + 1])
+            names = [demonyms().get(canonical(e)) for e in ents if e.label_ == "GPE"]
+            return f"{names[0]} {phrase}" if names and names[0] else phrase
+    return phrase

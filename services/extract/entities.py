@@ -51,6 +51,12 @@ def aliases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """place → adjective of its people: 'North Korea' → 'North Korean'."""
+    return {e["name"]: e["demonym"] for e in load_gazetteer() if "demonym" in e}
+
+
+@lru_cache(maxsize=1)
 def kinds() -> dict[str, str]:
     """canonical name → kind (person, agency, outlet, place, government)."""
     return {e["name"]: e.get("kind", e["label"].lower()) for e in load_gazetteer()}

@@ -199,3 +199,8 @@ def test_elided_thing_in_the_same_sentence(nlp):
 def test_hiring_assistants_is_recruiting_people(nlp):
     f = only(nlp, "About 2,300 new teaching assistants will be hired in the first half of 2026.")
     assert (f.unit, f.event, f.scope) == ("people", "recruited", "2026-01/2026-06")
+
+
+def test_its_soldiers_take_the_owner_country(nlp):
+    f = only(nlp, "North Korea helped Putin by sending 10.000 of its soldiers to fight against Ukraine.")
+    assert (f.value, f.counted, f.event) == (10000, "North Korean soldiers", "deployed")
