@@ -7,6 +7,7 @@ from services.extract.boilerplate import NAV, is_furniture
 
 HEADER_LINES = 12
 OUTLET_PATTERNS = [
+    re.compile(r"^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.? \d{1,2} \((?P<o>Reuters|AP|AFP)\)"),
     re.compile(r"^\s*(?:last|latest) news (?:in|from|on)\s+(?P<o>[A-Z][\w.&' -]{1,40}?)\s*$", re.IGNORECASE),
     re.compile(
         r"(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}) (?:has|have) (?:contacted|reached "

@@ -50,3 +50,8 @@ def test_unknown_fields_are_none():
     meta = infer_metadata("Some body sentence that says nothing of its source at all.")
     assert meta["outlet"] is None
     assert meta["published"] is None
+
+
+def test_wire_dateline_names_the_agency():
+    meta = infer_metadata("Opposition wins regional vote\n\nBRATISLAVA, Oct 6 (Reuters) -\n\nText.")
+    assert meta["outlet"] == "Reuters"
