@@ -11,7 +11,7 @@ from services.runtime.lag import record_lag
 from services.runtime.settings import Settings
 
 STAGES = ("dedupe", "extract", "claims")
-JSON_VALUES = faust.Schema(key_type=str, key_serializer="raw", value_serializer="json")
+JSON_VALUES = faust.Schema(key_type=str, key_serializer="json", value_serializer="json")
 
 
 @dataclass(frozen=True)

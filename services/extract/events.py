@@ -22,6 +22,7 @@ EVENT_WORDS = {
     "conscripted": "conscript conscription draft mobilize mobilise mobilization mobilisation",
     "returned": "return repatriate",
     "arrived": "arrive reach",
+    "encountered": "encounter spot sight",
     "detained": "detain detention arrest jail imprison",
     "charged": "charge indict prosecute convict sentence",
     "damaged": "damage",
@@ -107,6 +108,8 @@ def event_of(anchor: Token, noun: Token | None) -> str:
     for ancestor in anchor.ancestors:
         if ancestor.lemma_.lower() in STOP_CLIMB:
             break
+        if is_come_across(ancestor):
+            return "encountered"
         event = EVENT_OF_WORD.get(ancestor.lemma_.lower())
         if event:
             return refine(event, ancestor, noun)
@@ -119,6 +122,11 @@ def event_of(anchor: Token, noun: Token | None) -> str:
     if noun is not None:
         return EVENT_OF_NOUN.get(noun.lemma_.lower(), "other")
     return "other"
+
+
+def is_come_across(word: Token) -> bool:
+    """'came across a group of six fighters': met in one place, not a total count."""
+    return word.lemma_.lower() == "come" and any(c.lower_ == "across" for c in word.children)
 
 
 def below(token: Token) -> list[Token]:

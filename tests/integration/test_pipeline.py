@@ -33,17 +33,21 @@ def of_claim(records, key):
 
 
 def test_seeds_become_one_tracked_claim(running_stack):
+    """Partitions interleave the seeds, so assert what holds in any arrival order."""
     records = wait_for(running_stack, CLAIM_TOPICS,
                        lambda rs: len(of_claim(rs, CHINESE_FIGHTING)) >= 4)
     claim = of_claim(records, CHINESE_FIGHTING)
     assert [r["type"] for r in claim] == ["claim.new"] + ["claim.updated"] * (len(claim) - 1)
     assert [r["version"] for r in claim] == list(range(1, len(claim) + 1))
-    assert [(r["value"], r["qualifier"]) for r in claim] == [
-        (163, "at_least"), (155, "at_least"), (155, "at_least"), (150, "more_than")]
-    assert [r["previous"] and r["previous"]["value"] for r in claim] == [None, 163, 155, 155]
-    assert [len(r["sources"]) for r in claim] == [1, 2, 3, 4]
     assert len({r["claim_id"] for r in claim}) == 1
-    assert claim[1]["claimant"] == "Volodymyr Zelensky"
+    counts = [len(r["sources"]) for r in claim]  # one source per article, however often it says it
+    assert counts == sorted(counts) and counts[0] == 1 and counts[-1] == 4
+    reported = sorted((s["value"], s["qualifier"]) for s in claim[-1]["sources"])
+    assert reported == [(150, "more_than"), (155, "at_least"), (155, "at_least"), (163, "at_least")]
+    for before, after in zip(claim, claim[1:], strict=False):
+        assert after["previous"]["value"] == before["value"]
+        assert after["previous"]["qualifier"] == before["qualifier"]
+    assert {s["claimant"] for s in claim[-1]["sources"]} >= {"Volodymyr Zelensky"}
 
 
 def test_every_event_id_is_unique_per_state_change(running_stack):
@@ -116,19 +120,31 @@ def test_metrics_count_what_the_stages_did(running_stack):
     assert total("claimstream_end_to_end_seconds_count") > 0
 
 
+CORROBORATION = """{"url": "https://late.example.net/2025/06/01/chinese-fighters",
+ "title": "Kyiv repeats its count", "published": "2025-06-01T08:00:00Z",
+ "outlet": "Late Example", "text": "KYIV — At least 163 Chinese nationals are fighting for Russia,
+ Ukrainian intelligence said on Sunday, repeating its April estimate."}"""
+
+
 @pytest.mark.slow
-def test_claims_survive_a_crash_without_repeating_events(running_stack):
+def test_claims_survive_a_crash_without_repeating_events(running_stack, tmp_path):
     before = wait_for(running_stack, CLAIM_TOPICS, lambda rs: len(of_claim(rs, CHINESE_FIGHTING)) >= 4)
+    latest = of_claim(before, CHINESE_FIGHTING)[-1]
     running_stack.stop(signal.SIGKILL)
     running_stack.start()
-    assert running_stack.cli("replay", "seeds", str(NEPAL)).returncode == 0
-    time.sleep(15)
-    after = wait_for(running_stack, CLAIM_TOPICS, lambda rs: len(rs) >= len(before))
+    assert running_stack.cli("replay", "seeds", str(NEPAL)).returncode == 0  # all seen before
+    article = tmp_path / "corroboration.jsonl"
+    article.write_text(" ".join(CORROBORATION.split()) + "\n")
+    assert running_stack.cli("replay", str(article)).returncode == 0
+    after = wait_for(running_stack, CLAIM_TOPICS,
+                     lambda rs: len(of_claim(rs, CHINESE_FIGHTING)) > len(of_claim(before, CHINESE_FIGHTING)))
     versions = {}
     for r in after:
         versions.setdefault((r["claim_id"], r["version"]), set()).add(r["event_id"])
     assert all(len(ids) == 1 for ids in versions.values())
-    assert {r["event_id"] for r in after} == {r["event_id"] for r in before}
+    new = [r for r in after if r["event_id"] not in {b["event_id"] for b in before}]
+    assert [(r["claim_key"], r["type"], r["version"]) for r in new] == [
+        (CHINESE_FIGHTING, "claim.updated", latest["version"] + 1)]  # state recovered, not restarted
 
 
 def test_ctrl_c_stops_up_cleanly_and_it_starts_again(running_stack):
@@ -149,8 +165,10 @@ def test_claims_api_and_cli_show_state_and_history(running_stack):
             break
         time.sleep(1)
     assert result.returncode == 0, result.stderr
+    assert len(fighting) == 1, fighting
     [claim] = fighting
-    assert all("chinese" in c["claim_key"] for c in found)
+    assert all("chinese" in f"{c['subject']} {c['evidence']} {c['claim_key']}".lower() for c in found)
+    assert not any(c["claim_key"].startswith("nepalese") for c in found)
     detail = running_stack.cli("claims", "--id", claim["claim_id"])
     body = json.loads(detail.stdout)
     assert [h["version"] for h in body["history"]] == list(range(1, body["version"] + 1))
