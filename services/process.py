@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from spacy.language import Language
 
 from schemas import Figure, RawArticle
-from services.claims.identity import claim_id, claim_key
+from services.claims.identity import claim_id, resolve_in_article
 from services.claims.state import ClaimState, apply_figure
 from services.dedupe.decide import decide
 from services.dedupe.similarity import NEAR_THRESHOLD
@@ -41,14 +41,13 @@ class Pipeline:
             yield decision.duplicate
         if decision.unique is None:
             return
-        for figure in extract_batch(self.nlp, [decision.unique])[0]:
+        for figure in resolve_in_article(extract_batch(self.nlp, [decision.unique])[0]):
             event = self.apply(figure)
             if event is not None:
                 yield event
 
     def apply(self, figure: Figure) -> BaseModel | None:
-        key = claim_key(figure)
-        figure = figure.model_copy(update={"claim_key": key})
+        key = figure.claim_key
         state, event = apply_figure(self.claims.get(key), figure, claim_id(key))
         self.claims[key] = state
         return event

@@ -65,3 +65,30 @@ def claim_key(figure: Figure) -> str:
 
 def claim_id(key: str) -> str:
     return "c" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def is_bare(figure: Figure) -> bool:
+    """A count of people with no modifier: 'soldiers', 'people'."""
+    return figure.unit == "people" and " " not in counted_key(figure.counted, figure.unit)
+
+
+def same_statement(a: Figure, b: Figure) -> bool:
+    def what(f: Figure) -> tuple:
+        return f.value, f.value_max, f.event, f.unit, f.scope
+
+    return what(a) == what(b)
+
+
+def resolve_in_article(figures: list[Figure]) -> list[Figure]:
+    """Figures of one article, ready for claims: a headline figure that repeats a body figure
+    is dropped, and a bare re-mention ('10,000 soldiers were sent') takes the counted phrase of
+    the same number stated with its modifiers ('10,000 North Korean soldiers')."""
+    body = [f for f in figures if not f.headline]
+    kept = [f for f in figures if not f.headline or not any(same_statement(f, b) for b in body)]
+    out = []
+    for figure in kept:
+        fuller = next((o for o in kept if not is_bare(o) and same_statement(figure, o)), None)
+        if is_bare(figure) and fuller is not None:
+            figure = figure.model_copy(update={"counted": fuller.counted, "subject": fuller.subject})
+        out.append(figure.model_copy(update={"claim_key": claim_key(figure)}))
+    return out

@@ -13,7 +13,7 @@ import faust
 
 from schemas import Figure, UniqueArticle
 from services.app import Topics
-from services.claims.identity import claim_key
+from services.claims.identity import resolve_in_article
 from services.extract.batch import extract_isolated, load_worker_nlp
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
@@ -43,8 +43,7 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> None:
         await topics.deadletter.send(key=event.key, value=encode(bad))
 
     async def publish(figures: list[Figure]) -> None:
-        for figure in figures:
-            figure = figure.model_copy(update={"claim_key": claim_key(figure)})
+        for figure in resolve_in_article(figures):
             FIGURES.labels(figure.unit).inc()
             await topics.figures.send(key=figure.claim_key.encode(), value=encode(figure))
 

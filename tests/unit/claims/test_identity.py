@@ -1,6 +1,6 @@
 import pytest
 
-from services.claims.identity import claim_id, claim_key, counted_key, singular
+from services.claims.identity import claim_id, claim_key, counted_key, resolve_in_article, singular
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,22 @@ def test_claim_id_is_stable_and_short():
     assert claim_id(key) == claim_id(key)
     assert claim_id(key) != claim_id(key + "x")
     assert len(claim_id(key)) == 13 and claim_id(key).startswith("c")
+
+
+def test_headline_repeating_a_body_figure_is_dropped(figure):
+    headline = figure(51, url="u", event="recruited").model_copy(update={"headline": True})
+    body = figure(51, url="u", event="recruited")
+    only_in_headline = figure(7, url="u", event="captured").model_copy(update={"headline": True})
+    kept = resolve_in_article([headline, body, only_in_headline])
+    assert [(f.value, f.headline) for f in kept] == [(51, False), (7, True)]
+
+
+def test_bare_re_mention_takes_the_modified_phrase_of_the_same_number(figure):
+    full = figure(10000, url="u", counted="North Korean soldiers", event="deployed", qualifier="exact")
+    bare = figure(10000, url="u", counted="soldiers", event="deployed", qualifier="exact")
+    other_number = figure(500, url="u", counted="soldiers", event="deployed", qualifier="exact")
+    resolved = resolve_in_article([full, bare, other_number])
+    assert [f.claim_key for f in resolved] == [
+        "north korean person|deployed|people|*", "north korean person|deployed|people|*",
+        "person|deployed|people|*"]
+    assert all(f.claim_key for f in resolved)
