@@ -1,9 +1,10 @@
 """Articles as they enter (`articles.raw`) and leave dedupe (`articles.unique`, `articles.duplicates`)."""
 
-from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.times import UtcDatetime
 
 
 class RawArticle(BaseModel):
@@ -13,14 +14,14 @@ class RawArticle(BaseModel):
 
     url: str = Field(description="canonical URL of the article (or a replay: URI for fixtures)")
     title: str | None = None
-    published: datetime | None = Field(default=None, description="publication time, ISO 8601")
+    published: UtcDatetime | None = Field(default=None, description="publication time, ISO 8601")
     outlet: str | None = None
     text: str = Field(default="", description="main text; empty when only html is known")
     html: str | None = None
     guid: str | None = Field(default=None, description="feed entry GUID when the feed has one")
     feed_url: str | None = None
     source: Literal["replay", "poller"] = "replay"
-    received_at: datetime | None = Field(
+    received_at: UtcDatetime | None = Field(
         default=None, description="when claimstream first saw it (for end-to-end latency)"
     )
 

@@ -1,11 +1,11 @@
 """Claim events on `claims.new` and `claims.updated`. Key: claim id."""
 
-from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from schemas.figures import Qualifier
+from schemas.times import UtcDatetime
 
 Change = Literal[
     "new", "value_changed", "qualifier_changed", "corroborated", "contested", "late_source"
@@ -19,7 +19,7 @@ class ClaimSource(BaseModel):
     value: int | float
     value_max: int | float | None = None
     qualifier: Qualifier = "exact"
-    published: datetime | None = None
+    published: UtcDatetime | None = None
 
 
 class Previous(BaseModel):
@@ -48,9 +48,9 @@ class ClaimEvent(BaseModel):
     claimant: str | None = None
     article_url: str
     outlet: str | None = None
-    published: datetime | None = None
+    published: UtcDatetime | None = None
     evidence: str
     contested: bool = False
     previous: Previous | None = None
     sources: list[ClaimSource] = Field(default_factory=list)
-    emitted_at: datetime | None = Field(default=None, description="wall clock, not part of id")
+    emitted_at: UtcDatetime | None = Field(default=None, description="wall clock, not part of id")

@@ -1,8 +1,8 @@
 """A record a stage could not process (`deadletter`). Key: the original key."""
 
-from datetime import datetime
-
 from pydantic import BaseModel
+
+from schemas.times import UtcDatetime
 
 
 class DeadLetter(BaseModel):
@@ -10,5 +10,5 @@ class DeadLetter(BaseModel):
     topic: str
     reason: str
     key: str | None = None
-    value: str
-    at: datetime
+    value: str | None = None
+    at: UtcDatetime

@@ -1,9 +1,10 @@
 """One figure read from an article (`figures.extracted`). Key: claim key."""
 
-from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
+
+from schemas.times import UtcDatetime
 
 Qualifier = Literal[
     "exact", "about", "at_least", "more_than", "at_most", "less_than", "up_to", "range"
@@ -22,7 +23,7 @@ class Figure(BaseModel):
     article_url: str
     outlet: str | None = None
     title: str | None = None
-    published: datetime | None = None
+    published: UtcDatetime | None = None
     value: int | float
     value_max: int | float | None = None
     qualifier: Qualifier = "exact"
@@ -40,4 +41,4 @@ class Figure(BaseModel):
     headline: bool = False
     entities: list[Entity] = Field(default_factory=list)
     span: tuple[int, int] = (0, 0)
-    received_at: datetime | None = None
+    received_at: UtcDatetime | None = None

@@ -24,9 +24,6 @@ class Topics:
     claims_updated: TopicT
     deadletter: TopicT
 
-    def __iter__(self):
-        return iter(vars(self).values())
-
 
 def raw_topic(app: faust.App, name: str) -> TopicT:
     """Topics carry JSON bytes; pydantic models in `schemas` validate them."""

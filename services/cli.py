@@ -81,12 +81,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         args = build_parser().parse_args(argv)
-        return dispatch(args, get_settings())
+        try:
+            settings = get_settings()
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            name = "CLAIMSTREAM_" + "_".join(str(p) for p in error["loc"]).upper()
+            raise UsageError(f"claimstream: bad setting {name}: {error['msg']}") from None
+        return dispatch(args, settings)
     except (UsageError, InputError) as exc:
         print(str(exc).splitlines()[0], file=sys.stderr)
-        return 2
-    except ValidationError as exc:
-        print(f"claimstream: bad setting: {str(exc).splitlines()[1:3]}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

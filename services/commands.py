@@ -84,7 +84,9 @@ def process(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         if args.out:
             out.close()
-    return 0
+    for error in pipeline.errors:
+        print(f"claimstream process: {error}", file=sys.stderr)
+    return 1 if pipeline.errors else 0
 
 
 def claims(args: argparse.Namespace, settings: Settings) -> int:

@@ -17,6 +17,7 @@ from services.claims.state import ClaimState, apply_figure
 from services.dedupe.decide import decide
 from services.dedupe.similarity import NEAR_THRESHOLD
 from services.extract.pipeline import extract_batch
+from services.runtime.deadletter import reason_of
 
 FIXED_CLOCK = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -29,6 +30,7 @@ class Pipeline:
         self.near_threshold = near_threshold
         self.dedupe_store: dict[str, Any] = {}
         self.claims: dict[str, ClaimState] = {}
+        self.errors: list[str] = []
 
     def run(self, articles: list[RawArticle]) -> Iterator[BaseModel]:
         for article in articles:
@@ -41,7 +43,12 @@ class Pipeline:
             yield decision.duplicate
         if decision.unique is None:
             return
-        for figure in resolve_in_article(extract_batch(self.nlp, [decision.unique])[0]):
+        try:
+            figures = extract_batch(self.nlp, [decision.unique])[0]
+        except Exception as exc:  # the stream dead-letters such an article; here it is reported
+            self.errors.append(f"{article.url}: extract: {reason_of(exc)}")
+            return
+        for figure in resolve_in_article(figures):
             event = self.apply(figure)
             if event is not None:
                 yield event

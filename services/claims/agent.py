@@ -60,10 +60,13 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
             if claim_event is None:
                 CLAIM_FIGURES_IGNORED.labels("already_applied").inc()
                 continue
-            table[figure.claim_key] = new_state.model_dump(mode="json")
             claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
             out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated
-            await out.send(key=claim_event.claim_id.encode(), value=encode(claim_event))
+            # The event is delivered before the state records it: a crash in between re-sends
+            # the same event id on reprocessing, and never loses the event.
+            delivery = await out.send(key=claim_event.claim_id.encode(), value=encode(claim_event))
+            await delivery
+            table[figure.claim_key] = new_state.model_dump(mode="json")
             observe(claim_event, figure)
             STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
             LAST_PROCESSED.labels(STAGE).set_to_current_time()

@@ -45,7 +45,7 @@ def counted_key(counted: str, unit: str) -> str:
     if not words:
         return unit
     head, modifiers = words[-1], words[:-1]
-    if unit == "people" and (head in PERSON_HEADS or not modifiers):
+    if unit == "people" and head in PERSON_HEADS:
         head = "person"
     return " ".join([*modifiers, head])
 
@@ -68,8 +68,8 @@ def claim_id(key: str) -> str:
 
 
 def is_bare(figure: Figure) -> bool:
-    """A count of people with no modifier: 'soldiers', 'people'."""
-    return figure.unit == "people" and " " not in counted_key(figure.counted, figure.unit)
+    """A count of people named only by a generic head: 'soldiers', 'people', 'troops'."""
+    return figure.unit == "people" and counted_key(figure.counted, figure.unit) == "person"
 
 
 def same_statement(a: Figure, b: Figure) -> bool:

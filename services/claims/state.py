@@ -6,7 +6,6 @@ input yields the same ids.
 """
 
 import hashlib
-from datetime import datetime
 
 from pydantic import BaseModel, Field
 
@@ -14,7 +13,7 @@ from schemas import ClaimEvent, ClaimSource, Figure
 from schemas.claims import Change, Previous
 from services.claims.contest import disagree
 
-HISTORY_LIMIT = 200
+HISTORY_LIMIT = 50
 
 
 class ClaimState(BaseModel):
@@ -29,8 +28,9 @@ class ClaimState(BaseModel):
 
 
 def applied_mark(figure: Figure) -> str:
-    """What makes a figure a new statement: the article and what it says."""
-    return f"{figure.article_url}|{figure.value}|{figure.value_max}|{figure.qualifier}"
+    """What makes a figure a new statement: the article and what it says (hashed, small)."""
+    said = f"{figure.article_url}|{figure.value}|{figure.value_max}|{figure.qualifier}"
+    return hashlib.sha256(said.encode()).hexdigest()[:20]
 
 
 def source_of(figure: Figure) -> ClaimSource:
@@ -83,7 +83,7 @@ def apply_figure(
     sources = merge_sources(state.sources, source_of(figure))
     current = state.current if change == "late_source" else figure
     contested = disagree(sources)
-    if contested and not state.contested and change == "corroborated":
+    if contested and not state.contested and change != "late_source":
         change = "contested"
     version = state.version + 1
     event = build_event(state, current, figure, change, previous, sources, contested, version)
@@ -116,6 +116,3 @@ def build_event(
     )
 
 
-def latest_published(sources: list[ClaimSource]) -> datetime | None:
-    dates = [s.published for s in sources if s.published]
-    return max(dates) if dates else None

@@ -1,5 +1,6 @@
 """faust wiring for dedupe: articles.raw -> articles.unique / articles.duplicates."""
 
+import logging
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -22,6 +23,7 @@ from services.runtime.settings import Settings
 from services.runtime.topics import encode
 
 STAGE = "dedupe"
+log = logging.getLogger("claimstream.dedupe")
 EXPIRY_EVERY = timedelta(hours=1)
 
 
@@ -37,16 +39,19 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
     def forget_old(now: datetime) -> None:
         """faust writes table changes only inside stream iteration, so expiry runs here."""
         if now - last_expiry[0] >= EXPIRY_EVERY:
-            expire(store, now, retention)
             last_expiry[0] = now
+            try:
+                expire(store, now, retention)
+            except Exception:  # expiry failing must not cost the record in hand
+                log.exception("dedupe: expiring old entries failed")
 
     @app.agent(topics.raw, name=STAGE)
     async def dedupe(stream: StreamT) -> None:
         async for event in stream.events():
             started = time.perf_counter()
+            now = datetime.now(UTC)
+            forget_old(now)
             try:
-                now = datetime.now(UTC)
-                forget_old(now)
                 article = RawArticle.model_validate_json(event.value)
                 decision = decide(article, store, now, settings.near_duplicate_threshold)
             except Exception as exc:  # a bad record must not stop the stage

@@ -37,6 +37,9 @@ def decide(
         prior, reason = match
         of = prior.get("of") or prior["url"]
         if prior["hash"] != fp.content_hash:
+            if fp.has_text and (earlier := state.seen_content(store, fp.content_hash)):
+                # an older version delivered again: nothing new, and not the latest either
+                return duplicate(fp, earlier.get("of") or earlier["url"], "exact", "content", 1.0)
             return passed(article, fp, store, t, revision_of=of)
         state.remember_copy(store, fp, of, t)
         return duplicate(fp, of, "exact", reason, 1.0)

@@ -8,6 +8,7 @@ import asyncio
 import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import faust
 
@@ -32,10 +33,23 @@ STAGE = "extract"
 
 
 def register(app: faust.App, settings: Settings, topics: Topics) -> None:
-    pool = ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-        initializer=load_worker_nlp, initargs=(settings.spacy_model,),
-    )
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+            initializer=load_worker_nlp, initargs=(settings.spacy_model,),
+        )
+
+    pool = [new_pool()]
+
+    async def run_nlp(articles: list[UniqueArticle]) -> list[list[Figure] | str]:
+        """Figures per article; if the NLP process dies, the batch is dead-lettered and a new
+        process takes the next one."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(pool[0], extract_isolated, articles)
+        except BrokenProcessPool:
+            pool[0] = new_pool()
+            return ["extract: the NLP process died on this batch"] * len(articles)
 
     async def dead(event: faust.EventT, reason: str) -> None:
         DEADLETTERS.labels(STAGE).inc()
@@ -60,8 +74,7 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> None:
                 except Exception as exc:
                     await dead(event, reason_of(exc))
             NLP_BATCH_SIZE.observe(len(articles))
-            loop = asyncio.get_running_loop()
-            results = await loop.run_in_executor(pool, extract_isolated, articles)
+            results = await run_nlp(articles)
             for event, result in zip(good, results, strict=True):
                 if isinstance(result, str):
                     await dead(event, result)
@@ -74,4 +87,4 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> None:
     @app.task
     async def warm_up() -> None:
         """Load the model in the pool before the first batch arrives."""
-        await asyncio.get_running_loop().run_in_executor(pool, extract_isolated, [])
+        await run_nlp([])

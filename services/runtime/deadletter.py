@@ -7,11 +7,12 @@ from pydantic import ValidationError
 from schemas import DeadLetter
 
 
-def dead_letter(stage: str, topic: str, key: bytes | None, value: bytes, reason: str) -> DeadLetter:
+def dead_letter(stage: str, topic: str, key: bytes | None, value: bytes | None, reason: str) -> DeadLetter:
     return DeadLetter(
         stage=stage, topic=topic, reason=reason[:500],
         key=key.decode(errors="replace") if key is not None else None,
-        value=value.decode(errors="replace"), at=datetime.now(UTC),
+        value=value.decode(errors="replace") if value is not None else None,
+        at=datetime.now(UTC),
     )
 
 

@@ -4,6 +4,8 @@ Base units (seconds, bytes), `_total` counters, histograms for latencies, and la
 from small fixed sets (stage, outcome, kind, unit); `feed` is bounded by the feeds file.
 """
 
+import logging
+
 from prometheus_client import Counter, Gauge, Histogram, start_http_server
 
 NS = "claimstream"
@@ -63,6 +65,13 @@ FEED_FAILURES = Gauge(
 FEED_DISABLED = Gauge("feed_disabled", "1 when the feed is disabled", ["feed"], namespace=NS)
 
 
-def serve(port: int, host: str = "0.0.0.0") -> None:
-    """Serve /metrics on a background thread."""
-    start_http_server(port, addr=host)
+def serve(port: int, host: str = "0.0.0.0") -> bool:
+    """Serve /metrics on a background thread; a port in use is reported, not fatal."""
+    try:
+        start_http_server(port, addr=host)
+    except OSError as exc:
+        logging.getLogger("claimstream").warning(
+            "metrics: cannot serve on port %s (%s); set CLAIMSTREAM_METRICS_PORT", port, exc.strerror
+        )
+        return False
+    return True

@@ -78,4 +78,5 @@ def add_sources(app: faust.App, settings: Settings) -> None:
             return
         from services.poller.run import run_poller
 
-        await run_poller(settings, once=False, feeds_path=settings.feeds)
+        if await run_poller(settings, once=False, feeds_path=settings.feeds) != 0:
+            log.error("poller stopped: see the reason above; the stages keep running")

@@ -116,7 +116,7 @@ async def topics(kafka_bootstrap: str) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def running_stack(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator["Stack"]:
+def running_stack(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     """`claimstream up` against the session's broker: every stage, the seed replay, /metrics."""
     from stack import Stack
 

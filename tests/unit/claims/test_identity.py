@@ -79,3 +79,19 @@ def test_bare_re_mention_takes_the_modified_phrase_of_the_same_number(figure):
         "north korean person|deployed|people|*", "north korean person|deployed|people|*",
         "person|deployed|people|*"]
     assert all(f.claim_key for f in resolved)
+
+
+@pytest.mark.parametrize(
+    "counted", ["civilians", "children", "Ukrainians"], ids=["civilians", "children", "demonym"]
+)
+def test_bare_populations_that_are_not_generic_people_stay_apart(figure, counted):
+    assert claim_key(figure(12, counted=counted, event="killed")) != claim_key(
+        figure(12, counted="people", event="killed"))
+    assert counted_key(counted, "people") != "person"
+
+
+def test_bare_re_mention_does_not_borrow_another_population(figure):
+    civilians = figure(12, url="u", counted="civilians", event="killed", qualifier="exact")
+    named = figure(12, url="u", counted="Ukrainian soldiers", event="killed", qualifier="exact")
+    resolved = resolve_in_article([civilians, named])
+    assert resolved[0].claim_key.startswith("civilian|")

@@ -80,6 +80,7 @@ def test_incompatible_sources_at_the_same_time_are_contested(figure):
         figure(150, url="u2", qualifier="exact", published="2025-04-11T00:00:00+00:00"),
     ])
     assert events[-1].contested is True
+    assert events[-1].change == "contested"
 
 
 def test_overlapping_lower_bounds_are_not_contested(figure):
@@ -91,3 +92,14 @@ def test_history_keeps_every_event_without_copying_sources(figure):
     state, events = fold([figure(163, url="u1"), figure(155, url="u2")])
     assert [e.event_id for e in state.history] == [e.event_id for e in events]
     assert all(h.sources == [] for h in state.history)
+
+
+def test_times_without_a_zone_are_read_as_utc_and_compare(figure):
+    from schemas import Figure
+
+    fields = figure(150, url="naive").model_dump() | {"published": "2025-04-10T09:00:00"}
+    naive = Figure.model_validate(fields)
+    aware = figure(163, url="aware", published="2025-04-11T00:00:00+00:00")
+    _, events = fold([aware, naive])
+    assert naive.published.tzinfo is not None
+    assert events[-1].change == "late_source"

@@ -30,4 +30,5 @@ def test_bad_setting_exits_2(monkeypatch, capsys):
         assert main(["topics", "create"]) == 2
     finally:
         get_settings.cache_clear()
-    assert "partitions" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "CLAIMSTREAM_PARTITIONS" in err and "valid integer" in err and err.count("\n") == 1

@@ -168,3 +168,18 @@ def test_lsh_buckets_stay_bounded_when_many_texts_collide() -> None:
     buckets = [urls for key, urls in store.items() if key.startswith("band:")]
     assert max(len(urls) for urls in buckets) == 64
     assert "https://w.example/79" in max(buckets, key=len)
+
+
+def test_an_older_version_delivered_again_is_a_duplicate_not_a_revision():
+    from datetime import UTC, datetime
+
+    from schemas import RawArticle
+    from services.dedupe.decide import decide
+
+    store: dict = {}
+    now = datetime(2025, 5, 1, tzinfo=UTC)
+    text = "At least 200 people were hurt in the storm, officials said. " * 3
+    v1 = RawArticle(url="https://e.org/a", text=text)
+    v2 = v1.model_copy(update={"text": v1.text.replace("200", "250")})
+    outcomes = [decide(a, store, now).outcome for a in (v1, v2, v1, v2)]
+    assert outcomes == ["unique", "revision", "duplicate", "duplicate"]
