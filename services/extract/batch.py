@@ -1,6 +1,8 @@
 """Batch extraction for a worker process: the model is loaded once per process, and one
 bad article costs only itself, never its batch."""
 
+import signal
+
 from spacy.language import Language
 
 from schemas import Figure, UniqueArticle
@@ -11,7 +13,9 @@ _nlp: Language | None = None
 
 
 def load_worker_nlp(model: str) -> None:
+    """Pool initializer. Ctrl-C reaches the whole process group; the parent stops the pool."""
     global _nlp
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _nlp = load_nlp(model)
 
 
