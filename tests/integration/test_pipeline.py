@@ -3,6 +3,7 @@
 import asyncio
 import json
 import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -175,3 +176,20 @@ def test_claims_api_and_cli_show_state_and_history(running_stack):
     assert body["history"][0]["type"] == "claim.new"
     missing = running_stack.cli("claims", "--id", "cnothere")
     assert missing.returncode == 1 and "no claim" in missing.stdout
+
+
+def test_claim_topics_are_plain_json_for_standard_clients(running_stack):
+    """kcat, not our code, reads claims.new: keys are claim ids, values validate as events."""
+    from schemas import ClaimEvent
+
+    wait_for(running_stack, CLAIM_TOPICS, lambda rs: len(of_claim(rs, CHINESE_FIGHTING)) >= 4)
+    result = subprocess.run(
+        ["kcat", "-b", running_stack.env["CLAIMSTREAM_KAFKA_BOOTSTRAP"], "-C", "-t", "claims.new",
+         "-o", "beginning", "-e", "-q", "-f", "%k\t%s\n"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t", 1) for line in result.stdout.splitlines() if line.strip()]
+    events = [(key, ClaimEvent.model_validate_json(value)) for key, value in rows]
+    assert events and all(key == event.claim_id and event.type == "claim.new" for key, event in events)
+    assert any(event.claim_key == CHINESE_FIGHTING for _, event in events)
