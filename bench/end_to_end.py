@@ -92,12 +92,14 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "services.cli", "topics", "create"], cwd=REPO, env=env, check=True)
     worker = start_worker(env, tmp / "worker.log")
     try:
-        burst = articles(args.articles, f"burst-{int(time.time())}", 10_000)
+        run = int(time.time())
+        base = 100_000 + (run % 100_000) * 10_000  # figures no earlier run on this broker stated
+        burst = articles(args.articles, f"burst-{run}", base)
         started = time.monotonic()
         asyncio.run(publish(bootstrap, burst))
         events = asyncio.run(collect(bootstrap, {a.url for a in burst}, timeout=600))
         elapsed = time.monotonic() - started
-        latencies = asyncio.run(paced(bootstrap, articles(args.paced, f"paced-{int(time.time())}", 90_000)))
+        latencies = asyncio.run(paced(bootstrap, articles(args.paced, f"paced-{run}", base + args.articles)))
     finally:
         os.killpg(worker.pid, signal.SIGINT)
         worker.wait(60)
