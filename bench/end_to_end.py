@@ -30,11 +30,11 @@ FIGURE = re.compile(r"\b(163|155|150)\b")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench_broker import bench_broker  # noqa: E402
+
 from schemas import RawArticle  # noqa: E402
 from services.replay.inputs import read_inputs  # noqa: E402
 from services.replay.publish import publish  # noqa: E402
-from services.runtime import broker  # noqa: E402
-from services.runtime.settings import Settings  # noqa: E402
 
 
 def articles(n: int, run: str, base: int) -> list[RawArticle]:
@@ -79,14 +79,11 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--paced", type=int, default=20)
     args = parser.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="claimstream-bench-"))
-    bootstrap = os.environ.get("CLAIMSTREAM_KAFKA_BOOTSTRAP", "")
-    local = None
-    if not bootstrap or not broker.answers(bootstrap, 3):
-        local = Settings(broker_dir=tmp / "kafka", broker_port=19192, broker_controller_port=19193)
-        (tmp / "kafka").mkdir()
-        (tmp / "kafka" / "libs").symlink_to(broker.ensure_jars(Settings(broker_dir=REPO / ".kafka")))
-        bootstrap = broker.start(local)
+    with bench_broker() as bootstrap:
+        run_bench(args, bootstrap, Path(tempfile.mkdtemp(prefix="claimstream-bench-")))
+
+
+def run_bench(args: argparse.Namespace, bootstrap: str, tmp: Path) -> None:
     env = os.environ | {"CLAIMSTREAM_KAFKA_BOOTSTRAP": bootstrap, "CLAIMSTREAM_STATE_DIR": str(tmp / "state"),
                         "CLAIMSTREAM_METRICS_PORT": "19208", "CLAIMSTREAM_WEB_PORT": "19266"}
     subprocess.run([sys.executable, "-m", "services.cli", "topics", "create"], cwd=REPO, env=env, check=True)
@@ -103,8 +100,6 @@ def main() -> None:
     finally:
         os.killpg(worker.pid, signal.SIGINT)
         worker.wait(60)
-        if local:
-            broker.stop(local)
     done = len({e["article_url"] for e in events})
     print(f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}; "
           f"burst of {len(burst)} articles, {done} reached a claim event; {len(latencies)} paced")

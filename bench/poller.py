@@ -7,7 +7,8 @@ their full text, so no article page is fetched.
 Feeds are spread over `--hosts` loopback addresses (127.0.0.2, 127.0.0.3, …), as if over
 many publishers, so the per-host cap (`CLAIMSTREAM_FETCH_PER_HOST_CONCURRENCY`) applies as in
 production. The HTTP server runs in a separate process. Needs a broker at
-CLAIMSTREAM_KAFKA_BOOTSTRAP (default 127.0.0.1:19092); the bench makes its own topics.
+CLAIMSTREAM_KAFKA_BOOTSTRAP if one answers, else starts a local one; the bench makes its own
+topics.
 """
 
 import argparse
@@ -22,6 +23,8 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
+
+from bench_broker import bench_broker  # noqa: E402
 
 from services.poller.run import run_poller  # noqa: E402
 from services.runtime.admin import create_topics  # noqa: E402
@@ -97,12 +100,12 @@ def main() -> None:
     server = multiprocessing.Process(target=serve, args=(hosts, args.entries), daemon=True)
     server.start()
     time.sleep(1.0)
-    with tempfile.TemporaryDirectory() as workdir:
+    with tempfile.TemporaryDirectory() as workdir, bench_broker() as bootstrap:
         feeds = Path(workdir) / "feeds.txt"
         feeds.write_text("".join(f"http://{hosts[n % len(hosts)]}:{PORT}/feed/{n}.xml\n"
                                  for n in range(args.feeds)))
         settings = Settings(
-            kafka_bootstrap=os.environ.get("CLAIMSTREAM_KAFKA_BOOTSTRAP", "127.0.0.1:19092"),
+            kafka_bootstrap=bootstrap,
             fetch_allow_hosts="127.0.0.0/8", poll_min_interval_seconds=0,
             poll_max_interval_seconds=0,
         )

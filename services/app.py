@@ -31,9 +31,11 @@ def raw_topic(app: faust.App, name: str) -> TopicT:
 
 
 def table_changelog(app: faust.App, table: str, partitions: int) -> TopicT:
+    """The table's changelog under its fixed name, configured as faust configures its own
+    (not acked like a source topic, large read buffer for recovery)."""
     return app.topic(
         t.changelog(table), partitions=partitions, compacting=True, deleting=False,
-        schema=JSON_VALUES,
+        schema=JSON_VALUES, acks=False, internal=True, maxsize=131_072,
     )
 
 
