@@ -30,6 +30,7 @@ class Figure(BaseModel):
     unit: str = Field(description="people, currency, percent, count, ...")
     currency: str | None = Field(default=None, description="ISO 4217 code when unit is currency")
     converted_value: int | float | None = Field(default=None, description="amount given in parentheses")
+    converted_value_max: int | float | None = Field(default=None, description="its upper end, for a range")
     converted_currency: str | None = None
     counted: str = Field(description="the counted noun phrase, e.g. 'Chinese nationals'")
     event: str = Field(description="what happened to the counted thing: fighting, killed, ...")

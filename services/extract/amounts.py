@@ -48,6 +48,7 @@ class Amount:
     percent: bool = False
     words: bool = False
     converted_value: int | float | None = None
+    converted_value_max: int | float | None = None
     converted_currency: str | None = None
 
 
@@ -123,7 +124,10 @@ def attach_conversions(text: str, found: list[Amount]) -> list[Amount]:
     for amount in found:
         prev = result[-1] if result else None
         if prev and prev.currency and amount.currency and _in_parentheses(text, prev, amount):
-            result[-1] = replace(prev, converted_value=amount.value, converted_currency=amount.currency)
+            result[-1] = replace(
+                prev, converted_value=amount.value, converted_value_max=amount.value_max,
+                converted_currency=amount.currency,
+            )
             continue
         result.append(amount)
     return result

@@ -102,6 +102,7 @@ def build_figure(
         unit=what.unit,
         currency=amount.currency,
         converted_value=amount.converted_value,
+        converted_value_max=amount.converted_value_max,
         converted_currency=amount.converted_currency,
         counted=what.counted,
         event=what.event,

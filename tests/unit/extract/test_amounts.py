@@ -77,6 +77,13 @@ def test_conversion_kept_with_original(text, value, currency, converted, convert
     assert (amount.converted_value, amount.converted_currency) == (converted, converted_currency)
 
 
+def test_converted_range_keeps_both_ends():
+    [amount] = find_amounts("salaries of 60,000 to 200,000 Chinese yuan (approximately $8,200 to $27,300).")
+    assert (amount.value, amount.value_max, amount.currency) == (60000, 200000, "CNY")
+    assert (amount.converted_value, amount.converted_value_max, amount.converted_currency) == (
+        8200, 27300, "USD")
+
+
 @pytest.mark.parametrize(
     "text",
     ["the 157th Motorized Rifle Brigade", "at 6:17 a.m.", "2nd Battalion"],
