@@ -79,12 +79,19 @@ def same_statement(a: Figure, b: Figure) -> bool:
     return what(a) == what(b)
 
 
+def repeats(headline: Figure, body: Figure) -> bool:
+    """A headline repeats a body figure when it gives the same number for the same event;
+    headlines compress qualifiers and time scopes ("51 ... since June 2023")."""
+    return (headline.value, headline.value_max, headline.event, headline.unit) == (
+        body.value, body.value_max, body.event, body.unit)
+
+
 def resolve_in_article(figures: list[Figure]) -> list[Figure]:
     """Figures of one article, ready for claims: a headline figure that repeats a body figure
     is dropped, and a bare re-mention ('10,000 soldiers were sent') takes the counted phrase of
     the same number stated with its modifiers ('10,000 North Korean soldiers')."""
     body = [f for f in figures if not f.headline]
-    kept = [f for f in figures if not f.headline or not any(same_statement(f, b) for b in body)]
+    kept = [f for f in figures if not f.headline or not any(repeats(f, b) for b in body)]
     out = []
     for figure in kept:
         fuller = next((o for o in kept if not is_bare(o) and same_statement(figure, o)), None)

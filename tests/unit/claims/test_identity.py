@@ -95,3 +95,10 @@ def test_bare_re_mention_does_not_borrow_another_population(figure):
     named = figure(12, url="u", counted="Ukrainian soldiers", event="killed", qualifier="exact")
     resolved = resolve_in_article([civilians, named])
     assert resolved[0].claim_key.startswith("civilian|")
+
+
+def test_headline_with_a_looser_scope_and_qualifier_still_repeats_the_body(figure):
+    headline = figure(51, url="u", event="recruited", qualifier="exact", scope="2023-06/")
+    headline = headline.model_copy(update={"headline": True})
+    body = figure(51, url="u", event="recruited", qualifier="at_least", scope="2023-06/2024-05")
+    assert [f.scope for f in resolve_in_article([headline, body])] == ["2023-06/2024-05"]
