@@ -3,10 +3,13 @@
 Syndicated copies differ in what surrounds the story (mastheads, bylines, subscribe appeals,
 "Read more" lists, photo credits, copyright lines), so dedupe compares only the lines that
 read as the story's own prose. The rules are about the shape of a line, not about outlets.
+An article known only as HTML is read with the same main-text extraction the extract stage
+uses, so both stages see the same story.
 """
 
-import html as html_lib
 import re
+
+from services.extract.boilerplate import text_from_html
 
 PROSE_END = tuple(".!?\"”’:;")
 MIN_PROSE_WORDS = 6
@@ -23,15 +26,11 @@ BOILERPLATE_CUES = re.compile(  # matched against the lower-cased line
     r"|indicates required|min read|getty images|/ ?(reuters|afp|ap)\b|\bap photo\b"
     r"|^photo\b|image caption|trust project|this (story|article) (was|has been|is) "
 )
-BLOCK_TAGS = re.compile(r"<\s*/?\s*(p|div|br|li|h[1-6]|tr|section|article|blockquote)\b[^>]*>",
-                        re.IGNORECASE)
-DROPPED_ELEMENTS = re.compile(r"<(script|style|nav|footer|header|aside)\b.*?</\1\s*>",
-                              re.IGNORECASE | re.DOTALL)
 
 
 def main_text(text: str, html: str | None = None) -> str:
     """The story's prose paragraphs, one per line; falls back to the html when text is empty."""
-    source = text if text.strip() else html_to_text(html or "")
+    source = text if text.strip() else text_from_html(html or "")
     return "\n".join(line for line in paragraphs(source) if is_story_line(line))
 
 
@@ -45,10 +44,3 @@ def is_story_line(line: str) -> bool:
     if words < LONG_LINE_WORDS and (words < MIN_PROSE_WORDS or not line.endswith(PROSE_END)):
         return False
     return words >= CUE_MAX_WORDS or not BOILERPLATE_CUES.search(line.lower())
-
-
-def html_to_text(markup: str) -> str:
-    """Crude tags-to-lines conversion: enough for fingerprints, not for extraction."""
-    markup = DROPPED_ELEMENTS.sub(" ", markup)
-    markup = BLOCK_TAGS.sub("\n", markup)
-    return html_lib.unescape(re.sub(r"<[^>]+>", " ", markup))

@@ -7,11 +7,11 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-import trafilatura
 from pydantic import ValidationError
 
 from schemas import RawArticle
 from services.dedupe.fingerprint import canonical_url
+from services.extract.boilerplate import text_from_html
 from services.extract.pipeline import infer_metadata
 from services.poller.parse import parse_feed
 from services.runtime.errors import InputError
@@ -50,7 +50,7 @@ def from_json_line(path: Path, number: int, line: str) -> RawArticle:
     except (json.JSONDecodeError, ValidationError) as exc:
         first = str(exc).splitlines()[0]
         raise InputError(f"{path}:{number}: not a raw article ({first})") from None
-    text = article.text or (trafilatura.extract(article.html) or "" if article.html else "")
+    text = article.text or (text_from_html(article.html) if article.html else "")
     if not text.strip():
         raise InputError(f"{path}:{number}: article has neither text nor readable html")
     return article.model_copy(update={"url": canonical_url(article.url), "text": text})
