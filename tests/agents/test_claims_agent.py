@@ -1,0 +1,35 @@
+from schemas import Figure
+
+KEY = "chinese person|fighting|people|*"
+
+
+def figure(value, url, qualifier="at_least"):
+    return Figure(
+        figure_id=f"{url}#0", claim_key=KEY, article_url=url, value=value, qualifier=qualifier,
+        unit="people", counted="Chinese nationals", event="fighting",
+        subject="Chinese nationals fighting", evidence="...",
+    ).model_dump_json().encode()
+
+
+async def test_claims_agent_routes_new_and_updated_and_ignores_repeats(stage_app):
+    app, outbox = stage_app("claims")
+    async with app.agents["claims"].test_context() as agent:
+        for value in (figure(163, "u1"), figure(163, "u1"), figure(155, "u2")):
+            await agent.put(key=KEY.encode(), value=value)
+    new, updated = outbox.values("claims.new"), outbox.values("claims.updated")
+    assert [(e["version"], e["value"]) for e in new] == [(1, 163)]
+    assert [(e["version"], e["change"], e["previous"]["value"]) for e in updated] == [
+        (2, "value_changed", 163)]
+    assert [key for key, _ in outbox.sent["claims.new"]] == [new[0]["claim_id"].encode()]
+    assert new[0]["emitted_at"] is not None
+
+
+async def test_bad_figure_goes_to_deadletter_and_the_next_one_is_processed(stage_app):
+    app, outbox = stage_app("claims")
+    async with app.agents["claims"].test_context() as agent:
+        await agent.put(key=b"k", value=b'{"value": "many"}')
+        await agent.put(key=KEY.encode(), value=figure(150, "u3", "more_than"))
+    [dead] = outbox.values("deadletter")
+    assert dead["stage"] == "claims" and dead["topic"] == "figures.extracted"
+    assert dead["reason"].startswith("invalid Figure:")
+    assert [e["value"] for e in outbox.values("claims.new")] == [150]

@@ -1,0 +1,33 @@
+from schemas import RawArticle
+
+TEXT = ("At least 40 people were missing after the flood on Sunday, rescuers said. "
+        "The river rose two metres overnight and cut the town's only road. ") * 3
+
+
+def article(url, text=TEXT):
+    return RawArticle(url=url, title="Flood", text=text).model_dump_json().encode()
+
+
+async def test_dedupe_agent_passes_unique_and_reports_duplicates(stage_app):
+    app, outbox = stage_app("dedupe")
+    async with app.agents["dedupe"].test_context() as agent:
+        await agent.put(key=b"a", value=article("https://e.org/flood"))
+        await agent.put(key=b"a", value=article("https://e.org/flood?utm_source=x"))
+        await agent.put(key=b"b", value=article("https://e.org/flood", TEXT.replace("40", "55")))
+    unique = outbox.values("articles.unique")
+    assert [(u["url"], u["revision_of"]) for u in unique] == [
+        ("https://e.org/flood", None), ("https://e.org/flood", "https://e.org/flood")]
+    [duplicate] = outbox.values("articles.duplicates")
+    assert (duplicate["kind"], duplicate["duplicate_of"]) == ("exact", "https://e.org/flood")
+
+
+async def test_tombstone_and_garbage_are_dead_lettered(stage_app):
+    app, outbox = stage_app("dedupe")
+    async with app.agents["dedupe"].test_context() as agent:
+        await agent.put(key=b"t", value=None)
+        await agent.put(key=b"g", value=b"\xff not json")
+        await agent.put(key=b"a", value=article("https://e.org/ok"))
+    dead = outbox.values("deadletter")
+    assert [(d["key"], d["stage"]) for d in dead] == [("t", "dedupe"), ("g", "dedupe")]
+    assert dead[0]["value"] is None
+    assert [u["url"] for u in outbox.values("articles.unique")] == ["https://e.org/ok"]
