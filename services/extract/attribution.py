@@ -7,15 +7,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from schemas.figures import Figure
-from services.extract.claimant import (
-    SPEECH_VERBS,
-    Attribution,
-    attribute,
-    generic_phrase,
-    name_of,
-    subject_of,
-)
+from services.extract.claimant import Attribution, attribute, generic_phrase, name_of
 from services.extract.entities import kinds
+from services.extract.speakers import SPEECH_VERBS, subject_of
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we"])
 AGENCY_WORDS = frozenset(

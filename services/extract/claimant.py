@@ -10,18 +10,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from services.extract.entities import canonical, ents_within, kinds
-from services.extract.events import is_person_noun, vocabulary
+from services.extract.events import is_person_noun
+from services.extract.speakers import speakers, subject_of
+from services.extract.words import vocabulary
 
-SPEECH_VERBS = vocabulary(
-    "say tell add announce write report claim state note estimate reveal believe find "
-    "confirm disclose insist acknowledge argue allege warn suggest indicate show summarize "
-    "think assert declare tweet post publish conclude testify admit explain record document "
-    "count tally calculate assess identify put"
-)
-WEAK_SPEECH = vocabulary(
-    "record document count tally calculate assess identify find show indicate suggest believe "
-    "think conclude put estimate"
-)
 GENERIC_SPEAKERS = vocabulary(
     "outlet media investigation publication newspaper paper agency ministry it he she they source"
 )
@@ -39,37 +31,6 @@ class Attribution:
     carrier: str | None = None
     generic: bool = False
     head: str = ""
-
-
-def speakers(token: Token, sent: Span) -> list[Token]:
-    """Speech verbs for a figure: those above it first, then any other in its sentence
-    ('At least 51 ... signed up, Important Stories reported')."""
-    above = [a for a in token.ancestors if is_speech(a)]
-    beside = [t for t in sent if is_speech(t) and t not in above and t is not token]
-    ordered = above + sorted(beside, key=lambda t: abs(t.i - token.i))
-    return sorted(ordered, key=lambda t: t.lemma_.lower() in WEAK_SPEECH)
-
-
-def is_speech(token: Token) -> bool:
-    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
-
-
-def subject_of(verb: Token) -> Span | None:
-    """nsubj of the verb, or of the verb it is conjoined with ('X notes ... and reports')."""
-    while verb is not None:
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                return verb.doc[child.left_edge.i : child.right_edge.i + 1]
-            if child.dep_ == "agent":
-                pobj = [c for c in child.children if c.dep_ == "pobj"]
-                if pobj:
-                    return verb.doc[pobj[0].left_edge.i : pobj[0].right_edge.i + 1]
-        if verb.dep_ == "xcomp":
-            objects = [c for c in verb.head.children if c.dep_ == "dobj"]
-            if objects:
-                return verb.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
-        verb = verb.head if verb.dep_ in ("conj", "xcomp") and verb.head is not verb else None
-    return None
 
 
 def core(span: Span) -> list[Token]:

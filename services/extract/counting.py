@@ -11,6 +11,8 @@ from services.extract.amounts import Amount
 from services.extract.attribution import Memory
 from services.extract.entities import canonical, demonyms, ents_within
 from services.extract.events import MONEY_EVENTS, event_of
+from services.extract.percents import percent_counted
+from services.extract.words import EVENT_OF_NOUN, EVENT_OF_WORD
 
 HARM_EVENTS = frozenset(
     ["killed", "wounded", "killed_or_wounded", "captured", "detained", "evacuated", "displaced"]
@@ -31,9 +33,10 @@ def what_is_counted(
     event = event_of(noun if noun is not None else token, noun)
     if unit == "currency":
         counted, event = subjects.money_counted(event, token, amount.start, amount.end)
+        event = "cost" if event in ("damaged", "destroyed") else event  # the sum a damage costs
         return Counted(counted, unit, event if event in MONEY_EVENTS else "other")
     if unit == "percent":
-        memory.last_percent = subjects.percent_counted(token) or memory.last_percent
+        memory.last_percent = percent_counted(token) or memory.last_percent
         return Counted(memory.last_percent, unit, event)
     if noun is not None:
         return Counted(noun_counted(doc, amount, noun, unit, memory), unit, event)
@@ -56,10 +59,13 @@ def noun_counted(doc: Doc, amount: Amount, noun: Token, unit: str, memory: Memor
 def elided(token: Token, event: str, memory: Memory) -> Counted | None:
     """'The death toll rose to 212', 'another 20', 'kill at least 48'."""
     level = subjects.level_subject(token)
+    if level is not None and level.lemma_.lower() in TALLIES:
+        return tally(level, event)
     if level is not None:
         if level.lemma_.lower() == "toll":
             return Counted(subjects.level_phrase(level), "people", "killed")
         unit = "people" if fig.is_person_noun(level) else "count"
+        event = EVENT_OF_NOUN.get(level.lemma_.lower(), event) if event == "other" else event
         return Counted(subjects.level_phrase(level), unit, event)
     thing = same_sentence_thing(token, memory)
     if event != "other" and thing is not None:
@@ -68,7 +74,31 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
         return Counted(memory.last_counted, "people", event)
     if event in HARM_EVENTS and token.dep_ in ("dobj", "nsubjpass"):
         return Counted("people", "people", event)
+    if (
+        token.dep_ == "nsubj"
+        and token.head.pos_ == "VERB"
+        and token.head.lemma_.lower() not in subjects.LEVEL_VERBS
+    ):
+        return Counted(memory.last_counted or "people", "people", event)  # 'About 120,000 are sheltering'
     return None
+
+
+TALLIES = frozenset(["number", "total", "tally", "count"])
+
+
+def tally(level: Token, event: str) -> Counted:
+    """'The number of people killed rose to 94' → people, killed; 'the number of injured'."""
+    objects = [o for p in level.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if not objects:
+        return Counted(subjects.level_phrase(level), "count", event)
+    counted = objects[0]
+    for word in [counted, *counted.children]:
+        own = EVENT_OF_WORD.get(word.lemma_.lower()) or EVENT_OF_WORD.get(word.lower_)
+        if own and (word is counted or word.dep_ in ("acl", "relcl", "amod")):
+            event = own
+            break
+    unit = "people" if fig.is_person_noun(counted) else "count"
+    return Counted(subjects.modified_noun(counted), unit, event)
 
 
 def same_sentence_thing(token: Token, memory: Memory) -> str | None:

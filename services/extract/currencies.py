@@ -77,3 +77,30 @@ def _named(token: str) -> str | None:
     if noun == "dollar" and country in DOLLAR_COUNTRIES:
         return DOLLAR_COUNTRIES[country]
     return NAMES[noun]
+
+
+# Names several countries share: the article's country decides ('pesos' in Cebu are PHP).
+SHARED = {
+    "peso": {"philippin": "PHP", "filipino": "PHP", "argentin": "ARS", "chile": "CLP", "colombia": "COP",
+             "mexic": "MXN", "cuba": "CUP", "dominican": "DOP", "urugua": "UYU"},
+    "dinar": {"serbia": "RSD", "iraq": "IQD", "jordan": "JOD", "kuwait": "KWD", "alger": "DZD",
+              "tunisia": "TND", "libya": "LYD", "bahrain": "BHD"},
+    "rupee": {"india": "INR", "pakistan": "PKR", "sri lanka": "LKR", "nepal": "NPR"},
+    "franc": {"swiss": "CHF", "switzerland": "CHF", "congo": "CDF", "rwanda": "RWF", "guinea": "GNF"},
+    "krona": {"swed": "SEK", "iceland": "ISK"},
+    "lira": {"turk": "TRY", "leban": "LBP", "syria": "SYP"},
+}  # fmt: skip
+
+
+def local_currency(code: str | None, surface: str, text: str) -> str | None:
+    """A shared currency name read as the currency of the country the article names most."""
+    words = surface.lower().split()
+    name = next((w.rstrip("s") for w in words if w.rstrip("s") in SHARED or w in SHARED), None)
+    if code is None or name is None or len(words) > 1 and words[-2] in DOLLAR_COUNTRIES:
+        return code
+    lowered = text.lower()
+    counts: dict[str, int] = {}
+    for cue, iso in SHARED[name].items():
+        counts[iso] = counts.get(iso, 0) + lowered.count(cue)
+    best = max(counts, key=counts.get)
+    return best if counts[best] else code

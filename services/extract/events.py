@@ -1,92 +1,22 @@
-"""The fixed vocabularies for `Figure.event` and `Figure.unit`, the words that signal them,
-and `event_of`: the nearest such word to a figure in the parse."""
+"""`event_of`: the nearest event word (vocabularies in words.py) to a figure in the parse."""
 
 from spacy.tokens import Token
 
-UNITS = ("people", "currency", "percent", "count")  # the fixed vocabulary of Figure.unit
-
-
-def vocabulary(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-EVENT_WORDS = {
-    "fighting": "fight fighting serve operate battle combat participate",
-    "captured": "capture captive",
-    "killed": "kill die dead death fatality slay execute toll",
-    "wounded": "wound injure injury hurt injured wounded",
-    "casualties": "casualty",
-    "missing": "missing miss",
-    "recruited": "recruit recruitment enlist sign join apply hire enrol enroll volunteer",
-    "deployed": "deploy deployment send dispatch station transfer",
-    "conscripted": "conscript conscription draft mobilize mobilise mobilization mobilisation",
-    "returned": "return repatriate",
-    "arrived": "arrive reach",
-    "encountered": "encounter spot sight",
-    "detained": "detain detention arrest jail imprison",
-    "charged": "charge indict prosecute convict sentence",
-    "damaged": "damage",
-    "destroyed": "destroy demolish raze",
-    "cost": "cost",
-    "delivered": "deliver supply ship",
-    "displaced": "displace flee",
-    "evacuated": "evacuate evacuation",
-    "protesting": "protest march rally demonstrate demonstration gather protester",
-    "paid": "pay payment payout compensation",
-    "salary": "salary wage earn",
-    "bonus": "bonus",
-    "allocated": "allocate budget earmark fund funding approve pledge aid",
-    "spent": "spend spending expenditure",
-    "lost": "lose loss",
-    "increased": "rise grow increase climb jump surge soar",
-    "decreased": "fall drop decline decrease shrink plunge slump cut reduce reduction",
-}
-# The fixed vocabulary of Figure.event: one entry per key above, plus these two.
-EVENTS = (*EVENT_WORDS, "killed_or_wounded", "other")
-EVENT_OF_WORD = {word: event for event, words in EVENT_WORDS.items() for word in words.split()}
-
-NOUN_EVENTS = {
-    "fighting": "fighter troop soldier mercenary serviceman combatant militant servicemember",
-    "recruited": "recruit volunteer",
-    "captured": "prisoner captive pow",
-    "casualties": "casualty",
-    "killed": "death fatality",
-    "protesting": "protester protestor demonstrator",
-    "displaced": "refugee",
-    "conscripted": "conscript draftee",
-}
-EVENT_OF_NOUN = {word: event for event, words in NOUN_EVENTS.items() for word in words.split()}
-
-PEOPLE = vocabulary(
-    "people person persons individual man men woman women child children boy girl adult "
-    "soldier troop fighter national citizen recruit civilian resident refugee migrant "
-    "worker protester protestor demonstrator prisoner captive serviceman servicemen "
-    "servicemember member volunteer conscript mercenary official officer employee staff "
-    "student patient victim survivor voter tourist passenger journalist doctor nurse "
-    "teacher family hostage combatant militant personnel inhabitant immigrant asylum-seeker "
-    "seeker detainee draftee pensioner baby infant minor teenager police policeman "
-    "firefighter sailor pilot marine guard agent diplomat lawmaker driver farmer miner "
-    "leader user customer subscriber viewer reader player fan visitor traveller traveler "
-    "pilgrim settler rebel insurgent gunman gunmen attacker suspect defendant inmate dead "
-    "injured wounded missing crowd other others analyst expert researcher observer "
-    "investigator prosecutor lawyer spokesperson representative delegate"
+from services.extract.words import (
+    EVENT_OF_NOUN,
+    EVENT_OF_WORD,
+    NOT_PEOPLE,
+    PEOPLE,
+    PERSON_SUFFIXES,
+    vocabulary,
 )
-MONEY_NOUN_OF_EVENT = {
-    "paid": "payment",
-    "salary": "salary",
-    "bonus": "bonus",
-    "allocated": "budget",
-    "spent": "spending",
-    "lost": "losses",
-}
-PERSON_SUFFIXES = ("ist", "ian", "ee", "ant", "worker", "maker", "holder", "goer", "man")
-NOT_PEOPLE = vocabulary(
-    "plant restaurant pollutant implant grant warrant fee coffee committee guarantee "
-    "tree degree decree jubilee median meridian"
-)
+
 STOP_CLIMB = vocabulary("say tell report announce write add")
 PEOPLE_ONLY = frozenset(
     [
+        "fighting",
+        "captured",
+        "missing",
         "recruited",
         "conscripted",
         "wounded",
@@ -152,6 +82,9 @@ def refine(event: str, word: Token, noun: Token | None) -> str:
     military = noun is not None and noun.lemma_.lower() in ("troop", "soldier", "force", "unit")
     if event == "recruited" and word.lemma_.lower() == "join" and military:
         return "deployed"
+    joined = [EVENT_OF_WORD.get(c.lemma_.lower()) for c in word.children if c.dep_ == "dobj"]
+    if word.lemma_.lower() in ("join", "participate") and joined and joined[0] not in (None, event):
+        return joined[0]
     if word.lemma_.lower() == "reach" and (noun is None or noun.lemma_.lower() not in PEOPLE):
         return "increased"
     if event in PEOPLE_ONLY and noun is not None and not is_person_noun(noun):

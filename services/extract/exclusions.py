@@ -15,7 +15,7 @@ DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTH}\b", re.IGNOR
 TIME_AFTER = re.compile(r"^\s*(?::\d|[ap]\.?m\b|gmt|utc|local time|o'clock)", re.IGNORECASE)
 DURATION_AFTER = re.compile(
     r"^(?:\s|-)*(?:(?:more|other|additional|straight|consecutive)\s+)?(?:second|minute|hour|day|"
-    r"night|week|month|year|decade|centur)(?:y|ies|s)?\b",
+    r"night|week|month|year|decade|centur|min|hr)(?:y|ies|s)?\b",
     re.IGNORECASE,
 )
 AGE_BEFORE = re.compile(r"\b(?:aged?|ages|age of|between the ages of)\s*$", re.IGNORECASE)
@@ -26,6 +26,11 @@ AGE_AFTER = re.compile(
 DISTANCE_AFTER = re.compile(
     r"^\s*(?:nautical\s+)?(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|yards)\s+"
     r"(?:\w+\s+)?(?:north|south|east|west|from|of|off|away|inland|outside|offshore)\b",
+    re.IGNORECASE,
+)
+# Speeds, temperatures, rainfall: measurements, not counts ('winds of 150 km/h').
+MEASURE_AFTER = re.compile(
+    r"^\s*(?:km/h|kph|mph|knots|°|degrees|millimet(?:er|re)s|mm\b|cm\b|centimet(?:er|re)s)",
     re.IGNORECASE,
 )
 TIMES_AFTER = re.compile(r"^\s*-?\s*(?:times|fold)\b", re.IGNORECASE)
@@ -57,6 +62,7 @@ def is_context_excluded(text: str, amount: Amount) -> bool:
         LABEL_BEFORE.search(before),
         TIMES_AFTER.match(after),
         DISTANCE_AFTER.match(after),
+        MEASURE_AFTER.match(after),
     )
     return any(checks) or is_year(text, amount) or is_vague_word(text, amount)
 
@@ -71,10 +77,12 @@ def is_year(text: str, amount: Amount) -> bool:
 def is_vague_word(text: str, amount: Amount) -> bool:
     """'one', and small word-numbers after 'the' ('the two sides'), are not counts."""
     surface = text[amount.start : amount.end].lower()
-    if amount.qualifier != "exact" or not amount.words:
+    if not amount.words:
         return False
-    if surface == "one":
+    if surface.split()[-1] == "one":  # 'one', 'more than one procedure'
         return True
+    if amount.qualifier != "exact":
+        return False
     previous = re.findall(r"[a-z]+", text[max(0, amount.start - 12) : amount.start].lower())
     return surface in SMALL_WORDS and bool(previous) and previous[-1] in ANAPHORIC
 

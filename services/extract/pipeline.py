@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from schemas.articles import UniqueArticle
 from schemas.figures import Figure
+from services.extract.acronyms import acronym_names  # noqa: F401  (registers the component)
 from services.extract.boilerplate import clean_text, text_from_html
 from services.extract.entities import add_entity_ruler
 from services.extract.metadata import infer_metadata
@@ -32,6 +33,8 @@ def load_nlp(model_name: str) -> Language:
     nlp = spacy.load(model_name)
     add_entity_ruler(nlp)
     nlp.add_pipe("line_sentences", before="parser" if "parser" in nlp.pipe_names else None)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("acronym_names", after="ner")
     return nlp
 
 

@@ -13,6 +13,7 @@ from services.extract.amounts import Amount, find_amounts
 from services.extract.attribution import Memory, claimant_for, remember
 from services.extract.claimant import Attribution
 from services.extract.counting import Counted, verb_qualifier, what_is_counted
+from services.extract.currencies import local_currency
 from services.extract.entities import aliases, entities_in
 from services.extract.scope import Scope, find_scopes
 from services.extract.scope_attachment import scope_for
@@ -30,11 +31,11 @@ class Context:
 def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
     text = doc.text
     published = article.published or meta.get("published")
-    scopes = find_scopes(text, published.year if published else None)
+    scopes = find_scopes(text, published.year if published else None, published.month if published else 12)
     title = article.title or meta.get("title")
     context = Context(doc, article, meta, scopes, title_source(title))
     amounts = [
-        a
+        replace(a, currency=local_currency(a.currency, text[a.start : a.end], text))
         for a in find_amounts(text)
         if not excluded.is_context_excluded(text, a) and not excluded.in_scope_phrase(a, scopes)
     ]

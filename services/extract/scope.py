@@ -73,6 +73,12 @@ PATTERNS = [
     ("quarter", rf"\b(?:in\s+)?(?P<q>Q[1-4])\s+(?P<y>{_YEAR})"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in PATTERNS]
+# 'in December' (no year): the last such month up to the publication date. Capitalised only;
+# not a sentence-opening 'In April, ...', which sets the story's time rather than a period.
+_BARE_MONTH = "|".join(m.capitalize() for m in MONTHS)
+_COMPILED.append(
+    ("month", re.compile(rf"\b(?:in|[Dd]uring|[Tt]hroughout|[Ff]or)\s+(?P<a>{_BARE_MONTH})\b(?!,?\s*\d)"))
+)
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,12 @@ def month_year(text: str) -> str:
     return year
 
 
-def normalise(kind: str, m: re.Match, published_year: int | None) -> str | None:
+def normalise(kind: str, m: re.Match, published_year: int | None, published_month: int = 12) -> str | None:
+    if kind == "month":
+        month = MONTHS[m.group("a").lower()]
+        if published_year is None:
+            return None
+        return f"{published_year - (month > published_month)}-{month:02d}"
     if kind == "between":
         return f"{month_year(m.group('a'))}/{month_year(m.group('b'))}"
     if kind == "first_n":
@@ -114,7 +125,8 @@ def normalise(kind: str, m: re.Match, published_year: int | None) -> str | None:
         return str(published_year + shift)
     if kind in ("part", "quarter"):
         return part_of_year(m)
-    return month_year(m.group("a"))
+    bound = "/" if m.group(0).lower().startswith("by") else ""  # 'by March 2026': an end
+    return bound + month_year(m.group("a"))
 
 
 PARTS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": -1}
@@ -132,14 +144,14 @@ def part_of_year(m: re.Match) -> str:
     return f"{m.group('y')}-{first:02d}/{m.group('y')}-{first + months - 1:02d}"
 
 
-def find_scopes(text: str, published_year: int | None = None) -> list[Scope]:
+def find_scopes(text: str, published_year: int | None = None, published_month: int = 12) -> list[Scope]:
     """Every time scope in `text`, longest first where two overlap."""
     found: list[Scope] = []
     for kind, pattern in _COMPILED:
         for m in pattern.finditer(text):
             if any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in found):
                 continue
-            value = normalise(kind, m, published_year)
+            value = normalise(kind, m, published_year, published_month)
             if value:
                 found.append(Scope(m.start(), m.end(), value))
     return sorted(found, key=lambda s: s.start)

@@ -1,16 +1,17 @@
-"""What a sum of money, a percentage or a bare level is *of*, read from the parse:
-'a budget of €4.2 billion' → budget; '€96 million on consultants' → consultants;
-'Transport spending will fall to €640 million' → Transport spending; '61% of Serbians'."""
+"""What a sum of money or a bare level is *of*, read from the parse: 'a budget of €4.2
+billion' → budget; '€96 million on consultants' → consultants; 'Transport spending will fall
+to €640 million' → Transport spending (percentages: percents.py)."""
 
 from spacy.tokens import Token
 
-from services.extract.events import EVENT_OF_WORD, MONEY_NOUN_OF_EVENT, vocabulary
-from services.extract.figures import phrase, whole_phrase
+from services.extract.figures import phrase
+from services.extract.words import EVENT_OF_WORD, MONEY_NOUN_OF_EVENT, vocabulary
 
 LEVEL_VERBS = vocabulary(
     "rise fall reach stand total climb grow drop increase decrease hit put number jump soar "
-    "estimate value set forecast project cap top exceed surpass"
+    "estimate value set forecast project cap top exceed surpass revise"
 )
+OBJECT_LEVELS = vocabulary("put estimate revise")  # 'police put/estimated the crowd at 55,000'
 YIELDING = vocabulary("save cost generate bring raise earn yield require need")
 STATES = vocabulary("estimate value set put stand total number cap")
 TOPIC_PREPS = ("for", "on", "in", "of")
@@ -21,7 +22,10 @@ def modified_noun(noun: Token) -> str:
     mods = [
         t
         for t in noun.lefts
-        if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i >= noun.i - 2
+        if t.dep_ in ("compound", "amod")
+        and t.pos_ in ("NOUN", "ADJ", "PROPN")
+        and t.i >= noun.i - 2
+        and not any(c.isdigit() or c == "%" for c in t.text)
     ]
     return phrase([*mods, noun])
 
@@ -56,11 +60,11 @@ def level_subject(token: Token) -> Token | None:
             continue
         if ancestor.lemma_.lower() not in LEVEL_VERBS:
             return None
-        deps = ("dobj", "nsubj", "nsubjpass") if ancestor.lemma_ == "put" else SUBJECTS
+        deps = ("dobj", "nsubj", "nsubjpass") if ancestor.lemma_ in OBJECT_LEVELS else SUBJECTS
         for dep in deps:
             found = [c for c in ancestor.children if c.dep_ == dep and c.pos_ != "PRON"]
-            if found:
-                return found[0]
+            if found:  # the nearest: not a dateline ('CEBU CITY — The number ... rose')
+                return min(found, key=lambda c: abs(c.i - ancestor.i))
         if ancestor.dep_ in ("acl", "relcl") and ancestor.head.pos_ in ("NOUN", "PROPN"):
             return ancestor.head
         if ancestor.dep_ == "xcomp":
@@ -124,20 +128,3 @@ def money_counted(event: str, token: Token, start: int, end: int) -> tuple[str, 
     if match is not subject or (verb is not None and verb.lemma_.lower() in STATES):
         return level_phrase(match), EVENT_OF_WORD.get(match.lemma_.lower(), event)
     return level_phrase(subject), event
-
-
-def percent_counted(token: Token) -> str:
-    """'61% of Serbians' → Serbians; 'a cut of 12% in transport spending'; 'GDP grew by 1.4%'."""
-    percent = next((c for c in [token.head, *token.children] if c.text == "%"), token)
-    for word in (percent, token, *percent.ancestors):
-        if word.pos_ in ("VERB", "AUX"):
-            break
-        for child in word.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > token.i:
-                objects = [
-                    c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")
-                ]
-                if objects:
-                    return whole_phrase(objects[0])
-    subject = level_subject(token)
-    return level_phrase(paired(subject, token)) if subject is not None else ""

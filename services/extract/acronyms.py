@@ -1,0 +1,48 @@
+"""Organisation names the statistical NER cuts short, restored from the acronym that follows
+them: 'the Center for Research, Transparency and Accountability (CRTA)' is one ORG, not
+'Center for Research'."""
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+GLUE = frozenset(["for", "of", "and", "&", ",", "on", "the", "in", "de", "du", "des"])
+LONGEST = 12  # tokens looked back from the parenthesis
+
+
+def is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
+
+
+def expanded(doc: Doc, opening: int, acronym: str) -> Span | None:
+    """The span before '(' whose capitalised words' initials spell the acronym, or None."""
+    letters, start = list(acronym), None
+    for i in range(opening - 1, max(-1, opening - 1 - LONGEST), -1):
+        token = doc[i]
+        if token.lower_ in GLUE and letters:
+            continue
+        if not token.is_title and not token.is_upper or not letters:
+            break
+        if token.text[0] != letters[-1]:
+            break
+        letters.pop()
+        start = i
+    if letters or start is None:
+        return None
+    while doc[start].lower_ in GLUE:
+        start += 1
+    return Span(doc, start, opening, label="ORG") if opening - start > 1 else None
+
+
+@Language.component("acronym_names")
+def acronym_names(doc: Doc) -> Doc:
+    found = []
+    for token in doc[1:-1]:
+        if doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" and is_acronym(token.text):
+            span = expanded(doc, token.i - 1, token.text)
+            if span is not None:
+                found.append(span)
+    if found:
+        kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]
+        doc.ents = filter_spans([*kept, *found])
+    return doc

@@ -1,0 +1,40 @@
+"""What a percentage is *of*, read from the parse: '61% of Serbians', 'a cut of 12% in
+transport spending', 'GDP grew by 1.4%', 'a pay rise of 7.5%', 'a 90% walkout'."""
+
+from spacy.tokens import Token
+
+from services.extract.figures import whole_phrase
+from services.extract.subjects import level_phrase, level_subject, modified_noun, paired
+
+
+def percent_counted(token: Token) -> str:
+    """'61% of Serbians' → Serbians; 'a cut of 12% in transport spending'; 'GDP grew by 1.4%'."""
+    percent = next((c for c in [token.head, *token.children] if c.text == "%"), token)
+    for word in (percent, token, *percent.ancestors):
+        if word.pos_ in ("VERB", "AUX"):
+            fronted = [o for p in word.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if fronted and fronted[0].i < token.i:  # 'Of the 2.2 million people ..., 74.2% were seen'
+                return modified_noun(fronted[0])
+            break
+        for child in word.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > token.i:
+                objects = [
+                    c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")
+                ]
+                if objects:
+                    return whole_phrase(objects[0])
+    if percent.head.pos_ == "NOUN" and percent.head.i > percent.i:  # 'a 90% walkout'
+        return modified_noun(percent.head)
+    if percent.head.dep_ == "prep" and percent.head.lower_ == "of" and percent.head.head.pos_ == "NOUN":
+        return modified_noun(percent.head.head)  # 'a pay rise of 7.5%'
+    subject = level_subject(token) or copula_subject(percent)
+    return level_phrase(paired(subject, token)) if subject is not None else ""
+
+
+def copula_subject(percent: Token) -> Token | None:
+    """'waiting lists were roughly 50% higher' → waiting lists."""
+    head = percent.head
+    if percent.dep_ != "npadvmod" or head.pos_ != "ADJ" or head.head.lemma_ != "be":
+        return None
+    found = [c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    return found[0] if found else None

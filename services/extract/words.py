@@ -1,0 +1,85 @@
+"""The fixed vocabularies for `Figure.event` and `Figure.unit` and the words that signal
+them: event verbs, event nouns, people nouns, money nouns."""
+
+UNITS = ("people", "currency", "percent", "count")  # the fixed vocabulary of Figure.unit
+
+
+def vocabulary(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+EVENT_WORDS = {
+    "fighting": "fight fighting serve operate battle combat participate",
+    "captured": "capture captive",
+    "killed": "kill die dead death fatality slay execute toll",
+    "wounded": "wound injure injury hurt injured wounded",
+    "casualties": "casualty",
+    "missing": "missing miss",
+    "recruited": "recruit recruitment enlist sign join apply hire enrol enroll volunteer",
+    "deployed": "deploy deployment send dispatch station transfer",
+    "conscripted": "conscript conscription draft mobilize mobilise mobilization mobilisation",
+    "returned": "return repatriate",
+    "arrived": "arrive reach",
+    "encountered": "encounter spot sight",
+    "detained": "detain detention arrest jail imprison",
+    "charged": "charge indict prosecute convict sentence",
+    "damaged": "damage",
+    "destroyed": "destroy demolish raze",
+    "cost": "cost",
+    "delivered": "deliver supply ship",
+    "displaced": "displace flee",
+    "evacuated": "evacuate evacuation",
+    "protesting": "protest march rally demonstrate demonstration gather protester",
+    "paid": "pay payment payout compensation",
+    "salary": "salary wage earn",
+    "bonus": "bonus",
+    "allocated": "allocate budget earmark fund funding approve pledge aid",
+    "spent": "spend spending expenditure",
+    "lost": "lose loss",
+    "increased": "rise grow increase climb jump surge soar",
+    "decreased": "fall drop decline decrease shrink plunge slump cut reduce reduction",
+}
+# The fixed vocabulary of Figure.event: one entry per key above, plus these two.
+EVENTS = (*EVENT_WORDS, "killed_or_wounded", "other")
+EVENT_OF_WORD = {word: event for event, words in EVENT_WORDS.items() for word in words.split()}
+
+NOUN_EVENTS = {
+    "fighting": "fighter troop soldier mercenary serviceman combatant militant servicemember",
+    "recruited": "recruit volunteer",
+    "captured": "prisoner captive pow",
+    "casualties": "casualty",
+    "killed": "death fatality",
+    "protesting": "protester protestor demonstrator crowd",
+    "displaced": "refugee",
+    "conscripted": "conscript draftee",
+}
+EVENT_OF_NOUN = {word: event for event, words in NOUN_EVENTS.items() for word in words.split()}
+
+PEOPLE = vocabulary(
+    "people person persons individual man men woman women child children boy girl adult "
+    "soldier troop fighter national citizen recruit civilian resident refugee migrant "
+    "worker protester protestor demonstrator prisoner captive serviceman servicemen "
+    "servicemember member volunteer conscript mercenary official officer employee staff "
+    "student patient victim survivor voter tourist passenger journalist doctor nurse "
+    "teacher family hostage combatant militant personnel inhabitant immigrant asylum-seeker "
+    "seeker detainee draftee pensioner baby infant minor teenager police policeman "
+    "firefighter sailor pilot marine guard agent diplomat lawmaker driver farmer miner "
+    "leader user customer subscriber viewer reader player fan visitor traveller traveler "
+    "pilgrim settler rebel insurgent gunman gunmen attacker suspect defendant inmate dead "
+    "injured wounded missing crowd other others analyst expert researcher observer "
+    "investigator prosecutor lawyer spokesperson representative delegate commuter shopper "
+    "striker evacuee spectator"
+)
+MONEY_NOUN_OF_EVENT = {
+    "paid": "payment",
+    "salary": "salary",
+    "bonus": "bonus",
+    "allocated": "budget",
+    "spent": "spending",
+    "lost": "losses",
+}
+PERSON_SUFFIXES = ("ist", "ian", "ee", "ant", "worker", "maker", "holder", "goer", "man")
+NOT_PEOPLE = vocabulary(
+    "plant restaurant pollutant implant grant warrant fee coffee committee guarantee "
+    "tree degree decree jubilee median meridian"
+)

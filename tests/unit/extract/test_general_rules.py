@@ -1,0 +1,63 @@
+"""Rules added for unseen text, each on an invented sentence (not held-out text)."""
+
+from schemas.articles import UniqueArticle
+from services.extract.currencies import local_currency
+from services.extract.pipeline import extract_batch
+from services.extract.scope import find_scopes
+
+
+def figures_of(nlp, text):
+    article = UniqueArticle(url="https://example.org/r", text=text, content_hash="r")
+    return extract_batch(nlp, [article])[0]
+
+
+def only(nlp, text):
+    [figure] = figures_of(nlp, text)
+    return figure
+
+
+def test_shared_currency_name_takes_the_articles_country():
+    text = "Floods in Argentina: losses of 40 million pesos, Argentine officials said."
+    assert local_currency("MXN", "40 million pesos", text) == "ARS"
+    assert local_currency("MXN", "40 million pesos", "losses of 40 million pesos") == "MXN"
+    assert local_currency("USD", "$40 million", text) == "USD"
+
+
+def test_month_without_year_is_the_last_such_month_before_publication():
+    assert [s.value for s in find_scopes("rose to 12 in December", 2026, 2)] == ["2025-12"]
+    assert [s.value for s in find_scopes("rose to 12 in January", 2026, 2)] == ["2026-01"]
+    assert find_scopes("In April, forces captured two", 2026, 5) == []
+
+
+def test_by_month_year_is_an_end_bound():
+    assert [s.value for s in find_scopes("to 90% by June 2027", 2026)] == ["/2027-06"]
+
+
+def test_measurements_durations_and_one_are_not_claims(nlp):
+    text = "Winds of 180 km/h hit the coast. Listen · 3 min\n\nSome residents had more than one home."
+    assert figures_of(nlp, text) == []
+
+
+def test_things_do_not_fight(nlp):
+    found = figures_of(nlp, "The city said 200 of its 900 tram runs operated on Monday.")
+    assert [(f.value, f.unit, f.event) for f in found] == [(200, "count", "other"), (900, "count", "other")]
+
+
+def test_joining_a_rally_is_protesting(nlp):
+    f = only(nlp, "Organisers said 20,000 people joined the rally in the capital.")
+    assert (f.counted, f.event, f.claimant) == ("people", "protesting", "Organisers")
+
+
+def test_estimate_clause_has_its_own_claimant_and_object(nlp):
+    *_, f = figures_of(nlp, "Organisers said 20,000 people marched; police estimated the crowd at 6,000.")
+    assert (f.value, f.counted, f.claimant, f.event) == (6000, "crowd", "police", "protesting")
+
+
+def test_number_of_people_counts_people(nlp):
+    f = only(nlp, "The number of people killed in the floods rose to 37, the agency Civil Protection said.")
+    assert (f.counted, f.unit, f.event) == ("people", "people", "killed")
+
+
+def test_organisation_name_restored_from_its_acronym(nlp):
+    f = only(nlp, "The Institute for Energy, Climate and Transport (IECT) said 41% of homes lost power.")
+    assert f.claimant == "Institute for Energy, Climate and Transport"
