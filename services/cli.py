@@ -76,8 +76,11 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from aiokafka.errors import KafkaError
     from pydantic import ValidationError
 
+    from services.runtime.admin import BrokerUnavailable, TopicMismatch
+    from services.runtime.broker_files import BrokerError
     from services.runtime.errors import InputError
 
     try:
@@ -92,6 +95,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, InputError) as exc:
         print(str(exc).splitlines()[0], file=sys.stderr)
         return 2
+    except (BrokerError, BrokerUnavailable, TopicMismatch) as exc:
+        print(f"claimstream: {exc}", file=sys.stderr)  # the broker log tail follows the first line
+        return 1
+    except KafkaError as exc:
+        print(f"claimstream: kafka at {get_settings().kafka_bootstrap}: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader (head, less) went away: stop quietly

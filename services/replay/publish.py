@@ -11,8 +11,8 @@ from services.runtime.topics import ARTICLES_RAW, encode
 
 async def publish(bootstrap: str, articles: list[RawArticle], topic: str = ARTICLES_RAW) -> int:
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=True, acks="all")
-    await producer.start()
     try:
+        await producer.start()
         for article in articles:
             stamped = article.model_copy(update={"received_at": datetime.now(UTC)})
             await producer.send_and_wait(topic, encode(stamped), key=article.url.encode())

@@ -32,3 +32,16 @@ def test_bad_setting_exits_2(monkeypatch, capsys):
         get_settings.cache_clear()
     err = capsys.readouterr().err
     assert "CLAIMSTREAM_PARTITIONS" in err and "valid integer" in err and err.count("\n") == 1
+
+
+def test_no_broker_is_one_line_and_exit_1(monkeypatch, capsys):
+    from services.runtime.settings import get_settings
+
+    get_settings.cache_clear()
+    monkeypatch.setenv("CLAIMSTREAM_KAFKA_BOOTSTRAP", "127.0.0.1:1")
+    try:
+        assert main(["topics", "create"]) == 1
+    finally:
+        get_settings.cache_clear()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("claimstream: kafka at 127.0.0.1:1:") and "Traceback" not in "".join(err)
