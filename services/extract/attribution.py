@@ -95,9 +95,15 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     topic = (topic or "").lower()
     specific = len(topic.split()) > 1
     continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
+    continues = continues or pronoun_subject(sent)
     if memory.previous and continues:
         return memory.previous
     return own
+
+
+def pronoun_subject(sent: Span) -> bool:
+    """'It has since hired 40 staff': the sentence goes on about whoever spoke before."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUNS for c in sent.root.children)
 
 
 def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:

@@ -61,6 +61,10 @@ BREADCRUMB = re.compile(r"^\s*[\w .'&-]{1,30}(\s+[|›»>/]\s+[\w .'&-]{1,30}){1
 
 
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.? \d{1,2} \((Reuters|AP|AFP)\)\W*$")
+# "LODI, Italy — At least ...": the place a story was filed from, not part of its first sentence
+PLACE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)? [—–] "
+)
 NUMBERED = re.compile(r"^\d{1,2}(?:[.)]\s+|\s+\d)")
 
 
@@ -122,7 +126,14 @@ def clean_text(text: str) -> str:
     """The article text with furniture lines blanked (same length, same offsets)."""
     lines = text.split("\n")
     mask = keep_mask(lines)
-    return "\n".join(line if k else " " * len(line) for line, k in zip(lines, mask, strict=True))
+    kept = (undated(line) if k else " " * len(line) for line, k in zip(lines, mask, strict=True))
+    return "\n".join(kept)
+
+
+def undated(line: str) -> str:
+    """The line with a leading place dateline blanked (same length)."""
+    match = PLACE_DATELINE.match(line)
+    return " " * match.end() + line[match.end() :] if match else line
 
 
 def text_from_html(html: str) -> str:

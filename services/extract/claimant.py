@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from services.extract.entities import canonical, ents_within, kinds
+from services.extract.entities import canonical, ents_within, kinds, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.speakers import speakers, subject_of
 from services.extract.words import vocabulary
@@ -18,7 +18,7 @@ GENERIC_SPEAKERS = vocabulary(
     "outlet media investigation publication newspaper paper agency ministry it he she they source"
 )
 DOCUMENTS = vocabulary(
-    "poll survey study report document analysis estimate data census tally investigation "
+    "poll survey study report document analysis estimate data census tally count investigation "
     "assessment statement figure figures"
 )
 MEDIA_WORDS = vocabulary("broadcaster newspaper outlet agency channel television radio magazine")
@@ -51,7 +51,7 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
     if named and all(e.root.dep_ == "poss" for e in ents):
         ents = []
     if ents:
-        return canonical(ents[0]), False
+        return with_name_tail(ents[0]), False
     head = span.root
     employer = employer_of(head)
     if employer is not None:
@@ -64,6 +64,8 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
     if head.ent_type_ in ("DATE", "TIME", "CARDINAL"):
         return None, False
     names = [t for t in core(span) if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")]
+    if names and head.pos_ == "NOUN" and is_person_noun(head) and all(t.head == head for t in names):
+        return span.doc[names[0].i : head.i + 1].text, False  # 'City officials', not 'City'
     if names and head.pos_ in ("NOUN", "PROPN"):
         return span.doc[names[0].i : names[-1].i + 1].text, False
     if head.lemma_.lower() in GENERIC_SPEAKERS or head.pos_ == "PRON":

@@ -11,7 +11,7 @@ from services.extract.amounts import Amount
 from services.extract.attribution import Memory
 from services.extract.entities import canonical, demonyms, ents_within
 from services.extract.events import MONEY_EVENTS, event_of
-from services.extract.percents import percent_counted
+from services.extract.percents import TALLIES, percent_counted
 from services.extract.words import EVENT_OF_NOUN, EVENT_OF_WORD
 
 HARM_EVENTS = frozenset(
@@ -83,7 +83,6 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
     return None
 
 
-TALLIES = frozenset(["number", "total", "tally", "count"])
 
 
 def tally(level: Token, event: str) -> Counted:

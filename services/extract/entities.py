@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from schemas.figures import Entity
 
@@ -98,3 +98,29 @@ def entities_in(span: Span) -> list[Entity]:
         for e in ents_within(span)
         if e.label_ not in ("CARDINAL", "DATE", "TIME", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
     ]
+
+
+def with_name_tail(ent: Span) -> str:
+    """'Colorado Coalition for the Homeless' when the entity stops before 'for the Homeless':
+    an 'of'/'for' tail of capitalised words on the entity's head is part of the name."""
+    doc = ent.doc
+    if ent.ent_id_:
+        return canonical(ent)
+    start = ent.start
+    while start > 0 and is_name_word(doc[start - 1]) and doc[start - 1].head == ent.root:
+        start -= 1  # 'Ferrovie Rapide' when only 'Rapide' was tagged
+    name = canonical(Span(doc, start, ent.end, label=ent.label_))
+    if ent.end >= len(doc) or ent.label_ != "ORG":
+        return name
+    prep = doc[ent.end]
+    if prep.lower_ not in ("of", "for") or prep.head != ent.root or prep.dep_ != "prep":
+        return name
+    tail = [t for t in prep.subtree if t.i > prep.i]
+    words = [t for t in tail if t.lower_ != "the"]
+    if words and all(t.is_title and t.pos_ == "PROPN" for t in words) and tail[-1].i - prep.i == len(tail):
+        return f"{name} {doc[prep.i : tail[-1].i + 1].text}"
+    return name
+
+
+def is_name_word(token: Token) -> bool:
+    return token.dep_ == "compound" and token.pos_ == "PROPN" and token.is_title and token.ent_iob_ == "O"

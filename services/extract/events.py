@@ -36,7 +36,7 @@ MONEY_EVENTS = frozenset(
 def event_of(anchor: Token, noun: Token | None) -> str:
     """The nearest event word above the counted noun, below it, beside it, then the noun itself."""
     for ancestor in anchor.ancestors:
-        if ancestor.lemma_.lower() in STOP_CLIMB:
+        if ancestor.lemma_.lower() in STOP_CLIMB or own_clause_below(anchor, ancestor):
             break
         if is_come_across(ancestor):
             return "encountered"
@@ -52,6 +52,17 @@ def event_of(anchor: Token, noun: Token | None) -> str:
     if noun is not None:
         return EVENT_OF_NOUN.get(noun.lemma_.lower(), "other")
     return "other"
+
+
+def own_clause_below(anchor: Token, ancestor: Token) -> bool:
+    """'X cut spending and 600 posts remained unfilled': the figure's clause, a conjunct with its
+    own subject, is not about the first clause's verb."""
+    below_it = next(t for t in [anchor, *anchor.ancestors] if t.head == ancestor)
+    return has_own_subject(below_it) and below_it.dep_ == "conj"
+
+
+def has_own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def is_come_across(word: Token) -> bool:
@@ -71,11 +82,12 @@ def below(token: Token) -> list[Token]:
 
 
 def refine(event: str, word: Token, noun: Token | None) -> str:
-    """'killed or wounded' → killed_or_wounded; troops 'joining' forces → deployed."""
+    """'killed or wounded' → killed_or_wounded; troops 'joining' forces → deployed.
+    A conjunct with its own subject or object is another clause ('7 were killed and 46 injured')."""
     pair = {
         EVENT_OF_WORD.get(c.lemma_.lower())
         for c in word.children
-        if c.dep_ == "conj" and not any(o.dep_ in ("dobj", "nsubjpass") for o in c.children)
+        if c.dep_ == "conj" and not any(o.dep_ in ("dobj", "nsubjpass", "nsubj") for o in c.children)
     }
     if {event} | pair >= {"killed", "wounded"}:
         return "killed_or_wounded"

@@ -28,7 +28,24 @@ def percent_counted(token: Token) -> str:
     if percent.head.dep_ == "prep" and percent.head.lower_ == "of" and percent.head.head.pos_ == "NOUN":
         return modified_noun(percent.head.head)  # 'a pay rise of 7.5%'
     subject = level_subject(token) or copula_subject(percent)
+    if subject is not None and subject.lemma_.lower() in TALLIES:
+        counted = [o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return modified_noun(counted[0]) if counted else level_phrase(subject)
+    if subject is None:
+        subject = changed_object(percent)
     return level_phrase(paired(subject, token)) if subject is not None else ""
+
+
+TALLIES = frozenset(["number", "total", "tally", "count"])
+
+
+def changed_object(percent: Token) -> Token | None:
+    """'cut maintenance spending by 18%' → spending: the object of the verb the 'by' hangs on."""
+    by = percent.head
+    if by.lower_ != "by" or by.head.pos_ != "VERB":
+        return None
+    found = [c for c in by.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    return found[0] if found else None
 
 
 def copula_subject(percent: Token) -> Token | None:

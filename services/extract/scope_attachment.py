@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from services.extract.events import has_own_subject
 from services.extract.scope import Scope
 
 BASELINE = re.compile(r"\b(?:as|than|compared (?:with|to)|versus|vs\.?|from)\s*$", re.IGNORECASE)
@@ -30,7 +31,10 @@ def clause_of(token: Token, anchor: Token) -> set[int]:
             break
     if verb is None:
         return allowed
-    verbs = [verb, *verb.conjuncts, *(c for c in verb.children if c.dep_ == "xcomp")]
+    # conjuncts share a scope unless both have their own subject ('X cut ... since 2022 and
+    # 600 posts remained unfilled')
+    shared = [c for c in verb.conjuncts if not (has_own_subject(c) and has_own_subject(verb))]
+    verbs = [verb, *shared, *(c for c in verb.children if c.dep_ == "xcomp")]
     phrases = [c for v in verbs for c in v.children if c.dep_ == "prep"]
     leading = [c for c in verb.children if c.i < verb.i and c.dep_ not in ("nsubj", "nsubjpass")]
     return (

@@ -35,7 +35,8 @@ def is_speech(token: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Span | None:
-    """nsubj of the verb, or of the verb it is conjoined with ('X notes ... and reports')."""
+    """nsubj of the verb, or of the verb it is conjoined with ('X notes ... and reports')
+    or hangs on as a participle ('X rejected the claims, saying ...')."""
     while verb is not None:
         subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i))
         if subjects:
@@ -49,5 +50,7 @@ def subject_of(verb: Token) -> Span | None:
             objects = [c for c in verb.head.children if c.dep_ == "dobj"]
             if objects:
                 return verb.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
-        verb = verb.head if verb.dep_ in ("conj", "xcomp") and verb.head is not verb else None
+        # '..., saying it had ...': a participle clause speaks with its main clause's subject
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+        verb = verb.head if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head is not verb else None
     return None

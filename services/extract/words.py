@@ -34,7 +34,7 @@ EVENT_WORDS = {
     "salary": "salary wage earn",
     "bonus": "bonus",
     "allocated": "allocate budget earmark fund funding approve pledge aid",
-    "spent": "spend spending expenditure",
+    "spent": "spend spending expenditure invest investment",
     "lost": "lose loss",
     "increased": "rise grow increase climb jump surge soar",
     "decreased": "fall drop decline decrease shrink plunge slump cut reduce reduction",
@@ -68,7 +68,7 @@ PEOPLE = vocabulary(
     "pilgrim settler rebel insurgent gunman gunmen attacker suspect defendant inmate dead "
     "injured wounded missing crowd other others analyst expert researcher observer "
     "investigator prosecutor lawyer spokesperson representative delegate commuter shopper "
-    "striker evacuee spectator"
+    "striker evacuee spectator rescuer veteran crew"
 )
 MONEY_NOUN_OF_EVENT = {
     "paid": "payment",

@@ -61,3 +61,59 @@ def test_number_of_people_counts_people(nlp):
 def test_organisation_name_restored_from_its_acronym(nlp):
     f = only(nlp, "The Institute for Energy, Climate and Transport (IECT) said 41% of homes lost power.")
     assert f.claimant == "Institute for Energy, Climate and Transport"
+
+
+def test_place_dateline_is_not_part_of_the_first_sentence(nlp):
+    text = (
+        "Storm hits coast\n\nVARNA, Bulgaria — At least nine people were hurt when a roof fell "
+        "in the port, the regional police said."
+    )
+    f = only(nlp, text)
+    assert (f.value, f.claimant) == (9, "regional police")
+
+
+def test_conjunct_with_its_own_subject_has_its_own_event(nlp):
+    first, second = figures_of(nlp, "Five people were killed and 30 injured in the blast, officials said.")
+    assert (first.event, second.event) == ("killed", "wounded")
+
+
+def test_conjunct_clause_with_its_own_subject_keeps_its_own_event_and_scope(nlp):
+    text = "The union said the firm had cut its budget by 12% since 2021 and that 300 posts remained vacant."
+    posts = next(f for f in figures_of(nlp, text) if f.value == 300)
+    assert (posts.event, posts.scope) == ("other", None)
+
+
+def test_participle_clause_speaks_with_the_main_subject(nlp):
+    f = only(nlp, "The operator Nordbahn rejected the report, saying it had spent €900 million on repairs.")
+    assert f.claimant == "Nordbahn"
+
+
+def test_pronoun_subject_continues_the_previous_speaker(nlp):
+    text = "The outage lasted two days, the utility Westgrid said. It has since hired 25 engineers."
+    f = only(nlp, text)
+    assert f.claimant == "Westgrid"
+
+
+def test_organisation_name_keeps_its_capitalised_for_tail(nlp):
+    f = only(nlp, "The Northern Alliance for the Elderly estimated that 4,000 residents were affected.")
+    assert f.claimant == "Northern Alliance for the Elderly"
+
+
+def test_place_compound_of_a_people_noun_is_kept_with_it(nlp):
+    f = only(nlp, "County officials said 70 workers were sent home.")
+    assert f.claimant == "County officials"
+
+
+def test_percent_of_a_number_of_people_counts_the_people(nlp):
+    f = only(nlp, "The number of families in temporary housing rose 9% in a year, the council said.")
+    assert (f.counted, f.event) == ("families", "increased")
+
+
+def test_percent_cut_by_counts_the_verbs_object(nlp):
+    f = only(nlp, "The board said it had cut road spending by 15%.")
+    assert (f.counted, f.event) == ("road spending", "decreased")
+
+
+def test_a_count_released_by_an_organisation_is_its_claim(nlp):
+    text = "Rough sleeping rose 8%, according to the annual count published by the Harbour Housing Trust."
+    assert only(nlp, text).claimant == "Harbour Housing Trust"
