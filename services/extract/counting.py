@@ -72,6 +72,10 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
         return Counted(thing, "count", event)
     if event != "other" and memory.last_counted:
         return Counted(memory.last_counted, "people", event)
+    if compared_from(token) and memory.last_counted:
+        return Counted(memory.last_counted, "people", event)  # '1,630 people, up from 1,325'
+    if fronted_of(token) and memory.last_counted:
+        return Counted(memory.last_counted, "people", event)  # 'Of those, 912 were unsheltered'
     if event in HARM_EVENTS and token.dep_ in ("dobj", "nsubjpass"):
         return Counted("people", "people", event)
     if (
@@ -83,6 +87,23 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
     return None
 
 
+
+
+def compared_from(token: Token) -> bool:
+    """'up from 1,325', 'rose from 1,325': the earlier level of a count, not 'raised the age from 27'."""
+    if token.dep_ != "pobj" or token.head.lower_ != "from":
+        return False
+    word = token.head.head
+    if word.lower_ in ("up", "down"):
+        return True
+    level = word.lemma_.lower() in subjects.LEVEL_VERBS
+    return level and not any(c.dep_ == "dobj" for c in word.children)
+
+
+def fronted_of(token: Token) -> bool:
+    """'Of those, 912 were ...': a subject taken out of a group named before it."""
+    fronted = any(c.lower_ == "of" and c.i < token.i for c in token.head.children)
+    return token.dep_ in ("nsubj", "nsubjpass") and fronted
 
 
 def tally(level: Token, event: str) -> Counted:

@@ -117,3 +117,17 @@ def test_percent_cut_by_counts_the_verbs_object(nlp):
 def test_a_count_released_by_an_organisation_is_its_claim(nlp):
     text = "Rough sleeping rose 8%, according to the annual count published by the Harbour Housing Trust."
     assert only(nlp, text).claimant == "Harbour Housing Trust"
+
+
+def test_earlier_level_after_up_from_counts_the_same_people(nlp):
+    figures = figures_of(nlp, "Inspectors counted 840 tenants, up from 760 in the previous survey.")
+    assert [(f.value, f.counted) for f in figures] == [(840, "tenants"), (760, "tenants")]
+
+
+def test_raising_a_limit_from_one_number_to_another_is_not_a_count(nlp):
+    assert figures_of(nlp, "The law raised the retirement age from 62 to 64.") == []
+
+
+def test_subject_taken_out_of_a_named_group_counts_that_group(nlp):
+    *_, f = figures_of(nlp, "Officials registered 5,200 applicants. Of those, 1,100 were rejected.")
+    assert (f.value, f.counted, f.unit) == (1100, "applicants", "people")
