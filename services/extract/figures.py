@@ -4,6 +4,7 @@ from spacy.tokens import Doc, Token
 
 from services.extract.amounts import Amount
 from services.extract.events import is_person_noun
+from services.extract.words import PEOPLE
 
 NOUNISH = ("NOUN", "PROPN", "ADJ")
 
@@ -40,7 +41,10 @@ def counted_noun(token: Token) -> Token | None:
         return head
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNISH]
+            # 'Eleven of the injured': a participle used as a noun for people counts too
+            objects = [
+                c for c in child.children if c.dep_ == "pobj" and (c.pos_ in NOUNISH or c.lower_ in PEOPLE)
+            ]
             if objects:
                 return objects[0]
     return None

@@ -54,6 +54,9 @@ def scope_for(
     sent: Span,
 ) -> str | None:
     """The nearest scope after the figure (not past another figure), else the nearest before."""
+    dated = dated_clause(token)
+    if dated is not None:
+        return dated
     allowed = clause_of(token, anchor)
     inside = [s for s in scopes if sent.start_char <= s.start < sent.end_char]
     text, offset = sent.text, sent.start_char
@@ -68,3 +71,17 @@ def scope_for(
 def _head_of(doc: Doc, scope: Scope) -> int:
     span = doc.char_span(scope.start, scope.end, alignment_mode="expand")
     return span.root.head.i if span is not None else -1
+
+
+def dated_clause(token: Token) -> str | None:
+    """'the worst since 2016, when 23 people died': a clause on a year happened in that year."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "relcl":
+            year = ancestor.head
+            if year.ent_type_ == "DATE" and YEAR.fullmatch(year.text):
+                return year.text
+            return None
+    return None
+
+
+YEAR = re.compile(r"(1[89]|20)\d\d")

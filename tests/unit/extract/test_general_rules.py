@@ -131,3 +131,13 @@ def test_raising_a_limit_from_one_number_to_another_is_not_a_count(nlp):
 def test_subject_taken_out_of_a_named_group_counts_that_group(nlp):
     *_, f = figures_of(nlp, "Officials registered 5,200 applicants. Of those, 1,100 were rejected.")
     assert (f.value, f.counted, f.unit) == (1100, "applicants", "people")
+
+
+def test_clause_on_a_year_is_scoped_to_that_year(nlp):
+    text = "It was the city's worst flood since 2009, when 14 people drowned in the old town."
+    assert only(nlp, text).scope == "2009"
+
+
+def test_number_of_the_injured_counts_the_injured(nlp):
+    text = "Four of the injured were taken to hospital by helicopter, the fire service said."
+    assert only(nlp, text).counted == "injured"
