@@ -9,7 +9,7 @@ SPEECH_VERBS = vocabulary(
     "say tell add announce write report claim state note estimate reveal believe find "
     "confirm disclose insist acknowledge argue allege warn suggest indicate show summarize "
     "think assert declare tweet post publish conclude testify admit explain record document "
-    "count tally calculate assess identify put"
+    "count tally calculate assess identify put ask request propose"
 )
 WEAK_SPEECH = vocabulary(
     "record document count tally calculate assess identify find show indicate suggest believe "

@@ -141,3 +141,8 @@ def test_clause_on_a_year_is_scoped_to_that_year(nlp):
 def test_number_of_the_injured_counts_the_injured(nlp):
     text = "Four of the injured were taken to hospital by helicopter, the fire service said."
     assert only(nlp, text).counted == "injured"
+
+
+def test_who_asks_for_a_sum_states_it(nlp):
+    f = only(nlp, "The governor Anna Lindqvist has asked parliament for a further €30 million for schools.")
+    assert f.claimant == "Anna Lindqvist"
