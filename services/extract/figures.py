@@ -40,6 +40,8 @@ def counted_noun(token: Token) -> Token | None:
     ):
         return head
     for child in token.children:
+        if child.i == token.i + 1 and child.dep_ in ("amod", "acl") and child.lower_ in PEOPLE:
+            return child  # headline 'Seven dead and dozens injured'
         if child.dep_ == "prep" and child.lower_ == "of":
             # 'Eleven of the injured': a participle used as a noun for people counts too
             objects = [

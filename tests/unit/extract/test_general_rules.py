@@ -146,3 +146,8 @@ def test_number_of_the_injured_counts_the_injured(nlp):
 def test_who_asks_for_a_sum_states_it(nlp):
     f = only(nlp, "The governor Anna Lindqvist has asked parliament for a further €30 million for schools.")
     assert f.claimant == "Anna Lindqvist"
+
+
+def test_headline_number_with_a_people_adjective_is_a_count(nlp):
+    f = figures_of(nlp, "Nine dead as ferry sinks off Crete\n\nNine people died, the coastguard said.")[0]
+    assert (f.value, f.counted, f.event, f.unit) == (9, "dead", "killed", "people")
