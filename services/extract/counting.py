@@ -74,7 +74,7 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
         return Counted(memory.last_counted, "people", event)
     if compared_from(token) and memory.last_counted:
         return Counted(memory.last_counted, "people", event)  # '1,630 people, up from 1,325'
-    if fronted_of(token) and memory.last_counted:
+    if (fronted_of(token) or of_pronoun(token)) and memory.last_counted:
         return Counted(memory.last_counted, "people", event)  # 'Of those, 912 were unsheltered'
     if event in HARM_EVENTS and token.dep_ in ("dobj", "nsubjpass"):
         return Counted("people", "people", event)
@@ -87,6 +87,12 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
     return None
 
 
+
+
+def of_pronoun(token: Token) -> bool:
+    """'two of them': part of the people counted just before."""
+    objects = [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return bool(objects) and objects[0].lower_ in ("them", "those", "these")
 
 
 def compared_from(token: Token) -> bool:

@@ -151,3 +151,9 @@ def test_who_asks_for_a_sum_states_it(nlp):
 def test_headline_number_with_a_people_adjective_is_a_count(nlp):
     f = figures_of(nlp, "Nine dead as ferry sinks off Crete\n\nNine people died, the coastguard said.")[0]
     assert (f.value, f.counted, f.event, f.unit) == (9, "dead", "killed", "people")
+
+
+def test_part_of_them_counts_the_people_named_before(nlp):
+    text = "Police detained 40 protesters on Sunday, the ministry said. Six of them were later charged."
+    *_, f = figures_of(nlp, text)
+    assert (f.value, f.counted, f.unit) == (6, "protesters", "people")
