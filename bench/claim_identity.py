@@ -13,7 +13,7 @@ sys.path.insert(0, str(REPO))
 
 from schemas import Figure, UniqueArticle  # noqa: E402
 from services.claims.identity import claim_key, resolve_in_article  # noqa: E402
-from services.claims.quality import literal_key, pair_scores  # noqa: E402
+from services.claims.quality import pair_scores  # noqa: E402
 from services.extract.pipeline import extract_batch, load_nlp  # noqa: E402
 from services.replay.inputs import read_inputs  # noqa: E402
 from services.runtime.settings import Settings  # noqa: E402
@@ -34,6 +34,11 @@ def labelled_figures(nlp, seeds: Path = REPO / "seeds") -> list[tuple[str, Figur
             if row is not None:
                 out.append((row["fact"], figure))
     return out
+
+
+def literal_key(counted: str, event: str, unit: str, currency: str | None, scope: str | None) -> str:
+    """The baseline: the counted words as written, no folding."""
+    return "|".join([counted.lower(), event, unit, currency or "", scope or "*"])
 
 
 def by_article(labelled: list[tuple[str, Figure]]) -> dict[str, Figure]:

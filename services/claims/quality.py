@@ -15,7 +15,3 @@ def pair_scores(facts: Sequence[str], keys: Sequence[str]) -> tuple[float, float
         both += key_a == key_b and fact_a == fact_b
     return (both / together if together else 1.0), (both / same if same else 1.0)
 
-
-def literal_key(counted: str, event: str, unit: str, currency: str | None, scope: str | None) -> str:
-    """The baseline: the counted words as written, no folding."""
-    return "|".join([counted.lower(), event, unit, currency or "", scope or "*"])

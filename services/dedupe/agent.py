@@ -34,12 +34,13 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
         changelog_topic=table_changelog(app, t.DEDUPE_TABLE, partitions),
     )
     retention = timedelta(days=settings.dedupe_retention_days)
-    last_expiry = [datetime.min.replace(tzinfo=UTC)]
+    last_expiry = datetime.min.replace(tzinfo=UTC)
 
     def forget_old(now: datetime) -> None:
         """faust writes table changes only inside stream iteration, so expiry runs here."""
-        if now - last_expiry[0] >= EXPIRY_EVERY:
-            last_expiry[0] = now
+        nonlocal last_expiry
+        if now - last_expiry >= EXPIRY_EVERY:
+            last_expiry = now
             try:
                 expire(store, now, retention)
             except Exception:  # expiry failing must not cost the record in hand
