@@ -6,16 +6,34 @@ article text. HTML goes through trafilatura first (`text_from_html`).
 
 import re
 
+# Site marks: never part of a news sentence.
+MARK = re.compile(
+    r"(^advertisement|^sponsored|privacy policy|terms of (use|service)|all rights reserved|^copyright|©"
+    r"|skip to content|edit post|indicates required|successfull?y subscribed|this audio is created"
+    r"|account (status|frozen)|(site|website|page) uses cookies"
+    r"|^(additional )?(reporting|writing|editing) by)",
+    re.IGNORECASE,
+)
+# Appeals to the reader: a line counts only when it addresses the reader (see `is_appeal`).
 APPEAL = re.compile(
     r"\b(subscribe|newsletter|become a member|our members|(reach|join) \d[\d,.]* (members|readers)"
     r"|donate (now|today)|make a donation|paywall|support (our|us|independent)"
-    r"|sign up (today|now|for (our|the) (newsletter|briefing))|ad[- ]free|^advertisement"
-    r"|^sponsored|cookies?|privacy policy|terms of (use|service)|log ?in\b|your (account|settings)"
-    r"|account (status|frozen)|all rights reserved|^copyright|©|trust project|trust principles"
-    r"|our standards|follow us|share (this|on (facebook|x|twitter|whatsapp))|skip to content"
-    r"|edit post|indicates required|successfull?y subscribed|this audio is created"
-    r"|independent journalism|free for everyone|will you help|unlimited access"
-    r"|for (just|only) [$€£]\d|^(additional )?(reporting|writing|editing) by)",
+    r"|sign up (today|now|for (our|the) (newsletter|briefing))|ad[- ]free|cookies?|log ?in\b"
+    r"|your (account|settings)|trust principles|our standards|follow us|share (this|on (facebook|x|"
+    r"twitter|whatsapp))|independent journalism|free for everyone|will you help|unlimited access"
+    r"|for (just|only) [$€£]\d)",
+    re.IGNORECASE,
+)
+READER = re.compile(r"\b(you|your|us|our|we)\b", re.IGNORECASE)
+IMPERATIVE = re.compile(
+    r"(^|[.!?]\s+)(get|join|support|subscribe|sign|donate|become|help|stand|register|unlock|try"
+    r"|start|click|accept|manage|log|follow|share|read|make)\b",
+    re.IGNORECASE,
+)
+# '..., regulators said.' / 'according to the ministry': a sentence that attributes is prose.
+ATTRIBUTION = re.compile(
+    r"\b(said|says|told|tells|according to|reported|reports|announced|estimated|estimates"
+    r"|stated|added|wrote|confirmed|citing|noted|claimed)\b",
     re.IGNORECASE,
 )
 APPEAL_MAX_WORDS = 60
@@ -50,7 +68,7 @@ TAIL_SECTION = re.compile(
 )
 READ_MORE = re.compile(r"^\s*(read more\b|read also\b|see also\b|also read\b|related:|more on\b)", re.I)
 NAV = re.compile(
-    r"^\s*(last|latest) news in\b|^\s*(home|menu|search|translate|follow|share"
+    r"^\s*(home|menu|search|translate|follow|share"
     r"|news article|open profile settings|close|next|previous)\s*$",
     re.IGNORECASE,
 )
@@ -73,16 +91,36 @@ def numbered_heading(line: str) -> bool:
     return bool(NUMBERED.match(line)) and is_heading(line)
 
 
+NEWS_LABEL = re.compile(r"^\s*(last|latest|more|top|breaking) news\b", re.IGNORECASE)
+
+
 def is_furniture(line: str) -> bool:
     """One line that is never article prose: appeals, credits, counters, bylines, nav."""
     stripped = line.strip()
-    if not stripped:
+    if not stripped or is_attributed_sentence(stripped):
         return False
     words = len(stripped.split())
-    appeal = APPEAL.search(stripped) and words <= APPEAL_MAX_WORDS
+    appeal = is_appeal(stripped) and words <= APPEAL_MAX_WORDS
     byline = BYLINE.match(stripped) and words <= 12 and not SENTENCE_END.search(stripped)
-    patterns = (PHOTO_CREDIT, COUNTER, NAV, BREADCRUMB, WIRE_DATELINE, DATELINE)
-    return bool(appeal or byline or numbered_heading(stripped)) or any(p.search(stripped) for p in patterns)
+    label = NEWS_LABEL.match(stripped) and is_heading(stripped)
+    patterns = (MARK, PHOTO_CREDIT, COUNTER, NAV, BREADCRUMB, WIRE_DATELINE, DATELINE)
+    return bool(appeal or byline or label or numbered_heading(stripped)) or any(
+        p.search(stripped) for p in patterns
+    )
+
+
+def is_appeal(line: str) -> bool:
+    """'Help us reach 20,000 members', 'Subscribe today': an appeal word in a line that speaks
+    to the reader (you, us, an imperative), not 'About 5 million people subscribe to it'."""
+    return bool(APPEAL.search(line)) and bool(READER.search(line) or IMPERATIVE.search(line))
+
+
+def is_attributed_sentence(line: str) -> bool:
+    """'The EU fined Google 150 million euros over cookies, regulators said.': a full sentence
+    that names who says it is reported prose, whatever words it contains."""
+    words = line.split()
+    full = len(words) >= 6 and line[0].isupper() and SENTENCE_END.search(line) is not None
+    return full and ATTRIBUTION.search(line) is not None and not PHOTO_CREDIT.search(line)
 
 
 def is_teaser(line: str) -> bool:

@@ -13,7 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from schemas.figures import Entity
 
@@ -70,6 +71,46 @@ def add_entity_ruler(nlp: Language) -> None:
     )
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns(load_gazetteer()))
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("whole_names", after="ner")
+
+
+PLACE_WORDS = frozenset(["city", "region", "oblast", "province", "county", "district", "strip", "island"])
+
+
+def is_name_part(token: Token) -> bool:
+    """A capitalised proper noun that is neither a title ('President') nor a known name."""
+    capitalised = token.is_title or token.is_upper
+    return capitalised and token.pos_ == "PROPN" and not TITLES.match(f"{token.text} ") and not token.ent_id_
+
+
+def whole_name(ent: Span) -> Span:
+    """'Department of State' inside 'the Texas Department of State Health Services', 'US' in
+    'US Geological Survey': a known name that modifies capitalised words around it is only
+    part of a longer name, which is the one meant."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while end < len(doc) and is_name_part(doc[end]) and doc[end - 1].head.i >= end:
+        end += 1
+    while start > 0 and is_name_part(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+        if not start <= doc[start - 1].head.i < end:
+            break
+        start -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    place = ent.label_ in ("GPE", "LOC") and doc[end - 1].lower_ in PLACE_WORDS
+    return Span(doc, start, end, label=ent.label_ if place else "ORG")
+
+
+@Language.component("whole_names")
+def whole_names(doc: Doc) -> Doc:
+    known = [e for e in doc.ents if e.ent_id_ and e.label_ != "PERSON"]
+    grown = [g for g, e in ((whole_name(e), e) for e in known) if g is not e]
+    if grown:
+        kept = [e for e in doc.ents if not any(e.start < g.end and g.start < e.end for g in grown)]
+        doc.ents = filter_spans([*kept, *grown])
+        for token in (t for g in grown for t in g):
+            token.ent_id_ = ""  # the longer name is not the known one
+    return doc
 
 
 def canonical(ent: Span) -> str:

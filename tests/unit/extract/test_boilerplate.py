@@ -98,3 +98,22 @@ BODY_LOOKALIKES = [
 @pytest.mark.parametrize("line", [b[0] for b in BODY_LOOKALIKES], ids=[b[1] for b in BODY_LOOKALIKES])
 def test_prose_that_looks_like_furniture_is_kept(line):
     assert not is_furniture(line)
+
+
+ATTRIBUTED_PROSE = [
+    ("The EU fined Google 150 million euros over cookies, regulators said.", "cookies in a fine"),
+    ("About 5 million people subscribe to the streaming service.", "subscribers counted"),
+    ("Support for the plan fell to 41%, according to a poll by the institute.", "support in a poll"),
+    ("The paper said 20,000 readers had signed up for its newsletter in May.", "newsletter in a report"),
+]
+
+
+@pytest.mark.parametrize("line", [p[0] for p in ATTRIBUTED_PROSE], ids=[p[1] for p in ATTRIBUTED_PROSE])
+def test_statements_with_appeal_words_are_prose(line):
+    assert not is_furniture(line)
+
+
+def test_appeal_to_the_reader_is_still_furniture():
+    assert is_furniture("We use cookies to improve your experience.")
+    assert is_furniture("Subscribe to our newsletter for the latest updates.")
+    assert is_furniture("Latest news")
