@@ -6,16 +6,32 @@ Works on characters only (no spaCy); `figures.py` decides which amounts are clai
 import re
 from dataclasses import dataclass, replace
 
-from services.extract.currencies import CODES, NAME_PATTERN, currency_code
+from services.extract.currencies import (
+    CODES,
+    COMMON_WORDS,
+    NAME_PATTERN,
+    currency_code,
+    named_country_pays,
+    symbol_pattern,
+)
 from services.extract.numbers import DIGITS, SCALE, SHORT_SCALE, WORD_NUMBER, parse_number
 
-_PRE = r"(?P<pre>US\$|\$|€|£|¥|₽|₴|₹|\b(?:" + "|".join(CODES) + r")\s?)"
+_CODE = r"\b(?:" + "|".join(CODES) + r")"
+_PRE = rf"(?P<pre>{symbol_pattern()}|{_CODE}\s?)"
 _NUM = rf"(?P<num>(?<![\w.,/:]){DIGITS}{SCALE}?(?![\w/]|[.,:]\d)|\b{WORD_NUMBER}\b)"
 _SUF = (
-    rf"(?P<suf>\s?(?:€|%|₽)|\s*(?:percent|per cent)\b|\s+{NAME_PATTERN}"
-    rf"|\s(?:{'|'.join(CODES)})\b)"
+    rf"(?P<suf>\s?(?:%|(?!\$){symbol_pattern()})|\s*(?:percent|per cent)\b|\s+{NAME_PATTERN}"
+    rf"|\s{_CODE}\b)"
 )
 ATOM = re.compile(rf"{_PRE}?{_NUM}{_SUF}?", re.IGNORECASE)
+# What a weight in pounds is *of* is goods; these are the nouns that make 'pounds of' money.
+MONEY_NOUNS = re.compile(
+    r"\s+of\s+(?:\S+\s+){0,2}?(?:money|cash|funds?|funding|investment|spending|debts?|aid|revenues?"
+    r"|savings|taxpayers?'?|damages|compensation|support|subsid(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_OBJECT_START = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|\d)\b", re.IGNORECASE)
+_WEIGHED = re.compile(r"\bweigh(?:s|ed|ing)?\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 
 QUALIFIERS = [
     (r"at least|no fewer than|no less than|a minimum of", "at_least"),
@@ -59,11 +75,14 @@ def atoms(text: str) -> list[Amount]:
         if value is None or (SHORT_SCALE.search(m.group("num")) and not m.group("pre")):
             continue
         suf = m.group("suf") or ""
+        end = m.end()
+        if not is_money_name(text, m):
+            suf, end = "", m.end("num")
         percent = "%" in suf or "cent" in suf.lower()
         found.append(
             Amount(
                 m.start(),
-                m.end(),
+                end,
                 value,
                 currency=currency_code(m.group("pre"), suf),
                 percent=percent,
@@ -71,6 +90,24 @@ def atoms(text: str) -> list[Amount]:
             )
         )
     return found
+
+
+def is_money_name(text: str, m: re.Match) -> bool:
+    """False for a currency name that is something else here: 'pounds of cocaine' and 'weighed
+    300 pounds' are weights; 'won' and 'real' are money only in an article naming a country that
+    pays in them, and 'won' before an object ('30 won the vote') is the verb."""
+    suf = (m.group("suf") or "").strip().lower()
+    if not suf or not suf[0].isalpha() or m.group("pre"):
+        return True
+    head = suf.split()[-1]
+    after = text[m.end() : m.end() + 60]
+    if head in ("pound", "pounds"):
+        weight = after.lstrip().lower().startswith("of ") and not MONEY_NOUNS.match(after)
+        return not (weight or _WEIGHED.search(text[max(0, m.start() - 40) : m.start()]))
+    if head in COMMON_WORDS:
+        code = currency_code(suf)
+        return bool(code) and named_country_pays(code, text) and not _OBJECT_START.match(after)
+    return True
 
 
 def qualifier_before(text: str, start: int) -> tuple[str, int]:

@@ -1,39 +1,17 @@
-"""Numbers as written in news prose → values. No spaCy, no I/O."""
+"""Numbers as written in news prose → values. No spaCy, no I/O.
+
+Digits are read by babel once the separators' roles are known; spelled cardinals by text2num.
+Written here by hand only what neither library does: telling which separator is the decimal
+one in a text of unknown locale, scale words and suffixes ('bn', '1.5m'), and the English
+multipliers around cardinals ('two dozen', 'half a million', 'a hundred').
+"""
 
 import re
+from decimal import Decimal
 
-UNITS_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS_WORDS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+from babel.numbers import NumberFormatError, parse_decimal
+from text_to_num import text2num
+
 SCALES = {
     "hundred": 100,
     "thousand": 1_000,
@@ -48,64 +26,90 @@ SCALES = {
     "b": 1_000_000_000,
     "trn": 10**12,
 }
-
-_SMALL = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SMALL = "|".join(sorted(_UNITS + _TENS, key=len, reverse=True))
+_BIG = r"(?:hundred|thousand|million|billion|trillion)"
+# 'twenty-one', 'two hundred and five', 'two dozen', 'a hundred', 'half a million'
 WORD_NUMBER = (
-    rf"(?:(?:{_SMALL})(?:[- ](?:{'|'.join(UNITS_WORDS)}))?"
-    rf"(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?(?:{_SMALL}))?)*)"
+    rf"(?:(?:{_SMALL})(?:[- ](?:{'|'.join(_UNITS)}))?"
+    rf"(?:\s+(?:dozen|{_BIG})(?:\s+(?:and\s+)?(?:{_SMALL})(?:[- ](?:{'|'.join(_UNITS)}))?)*)*"
+    rf"|(?:half\s+)?an?\s+(?:dozen|{_BIG})(?:\s+(?:and\s+)?(?:{_SMALL}))?)"
 )
 DIGITS = r"(?:\d{1,3}(?:[.,\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|mln|bn|tn)\b|(?:m|k|b|trn)\b)"
 SHORT_SCALE = re.compile(r"\d(?:m|k|b|trn)$", re.IGNORECASE)
+# Babel locales whose decimal separator is '.' and ',' respectively.
+POINT_LOCALE, COMMA_LOCALE = "en", "de"
 
 
-def parse_digits(text: str) -> int | float:
-    """'10,000' / '10.000' / '160 000' → 10000; '1.5' / '1,5' → 1.5; '1.500' → 1500."""
-    text = text.replace("\u202f", " ").replace("\u00a0", " ").replace(" ", "")
-    groups = re.split(r"[.,]", text)
-    if len(groups) == 1:
-        return int(text)
-    if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
-        return int("".join(groups))
-    if len(groups) == 2:
-        return as_number(float(f"{groups[0]}.{groups[1]}"))
-    whole, frac = "".join(groups[:-1]), groups[-1]
-    return as_number(float(f"{whole}.{frac}"))
+def parse_digits(text: str, scaled: bool = False, locale: str | None = None) -> int | float:
+    """'10,000' / '10.000' / '160 000' → 10000; '1.5' / '1,5' → 1.5; '1.500' → 1500;
+    '1.125' before a scale word (`scaled`) → 1.125. `locale` (a babel locale) when known."""
+    text = re.sub(r"[\s\u202f\u00a0]", "", text)
+    if locale is None:
+        locale = separator_locale(text, scaled)
+    try:
+        return as_number(parse_decimal(text, locale=locale, strict=False))
+    except NumberFormatError:
+        return as_number(float(text.replace(",", ".")))
 
 
-def parse_words(text: str) -> int | None:
-    """'Thirty-one' → 31; 'two hundred and five' → 205; 'six' → 6."""
-    total, current = 0, 0
-    for word in re.split(r"[\s-]+", text.lower()):
-        if word == "and" or not word:
-            continue
-        if word in UNITS_WORDS:
-            current += UNITS_WORDS[word]
-        elif word in TENS_WORDS:
-            current += TENS_WORDS[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word in SCALES:
-            total += max(current, 1) * SCALES[word]
-            current = 0
-        else:
+def separator_locale(text: str, scaled: bool) -> str:
+    """The babel locale that reads this number right: the last separator is the decimal one
+    when both kinds appear; one kind repeated ('1.234.567') is grouping; a lone separator is
+    grouping before exactly three digits ('10.000', '24,000') unless a scale word follows
+    ('$1.125 billion'), where nobody writes a thousands separator."""
+    points, commas = text.count("."), text.count(",")
+    if points and commas:
+        return POINT_LOCALE if text.rfind(".") > text.rfind(",") else COMMA_LOCALE
+    separator = "." if points else ","
+    count = points or commas
+    if count == 0:
+        return POINT_LOCALE
+    grouping = count > 1 or (not scaled and re.fullmatch(r"\d{1,3}[.,]\d{3}", text) is not None)
+    point_is_decimal = (separator == ".") != grouping
+    return POINT_LOCALE if point_is_decimal else COMMA_LOCALE
+
+
+def parse_words(text: str) -> int | float | None:
+    """'Thirty-one' → 31; 'two hundred and five' → 205; 'two dozen' → 24; 'half a million'
+    → 500000; 'a hundred' → 100. text2num reads the cardinal; the multipliers around it
+    ('dozen', 'half a', the article 'a' standing for one) are English it does not know."""
+    words = re.sub(r"[\s-]+", " ", text.lower()).strip()
+    factor: float = 1
+    if words.startswith("half "):
+        words, factor = words.removeprefix("half ").strip(), 0.5
+    if re.match(r"an? ", words):
+        words = "one " + words.split(" ", 1)[1]
+    if re.search(r"\bdozen\b", words):
+        before, _, after = words.partition("dozen")
+        if after.strip():
             return None
-    return total + current
+        words, factor = (before.strip() or "one"), factor * 12
+    try:
+        value = text2num(words, "en")
+    except ValueError:
+        return None
+    return as_number(value * factor)
 
 
-def parse_number(text: str) -> int | float | None:
+def parse_number(text: str, locale: str | None = None) -> int | float | None:
     """Any written number: digits with an optional scale word, or words."""
     text = text.strip()
-    match = re.fullmatch(rf"({DIGITS})\s*([A-Za-z]*)", text)
+    match = re.fullmatch(rf"({DIGITS}|\d{{1,3}}(?: \d{{3}})+(?:[.,]\d+)?)\s*([A-Za-z]*)", text)
     if match:
-        value = parse_digits(match.group(1))
         scale = SCALES.get(match.group(2).lower(), 1) if match.group(2) else 1
-        return as_number(value * scale)
+        value = parse_digits(match.group(1), scaled=scale > 1, locale=locale)
+        return as_number(Decimal(str(value)) * scale)
     return parse_words(text)
 
 
-def as_number(value: float) -> int | float:
+def as_number(value: float | Decimal) -> int | float:
     """155.0 → 155; 1.4 stays 1.4."""
-    if float(value).is_integer():
+    if float(value) == int(value):
         return int(value)
     return round(float(value), 6)
