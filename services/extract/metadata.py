@@ -1,7 +1,9 @@
 """Title, outlet and publication time of a plain-text article, where the text shows them."""
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+import dateparser
 
 from services.extract.boilerplate import NAV, is_furniture
 
@@ -17,24 +19,41 @@ OUTLET_PATTERNS = [
     re.compile(r"\bobtained by (?:the )?(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"),
     re.compile(r"(?:©|copyright)\s*(?:\d{4}\s+)?(?P<o>[A-Z][\w.&' -]{1,40}?)[.,]", re.IGNORECASE),
 ]
-MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+# Where a header line holds a date (dateparser's own search also takes '2 min read' for one);
+# dateparser then reads what was found, time zone included.
+_TIME = (
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s*(?P<tz>(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z]{2,5}\b|[+-]\d{2}:?\d{2}))?)?"
+)
 DATE_PATTERNS = [
-    re.compile(
-        r"\b(?P<mon>[A-Z][a-z]{2,8})\.? (?P<d>\d{1,2}), (?P<y>\d{4})"
-        r"(?:,? (?P<h>\d{1,2}):(?P<mi>\d{2})(?:\s*(?P<ap>[AP]M))?)?"
-    ),
-    re.compile(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})\b"),
-    re.compile(r"\b(?P<d>\d{1,2}) (?P<mon>[A-Z][a-z]{2,8}) (?P<y>\d{4})\b"),
+    re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?"),
+    re.compile(rf"\b[A-Z][a-z]{{2,8}}\.? \d{{1,2}},? \d{{4}}{_TIME}"),
+    re.compile(rf"\b\d{{1,2}} [A-Z][a-z]{{2,8}}\.? \d{{4}}{_TIME}"),
+    re.compile(rf"\b(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.]\d{{4}}\b{_TIME}"),
 ]
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]\d{4}\b")
+_MONTH_FIRST = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b")
+_DAY_FIRST = re.compile(r"\b\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}\b")
+# North American zones: an outlet that writes them writes month-first dates. The generic
+# 'ET'/'PT' follow daylight saving, which dateparser's fixed-offset table does not.
+NORTH_AMERICAN = re.compile(r"\d[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:E|C|M|P)[SD]?T\b")
+GENERIC_ZONES = {
+    "ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles",
+}  # fmt: skip
+SETTINGS = {"RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC", "PREFER_DATES_FROM": "past"}
 
 
-def infer_metadata(text: str) -> dict:
-    """{'title', 'outlet', 'published'} from the first lines and self-references; None if unseen."""
+def infer_metadata(text: str, reference: datetime | None = None) -> dict:
+    """{'title', 'outlet', 'published', 'published_ambiguous'} from the first lines and
+    self-references; None if unseen. `reference` (when the article was received) settles a
+    '03/04/2025' the text itself leaves open."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
+    published, ambiguous = infer_published(lines[:HEADER_LINES], date_order(text), reference)
     return {
         "title": infer_title(lines),
         "outlet": infer_outlet(lines),
-        "published": infer_published(lines[:HEADER_LINES]),
+        "published": published,
+        "published_ambiguous": ambiguous,
     }
 
 
@@ -57,35 +76,54 @@ def infer_outlet(lines: list[str]) -> str | None:
     return None
 
 
-def infer_published(lines: list[str]) -> datetime | None:
+def infer_published(
+    lines: list[str], order: str | None, reference: datetime | None = None
+) -> tuple[datetime | None, bool]:
+    """The first date in a short header line, in UTC, and whether its day/month order was a guess."""
     for line in lines:
         if len(line.split()) > 14:
             continue
         for pattern in DATE_PATTERNS:
-            m = pattern.search(line)
-            if m:
-                found = to_datetime(m.groupdict())
-                if found:
+            for m in pattern.finditer(line):
+                found = read_date(m, order, reference)
+                if found[0] is not None:
                     return found
-    return None
+    return None, False
 
 
-def to_datetime(parts: dict) -> datetime | None:
-    month = int(parts["m"]) if parts.get("m") else None
-    if parts.get("mon"):
-        key = parts["mon"][:3].lower()
-        month = MONTHS.index(key) + 1 if key in MONTHS else None
-    hour = int(parts["h"]) if parts.get("h") else 0
-    if parts.get("ap") == "PM" and hour < 12:
-        hour += 12
-    try:
-        return datetime(
-            int(parts["y"]),
-            month or 0,
-            int(parts["d"]),
-            hour,
-            int(parts.get("mi") or 0),
-            tzinfo=UTC,
-        )
-    except (TypeError, ValueError):
-        return None
+def read_date(m: re.Match, order: str | None, reference: datetime | None) -> tuple[datetime | None, bool]:
+    groups = m.groupdict()
+    if not groups.get("a") or order is not None or int(groups["a"]) > 12 or int(groups["b"]) > 12:
+        return parse_time(m, order or ("MDY" if int(groups.get("b") or 0) > 12 else "DMY")), False
+    readings = [r for r in (parse_time(m, "DMY"), parse_time(m, "MDY")) if r is not None]
+    if len(set(readings)) < 2 or reference is None:
+        return (readings[0] if readings else None), len(set(readings)) > 1
+    past = [r for r in readings if r <= reference + timedelta(days=1)]
+    return (max(past) if past else min(readings)), True
+
+
+def parse_time(m: re.Match, order: str) -> datetime | None:
+    """dateparser on the matched text: the zone written in it honoured, else UTC; a zone it does
+    not know (a capitalised word after the time) is dropped."""
+    text, zone = m.group(0), m.groupdict().get("tz")
+    settings = {**SETTINGS, "DATE_ORDER": order, "TIMEZONE": GENERIC_ZONES.get(zone or "", "UTC")}
+    if zone in GENERIC_ZONES:
+        text = text[: m.start("tz") - m.start()]
+    found = dateparser.parse(text, languages=["en"], settings=settings)
+    if found is None and zone:
+        found = dateparser.parse(text[: m.start("tz") - m.start()], languages=["en"], settings=settings)
+    return found.astimezone(UTC) if found else None
+
+
+def date_order(text: str) -> str | None:
+    """'MDY' or 'DMY' as the article itself writes dates, None when nothing in it tells:
+    a numeric date with a part above 12, else its month-name style, else its time zones."""
+    for a, b in _NUMERIC.findall(text):
+        if int(a) > 12 >= int(b):
+            return "DMY"
+        if int(b) > 12 >= int(a):
+            return "MDY"
+    month_first, day_first = len(_MONTH_FIRST.findall(text)), len(_DAY_FIRST.findall(text))
+    if month_first != day_first:
+        return "MDY" if month_first > day_first else "DMY"
+    return "MDY" if NORTH_AMERICAN.search(text) else None
