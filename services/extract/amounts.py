@@ -30,7 +30,7 @@ MONEY_NOUNS = re.compile(
     r"|savings|taxpayers?'?|damages|compensation|support|subsid(?:y|ies))\b",
     re.IGNORECASE,
 )
-_OBJECT_START = re.compile(r"\s+(?:the|a|an|his|her|their|its|our|\d)\b", re.IGNORECASE)
+_OBJECT_START = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|our)\b|\d)", re.IGNORECASE)
 _WEIGHED = re.compile(r"\bweigh(?:s|ed|ing)?\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 
 QUALIFIERS = [

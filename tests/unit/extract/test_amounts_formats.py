@@ -84,6 +84,11 @@ def test_not_money(text, value):
     assert (amount.value, amount.currency) == (value, None)
 
 
+def test_a_year_before_won_is_not_korean_money():
+    amounts = find_amounts("In South Korea the party that formed in 2021 won 52 seats.")
+    assert [(a.value, a.currency) for a in amounts] == [(2021, None), (52, None)]
+
+
 def test_weight_ends_at_the_number():
     text = "Police seized 300 pounds of cocaine."
     [amount] = find_amounts(text)
