@@ -4,11 +4,12 @@ claimant carried into a sentence that continues it."""
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from schemas.figures import Figure
-from services.extract.claimant import Attribution, attribute, generic_phrase, name_of
-from services.extract.entities import kinds
+from services.extract.claimant import Attribution, attribute, generic_phrase, name_of, speaking_part
+from services.extract.entities import kinds, with_name_tail
+from services.extract.events import is_person_noun
 from services.extract.speakers import SPEECH_VERBS, subject_of
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we"])
@@ -26,6 +27,8 @@ AGENCY_WORDS = frozenset(
         "group",
     ]
 )
+BUSINESS_WORDS = frozenset(["company", "firm", "business"])
+PLACES = frozenset(["GPE", "LOC", "NORP", "DATE", "TIME"])
 OUTLET_WORDS = frozenset(["outlet", "media", "newspaper", "publication", "paper", "site"])
 CONNECTIVES = (
     "in addition",
@@ -51,9 +54,11 @@ class Memory:
     headline_end: int = 0
     figures: list[Figure] = field(default_factory=list)
 
-    def resolve(self, generic: str) -> Attribution | None:
-        """'he' → the last named claimant; 'the agency' → the last one mentioned as an agency
-        ('... Mitigation Agency (BNPB) said'); else the phrase itself ('interior ministry')."""
+    def resolve(self, generic: str, sent: Span) -> Attribution | None:
+        """'he' → the last named claimant; 'the department' → the longest name in the article
+        with that word ('Texas Department of State Health Services'); 'the agency' → the last
+        one mentioned as an agency; 'the company' → the organisation named last before;
+        else the phrase itself ('interior ministry')."""
         words = generic.split()
         if not words:
             return None
@@ -61,13 +66,43 @@ class Memory:
             return self.named[-1] if self.named else None
         head = words[-1].lower()
         for known in reversed(self.named):
-            if head in (known.claimant or "").lower() or head == known.head:
+            if head in (known.claimant or "").lower().split() or head == known.head:
                 return known
-        for words, kind in ((OUTLET_WORDS, "outlet"), (AGENCY_WORDS, "agency")):
-            if head in words:
-                same = [k for k in self.named if kinds().get(k.claimant or "") == kind]
-                return same[-1] if same else Attribution(generic)
+        mention = longest_mention(head, sent.doc)
+        if mention is not None:
+            return Attribution(mention, head=head)
+        for nouns, kind in ((OUTLET_WORDS, "outlet"), (AGENCY_WORDS, "agency")):
+            same = [k for k in self.named if kinds().get(k.claimant or "") == kind]
+            if head in nouns and same:
+                return same[-1]
+        if head in BUSINESS_WORDS:
+            return introduced_name(sent) or Attribution(generic)
         return Attribution(generic)
+
+
+def longest_mention(word: str, doc: Doc) -> str | None:
+    """The longest organisation name in the article that has the word: 'the department' →
+    'Texas Department of State Health Services'."""
+    names = [with_name_tail(e) for e in doc.ents if e.label_ == "ORG"]
+    names = [n for n in names if word in n.lower().split() and kinds().get(n) != "outlet"]
+    return max(names, key=len) if names else None
+
+
+def introduced_name(sent: Span) -> Attribution | None:
+    """'the company' → the first name the article introduced after a describing noun:
+    'The software maker Nimbus', 'The operator, Transportes de Lisboa'."""
+    doc = sent.doc
+    for noun in doc[: sent.start]:
+        described = noun.pos_ == "NOUN" and not is_person_noun(noun)
+        if not described or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            continue
+        start = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
+        end = start
+        while end < sent.start and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in PLACES:
+            end += 1
+        if end > start and doc[start].is_title:
+            return Attribution(doc[start:end].text)
+    return None
 
 
 def sentence_attribution(sent: Span, memory: Memory) -> Attribution | None:
@@ -79,7 +114,7 @@ def sentence_attribution(sent: Span, memory: Memory) -> Attribution | None:
     name, generic = name_of(subject)
     if name:
         return Attribution(name, head=subject.root.lower_ if subject is not None else "")
-    return memory.resolve(generic_phrase(subject)) if generic else None
+    return memory.resolve(generic_phrase(speaking_part(subject)), sent) if generic else None
 
 
 def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: str | None) -> Attribution:
@@ -90,7 +125,7 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
         memory.named.append(own)
         return own
     if own.generic:
-        return memory.resolve(generic) or own
+        return memory.resolve(generic, sent) or own
     text = sent.text.lower()
     topic = (topic or "").lower()
     specific = len(topic.split()) > 1

@@ -17,9 +17,19 @@ from services.extract.words import vocabulary
 GENERIC_SPEAKERS = vocabulary(
     "outlet media investigation publication newspaper paper agency ministry it he she they source"
 )
+# Things that hold figures but cannot assert them: the organisation behind one speaks, or nobody.
 DOCUMENTS = vocabulary(
-    "poll survey study report document analysis estimate data census tally count investigation "
-    "assessment statement figure figures"
+    "poll survey study report document analysis estimate data datum census tally count investigation "
+    "assessment statement figure figures briefing letter notice release bulletin record filing memo "
+    "documentation memorandum model projection forecast statistic statistics number dataset "
+    "database chart table list register update review audit inquiry research finding result "
+    "transcript tweet video footage map image website page"
+)
+# Heads of organisation names: 'the interior ministry data' is the ministry's.
+ORGANISATIONS = vocabulary(
+    "ministry department office council government authority agency service commission committee "
+    "company firm bank police army military alliance union institute court parliament regulator "
+    "watchdog charity group organisation organization coastguard board"
 )
 MEDIA_WORDS = vocabulary("broadcaster newspaper outlet agency channel television radio magazine")
 ENTITY_PRIORITY = {"PERSON": 0, "ORG": 1, "NORP": 3, "GPE": 2, "LOC": 4, "FAC": 5}
@@ -50,6 +60,8 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
     named = [t for t in span.root.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     if named and all(e.root.dep_ == "poss" for e in ents):
         ents = []
+    if ents and is_role(ents[0], span.root):
+        return role_phrase(span.root), False
     if ents:
         return with_name_tail(ents[0]), False
     head = span.root
@@ -68,10 +80,24 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
         return span.doc[names[0].i : head.i + 1].text, False  # 'City officials', not 'City'
     if names and head.pos_ in ("NOUN", "PROPN"):
         return span.doc[names[0].i : names[-1].i + 1].text, False
-    if head.lemma_.lower() in GENERIC_SPEAKERS or head.pos_ == "PRON":
-        return None, True
+    if head.lemma_.lower() in GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
+        return None, True  # 'the department', 'it': whoever the article named so
     words = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 3]
     return " ".join([*(t.text for t in words), head.text]), False
+
+
+def is_role(ent: Span, head: Token) -> bool:
+    """'A South Korean lawmaker', 'US officials': a people or place word describing a common
+    noun that speaks is part of its role, not the claimant itself."""
+    modifies = ent.root.head == head and ent.root.dep_ in ("amod", "compound", "nmod")
+    return ent.label_ in ("NORP", "GPE") and head.pos_ == "NOUN" and head not in ent and modifies
+
+
+def role_phrase(head: Token) -> str:
+    """The head noun with the modifiers before it: 'South Korean lawmaker'."""
+    mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod")]
+    start = min((t.left_edge.i for t in mods), default=head.i)
+    return head.doc[start : head.i + 1].text
 
 
 def employer_of(head: Token) -> str | None:
@@ -89,23 +115,55 @@ def employer_of(head: Token) -> str | None:
     return canonical(ents[0]) if ents else None
 
 
-def document_author(span: Span) -> tuple[str | None, bool]:
-    """'A poll published by CRTA' → CRTA; "the council's own estimate" → council;
-    'the budget document' → budget document."""
-    head = span.root
+def is_bare_body(head: Token) -> bool:
+    """'the company', 'the department': an organisation noun with nothing but an article."""
+    bare = not any(c.dep_ in ("amod", "compound", "nmod", "poss", "appos") for c in head.children)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    return head.lemma_.lower() in ORGANISATIONS and head.tag_ == "NN" and bare and definite
+
+
+def author_span(span: Span) -> Span | None:
+    """Who stands behind a document: its owner ('the council's estimate'), or the object of
+    'from'/'by' on it or on a participle of it ('a letter from the ministry', 'data published
+    by the agency')."""
+    head, doc = span.root, span.doc
     owners = [c for c in head.children if c.dep_ == "poss"]
     if owners:
-        return name_of(span.doc[owners[0].left_edge.i : owners[0].i + 1])
+        return doc[owners[0].left_edge.i : owners[0].i + 1]
+    holders = [head, *(c for c in head.children if c.dep_ == "acl")]
+    preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "agent")]
+    preps = [p for p in preps if p.lower_ in ("from", "by")]
+    objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    if objects:
+        return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+    bodies = [c for c in head.lefts if c.dep_ == "compound" and c.lemma_.lower() in ORGANISATIONS]
+    return doc[bodies[0].left_edge.i : bodies[0].i + 1] if bodies else None
+
+
+def speaking_part(span: Span | None) -> Span | None:
+    """The part of a subject that can speak: a document's author, else the subject."""
+    if span is None or span.root.lemma_.lower() not in DOCUMENTS:
+        return span
+    return author_span(span) or span
+
+
+def document_author(span: Span) -> tuple[str | None, bool]:
+    """'A poll published by CRTA' → CRTA; "the council's own estimate" → council;
+    'interior ministry data' → interior ministry; 'the figures' → nobody (a document never
+    speaks for itself)."""
+    head = span.root
+    author = author_span(span)
+    if author is not None and len(author) == 1 and author.root.lemma_.lower() in ORGANISATIONS:
+        return None, True  # 'alliance estimates': the alliance the article names
+    if author is not None:
+        return name_of(author)
     ents = sorted(
         (e for e in ents_within(span) if e.label_ in ENTITY_PRIORITY),
         key=lambda e: (ENTITY_PRIORITY[e.label_], e.start),
     )
     if ents:
-        return canonical(ents[0]), False
-    if head.lemma_.lower() == "investigation":
-        return None, True
-    words = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 3]
-    return " ".join([*(t.text for t in words), head.text]), False
+        return with_name_tail(ents[0]), False
+    return None, head.lemma_.lower() == "investigation"
 
 
 def outlet_in(span: Span | None, speaker: str) -> str | None:
@@ -145,8 +203,10 @@ def reference(sent: Span) -> tuple[Span | None, str]:
     for token in sent:
         word = token.lower_
         if word in ("according", "per", "citing"):
-            objects = [t for t in token.subtree if t.dep_ in ("pobj", "dobj") and t.head.i >= token.i]
-            if objects and objects[0].head.i in (token.i, token.i + 1):
+            objects = [
+                t for t in token.subtree if t.dep_ in ("pobj", "dobj") and t.head.i in (token.i, token.i + 1)
+            ]
+            if objects:
                 obj = objects[0]
                 kind = "citing" if word == "citing" else "according"
                 return sent.doc[obj.left_edge.i : obj.right_edge.i + 1], kind
@@ -160,14 +220,14 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         subject = subject_of(verb)
         name, is_generic = name_of(subject)
         if name or is_generic:
-            speaker, generic = name, generic_phrase(subject) if is_generic else ""
+            speaker, generic = name, generic_phrase(speaking_part(subject)) if is_generic else ""
             mention = subject.root.lower_ if subject is not None else ""
             told = told_outlet(verb)
             break
     ref, kind = reference(sent)
-    ref_name, _ = name_of(ref) if ref is not None else (None, False)
-    if kind == "citing" and ref is not None and not ents_within(ref):
-        ref_name = None
+    ref_name, ref_generic = name_of(ref) if ref is not None else (None, False)
+    if kind == "citing" and ref is not None and not ents_within(ref) and not is_person_noun(ref.root):
+        ref_name = None  # 'citing official documentation': the citing outlet speaks
     if kind == "citing" and ref_name:
         return Attribution(ref_name, carrier=speaker), ""
     if speaker and ref_name and ref_name != speaker:
@@ -178,4 +238,6 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         return Attribution(speaker, carrier=carrier, head=mention), ""
     if ref_name and kind == "according":
         return Attribution(ref_name), ""
+    if ref_generic and not generic:
+        return Attribution(None, generic=True), generic_phrase(speaking_part(ref))
     return Attribution(None, generic=bool(generic)), generic

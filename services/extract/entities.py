@@ -23,7 +23,8 @@ TITLES = re.compile(
     r"^(the\s+)?((former|deputy|acting|prime|vice|foreign|defen[cs]e|senior|chief|"
     r"president|minister|secretary|general|gen\.|spokesperson|spokesman|spokeswoman|"
     r"mayor|governor|chancellor|premier|ambassador|commander|colonel|col\.|mr\.?|mrs\.?|ms\.?|"
-    r"dr\.?|sen\.?|rep\.?|u\.s\.|us|russian|ukrainian|chinese|american|british|french|german|"
+    r"dr\.?|sen\.?|rep\.?|gov\.?|lt\.?|sgt\.?|capt\.?|adm\.?|u\.s\.|us|russian|"
+    r"ukrainian|chinese|american|british|french|german|"
     r"israeli|iranian|indian|north|south|korean)\s+)+",
     re.IGNORECASE,
 )
@@ -148,7 +149,7 @@ def with_name_tail(ent: Span) -> str:
     if ent.ent_id_:
         return canonical(ent)
     start = ent.start
-    while start > 0 and is_name_word(doc[start - 1]) and doc[start - 1].head == ent.root:
+    while start > 0 and is_name_word(doc[start - 1]) and start <= doc[start - 1].head.i < ent.end:
         start -= 1  # 'Ferrovie Rapide' when only 'Rapide' was tagged
     name = canonical(Span(doc, start, ent.end, label=ent.label_))
     if ent.end >= len(doc) or ent.label_ != "ORG":
@@ -164,4 +165,6 @@ def with_name_tail(ent: Span) -> str:
 
 
 def is_name_word(token: Token) -> bool:
-    return token.dep_ == "compound" and token.pos_ == "PROPN" and token.is_title and token.ent_iob_ == "O"
+    """A capitalised compound before a name that is no title ('Sri Mulyani' of 'Indrawati')."""
+    title = TITLES.match(f"{token.text} ") is not None
+    return token.dep_ == "compound" and token.pos_ == "PROPN" and token.is_title and not title

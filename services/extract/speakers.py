@@ -28,19 +28,62 @@ def speakers(token: Token, sent: Span) -> list[Token]:
 
 
 def is_speech(token: Token) -> bool:
-    if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+    if token.lemma_.lower() not in SPEECH_VERBS or not acts_as_verb(token):
         return False
     # not 'an estimated 900,000', nor '... to find other ways': no statement hangs on these
     return token.dep_ != "amod" and (token.dep_ != "xcomp" or any(c.dep_ == "ccomp" for c in token.children))
 
 
+def acts_as_verb(token: Token) -> bool:
+    """A verb, or a root the tagger took for a noun that still governs a clause
+    ('..., interior ministry data show.')."""
+    clause = token.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+    return token.pos_ in ("VERB", "AUX") or clause
+
+
+def own_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, nearest first; not a date the parser took for one ('since November
+    said')."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ not in ("DATE", "TIME")]
+    return sorted(subjects, key=lambda c: abs(c.i - verb.i))
+
+
+def noun_before(verb: Token) -> Span | None:
+    """For a root tagged as a noun, the words before it: 'interior ministry data (show)'."""
+    if verb.pos_ in ("VERB", "AUX"):
+        return None
+    mods = [c for c in verb.lefts if c.dep_ in ("compound", "amod")]
+    return verb.doc[mods[0].left_edge.i : verb.i] if mods else None
+
+
+def detached_speaker(verb: Token) -> Span | None:
+    """'..., the head of the government, Min Aung Hlaing, said.': the phrase just before a
+    subjectless speech verb that the parser hung on a word before it (an appositive)."""
+    doc, j = verb.doc, verb.i - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    if j < 0 or j == verb.i - 1:
+        return None
+    chain = [doc[j], *doc[j].ancestors]
+    outer = [a for a in chain if a.i < verb.i and a.dep_ == "appos" and a.right_edge.i == j]
+    return doc[outer[-1].left_edge.i : j + 1] if outer else None
+
+
 def subject_of(verb: Token) -> Span | None:
     """nsubj of the verb, or of the verb it is conjoined with ('X notes ... and reports')
-    or hangs on as a participle ('X rejected the claims, saying ...')."""
+    or hangs on as a participle ('X rejected the claims, saying ...'); a detached appositive
+    before it ('..., the head of Y, Z, said'); the noun a relative clause describes when
+    the verb was hung on that clause ('Students who have led ... since November said')."""
     while verb is not None:
-        subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i))
+        subjects = own_subjects(verb)
         if subjects:
             return verb.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]
+        detached = detached_speaker(verb) or noun_before(verb)
+        if detached is not None:
+            return detached
+        if verb.dep_ == "advcl" and verb.head.dep_ == "relcl":
+            noun = verb.head.head
+            return verb.doc[noun.left_edge.i : noun.right_edge.i + 1]
         for child in verb.children:
             if child.dep_ == "agent":
                 pobj = [c for c in child.children if c.dep_ == "pobj"]

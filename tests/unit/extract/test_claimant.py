@@ -1,0 +1,75 @@
+"""Who claims a figure: invented sentences for each way an article names its source."""
+
+import pytest
+
+from schemas.articles import UniqueArticle
+from services.extract.pipeline import extract_batch
+
+
+def claimants(nlp, text):
+    article = UniqueArticle(url="https://example.org/c", text=text, content_hash="c")
+    return [(f.value, f.claimant, f.carrier) for f in extract_batch(nlp, [article])[0]]
+
+
+def test_known_name_inside_a_longer_name_is_the_longer_name(nlp):
+    text = "The Texas Department of State Health Services reported 505 cases of measles."
+    assert claimants(nlp, text) == [(505, "Texas Department of State Health Services", None)]
+
+
+def test_bare_department_takes_the_longest_name_in_the_article(nlp):
+    text = (
+        "The Texas Department of State Health Services confirmed the outbreak on Friday.\n"
+        "The department said 505 people had been infected."
+    )
+    assert claimants(nlp, text) == [(505, "Texas Department of State Health Services", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figures showed 3,000 people were displaced.",
+        "Data released on Monday showed 1,200 people lost their jobs.",
+        "The briefing said 12 people were arrested.",
+        "An updated notice said 300 homes were damaged.",
+    ],
+    ids=["figures", "data", "briefing", "notice"],
+)
+def test_a_document_with_no_author_is_no_claimant(nlp, text):
+    [(_, claimant, _)] = claimants(nlp, text)
+    assert claimant is None
+
+
+def test_a_document_speaks_for_whoever_sent_it(nlp):
+    text = "A letter from the Harbour Housing Trust said 70 families were evicted."
+    assert claimants(nlp, text) == [(70, "Harbour Housing Trust", None)]
+
+
+def test_detached_appositive_before_said_is_the_speaker(nlp):
+    text = (
+        "The junta has killed 6,000 civilians, the head of the military government, "
+        "Senior General Min Aung Hlaing, said."
+    )
+    assert claimants(nlp, text) == [(6000, "Min Aung Hlaing", None)]
+
+
+def test_people_word_before_a_speaker_noun_is_its_role(nlp):
+    text = "A South Korean lawmaker said 100 North Korean soldiers had died."
+    assert claimants(nlp, text) == [(100, "South Korean lawmaker", None)]
+
+
+def test_people_cited_by_an_outlet_claim_and_the_outlet_carries(nlp):
+    text = "Reuters, citing officials familiar with the matter, reported that 40 tanks were destroyed."
+    assert claimants(nlp, text) == [(40, "officials", "Reuters")]
+
+
+def test_the_company_is_the_name_the_article_introduced(nlp):
+    text = (
+        "The software maker Kelvara said on Thursday it was restructuring.\n"
+        "The company said it would cut 400 jobs."
+    )
+    assert claimants(nlp, text)[-1] == (400, "Kelvara", None)
+
+
+def test_a_misread_date_subject_falls_back_to_the_described_noun(nlp):
+    text = "Students who have led the movement since November said they had blocked 60 faculties."
+    assert claimants(nlp, text) == [(60, "Students", None)]
