@@ -10,7 +10,7 @@ from schemas.figures import Figure
 from services.extract.claimant import Attribution, attribute, generic_phrase, name_of, speaking_part
 from services.extract.entities import kinds, with_name_tail
 from services.extract.events import is_person_noun
-from services.extract.speakers import SPEECH_VERBS, subject_of
+from services.extract.speakers import SPEECH_VERBS, quote_speaker, subject_of
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we"])
 AGENCY_WORDS = frozenset(
@@ -126,6 +126,10 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
         return own
     if own.generic:
         return memory.resolve(generic, sent) or own
+    quoted = quoted_claimant(sent, memory)
+    if quoted is not None:
+        memory.named.append(quoted)
+        return quoted
     text = sent.text.lower()
     topic = (topic or "").lower()
     specific = len(topic.split()) > 1
@@ -134,6 +138,15 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     if memory.previous and continues:
         return memory.previous
     return own
+
+
+def quoted_claimant(sent: Span, memory: Memory) -> Attribution | None:
+    """The speaker named where a quotation the sentence opens is closed."""
+    speaker = quote_speaker(sent)
+    name, generic = name_of(speaker)
+    if name:
+        return Attribution(name)
+    return memory.resolve(generic_phrase(speaker), sent) if generic else None
 
 
 def pronoun_subject(sent: Span) -> bool:

@@ -8,6 +8,7 @@ from services.extract.words import (
     NOT_PEOPLE,
     PEOPLE,
     PERSON_SUFFIXES,
+    PHRASAL_EVENTS,
     vocabulary,
 )
 
@@ -38,9 +39,7 @@ def event_of(anchor: Token, noun: Token | None) -> str:
     for ancestor in anchor.ancestors:
         if ancestor.lemma_.lower() in STOP_CLIMB or own_clause_below(anchor, ancestor):
             break
-        if is_come_across(ancestor):
-            return "encountered"
-        event = EVENT_OF_WORD.get(ancestor.lemma_.lower())
+        event = phrasal_event(ancestor) or EVENT_OF_WORD.get(ancestor.lemma_.lower())
         if event:
             return refine(event, ancestor, noun)
     governor = anchor.head if anchor.head is not anchor else None
@@ -65,9 +64,10 @@ def has_own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
-def is_come_across(word: Token) -> bool:
-    """'came across a group of six fighters': met in one place, not a total count."""
-    return word.lemma_.lower() == "come" and any(c.lower_ == "across" for c in word.children)
+def phrasal_event(word: Token) -> str | None:
+    """A verb read with its particle: 'came across six fighters' (met, not a total count)."""
+    particles = [c.lower_ for c in word.children if c.dep_ in ("prt", "prep") and c.i == word.i + 1]
+    return PHRASAL_EVENTS.get(f"{word.lemma_.lower()} {particles[0]}") if particles else None
 
 
 def below(token: Token) -> list[Token]:

@@ -97,3 +97,32 @@ def subject_of(verb: Token) -> Span | None:
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
         verb = verb.head if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head is not verb else None
     return None
+
+
+OPENING, CLOSING = '"“', '"”'
+QUOTE_REACH = 4  # sentences a quotation runs on before its speaker is named
+
+
+def is_open_quote(sent: Span) -> bool:
+    """The sentence opens a quotation it does not close: '“We have counted 500 dead.'"""
+    text = sent.text.strip()
+    marks = sum(text.count(c) for c in set(OPENING + CLOSING))
+    return bool(text) and text[0] in OPENING and marks % 2 == 1
+
+
+def quote_speaker(sent: Span) -> Span | None:
+    """Who speaks an open quotation: the subject of the speech verb after its closing mark,
+    a few sentences on ('“We have counted 500 dead. More are missing,” the governor said.')."""
+    if not is_open_quote(sent):
+        return None
+    doc, end = sent.doc, sent.end
+    for _ in range(QUOTE_REACH):
+        if end >= len(doc):
+            return None
+        following = doc[end].sent
+        closing = [t.i for t in following if t.text in CLOSING]
+        if closing:
+            verbs = [t for t in following if t.i > closing[0] and is_speech(t)]
+            return subject_of(verbs[0]) if verbs else None
+        end = following.end
+    return None

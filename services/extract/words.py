@@ -42,6 +42,13 @@ EVENT_WORDS = {
 # The fixed vocabulary of Figure.event: one entry per key above, plus these two.
 EVENTS = (*EVENT_WORDS, "killed_or_wounded", "other")
 EVENT_OF_WORD = {word: event for event, words in EVENT_WORDS.items() for word in words.split()}
+# Verbs whose event depends on their particle ('come across' is not 'come').
+PHRASAL_EVENTS = {
+    "come across": "encountered",
+    "run into": "encountered",
+    "stumble upon": "encountered",
+    "sign up": "recruited",
+}
 
 NOUN_EVENTS = {
     "fighting": "fighter troop soldier mercenary serviceman combatant militant servicemember",

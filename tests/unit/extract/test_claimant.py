@@ -73,3 +73,18 @@ def test_the_company_is_the_name_the_article_introduced(nlp):
 def test_a_misread_date_subject_falls_back_to_the_described_noun(nlp):
     text = "Students who have led the movement since November said they had blocked 60 faculties."
     assert claimants(nlp, text) == [(60, "Students", None)]
+
+
+def test_quotation_is_claimed_by_whoever_closes_it(nlp):
+    text = (
+        "Rescue teams worked through the night.\n"
+        "“We have recovered 500 bodies so far. Many more are still missing under the rubble,” "
+        "Governor Ali Rahman said on Sunday."
+    )
+    assert claimants(nlp, text) == [(500, "Ali Rahman", None)]
+
+
+def test_verb_with_its_particle_names_the_event(nlp):
+    text = "Soldiers came across a group of six armed men near the river, the army said."
+    [figure] = extract_batch(nlp, [UniqueArticle(url="u", text=text, content_hash="p")])[0]
+    assert figure.event == "encountered"
