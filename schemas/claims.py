@@ -4,11 +4,12 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from schemas.figures import Qualifier
+from schemas.figures import Measure, Qualifier
 from schemas.times import UtcDatetime
 
 Change = Literal[
-    "new", "value_changed", "qualifier_changed", "corroborated", "contested", "late_source"
+    "new", "value_changed", "qualifier_changed", "corroborated", "contested", "late_source",
+    "earlier_value",
 ]
 
 
@@ -20,6 +21,7 @@ class ClaimSource(BaseModel):
     value_max: int | float | None = None
     qualifier: Qualifier = "exact"
     published: UtcDatetime | None = None
+    stated_as: Literal["current", "earlier"] = "current"
 
 
 class Previous(BaseModel):
@@ -40,6 +42,9 @@ class ClaimEvent(BaseModel):
     counted: str
     event: str
     scope: str | None = None
+    measure: Measure = Field(default="other", description="claim frame: what is measured")
+    place: str | None = Field(default=None, description="claim frame: ISO country code[/narrower place]")
+    incident: str | None = Field(default=None, description="claim frame: incident kind [name]")
     value: int | float
     value_max: int | float | None = None
     qualifier: Qualifier
@@ -53,4 +58,8 @@ class ClaimEvent(BaseModel):
     contested: bool = False
     previous: Previous | None = None
     sources: list[ClaimSource] = Field(default_factory=list)
+    statement: ClaimSource | None = Field(
+        default=None, description="the statement this event applied (for `earlier_value`, the "
+        "earlier value given in passing; the current value is unchanged)",
+    )
     emitted_at: UtcDatetime | None = Field(default=None, description="wall clock, not part of id")

@@ -11,6 +11,19 @@ Qualifier = Literal[
 ]
 
 
+# What a figure measures: the closed vocabulary of the claim frame (services/extract/measures.py
+# maps events, counted nouns and verbs onto it). `other` is never a merge target on its own.
+Measure = Literal[
+    "killed", "injured", "killed_or_injured", "missing", "displaced", "evacuated",
+    "evacuation_warned", "affected", "cases", "hospitalised", "rescued", "detained", "charged",
+    "deployed", "fighting", "captured", "recruited", "conscripted", "returned", "arrived",
+    "protesting", "striking", "structures_damaged", "structures_destroyed", "area_burned",
+    "power_outages", "records_affected", "delivered", "cost", "loss", "damage", "paid", "fine",
+    "salary", "bonus", "budget", "spending", "revenue", "price", "votes", "seats", "jobs",
+    "increase", "decrease", "other",
+]
+
+
 class Entity(BaseModel):
     text: str
     label: str = Field(description="PERSON, ORG, GPE, NORP, LOC, ...")
@@ -36,6 +49,21 @@ class Figure(BaseModel):
     event: str = Field(description="what happened to the counted thing: fighting, killed, ...")
     subject: str = Field(description="human-readable subject: counted + event phrase")
     scope: str | None = Field(default=None, description="normalised time scope, e.g. '2023'")
+    measure: Measure = Field(default="other", description="what the figure measures (claim frame)")
+    place: str | None = Field(
+        default=None,
+        description="ISO 3166-1 alpha-2 country, then '/' and the narrower place the sentence names "
+        "('ES/paiporta'); the country alone is inherited from the article when the sentence names none",
+    )
+    place_stated: bool = Field(default=False, description="the sentence itself names the place")
+    incident: str | None = Field(
+        default=None, description="the kind of incident the figure belongs to, with its name when "
+        "agencies name it: 'earthquake', 'hurricane helene', 'fire palisades'",
+    )
+    stated_as: Literal["current", "earlier"] = Field(
+        default="current", description="'earlier': a value given in passing as a previous one "
+        "('up from 36 on Tuesday'); it joins a claim's history, never its current value",
+    )
     claimant: str | None = None
     carrier: str | None = Field(default=None, description="outlet that carried the claim")
     evidence: str

@@ -56,5 +56,6 @@ class Pipeline:
     def apply(self, figure: Figure) -> BaseModel | None:
         key = figure.claim_key
         state, event = apply_figure(self.claims.get(key), figure, claim_id(key))
-        self.claims[key] = state
+        if state is not None:
+            self.claims[key] = state
         return event

@@ -57,8 +57,9 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
                 bad = dead_letter(STAGE, t.FIGURES_EXTRACTED, event.key, event.value, reason_of(exc))
                 await topics.deadletter.send(key=event.key, value=encode(bad))
                 continue
-            if claim_event is None:
-                CLAIM_FIGURES_IGNORED.labels("already_applied").inc()
+            if claim_event is None or new_state is None:
+                reason = "already_applied" if new_state else "earlier_without_claim"
+                CLAIM_FIGURES_IGNORED.labels(reason).inc()
                 continue
             claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
             out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated

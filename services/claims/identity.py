@@ -1,8 +1,17 @@
 """Claim identity: which figures state the same real-world fact. No I/O.
 
-A claim is what is counted, what happened to it, its unit and its time scope. The key is
-readable (it is the Kafka key of `figures.extracted`, so every figure of one claim lands
-on one partition) and the claim id is a short hash of it.
+A claim is one frame: what is counted, what is measured (`schemas.figures.Measure`), the unit,
+the period, the place and the incident. The key is readable (it is the Kafka key of
+`figures.extracted`, so every figure of one claim lands on one partition) and the claim id is
+a short hash of it:
+
+    chinese person|fighting|people|*|RU|war
+    person|killed|people|*|ES/paiporta|flood
+
+Precision comes first. A frame that cannot be placed (no place and no incident, or measure
+`other` with nothing counted) is its own claim and never a merge target; inside one article,
+two values of one frame are two facts (the first keeps the shared key), unless the text says
+one replaced the other, which the extractor marks `stated_as="earlier"`.
 """
 
 import hashlib
@@ -20,7 +29,14 @@ NEUTRAL_MODIFIERS = frozenset(
     "army military armed forces force contract foreign more other additional new some the a an "
     "of at least about around nearly almost over than up to".split()
 )
-EVENT_SYNONYMS = {"serving": "fighting", "operating": "fighting", "signed_up": "recruited"}
+# Words that change how a count is reported, not who is counted ("the official national toll").
+REPORTING_MODIFIERS = frozenset(
+    "official confirmed total overall national nationwide reported known latest updated final "
+    "preliminary previous earlier new death".split()
+)
+# Heads that name the measure itself: the count is of people, whom the measure already says.
+MEASURE_HEADS = frozenset("toll death fatality dead casualty case infection injury victim".split())
+OWN = "own:"
 
 
 def singular(word: str) -> str:
@@ -43,24 +59,63 @@ def counted_key(counted: str, unit: str) -> str:
     words = [singular(w) for w in re.findall(r"[a-z][a-z'\-]*", counted.lower())]
     words = [w for w in words if w not in NEUTRAL_MODIFIERS]
     if not words:
-        return unit
-    head, modifiers = words[-1], words[:-1]
+        return "person" if unit == "people" else unit
+    head, modifiers = words[-1], [w for w in words[:-1] if w not in REPORTING_MODIFIERS]
+    if unit == "people" and head in MEASURE_HEADS:
+        return "person"
     if unit == "people" and head in PERSON_HEADS:
         head = "person"
     return " ".join([*modifiers, head])
 
 
+# Measures that count people whatever noun the sentence used ('3 deaths', '24 cases').
+PEOPLE_MEASURES = frozenset(
+    "killed injured killed_or_injured missing displaced evacuated evacuation_warned affected cases "
+    "hospitalised rescued detained".split()
+)
+
+
 def unit_key(figure: Figure) -> str:
+    if figure.unit == "count" and figure.measure in PEOPLE_MEASURES:
+        return "people"
     if figure.unit == "currency":
         return f"currency:{figure.currency or '?'}"
     return figure.unit
 
 
 def claim_key(figure: Figure) -> str:
-    """`counted|event|unit|scope`, e.g. `chinese person|fighting|people|*`."""
-    event = EVENT_SYNONYMS.get(figure.event, figure.event)
-    parts = [counted_key(figure.counted, figure.unit), event, unit_key(figure), figure.scope or "*"]
-    return "|".join(parts)
+    """`counted|measure|unit|period|place|incident`, e.g. `person|killed|people|*|ES|flood`."""
+    parts = [counted_key(figure.counted, unit_key(figure)), figure.measure, unit_key(figure),
+             figure.scope or "*", place_key(figure), figure.incident or "?"]
+    key = "|".join(parts)
+    return own_key(key, figure) if is_vague(figure) else key
+
+
+def place_key(figure: Figure) -> str:
+    """The place the sentence states, else the article's country; but a population a proper
+    name qualifies ('Chinese nationals', 'North Korean troops', 'Gaza residents') is the same
+    wherever the article is datelined, and inherits no country."""
+    if figure.place_stated or not proper_qualified(figure.counted):
+        return figure.place or "?"
+    return "*"
+
+
+def proper_qualified(counted: str) -> bool:
+    words = counted.split()
+    return any(w[:1].isupper() for w in words[:-1])
+
+
+def is_vague(figure: Figure) -> bool:
+    """Too vague to be the same fact as anything else: nowhere and in no incident, or an
+    unknown measure of nothing in particular."""
+    if figure.place is None and figure.incident is None:
+        return counted_key(figure.counted, unit_key(figure)) in (figure.unit, "people", "person")
+    return figure.measure == "other" and counted_key(figure.counted, figure.unit) in (figure.unit, "person")
+
+
+def own_key(key: str, figure: Figure) -> str:
+    """A key no other figure has: the frame, then the figure's own id."""
+    return f"{key}|{OWN}{hashlib.sha1(figure.figure_id.encode()).hexdigest()[:10]}"
 
 
 def claim_id(key: str) -> str:
@@ -74,28 +129,45 @@ def is_bare(figure: Figure) -> bool:
 
 def same_statement(a: Figure, b: Figure) -> bool:
     def what(f: Figure) -> tuple:
-        return f.value, f.value_max, f.event, f.unit, f.scope
+        return f.value, f.value_max, f.measure, f.unit, f.scope
 
     return what(a) == what(b)
 
 
 def repeats(headline: Figure, body: Figure) -> bool:
-    """A headline repeats a body figure when it gives the same number for the same event;
-    headlines compress qualifiers and time scopes ("51 ... since June 2023")."""
-    return (headline.value, headline.value_max, headline.event, headline.unit) == (
-        body.value, body.value_max, body.event, body.unit)
+    """A headline repeats a body figure when it gives the same number in the same unit for a
+    compatible measure; headlines compress qualifiers, places and time scopes."""
+    measures = {headline.measure, body.measure}
+    same = (headline.value, headline.value_max, headline.unit) == (body.value, body.value_max, body.unit)
+    return same and (len(measures) == 1 or "other" in measures)
 
 
 def resolve_in_article(figures: list[Figure]) -> list[Figure]:
     """Figures of one article, ready for claims: a headline figure that repeats a body figure
-    is dropped, and a bare re-mention ('10,000 soldiers were sent') takes the counted phrase of
-    the same number stated with its modifiers ('10,000 North Korean soldiers')."""
+    is dropped; a bare re-mention ('10,000 soldiers were sent') takes the counted phrase of
+    the same number stated with its modifiers ('10,000 North Korean soldiers'); a second value
+    of one key is another fact; values given as earlier ones come after the current ones."""
     body = [f for f in figures if not f.headline]
     kept = [f for f in figures if not f.headline or not any(repeats(f, b) for b in body)]
-    out = []
+    keyed = []
     for figure in kept:
         fuller = next((o for o in kept if not is_bare(o) and same_statement(figure, o)), None)
         if is_bare(figure) and fuller is not None:
             figure = figure.model_copy(update={"counted": fuller.counted, "subject": fuller.subject})
-        out.append(figure.model_copy(update={"claim_key": claim_key(figure)}))
+        keyed.append(figure.model_copy(update={"claim_key": claim_key(figure)}))
+    ordered = sorted(keyed, key=lambda f: (f.stated_as == "earlier", f.headline))
+    return split_conflicts(ordered)
+
+
+def split_conflicts(figures: list[Figure]) -> list[Figure]:
+    """The first current value of a key keeps it; another current value of the same key in the
+    same article is another fact, its own claim."""
+    first: dict[str, Figure] = {}
+    out = []
+    for figure in figures:
+        seen = first.setdefault(figure.claim_key, figure)
+        differs = (seen.value, seen.value_max) != (figure.value, figure.value_max)
+        if differs and figure.stated_as == "current":
+            figure = figure.model_copy(update={"claim_key": own_key(figure.claim_key, figure)})
+        out.append(figure)
     return out

@@ -15,3 +15,15 @@ def pair_scores(facts: Sequence[str], keys: Sequence[str]) -> tuple[float, float
         both += key_a == key_b and fact_a == fact_b
     return (both / together if together else 1.0), (both / same if same else 1.0)
 
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def merged_stories(stories: Sequence[str], keys: Sequence[str]) -> int:
+    """Claims whose labelled figures come from two or more stories."""
+    by_key: dict[str, set[str]] = {}
+    for story, key in zip(stories, keys, strict=True):
+        by_key.setdefault(key, set()).add(story)
+    return sum(len(found) > 1 for found in by_key.values())

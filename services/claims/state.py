@@ -37,7 +37,7 @@ def source_of(figure: Figure) -> ClaimSource:
     return ClaimSource(
         article_url=figure.article_url, outlet=figure.outlet, claimant=figure.claimant,
         value=figure.value, value_max=figure.value_max, qualifier=figure.qualifier,
-        published=figure.published,
+        published=figure.published, stated_as=figure.stated_as,
     )
 
 
@@ -47,6 +47,8 @@ def is_late(figure: Figure, current: Figure) -> bool:
 
 
 def classify(figure: Figure, current: Figure, late: bool) -> Change:
+    if figure.stated_as == "earlier":
+        return "earlier_value"
     if late:
         return "late_source"
     if (figure.value, figure.value_max) != (current.value, current.value_max):
@@ -64,11 +66,14 @@ def merge_sources(sources: list[ClaimSource], new: ClaimSource) -> list[ClaimSou
 
 def apply_figure(
     state: ClaimState | None, figure: Figure, claim_id: str
-) -> tuple[ClaimState, ClaimEvent | None]:
-    """Fold one figure into a claim. Returns the new state and the event to emit, if any."""
+) -> tuple[ClaimState | None, ClaimEvent | None]:
+    """Fold one figure into a claim. Returns the new state and the event to emit, if any.
+    A value given only as an earlier one ('up from 36') opens no claim: it returns (None, None)."""
     mark = applied_mark(figure)
     if state is not None and mark in state.applied:
         return state, None
+    if state is None and figure.stated_as == "earlier":
+        return None, None
     if state is None:
         state = ClaimState(claim_id=claim_id, claim_key=figure.claim_key, current=figure)
         change: Change = "new"
@@ -80,10 +85,11 @@ def apply_figure(
             value=state.current.value, value_max=state.current.value_max,
             qualifier=state.current.qualifier, claimant=state.current.claimant,
         )
-    sources = merge_sources(state.sources, source_of(figure))
-    current = state.current if change == "late_source" else figure
+    passing = change in ("late_source", "earlier_value")
+    sources = state.sources if change == "earlier_value" else merge_sources(state.sources, source_of(figure))
+    current = state.current if passing else figure
     contested = disagree(sources)
-    if contested and not state.contested and change != "late_source":
+    if contested and not state.contested and not passing:
         change = "contested"
     version = state.version + 1
     event = build_event(state, current, figure, change, previous, sources, contested, version)
@@ -108,11 +114,12 @@ def build_event(
         event_id=event_id(state.claim_id, version, applied_mark(figure)),
         claim_id=state.claim_id, claim_key=state.claim_key, version=version, change=change,
         subject=current.subject, counted=current.counted, event=current.event,
-        scope=current.scope, value=current.value, value_max=current.value_max,
+        scope=current.scope, measure=current.measure, place=current.place,
+        incident=current.incident, value=current.value, value_max=current.value_max,
         qualifier=current.qualifier, unit=current.unit, currency=current.currency,
         claimant=current.claimant, article_url=current.article_url, outlet=current.outlet,
         published=current.published, evidence=current.evidence, contested=contested,
-        previous=previous, sources=sources,
+        previous=previous, sources=sources, statement=source_of(figure),
     )
 
 

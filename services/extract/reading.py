@@ -15,6 +15,7 @@ from services.extract.claimant import Attribution
 from services.extract.counting import Counted, verb_qualifier, what_is_counted
 from services.extract.currencies import local_currency
 from services.extract.entities import aliases, entities_in
+from services.extract.frame import ArticleFrame, FigureFrame, is_earlier, read_article_frame, read_frame
 from services.extract.scope import Scope, find_scopes
 from services.extract.scope_attachment import scope_for
 
@@ -25,6 +26,7 @@ class Context:
     article: UniqueArticle
     meta: dict
     scopes: list[Scope]
+    frame: ArticleFrame
     source: str | None = None
 
 
@@ -33,13 +35,14 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
     published = article.published or meta.get("published")
     scopes = find_scopes(text, published.year if published else None, published.month if published else 12)
     title = article.title or meta.get("title")
-    context = Context(doc, article, meta, scopes, title_source(title))
+    ends = headline_end(text, title)
+    context = Context(doc, article, meta, scopes, read_article_frame(doc, ends), title_source(title))
     amounts = [
         replace(a, currency=local_currency(a.currency, text[a.start : a.end], text))
         for a in find_amounts(text)
         if not excluded.is_context_excluded(text, a) and not excluded.in_scope_phrase(a, scopes)
     ]
-    memory = Memory(headline_end=headline_end(text, article.title or meta.get("title")))
+    memory = Memory(headline_end=ends)
     sents = list(doc.sents)
     sentence_start = {t.i: sent.start for sent in sents for t in sent}
     by_sentence: dict[int, list[tuple[Amount, Token]]] = {}
@@ -77,7 +80,17 @@ def read_figure(
     others = [a.start for a, t in found if a is not amount and t.i not in inside]
     scope = scope_for(token, anchor, (amount.start, amount.end), context.scopes, others, sent)
     who = claimant_for(token, sent, noun is None and what.unit == "people", memory, topic)
-    return build_figure(context, amount, sent, what, scope, who, amount.start < memory.headline_end)
+    frame = read_frame(context.frame, token, noun, sent, what.event, what.unit)
+    figure = build_figure(context, amount, sent, what, scope, who, amount.start < memory.headline_end)
+    return with_frame(figure, frame, is_earlier(token, noun))
+
+
+def with_frame(figure: Figure, frame: FigureFrame, earlier: bool) -> Figure:
+    return figure.model_copy(update={
+        "measure": frame.measure, "place": str(frame.place) if frame.place else None,
+        "place_stated": frame.place_stated, "incident": str(frame.incident) if frame.incident else None,
+        "stated_as": "earlier" if earlier else "current",
+    })
 
 
 def build_figure(

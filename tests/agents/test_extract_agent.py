@@ -12,7 +12,7 @@ async def test_extract_agent_runs_the_model_off_the_loop_and_keys_figures_by_cla
         await agent.put(key=b"bad", value=b"[]")
         await outbox.wait_for("figures.extracted", 1)  # the model loads in its own process
     [(key, figure)] = outbox.sent["figures.extracted"]
-    assert key == b"chinese person|fighting|people|*" == figure["claim_key"].encode()
+    assert key == b"chinese person|fighting|people|*|*|?" == figure["claim_key"].encode()
     said = (figure["value"], figure["qualifier"], figure["claimant"])
     assert said == (163, "at_least", "Ukrainian intelligence")
     [dead] = outbox.values("deadletter")

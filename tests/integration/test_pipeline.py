@@ -12,7 +12,7 @@ from aiokafka import AIOKafkaProducer
 
 REPO = Path(__file__).resolve().parents[2]
 CLAIM_TOPICS = ("claims.new", "claims.updated")
-CHINESE_FIGHTING = "chinese person|fighting|people|*"
+CHINESE_FIGHTING = "chinese person|fighting|people|*|*|violence"
 NEPAL = REPO / "tests" / "data" / "scenarios" / "nepal.jsonl"
 
 
@@ -96,12 +96,12 @@ def test_scenarios_revision_corroboration_and_scopes(running_stack):
     running_stack.cli("replay", str(NEPAL))  # idempotent if the previous test already sent it
     records = wait_for(running_stack, CLAIM_TOPICS,
                        lambda rs: len([r for r in rs if "nepal" in r["claim_key"]]) >= 5)
-    fighting = of_claim(records, "nepalese person|fighting|people|*")
+    fighting = of_claim(records, "nepalese person|fighting|people|*|*|?")
     assert [(r["change"], r["value"]) for r in fighting] == [
         ("new", 200), ("value_changed", 250), ("corroborated", 250)]
     assert [len(r["sources"]) for r in fighting] == [1, 1, 2]  # a revision replaces its source
     recruited = [r for r in records if r["claim_key"].startswith("nepalese person|recruited")]
-    assert sorted((r["claim_key"].rsplit("|", 1)[1], r["value"]) for r in recruited) == [
+    assert sorted((r["claim_key"].split("|")[3], r["value"]) for r in recruited) == [
         ("2023", 120), ("2024", 90)]
 
 
@@ -123,8 +123,8 @@ def test_metrics_count_what_the_stages_did(running_stack):
 
 CORROBORATION = """{"url": "https://late.example.net/2025/06/01/chinese-fighters",
  "title": "Kyiv repeats its count", "published": "2025-06-01T08:00:00Z",
- "outlet": "Late Example", "text": "KYIV — At least 163 Chinese nationals are fighting for Russia,
- Ukrainian intelligence said on Sunday, repeating its April estimate."}"""
+ "outlet": "Late Example", "text": "KYIV — At least 163 Chinese nationals are fighting for Russia in its war
+ against Ukraine, Ukrainian intelligence said on Sunday, repeating its April estimate."}"""
 
 
 @pytest.mark.slow

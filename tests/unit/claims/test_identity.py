@@ -30,7 +30,7 @@ def test_paraphrases_of_one_fact_share_a_key(figure):
     a = figure(155, counted="Chinese nationals", event="fighting")
     b = figure(163, counted="Chinese nationals", event="serving")
     c = figure(150, counted="Chinese citizens", event="fighting", qualifier="more_than")
-    assert claim_key(a) == claim_key(b) == claim_key(c) == "chinese person|fighting|people|*"
+    assert claim_key(a) == claim_key(b) == claim_key(c) == "chinese person|fighting|people|*|*|war"
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_currency_is_part_of_the_unit(figure):
 
 
 def test_claim_id_is_stable_and_short():
-    key = "chinese person|fighting|people|*"
+    key = "chinese person|fighting|people|*|*|violence"
     assert claim_id(key) == claim_id(key)
     assert claim_id(key) != claim_id(key + "x")
     assert len(claim_id(key)) == 13 and claim_id(key).startswith("c")
@@ -76,8 +76,8 @@ def test_bare_re_mention_takes_the_modified_phrase_of_the_same_number(figure):
     other_number = figure(500, url="u", counted="soldiers", event="deployed", qualifier="exact")
     resolved = resolve_in_article([full, bare, other_number])
     assert [f.claim_key for f in resolved] == [
-        "north korean person|deployed|people|*", "north korean person|deployed|people|*",
-        "person|deployed|people|*"]
+        "north korean person|deployed|people|*|*|war", "north korean person|deployed|people|*|*|war",
+        "person|deployed|people|*|RU|war"]
     assert all(f.claim_key for f in resolved)
 
 
@@ -102,3 +102,37 @@ def test_headline_with_a_looser_scope_and_qualifier_still_repeats_the_body(figur
     headline = headline.model_copy(update={"headline": True})
     body = figure(51, url="u", event="recruited", qualifier="at_least", scope="2023-06/2024-05")
     assert [f.scope for f in resolve_in_article([headline, body])] == ["2023-06/2024-05"]
+
+
+def test_two_values_of_one_frame_in_one_article_are_two_facts(figure):
+    first = figure(62, url="u", event="killed", at=10)
+    second = figure(4, url="u", event="killed", at=90)
+    resolved = resolve_in_article([first, second])
+    assert resolved[0].claim_key == claim_key(first)
+    assert resolved[1].claim_key != resolved[0].claim_key and "|own:" in resolved[1].claim_key
+
+
+def test_an_earlier_value_keeps_the_key_and_comes_after_the_current_one(figure):
+    earlier = figure(36, url="u", event="killed", stated_as="earlier", at=40)
+    current = figure(40, url="u", event="killed", at=0)
+    resolved = resolve_in_article([earlier, current])
+    assert [(f.value, f.claim_key) for f in resolved] == [(40, claim_key(current)), (36, claim_key(current))]
+
+
+def test_a_frame_with_no_place_and_no_incident_is_its_own_claim(figure):
+    vague = figure(7, counted="people", event="killed", place=None, incident=None)
+    other = figure(7, url="https://b.example/2", counted="people", event="killed", place=None, incident=None)
+    assert claim_key(vague) != claim_key(other)
+
+
+def test_different_incidents_and_places_never_share_a_key(figure):
+    typhoon = figure(94, counted="people", event="killed", place="PH", incident="storm")
+    derailment = figure(94, counted="people", event="killed", place="IT", incident="accident")
+    flood = figure(94, counted="people", event="killed", place="ES", incident="storm")
+    assert len({claim_key(typhoon), claim_key(derailment), claim_key(flood)}) == 3
+
+
+def test_a_headline_restating_a_body_figure_with_a_looser_measure_is_dropped(figure):
+    headline = figure(7, url="u", counted="dead", event="other").model_copy(update={"headline": True})
+    body = figure(7, url="u", counted="people", event="killed", at=50)
+    assert [f.value for f in resolve_in_article([headline, body])] == [7]

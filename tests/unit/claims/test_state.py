@@ -103,3 +103,18 @@ def test_times_without_a_zone_are_read_as_utc_and_compare(figure):
     _, events = fold([aware, naive])
     assert naive.published.tzinfo is not None
     assert events[-1].change == "late_source"
+
+
+def test_an_earlier_value_joins_the_history_and_never_becomes_current(figure):
+    current = figure(40, url="https://a/1", event="killed", qualifier="exact")
+    current = current.model_copy(update={"claim_key": claim_key(current)})
+    earlier = current.model_copy(update={"value": 36, "stated_as": "earlier", "figure_id": "https://a/1#40"})
+    state, _ = apply_figure(None, current, claim_id(current.claim_key))
+    state, event = apply_figure(state, earlier, claim_id(current.claim_key))
+    assert (event.change, event.value, event.statement.value) == ("earlier_value", 40, 36)
+    assert (state.current.value, len(state.sources), state.history[-1].change) == (40, 1, "earlier_value")
+
+
+def test_an_earlier_value_alone_opens_no_claim(figure):
+    earlier = figure(36, event="killed", stated_as="earlier")
+    assert apply_figure(None, earlier, "c1") == (None, None)

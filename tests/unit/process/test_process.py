@@ -40,7 +40,7 @@ def test_revision_and_scopes_in_the_nepal_scenario(seeds_output):
     events = [json.loads(line) for line in seeds_output.splitlines() if '"nepalese' in line]
     fighting = [(e["change"], e["value"]) for e in events if "|fighting|" in e["claim_key"]]
     assert fighting == [("new", 200), ("value_changed", 250), ("corroborated", 250)]
-    scopes = sorted(e["claim_key"].rsplit("|", 1)[1] for e in events if "|recruited|" in e["claim_key"])
+    scopes = sorted(e["claim_key"].split("|")[3] for e in events if "|recruited|" in e["claim_key"])
     assert scopes == ["2023", "2024"]
 
 

