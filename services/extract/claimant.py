@@ -25,6 +25,8 @@ DOCUMENTS = vocabulary(
     "database chart table list register update review audit inquiry research finding result "
     "transcript tweet video footage map image website page"
 )
+# Bodies named after the place they govern: 'the Ishikawa prefectural government'.
+GOVERNMENTS = vocabulary("government administration authority council prefecture municipality")
 # Heads of organisation names: 'the interior ministry data' is the ministry's.
 ORGANISATIONS = vocabulary(
     "ministry department office council government authority agency service commission committee "
@@ -54,16 +56,36 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
     """(canonical name, generic?) for a claimant span: its best entity, else its head noun."""
     if span is None:
         return None, False
-    kept = {t.i for t in core(span)}
-    ents = [e for e in ents_within(span) if e.label_ in ENTITY_PRIORITY and kept & set(range(e.start, e.end))]
-    ents.sort(key=lambda e: (span.root not in e, e.root.dep_ == "poss", ENTITY_PRIORITY[e.label_], e.start))
-    named = [t for t in span.root.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-    if named and all(e.root.dep_ == "poss" for e in ents):
-        ents = []
+    ents = speaker_entities(span)
     if ents and is_role(ents[0], span.root):
         return role_phrase(span.root), False
     if ents:
         return with_name_tail(ents[0]), False
+    return unnamed(span)
+
+
+def speaker_entities(span: Span) -> list[Span]:
+    """Names in the subject, best first: the head's own, not an owner's, people before
+    organisations before places. Lower-case words the tagger took for names are not names."""
+    kept = {t.i for t in core(span)}
+    ents = [
+        e
+        for e in ents_within(span)
+        if e.label_ in ENTITY_PRIORITY and kept & set(range(e.start, e.end)) and not is_common_word(e)
+    ]
+    ents.sort(key=lambda e: (span.root not in e, e.root.dep_ == "poss", ENTITY_PRIORITY[e.label_], e.start))
+    named = [t for t in span.root.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return [] if named and all(e.root.dep_ == "poss" for e in ents) else ents
+
+
+def is_common_word(ent: Span) -> bool:
+    """'examiner' tagged as an organisation: one lower-case word is no name."""
+    return len(ent) == 1 and ent.text.islower()
+
+
+def unnamed(span: Span) -> tuple[str | None, bool]:
+    """A subject without a name: an employer, a document's author, 'City officials', a
+    generic word to resolve ('the department'), else the noun with its modifiers."""
     head = span.root
     employer = employer_of(head)
     if employer is not None:
@@ -82,22 +104,26 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
         return span.doc[names[0].i : names[-1].i + 1].text, False
     if head.lemma_.lower() in GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
         return None, True  # 'the department', 'it': whoever the article named so
-    words = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 3]
-    return " ".join([*(t.text for t in words), head.text]), False
+    return role_phrase(head), False
 
 
 def is_role(ent: Span, head: Token) -> bool:
-    """'A South Korean lawmaker', 'US officials': a people or place word describing a common
-    noun that speaks is part of its role, not the claimant itself."""
+    """'A South Korean lawmaker', 'US officials', 'the Ishikawa prefectural government': a
+    people or place word describing a speaker noun, or any name describing a government, is
+    part of the speaker's description, not the speaker."""
     modifies = ent.root.head == head and ent.root.dep_ in ("amod", "compound", "nmod")
-    return ent.label_ in ("NORP", "GPE") and head.pos_ == "NOUN" and head not in ent and modifies
+    describes = ent.label_ in ("NORP", "GPE") or head.lemma_.lower() in GOVERNMENTS
+    return describes and head.pos_ == "NOUN" and head not in ent and modifies
 
 
 def role_phrase(head: Token) -> str:
-    """The head noun with the modifiers before it: 'South Korean lawmaker'."""
+    """The head noun with the modifiers before it: 'South Korean lawmaker', "sheriff's
+    department"."""
     mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod")]
+    mods += [t for t in head.lefts if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN")]
     start = min((t.left_edge.i for t in mods), default=head.i)
-    return head.doc[start : head.i + 1].text
+    words = [t for t in head.doc[start : head.i + 1] if t.dep_ != "det" or t.i > start]
+    return head.doc[words[0].i : head.i + 1].text
 
 
 def employer_of(head: Token) -> str | None:

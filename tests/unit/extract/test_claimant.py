@@ -88,3 +88,25 @@ def test_verb_with_its_particle_names_the_event(nlp):
     text = "Soldiers came across a group of six armed men near the river, the army said."
     [figure] = extract_batch(nlp, [UniqueArticle(url="u", text=text, content_hash="p")])[0]
     assert figure.event == "encountered"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "At least 64 people have died, the Ishikawa prefectural government said Tuesday.",
+            "Ishikawa prefectural government",
+        ),
+        (
+            "About 105,000 residents remained under evacuation orders, the sheriff's department said.",
+            "sheriff's department",
+        ),
+        (
+            "The death toll rose to 10 on Thursday night, the county medical examiner said.",
+            "county medical examiner",
+        ),
+    ],
+    ids=["government named after its place", "owner noun kept", "common word is no name"],
+)
+def test_speaker_description_is_kept_whole(nlp, text, claimant):
+    assert [c for _, c, _ in claimants(nlp, text)] == [claimant]
