@@ -75,34 +75,53 @@ class Memory:
             same = [k for k in self.named if kinds().get(k.claimant or "") == kind]
             if head in nouns and same:
                 return same[-1]
+        introduced = introduced_name(sent, head)
+        if introduced is not None:
+            return introduced
         if head in BUSINESS_WORDS:
-            return introduced_name(sent) or Attribution(generic)
+            return main_organisation(sent.doc) or Attribution(generic)
         return Attribution(generic)
 
 
 def longest_mention(word: str, doc: Doc) -> str | None:
     """The longest organisation name in the article that has the word: 'the department' →
     'Texas Department of State Health Services'."""
-    names = [with_name_tail(e) for e in doc.ents if e.label_ == "ORG"]
+    names = [with_name_tail(e) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC")]
     names = [n for n in names if word in n.lower().split() and kinds().get(n) != "outlet"]
     return max(names, key=len) if names else None
 
 
-def introduced_name(sent: Span) -> Attribution | None:
-    """'the company' → the first name the article introduced after a describing noun:
-    'The software maker Nimbus', 'The operator, Transportes de Lisboa'."""
+def main_organisation(doc: Doc) -> Attribution | None:
+    """The organisation the article names most often (not an outlet): 'the company'."""
+    names = [with_name_tail(e) for e in doc.ents if e.label_ == "ORG"]
+    names = [n for n in names if kinds().get(n) != "outlet"]
+    return Attribution(max(names, key=names.count)) if names else None
+
+
+def introduced_name(sent: Span, head: str) -> Attribution | None:
+    """'the company' → the first name the article introduced after a describing noun ('The
+    software maker Nimbus', 'The operator, Transportes de Lisboa'); 'the site' → the name
+    introduced after that same noun ('the tracking site PowerOutage.us')."""
     doc = sent.doc
     for noun in doc[: sent.start]:
-        described = noun.pos_ == "NOUN" and not is_person_noun(noun)
-        if not described or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        same = noun.lemma_.lower() == head
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        if noun.pos_ != "NOUN" or is_person_noun(noun) or not (same or definite and head in BUSINESS_WORDS):
             continue
-        start = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
-        end = start
-        while end < sent.start and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in PLACES:
-            end += 1
-        if end > start and doc[start].is_title:
-            return Attribution(doc[start:end].text)
+        name = name_after(noun, sent.start)
+        if name:
+            return Attribution(name)
     return None
+
+
+def name_after(noun: Token, limit: int) -> str:
+    """The proper name right after a noun (past one comma): 'operator, Transportes de Lisboa'."""
+    doc = noun.doc
+    start = noun.i + 1 + (noun.i + 1 < len(doc) and doc[noun.i + 1].text == ",")
+    end = start
+    while end < limit and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in PLACES:
+        end += 1
+    return doc[start:end].text if end > start and doc[start].is_title else ""
 
 
 def sentence_attribution(sent: Span, memory: Memory) -> Attribution | None:

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from services.extract.entities import canonical, ents_within, kinds, with_name_tail
 from services.extract.events import is_person_noun
-from services.extract.speakers import speakers, subject_of
+from services.extract.speakers import is_speech, speakers, subject_of
 from services.extract.words import vocabulary
 
 GENERIC_SPEAKERS = vocabulary(
@@ -127,13 +127,14 @@ def role_phrase(head: Token) -> str:
 
 
 def employer_of(head: Token) -> str | None:
-    """'Analysts at Morgan Stanley' → Morgan Stanley; 'officials from the ministry' → None."""
+    """'Analysts at Morgan Stanley', 'Leaders of IAM District 751' → the organisation;
+    'officials from the ministry' → None."""
     if not is_person_noun(head):
         return None
     objects = [
         o
         for p in head.children
-        if p.dep_ == "prep" and p.lower_ in ("at", "from", "with")
+        if p.dep_ == "prep" and p.lower_ in ("at", "from", "with", "of")
         for o in p.children
         if o.dep_ == "pobj" and o.ent_type_ == "ORG"
     ]
@@ -239,11 +240,20 @@ def reference(sent: Span) -> tuple[Span | None, str]:
     return None, ""
 
 
+def reported_by_outer(verb: Token, subject: Span | None) -> bool:
+    """'X said it had confirmed 42 deaths': a pronoun speaking inside another speaker's
+    statement is that speaker."""
+    pronoun = subject is not None and subject.root.pos_ == "PRON"
+    return pronoun and any(is_speech(a) for a in verb.ancestors)
+
+
 def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
     """The figure's own attribution, and the generic speaker word when it is one ('agency')."""
     speaker, generic, mention, told = None, "", "", None
     for verb in speakers(figure_token, sent):
         subject = subject_of(verb)
+        if reported_by_outer(verb, subject):
+            continue
         name, is_generic = name_of(subject)
         if name or is_generic:
             speaker, generic = name, generic_phrase(speaking_part(subject)) if is_generic else ""

@@ -87,10 +87,10 @@ def is_name_part(token: Token) -> bool:
 
 def whole_name(ent: Span) -> Span:
     """'Department of State' inside 'the Texas Department of State Health Services', 'US' in
-    'US Geological Survey': a known name that modifies capitalised words around it is only
-    part of a longer name, which is the one meant."""
+    'US Geological Survey', "Moody's" in "Moody's Analytics": a known name that modifies
+    capitalised words around it is only part of a longer name, which is the one meant."""
     doc, start, end = ent.doc, ent.start, ent.end
-    while end < len(doc) and is_name_part(doc[end]) and doc[end - 1].head.i >= end:
+    while end < len(doc) and is_name_part(doc[end]) and max(doc[end - 1].head.i, ent.root.head.i) >= end:
         end += 1
     while start > 0 and is_name_part(doc[start - 1]) and doc[start - 1].dep_ == "compound":
         if not start <= doc[start - 1].head.i < end:

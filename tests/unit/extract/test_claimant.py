@@ -110,3 +110,24 @@ def test_verb_with_its_particle_names_the_event(nlp):
 )
 def test_speaker_description_is_kept_whole(nlp, text, claimant):
     assert [c for _, c, _ in claimants(nlp, text)] == [claimant]
+
+
+def test_the_company_is_the_organisation_named_most_often(nlp):
+    text = (
+        "Halvorsen Foods said sales fell.\nAnalysts expect Halvorsen Foods to recover.\n"
+        "Regulators fined Pellam Dairy.\nThe company reported a net loss of $12 million."
+    )
+    assert claimants(nlp, text)[-1] == (12_000_000, "Halvorsen Foods", None)
+
+
+def test_members_of_an_organisation_speak_for_it(nlp):
+    text = "Leaders of the Northern Rail Union said 4,000 members voted to strike."
+    assert claimants(nlp, text)[0][1] == "Northern Rail Union"
+
+
+def test_a_pronoun_inside_a_statement_is_the_outer_speaker(nlp):
+    text = (
+        "County Manager Ada Brooks said roads were closed.\n"
+        "The state health department said it had confirmed 42 deaths statewide."
+    )
+    assert claimants(nlp, text)[-1] == (42, "state health department", None)
