@@ -276,4 +276,22 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         return Attribution(ref_name), ""
     if ref_generic and not generic:
         return Attribution(None, generic=True), generic_phrase(speaking_part(ref))
-    return Attribution(None, generic=bool(generic)), generic
+    if not generic:
+        return Attribution(estimate_owner(figure_token)), ""
+    return Attribution(None, generic=True), generic
+
+
+def estimate_owner(token: Token) -> str | None:
+    """'AccuWeather raised its estimate of the damage to $145 billion': whoever changes
+    their own estimate states its new value."""
+    for verb in (a for a in token.ancestors if a.pos_ == "VERB"):
+        owned = [
+            c
+            for c in verb.children
+            if c.dep_ == "dobj"
+            and c.lemma_.lower() in DOCUMENTS
+            and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
+        ]
+        if owned:
+            return name_of(subject_of(verb))[0]
+    return None

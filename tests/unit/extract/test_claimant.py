@@ -131,3 +131,8 @@ def test_a_pronoun_inside_a_statement_is_the_outer_speaker(nlp):
         "The state health department said it had confirmed 42 deaths statewide."
     )
     assert claimants(nlp, text)[-1] == (42, "state health department", None)
+
+
+def test_whoever_raises_their_own_estimate_states_it(nlp):
+    text = "The insurer Brantley Re raised its estimate of storm losses to $4 billion on Monday."
+    assert claimants(nlp, text) == [(4_000_000_000, "Brantley Re", None)]
