@@ -2,6 +2,7 @@
 speakers ('the agency', 'he') resolved to names seen earlier, and the previous sentence's
 claimant carried into a sentence that continues it."""
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,8 @@ AGENCY_WORDS = frozenset(
 BUSINESS_WORDS = frozenset(["company", "firm", "business"])
 PLACES = frozenset(["GPE", "LOC", "NORP", "DATE", "TIME"])
 OUTLET_WORDS = frozenset(["outlet", "media", "newspaper", "publication", "paper", "site"])
+# 'Of the 202 people confirmed dead, 91 were in Suzu': a part of a count stated before
+PART_OF_COUNT = re.compile(r"of the (about |nearly |some )?\d[\d,.]*\b")
 CONNECTIVES = (
     "in addition",
     "also",
@@ -153,7 +156,7 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     topic = (topic or "").lower()
     specific = len(topic.split()) > 1
     continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
-    continues = continues or pronoun_subject(sent)
+    continues = continues or pronoun_subject(sent) or PART_OF_COUNT.match(text) is not None
     if memory.previous and continues:
         return memory.previous
     return own

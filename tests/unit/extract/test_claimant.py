@@ -136,3 +136,11 @@ def test_a_pronoun_inside_a_statement_is_the_outer_speaker(nlp):
 def test_whoever_raises_their_own_estimate_states_it(nlp):
     text = "The insurer Brantley Re raised its estimate of storm losses to $4 billion on Monday."
     assert claimants(nlp, text) == [(4_000_000_000, "Brantley Re", None)]
+
+
+def test_part_of_a_count_stated_before_keeps_its_source(nlp):
+    text = (
+        "The death toll has risen to 202, the prefectural government said Tuesday.\n"
+        "Of the 202 people confirmed dead, 91 were in Suzu."
+    )
+    assert claimants(nlp, text)[-1] == (91, "prefectural government", None)
