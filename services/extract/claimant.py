@@ -25,6 +25,7 @@ DOCUMENTS = vocabulary(
     "database chart table list register update review audit inquiry research finding result "
     "transcript tweet video footage map image website page"
 )
+QUOTES = frozenset(['"', "“", "”", "«", "»"])
 # Bodies named after the place they govern: 'the Ishikawa prefectural government'.
 GOVERNMENTS = vocabulary("government administration authority council prefecture municipality")
 # Heads of organisation names: 'the interior ministry data' is the ministry's.
@@ -56,6 +57,9 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
     """(canonical name, generic?) for a claimant span: its best entity, else its head noun."""
     if span is None:
         return None, False
+    quoted = quoted_name(span.root)
+    if quoted:
+        return quoted, False
     ents = speaker_entities(span)
     if ents and is_role(ents[0], span.root):
         return role_phrase(span.root), False
@@ -105,6 +109,17 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
     if head.lemma_.lower() in GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
         return None, True  # 'the department', 'it': whoever the article named so
     return role_phrase(head), False
+
+
+def quoted_name(head: Token) -> str | None:
+    """'the opposition publication "Important Stories"': a capitalised name in quotation
+    marks right after the noun that describes it."""
+    doc, start = head.doc, head.i + 1
+    if start >= len(doc) or doc[start].text not in QUOTES:
+        return None
+    end = next((t.i for t in doc[start + 1 : start + 8] if t.text in QUOTES), None)
+    words = doc[start + 1 : end] if end else None
+    return words.text if words and all(t.is_title or not t.is_alpha for t in words) else None
 
 
 def is_role(ent: Span, head: Token) -> bool:

@@ -144,3 +144,8 @@ def test_part_of_a_count_stated_before_keeps_its_source(nlp):
         "Of the 202 people confirmed dead, 91 were in Suzu."
     )
     assert claimants(nlp, text)[-1] == (91, "prefectural government", None)
+
+
+def test_quoted_name_after_its_description_is_the_speaker(nlp):
+    text = 'The opposition newspaper "Novy Vestnik" reported that 300 recruits had signed up.'
+    assert claimants(nlp, text) == [(300, "Novy Vestnik", None)]

@@ -8,7 +8,7 @@ ALIASES = [
     ("Zelensky said so.", "Volodymyr Zelensky", "PERSON"),
     ("ISW said so.", "Institute for the Study of War", "ORG"),
     ("The Institute for the Study of War said so.", "Institute for the Study of War", "ORG"),
-    ("Verstka reported it.", "Verstka", "ORG"),
+    ("Interfax reported it.", "Interfax", "ORG"),
     ("Fighting in Kursk continued.", "Kursk", "GPE"),
     ("The SBU announced it.", "Security Service of Ukraine", "ORG"),
 ]
