@@ -9,8 +9,7 @@ import re
 # Site marks: never part of a news sentence.
 MARK = re.compile(
     r"(^advertisement|^sponsored|privacy policy|terms of (use|service)|all rights reserved|^copyright|©"
-    r"|skip to content|edit post|indicates required|successfull?y subscribed|this audio is created"
-    r"|account (status|frozen)|(site|website|page) uses cookies"
+    r"|skip to content|(site|website|page) uses cookies"
     r"|^(additional )?(reporting|writing|editing) by)",
     re.IGNORECASE,
 )
@@ -20,7 +19,7 @@ APPEAL = re.compile(
     r"|donate (now|today)|make a donation|paywall|support (our|us|independent)"
     r"|sign up (today|now|for (our|the) (newsletter|briefing))|ad[- ]free|cookies?|log ?in\b"
     r"|your (account|settings)|trust principles|our standards|follow us|share (this|on (facebook|x|"
-    r"twitter|whatsapp))|independent journalism|free for everyone|will you help|unlimited access"
+    r"twitter|whatsapp))|independent journalism|unlimited access"
     r"|for (just|only) [$€£]\d)",
     re.IGNORECASE,
 )
@@ -68,8 +67,7 @@ TAIL_SECTION = re.compile(
 )
 READ_MORE = re.compile(r"^\s*(read more\b|read also\b|see also\b|also read\b|related:|more on\b)", re.I)
 NAV = re.compile(
-    r"^\s*(home|menu|search|translate|follow|share"
-    r"|news article|open profile settings|close|next|previous)\s*$",
+    r"^\s*(home|menu|search|translate|follow|share|close|next|previous)\s*$",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
