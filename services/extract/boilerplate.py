@@ -39,7 +39,7 @@ APPEAL_MAX_WORDS = 60
 PHOTO_CREDIT = re.compile(
     r"(getty images|\bafp\b|\bap photo\b|reuters/|/reuters|\bepa\b|shutterstock|"
     r"wikimedia commons|photo (by|via|credit|:)|image (credit|:|via)|\bphoto \d+ of \d+"
-    r"|[A-Z]{2,}[A-Z ]*/[A-Z][\w ]+\)?\s*$|\(\w[\w .]*/\w[\w .]*(via [\w ]+)?\)\s*$|- \d+$)",
+    r"|[A-Z]{2,}[A-Z ]*/[A-Z][\w ]+\)?\s*$|\(\w[\w .]*/\w[\w .]*(via [\w ]+)?\)\s*$)",
     re.IGNORECASE,
 )
 COUNTER = re.compile(
