@@ -78,12 +78,21 @@ class Memory:
             same = [k for k in self.named if kinds().get(k.claimant or "") == kind]
             if head in nouns and same:
                 return same[-1]
+        spoke = self.organisation_that_spoke(sent.doc)
+        if len(words) == 1 and head in AGENCY_WORDS and spoke is not None:
+            return spoke
         introduced = introduced_name(sent, head)
         if introduced is not None:
             return introduced
         if head in BUSINESS_WORDS:
             return main_organisation(sent.doc) or Attribution(generic)
         return Attribution(generic)
+
+
+    def organisation_that_spoke(self, doc: Doc) -> Attribution | None:
+        """The last claimant so far that the article names as an organisation."""
+        organisations = {with_name_tail(e) for e in doc.ents if e.label_ == "ORG"}
+        return next((k for k in reversed(self.named) if k.claimant in organisations), None)
 
 
 def longest_mention(word: str, doc: Doc) -> str | None:

@@ -28,6 +28,8 @@ DOCUMENTS = vocabulary(
 QUOTES = frozenset(['"', "“", "”", "«", "»"])
 # Bodies named after the place they govern: 'the Ishikawa prefectural government'.
 GOVERNMENTS = vocabulary("government administration authority council prefecture municipality")
+# Places that speak through their government: 'the county said' is the county the article names.
+PLACE_BODIES = vocabulary("county city prefecture province municipality")
 # Heads of organisation names: 'the interior ministry data' is the ministry's.
 ORGANISATIONS = vocabulary(
     "ministry department office council government authority agency service commission committee "
@@ -151,17 +153,21 @@ def employer_of(head: Token) -> str | None:
         for p in head.children
         if p.dep_ == "prep" and p.lower_ in ("at", "from", "with", "of")
         for o in p.children
-        if o.dep_ == "pobj" and o.ent_type_ == "ORG"
+        if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_)
     ]
-    ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if objects and objects[0] in e]
-    return canonical(ents[0]) if ents else None
+    if not objects:
+        return None
+    ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if objects[0] in e]
+    name = objects[0].doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+    return canonical(ents[0]) if ents else name.text
 
 
 def is_bare_body(head: Token) -> bool:
     """'the company', 'the department': an organisation noun with nothing but an article."""
     bare = not any(c.dep_ in ("amod", "compound", "nmod", "poss", "appos") for c in head.children)
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-    return head.lemma_.lower() in ORGANISATIONS and head.tag_ == "NN" and bare and definite
+    body = head.lemma_.lower() in ORGANISATIONS | PLACE_BODIES
+    return body and head.tag_ == "NN" and bare and definite
 
 
 def author_span(span: Span) -> Span | None:

@@ -20,8 +20,10 @@ WEAK_SPEECH = vocabulary(
 def speakers(token: Token, sent: Span) -> list[Token]:
     """Speech verbs for a figure: those above it first (weak ones like 'estimated' after the
     others), then any other in its sentence ('At least 51 ... signed up, Important Stories
-    reported'): 'Organisers said 35,000 ...; police estimated the crowd at 8,000' is police's."""
-    above = [a for a in token.ancestors if is_speech(a)]
+    reported'): 'Organisers said 35,000 ...; police estimated the crowd at 8,000' is police's.
+    A statement on the counted noun comes first: 'up from the 10 deaths that X said ...'."""
+    described = [c for c in token.head.children if c.dep_ == "relcl" and is_speech(c)]
+    above = described + [a for a in token.ancestors if is_speech(a)]
     beside = [t for t in sent if is_speech(t) and t not in above and t is not token]
     ordered = above + sorted(beside, key=lambda t: abs(t.i - token.i))
     return sorted(ordered, key=lambda t: (t not in above, t.lemma_.lower() in WEAK_SPEECH))

@@ -149,3 +149,27 @@ def test_part_of_a_count_stated_before_keeps_its_source(nlp):
 def test_quoted_name_after_its_description_is_the_speaker(nlp):
     text = 'The opposition newspaper "Novy Vestnik" reported that 300 recruits had signed up.'
     assert claimants(nlp, text) == [(300, "Novy Vestnik", None)]
+
+
+def test_the_county_is_the_county_the_article_names(nlp):
+    text = (
+        "Storms hit Marlow County on Tuesday.\n"
+        "About 64,000 customers lost power, the county said."
+    )
+    assert claimants(nlp, text)[-1] == (64_000, "Marlow County", None)
+
+
+def test_the_agency_is_the_organisation_that_spoke_before(nlp):
+    text = (
+        "The Coastal Emergency Office said 12 shelters were open.\n"
+        "About 3,000 residents live in zones under mandatory orders, the agency said."
+    )
+    assert claimants(nlp, text)[-1] == (3_000, "Coastal Emergency Office", None)
+
+
+def test_statement_on_the_counted_noun_is_its_speakers(nlp):
+    text = (
+        "At least 16 people have died, officials said, up from the 10 deaths that "
+        "Secretary Ana Ruiz said on Thursday had been reported."
+    )
+    assert claimants(nlp, text) == [(16, "officials", None), (10, "Ana Ruiz", None)]
