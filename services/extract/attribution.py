@@ -88,7 +88,6 @@ class Memory:
             return main_organisation(sent.doc) or Attribution(generic)
         return Attribution(generic)
 
-
     def organisation_that_spoke(self, doc: Doc) -> Attribution | None:
         """The last claimant so far that the article names as an organisation."""
         organisations = {with_name_tail(e) for e in doc.ents if e.label_ == "ORG"}

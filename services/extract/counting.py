@@ -87,8 +87,6 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
     return None
 
 
-
-
 def of_pronoun(token: Token) -> bool:
     """'two of them': part of the people counted just before."""
     objects = [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]

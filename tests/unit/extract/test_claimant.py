@@ -152,10 +152,7 @@ def test_quoted_name_after_its_description_is_the_speaker(nlp):
 
 
 def test_the_county_is_the_county_the_article_names(nlp):
-    text = (
-        "Storms hit Marlow County on Tuesday.\n"
-        "About 64,000 customers lost power, the county said."
-    )
+    text = "Storms hit Marlow County on Tuesday.\nAbout 64,000 customers lost power, the county said."
     assert claimants(nlp, text)[-1] == (64_000, "Marlow County", None)
 
 
