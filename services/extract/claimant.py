@@ -96,6 +96,9 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
     employer = employer_of(head)
     if employer is not None:
         return employer, False
+    body = body_spoken_for(head)
+    if body is not None:
+        return name_of(body)
     if head.lemma_.lower() in DOCUMENTS:
         return document_author(span)
     if head.like_num or head.lower_ == "one":
@@ -122,6 +125,20 @@ def quoted_name(head: Token) -> str | None:
     end = next((t.i for t in doc[start + 1 : start + 8] if t.text in QUOTES), None)
     words = doc[start + 1 : end] if end else None
     return words.text if words and all(t.is_title or not t.is_alpha for t in words) else None
+
+
+def body_spoken_for(head: Token) -> Span | None:
+    """'A spokesperson for the regulator' speaks for the regulator."""
+    if not is_person_noun(head):
+        return None
+    bodies = [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "from")
+        for o in p.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in ORGANISATIONS | PLACE_BODIES
+    ]
+    return head.doc[bodies[0].left_edge.i : bodies[0].i + 1] if bodies else None
 
 
 def is_role(ent: Span, head: Token) -> bool:
@@ -189,9 +206,12 @@ def author_span(span: Span) -> Span | None:
 
 
 def speaking_part(span: Span | None) -> Span | None:
-    """The part of a subject that can speak: a document's author, else the subject."""
-    if span is None or span.root.lemma_.lower() not in DOCUMENTS:
+    """The part of a subject that can speak: a document's author, the body a spokesperson
+    speaks for, else the subject."""
+    if span is None:
         return span
+    if span.root.lemma_.lower() not in DOCUMENTS:
+        return body_spoken_for(span.root) or span
     return author_span(span) or span
 
 

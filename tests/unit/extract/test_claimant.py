@@ -170,3 +170,11 @@ def test_statement_on_the_counted_noun_is_its_speakers(nlp):
         "Secretary Ana Ruiz said on Thursday had been reported."
     )
     assert claimants(nlp, text) == [(16, "officials", None), (10, "Ana Ruiz", None)]
+
+
+def test_a_spokesperson_speaks_for_the_body_named_before(nlp):
+    text = (
+        "The Data Protection Authority said it was investigating.\n"
+        "A spokesperson for the regulator said it had received 2,300 complaints."
+    )
+    assert claimants(nlp, text)[-1] == (2_300, "Data Protection Authority", None)
