@@ -30,6 +30,7 @@ QUOTES = frozenset(['"', "“", "”", "«", "»"])
 GOVERNMENTS = vocabulary("government administration authority council prefecture municipality")
 # Places that speak through their government: 'the county said' is the county the article names.
 PLACE_BODIES = vocabulary("county city prefecture province municipality")
+PLACE_NOUNS = PLACE_BODIES | vocabulary("country nation state region town village")
 # Heads of organisation names: 'the interior ministry data' is the ministry's.
 ORGANISATIONS = vocabulary(
     "ministry department office council government authority agency service commission committee "
@@ -79,6 +80,9 @@ def speaker_entities(span: Span) -> list[Span]:
         for e in ents_within(span)
         if e.label_ in ENTITY_PRIORITY and kept & set(range(e.start, e.end)) and not is_common_word(e)
     ]
+    named = [e for e in ents_within(span) if e.label_ == "PERSON" and e.end == span.end]
+    if named and not any(e.label_ == "PERSON" for e in ents):
+        ents = named  # 'Gujarat minister of state for home Harsh Sanghavi'
     ents.sort(key=lambda e: (span.root not in e, e.root.dep_ == "poss", ENTITY_PRIORITY[e.label_], e.start))
     named = [t for t in span.root.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     return [] if named and all(e.root.dep_ == "poss" for e in ents) else ents
@@ -145,16 +149,31 @@ def is_role(ent: Span, head: Token) -> bool:
     """'A South Korean lawmaker', 'US officials', 'the Ishikawa prefectural government': a
     people or place word describing a speaker noun, or any name describing a government, is
     part of the speaker's description, not the speaker."""
-    modifies = ent.root.head == head and ent.root.dep_ in ("amod", "compound", "nmod")
-    describes = ent.label_ in ("NORP", "GPE") or head.lemma_.lower() in GOVERNMENTS
-    return describes and head.pos_ == "NOUN" and head not in ent and modifies
+    modifies = ent.root.head == head and ent.root.dep_ in ("amod", "compound", "nmod", "poss")
+    owned_body = (
+        ent.root.dep_ == "poss" and head.lemma_.lower() in ORGANISATIONS
+    )  # "Lubbock's health department"
+    describes = ent.label_ in ("NORP", "GPE") or head.lemma_.lower() in GOVERNMENTS or owned_body
+    return describes and is_speaker_noun(head) and head not in ent and modifies
+
+
+def is_place_word(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS
+
+
+def is_speaker_noun(head: Token) -> bool:
+    """People and bodies can speak; 'town' cannot."""
+    body = head.lemma_.lower() in ORGANISATIONS | GOVERNMENTS | PLACE_BODIES
+    return head.pos_ == "NOUN" and (is_person_noun(head) or body)
 
 
 def role_phrase(head: Token) -> str:
-    """The head noun with the modifiers before it: 'South Korean lawmaker', "sheriff's
-    department"."""
+    """The head noun with the modifiers before it: 'South Korean lawmaker', "Lubbock's
+    health department", "sheriff's office" (not "the country's": that only points back)."""
     mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod")]
-    mods += [t for t in head.lefts if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN")]
+    mods += [
+        t for t in head.lefts if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN") and not is_place_word(t)
+    ]
     start = min((t.left_edge.i for t in mods), default=head.i)
     words = [t for t in head.doc[start : head.i + 1] if t.dep_ != "det" or t.i > start]
     return head.doc[words[0].i : head.i + 1].text

@@ -142,6 +142,9 @@ def entities_in(span: Span) -> list[Entity]:
     ]
 
 
+NAME_GLUE = frozenset(["the", "of", "and", "for", "&"])  # 'for the Coordination of Humanitarian Affairs'
+
+
 def with_name_tail(ent: Span) -> str:
     """'Colorado Coalition for the Homeless' when the entity stops before 'for the Homeless':
     an 'of'/'for' tail of capitalised words on the entity's head is part of the name."""
@@ -158,7 +161,7 @@ def with_name_tail(ent: Span) -> str:
     if prep.lower_ not in ("of", "for") or prep.head != ent.root or prep.dep_ != "prep":
         return name
     tail = [t for t in prep.subtree if t.i > prep.i]
-    words = [t for t in tail if t.lower_ != "the"]
+    words = [t for t in tail if t.lower_ not in NAME_GLUE]
     if words and all(t.is_title and t.pos_ == "PROPN" for t in words) and tail[-1].i - prep.i == len(tail):
         return f"{name} {doc[prep.i : tail[-1].i + 1].text}"
     return name
