@@ -1,8 +1,10 @@
 """Who claims a figure (the speaker) and which outlet carried it, read from the parse.
 
 Patterns: "X said/told/added/announced/wrote/reported ... N", "according to X", "per X",
-"X, citing Y, reported" (claimant Y, carrier X), and generic speakers ("the outlet",
-"the investigation") resolved to the last named claimant of the article.
+"X, citing Y, reported" (claimant Y, carrier X), "..., the head of Y, Z, said", and generic
+speakers ("the outlet", "the department") resolved across the article (attribution.py).
+A document, dataset or report never speaks: its owner or sender does, or nobody. A speaker
+keeps the role the text gives it ('South Korean lawmaker').
 """
 
 from dataclasses import dataclass
