@@ -35,7 +35,10 @@ REPORTING_MODIFIERS = frozenset(
     "preliminary previous earlier new death".split()
 )
 # Heads that name the measure itself: the count is of people, whom the measure already says.
-MEASURE_HEADS = frozenset("toll death fatality dead casualty case infection injury victim".split())
+MEASURE_HEADS = frozenset(
+    "toll death fatality dead casualty case infection injury victim missing injured wounded "
+    "evacuee".split()
+)
 OWN = "own:"
 
 
@@ -75,7 +78,26 @@ PEOPLE_MEASURES = frozenset(
 )
 
 
+# Measures that say what they count: '3.4 million customers' or 'homes and businesses'
+# without power are one outage count, whatever noun the sentence chose.
+SELF_COUNTED = frozenset(
+    "power_outages records_affected area_burned structures_destroyed structures_damaged jobs votes "
+    "seats".split()
+)
+
+
+def counted_of(figure: Figure) -> str:
+    """The counted part of the key: the measure itself where it says what it counts, and for
+    sums of money with a known measure (what a sum is of is the measure: 'insured losses',
+    'the best estimate'), nothing more."""
+    if figure.measure in SELF_COUNTED or (figure.unit == "currency" and figure.measure != "other"):
+        return figure.measure
+    return counted_key(figure.counted, unit_key(figure))
+
+
 def unit_key(figure: Figure) -> str:
+    if figure.measure in SELF_COUNTED and figure.unit in ("people", "count"):
+        return "count"
     if figure.unit == "count" and figure.measure in PEOPLE_MEASURES:
         return "people"
     if figure.unit == "currency":
@@ -85,7 +107,7 @@ def unit_key(figure: Figure) -> str:
 
 def claim_key(figure: Figure) -> str:
     """`counted|measure|unit|period|place|incident`, e.g. `person|killed|people|*|ES|flood`."""
-    parts = [counted_key(figure.counted, unit_key(figure)), figure.measure, unit_key(figure),
+    parts = [counted_of(figure), figure.measure, unit_key(figure),
              figure.scope or "*", place_key(figure), figure.incident or "?"]
     key = "|".join(parts)
     return own_key(key, figure) if is_vague(figure) else key
@@ -155,18 +177,32 @@ def resolve_in_article(figures: list[Figure]) -> list[Figure]:
         if is_bare(figure) and fuller is not None:
             figure = figure.model_copy(update={"counted": fuller.counted, "subject": fuller.subject})
         keyed.append(figure.model_copy(update={"claim_key": claim_key(figure)}))
+    keyed = [with_current_key(f, keyed) if f.stated_as == "earlier" else f for f in keyed]
     ordered = sorted(keyed, key=lambda f: (f.stated_as == "earlier", f.headline))
     return split_conflicts(ordered)
 
 
+def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
+    """'climbed to 30 in Buncombe County, up from 10': the earlier value is a value of the fact
+    the current value of its sentence states, whatever its own parse placed."""
+    current = [f for f in figures if f.evidence == earlier.evidence and f.stated_as == "current"
+               and earlier.measure in (f.measure, "other") and f.span[0] < earlier.span[0]]
+    return earlier.model_copy(update={"claim_key": current[-1].claim_key}) if current else earlier
+
+
 def split_conflicts(figures: list[Figure]) -> list[Figure]:
-    """The first current value of a key keeps it; another current value of the same key in the
-    same article is another fact, its own claim."""
-    first: dict[str, Figure] = {}
+    """Two current values of one key in one article are two facts: the larger keeps the key (of
+    a whole and a part the sentence did not place, the whole is the larger), the other is its
+    own claim."""
+    largest: dict[str, Figure] = {}
+    for figure in figures:
+        best = largest.setdefault(figure.claim_key, figure)
+        if figure.stated_as == "current" and (best.stated_as == "earlier" or figure.value > best.value):
+            largest[figure.claim_key] = figure
     out = []
     for figure in figures:
-        seen = first.setdefault(figure.claim_key, figure)
-        differs = (seen.value, seen.value_max) != (figure.value, figure.value_max)
+        keeper = largest[figure.claim_key]
+        differs = (keeper.value, keeper.value_max) != (figure.value, figure.value_max)
         if differs and figure.stated_as == "current":
             figure = figure.model_copy(update={"claim_key": own_key(figure.claim_key, figure)})
         out.append(figure)

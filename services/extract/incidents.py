@@ -94,8 +94,12 @@ def article_incident(doc: Doc, headline_end: int) -> Incident | None:
     counts = Counter(found)
     main = next((i for i in headline if i.name), headline[0]) if headline else max(
         counts, key=lambda i: (i.name is not None, counts[i]))
-    names = {i.name for i in found if i.name and family(i.kind) == family(main.kind)}
-    return Incident(main.kind) if len(names) > 1 else main
+    names = incident_names(doc)
+    mentions = Counter(t.lower_ for t in doc if t.pos_ == "PROPN" and t.lower_ in names)
+    named = sum(n for name, n in mentions.items() if family(names[name].kind) == family(main.kind))
+    if main.name and mentions[main.name] * 3 >= named * 2:
+        return main  # an article on one storm that mentions another in passing
+    return Incident(main.kind) if named else main
 
 
 def sentence_incident(sent: Span, article: Incident | None, names: dict[str, Incident]) -> Incident | None:

@@ -55,6 +55,7 @@ FALLBACK_MEASURE: dict[str, Measure] = {
     **dict.fromkeys("evacuate evacuation evacuee".split(), "evacuated"),
     **dict.fromkeys("case".split(), "cases"),
 }
+WEAK_EVENTS = frozenset(["increased", "decreased", "arrived"])
 MONEY_GOVERNOR: dict[str, Measure] = {"damage": "damage", "loss": "loss", "lose": "loss", "fine": "fine"}
 
 
@@ -72,8 +73,9 @@ def measure_of(event: str, unit: str, noun_lemma: str | None, governors: list[st
         governed = None  # 'burned' says area only of acres and hectares
     if governed and (governed != "evacuation_warned" or event == "evacuated"):
         return governed
-    if event in EVENT_MEASURE and event not in ("increased", "decreased"):
+    if event in EVENT_MEASURE and event not in WEAK_EVENTS:
         return EVENT_MEASURE[event]
-    # 'the toll rose to 216' is the toll's level; only a bare change stays a change
+    # 'the toll rose to 216', 'the toll reached 72 people' give the toll's level: only a bare
+    # change or arrival stays one
     fallback = next((FALLBACK_MEASURE[g] for g in governors if g in FALLBACK_MEASURE), None)
     return fallback or EVENT_MEASURE.get(event, "other")

@@ -26,7 +26,7 @@ LEVEL_WORDS = re.compile(rf"\b(?:the\s+)?({'|'.join(LEVELS)})(?:\s+of)?\b", re.I
 class Place:
     country: str
     within: str | None = None
-    kind: str = "country"  # country, region (states, provinces, counties) or city
+    kind: str = "country"  # country, region (states, provinces), county or city
 
     def __str__(self) -> str:
         return f"{self.country}/{self.within}" if self.within else self.country
@@ -93,7 +93,16 @@ def split_level(name: str) -> tuple[str, str | None]:
         return name, None
     core = (name[: match.start()] + name[match.end() :]).strip(" ,")
     level = match.group(1).lower()
+    if level in ("city", "town", "village", "municipality"):
+        return (core or name), None  # 'the town of Anamizu' is Anamizu
     return (core or name), "region" if level in FIRST_LEVEL else level
+
+
+def candidates(name: str) -> set[str]:
+    """Every country a place name may be in: 'Santa Ana' → {'US', 'SV', ...}."""
+    key = fold(split_level(name)[0])
+    found = {c for c, _ in regions().get(key, [])} | {c for _, c in cities().get(key, [])}
+    return found | ({countries()[key]} if key in countries() else set())
 
 
 def resolve(name: str, hint: str | None = None) -> Place | None:
@@ -111,4 +120,5 @@ def resolve(name: str, hint: str | None = None) -> Place | None:
     if not found:
         return None
     country = hint if hint in found else found[0]
-    return Place(country, within, "region" if country in in_regions or level else "city")
+    kind = "county" if "county" in within else "region" if country in in_regions or level else "city"
+    return Place(country, within, kind)

@@ -14,8 +14,9 @@ from services.extract.attribution import Memory, claimant_for, remember
 from services.extract.claimant import Attribution
 from services.extract.counting import Counted, verb_qualifier, what_is_counted
 from services.extract.currencies import local_currency
+from services.extract.earlier import is_earlier
 from services.extract.entities import aliases, entities_in
-from services.extract.frame import ArticleFrame, FigureFrame, is_earlier, read_article_frame, read_frame
+from services.extract.frame import ArticleFrame, FigureFrame, read_article_frame, read_frame
 from services.extract.scope import Scope, find_scopes
 from services.extract.scope_attachment import scope_for
 

@@ -1,0 +1,108 @@
+"""Where a figure is: the place its clause gives it, read from the parse. No I/O.
+
+The nearest place wins: a locative phrase right after the figure ('22 in Suzu'), on the
+figure or its noun, on a clause describing the counted people, on a governor, on the subject
+of a verb that gives the subject's value; 'statewide' and 'in the state' are the state the
+article names most.
+"""
+
+from spacy.tokens import Token
+
+from services.extract.entities import canonical
+from services.extract.places import LEVELS, Place, resolve
+
+PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+# Prepositions that put a count somewhere ('died in Paiporta', 'cases across Texas').
+LOCATIVE = frozenset("in at across throughout inside within near around on".split())
+# Verbs whose subject is the thing the figure measures ('the toll rose to 211').
+VALUE_VERBS = frozenset(
+    "be rise reach stand climb increase grow jump fall drop hit top exceed surpass total number "
+    "remain soar double".split()
+)
+# Modifiers that name a place ('Valencia's death toll', 'the Texas outbreak').
+PLACE_MODIFIERS = frozenset(["poss", "compound", "nmod", "amod"])
+
+
+def place_of_entity(token: Token, hint: str | None) -> Place | None:
+    """A place entity, or a proper name the model left untagged (or took for an organisation)
+    that a place library knows: 'in Paiporta', 'in St. Lucie County'."""
+    if token.ent_type_ in PLACE_LABELS:
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        return resolve(canonical(ent), hint) or resolve(ent.text, hint)
+    if token.lower_ in LEVELS:  # 'in Valencia province', 'in the town of Anamizu'
+        named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named:
+            return resolve(token.doc[named[0].i : token.i + 1].text, hint)
+        of = [o for c in token.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        return resolve(f"{token.lower_} of {of[0].text}", hint) if of and of[0].pos_ == "PROPN" else None
+    if token.pos_ != "PROPN" or token.ent_type_ not in ("", "ORG"):
+        return None
+    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    start = words[0].i if words else token.i
+    return resolve(token.doc[start : token.i + 1].text, hint)
+
+
+def stated_place(path: list[Token], country: str | None, region: Place | None) -> Place | None:
+    """The nearest place the clause gives the figure: a locative phrase or a place modifier on
+    the figure, its noun (or a clause describing it: 'nationals fighting in Donetsk') or a
+    governor; and on the subject of a verb that gives the subject's value ('the toll in
+    Valencia rose to 211'), never on an agent ('offices in Moscow processed 51 citizens')."""
+    hint = country
+    if place := place_after(path[0], hint):
+        return place
+    for word in path:
+        if word.dep_ == "relcl" and (place := place_of_entity(word.head, hint)):
+            return place  # 'Buncombe County, where officials have confirmed 72 deaths'
+        for subject in (c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")):
+            # 'Gaines County has reported 144 cases'; a capital or a country as subject is
+            # usually its government ('Moscow has used 12,000 troops'), not where they are
+            if (place := place_of_entity(subject, hint)) and place.kind in ("region", "county"):
+                return place
+        holders = [word, *(c for c in word.children if c.dep_ == "acl")]
+        if word.lemma_.lower() in VALUE_VERBS:
+            holders += [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for holder in holders:
+            if place := place_on(holder, hint) or level_word(holder, country, region):
+                return place
+    return None
+
+
+def place_after(anchor: Token, hint: str | None) -> Place | None:
+    """'... 22 in Suzu, two in Anamizu': a locative phrase right after the figure, however the
+    parser attached the elided clause."""
+    doc = anchor.doc
+    at = anchor.i + 1
+    if at + 1 >= len(doc) or doc[at].lower_ not in LOCATIVE:
+        return None
+    target = doc[at + 2] if doc[at + 1].lower_ == "the" and at + 2 < len(doc) else doc[at + 1]
+    return place_of_entity(target.head if target.head.lower_ in LEVELS else target, hint) or (
+        place_of_entity(target, hint))
+
+
+REGION_WORDS = frozenset("state province region prefecture".split())
+WIDE = {"statewide": "region", "provincewide": "region", "nationwide": "country", "national": "country"}
+
+
+def level_word(holder: Token, country: str | None, region: Place | None) -> Place | None:
+    """'statewide', 'in the state', 'nationwide': the article's own state or country."""
+    for child in holder.children:
+        level = WIDE.get(child.lower_)
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE:
+            objects = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ == ""]
+            level = "region" if any(o.lemma_.lower() in REGION_WORDS for o in objects) else level
+        if level == "region" and region is not None:
+            return region
+        if level == "country" and country:
+            return Place(country)
+    return None
+
+
+def place_on(holder: Token, hint: str | None) -> Place | None:
+    for child in holder.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                if place := place_of_entity(obj, hint):
+                    return place
+        if child.dep_ in PLACE_MODIFIERS and (place := place_of_entity(child, hint)):
+            return place
+    return None
