@@ -1,0 +1,39 @@
+"""Claim identity on the multi-story corpora (tests/data/stories/<batch>/): floors pinned in
+story_baseline.json, below which a change fails. The targets are higher (README, Measured);
+these floors only stop a regression. First-sight scores live beside each batch."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
+
+BASELINE = json.loads(Path(__file__).with_name("story_baseline.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def scores():
+    from claim_identity import batches, score_batch
+
+    from services.extract.pipeline import load_nlp
+    from services.runtime.settings import Settings
+
+    nlp = load_nlp(Settings().spacy_model)
+    return {batch.name: score_batch(nlp, batch) for batch in batches()}
+
+
+@pytest.mark.parametrize("batch", sorted(BASELINE))
+def test_story_batches_keep_their_floors(scores, batch):
+    floor, got = BASELINE[batch], scores[batch]
+    assert got.precision >= floor["precision"] and got.recall >= floor["recall"], got
+    assert got.merged_stories <= floor["merged_stories"], got
+    assert got.value_flips <= floor["value_flips"], got
+
+
+def test_every_batch_has_a_first_sight_log():
+    from claim_identity import batches, first_sight
+
+    assert [b.name for b in batches()] == sorted(BASELINE)
+    assert all("first sight" in (first_sight(b) or {}) for b in batches())
