@@ -39,6 +39,9 @@ MEASURE_HEADS = frozenset(
     "toll death fatality dead casualty case infection injury victim missing injured wounded "
     "evacuee".split()
 )
+# Modifiers that make a count another count: 'new cases' are since the last report,
+# 'indirect deaths' are not the toll.
+DISTINGUISHING = frozenset("new indirect direct additional suspected probable".split())
 OWN = "own:"
 
 
@@ -59,13 +62,13 @@ def singular(word: str) -> str:
 def counted_key(counted: str, unit: str) -> str:
     """Normalised counted phrase: lower-case singular words, neutral modifiers dropped,
     person synonyms folded into one head."""
-    words = [singular(w) for w in re.findall(r"[a-z][a-z'\-]*", counted.lower())]
-    words = [w for w in words if w not in NEUTRAL_MODIFIERS]
+    written = [singular(w) for w in re.findall(r"[a-z][a-z'\-]*", counted.lower())]
+    words = [w for w in written if w not in NEUTRAL_MODIFIERS]
     if not words:
         return "person" if unit == "people" else unit
     head, modifiers = words[-1], [w for w in words[:-1] if w not in REPORTING_MODIFIERS]
     if unit == "people" and head in MEASURE_HEADS:
-        return "person"
+        return " ".join([*(w for w in written[:-1] if w in DISTINGUISHING), "person"])
     if unit == "people" and head in PERSON_HEADS:
         head = "person"
     return " ".join([*modifiers, head])

@@ -64,10 +64,18 @@ def clause_path(token: Token) -> list[Token]:
     part a whole is split into ('Of the 72 deaths, 39 were in Wajima': 72 is not in Wajima)."""
     path = [token]
     for ancestor in token.ancestors:
-        if ancestor.lemma_.lower() in SPEECH_VERBS or (ancestor.like_num and path[-1].lower_ == "of"):
+        if ancestor.lemma_.lower() in SPEECH_VERBS or partitive(path[-1], ancestor):
             break
         path.append(ancestor)
     return path
+
+
+def partitive(below: Token, ancestor: Token) -> bool:
+    """'Of the 72 deaths, 39 ...': an 'of' under another number, or under a verb whose subject
+    is another number."""
+    if below.lower_ != "of":
+        return False
+    return ancestor.like_num or any(c.dep_ == "nsubj" and c.like_num for c in ancestor.children)
 
 
 def read_frame(

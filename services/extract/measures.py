@@ -56,6 +56,7 @@ FALLBACK_MEASURE: dict[str, Measure] = {
     **dict.fromkeys("case".split(), "cases"),
 }
 WEAK_EVENTS = frozenset(["increased", "decreased", "arrived"])
+REFINEMENTS = frozenset(["evacuation_warned", "hospitalised", "cases"])
 MONEY_GOVERNOR: dict[str, Measure] = {"damage": "damage", "loss": "loss", "lose": "loss", "fine": "fine"}
 
 
@@ -71,10 +72,15 @@ def measure_of(event: str, unit: str, noun_lemma: str | None, governors: list[st
     governed = next((GOVERNOR_MEASURE[g] for g in governors if g in GOVERNOR_MEASURE), None)
     if governed == "area_burned" and noun_lemma not in NOUN_MEASURE:
         governed = None  # 'burned' says area only of acres and hectares
-    if governed and (governed != "evacuation_warned" or event == "evacuated"):
+    if governed == "evacuation_warned" and event != "evacuated":
+        governed = None
+    strong = EVENT_MEASURE.get(event) if event not in WEAK_EVENTS else None
+    # the event the figure's own clause names wins over a word further off ('knocked out power
+    # ... and has killed 16 people'), unless that word refines it (warnings, hospital, cases)
+    if strong and governed not in REFINEMENTS:
+        return strong
+    if governed:
         return governed
-    if event in EVENT_MEASURE and event not in WEAK_EVENTS:
-        return EVENT_MEASURE[event]
     # 'the toll rose to 216', 'the toll reached 72 people' give the toll's level: only a bare
     # change or arrival stays one
     fallback = next((FALLBACK_MEASURE[g] for g in governors if g in FALLBACK_MEASURE), None)
