@@ -79,7 +79,8 @@ def partitive(below: Token, ancestor: Token) -> bool:
 
 
 def read_frame(
-    article: ArticleFrame, token: Token, noun: Token | None, sent: Span, event: str, unit: str
+    article: ArticleFrame, token: Token, noun: Token | None, sent: Span, event: str, unit: str,
+    counted: str = "",
 ) -> FigureFrame:
     path = clause_path(noun if noun is not None else token)
     if noun is not None and token not in path:
@@ -87,6 +88,7 @@ def read_frame(
     near = [c for t in path for c in t.children]
     near += [o for c in near for o in c.children if (c.dep_, o.dep_) in REACH]
     governors = [t.lemma_.lower() for t in [*path, *near]]
+    governors += [w.rstrip("s") for w in counted.lower().split()]  # 'insured losses' of a sum
     measure = measure_of(event, unit, noun.lemma_.lower() if noun is not None else None, governors)
     place = stated_place(path, article.country, article.region)
     stated = place is not None

@@ -33,6 +33,9 @@ STRUCTURES = frozenset(
     "home house building structure dwelling residence apartment property business school "
     "bridge road church hospital shop".split()
 )
+VEHICLES = frozenset("car vehicle boat".split())
+HARM_OF_LEMMA = {"destroy": "destroyed", "raze": "destroyed", "flatten": "destroyed",
+                 "damage": "damaged", "sweep": "damaged", "flood": "damaged"}
 # Words governing the figure (lemmas) that decide the measure before the event does.
 GOVERNOR_MEASURE: dict[str, Measure] = {
     **dict.fromkeys("hospitalize hospitalise admit hospital hospitalization".split(), "hospitalised"),
@@ -44,6 +47,8 @@ GOVERNOR_MEASURE: dict[str, Measure] = {
     **dict.fromkeys("fine penalty".split(), "fine"),
     **dict.fromkeys("warning".split(), "evacuation_warned"),
     **dict.fromkeys("revenue sale".split(), "revenue"),
+    **dict.fromkeys("wage raise".split(), "salary"),
+    **dict.fromkeys("compromise steal expose leak".split(), "records_affected"),
     **dict.fromkeys("price".split(), "price"),
     **dict.fromkeys("burn scorch char".split(), "area_burned"),
 }
@@ -65,8 +70,11 @@ def measure_of(event: str, unit: str, noun_lemma: str | None, governors: list[st
     if unit == "currency":
         money = next((MONEY_GOVERNOR[g] for g in governors if g in MONEY_GOVERNOR), None)
         return money or EVENT_MEASURE.get(event, "other")
-    if noun_lemma in STRUCTURES and event in ("destroyed", "damaged"):
-        return "structures_destroyed" if event == "destroyed" else "structures_damaged"
+    if noun_lemma in STRUCTURES or noun_lemma in VEHICLES:
+        harm = event if event in ("destroyed", "damaged") else next(
+            (HARM_OF_LEMMA[g] for g in governors if g in HARM_OF_LEMMA), None)
+        if harm:
+            return "structures_destroyed" if harm == "destroyed" else "structures_damaged"
     if noun_lemma in NOUN_MEASURE and unit != "percent":
         return NOUN_MEASURE[noun_lemma]
     governed = next((GOVERNOR_MEASURE[g] for g in governors if g in GOVERNOR_MEASURE), None)

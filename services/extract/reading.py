@@ -81,7 +81,7 @@ def read_figure(
     others = [a.start for a, t in found if a is not amount and t.i not in inside]
     scope = scope_for(token, anchor, (amount.start, amount.end), context.scopes, others, sent)
     who = claimant_for(token, sent, noun is None and what.unit == "people", memory, topic)
-    frame = read_frame(context.frame, token, noun, sent, what.event, what.unit)
+    frame = read_frame(context.frame, token, noun, sent, what.event, what.unit, what.counted)
     figure = build_figure(context, amount, sent, what, scope, who, amount.start < memory.headline_end)
     return with_frame(figure, frame, is_earlier(token, noun))
 
