@@ -10,12 +10,10 @@ from services.extract.boilerplate import NAV, is_furniture
 HEADER_LINES = 12
 OUTLET_PATTERNS = [
     re.compile(r"^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.? \d{1,2} \((?P<o>Reuters|AP|AFP)\)"),
-    re.compile(r"^\s*(?:last|latest) news (?:in|from|on)\s+(?P<o>[A-Z][\w.&' -]{1,40}?)\s*$", re.IGNORECASE),
     re.compile(
         r"(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}) (?:has|have) (?:contacted|reached "
         r"out to) .{3,80} for comment"
     ),
-    re.compile(r"(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}) Is A Trust Project Member"),
     re.compile(r"\bobtained by (?:the )?(?P<o>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})"),
     re.compile(r"(?:©|copyright)\s*(?:\d{4}\s+)?(?P<o>[A-Z][\w.&' -]{1,40}?)[.,]", re.IGNORECASE),
 ]
