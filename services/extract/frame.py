@@ -49,7 +49,10 @@ def read_article_frame(doc: Doc, headline_end: int) -> ArticleFrame:
     options = {ent: candidates(canonical(ent)) | candidates(ent.text) for ent in places}
     plausible = Counter(c for found in options.values() for c in found)
     for ent in places:
-        hint = max(sorted(options[ent]), key=lambda c: plausible[c], default=None)
+        ranked = sorted(options[ent], key=lambda c: (-plausible[c], c))
+        # a tie is no evidence: the name's own most likely place stands
+        tied = len(ranked) > 1 and plausible[ranked[0]] == plausible[ranked[1]]
+        hint = None if not ranked or tied else ranked[0]
         if place := resolve(canonical(ent), hint) or resolve(ent.text, hint):
             weight = {"country": 3, "region": 2}.get(place.kind, 1)
             votes[place.country] += weight * (2 if ent.start_char < lead_end else 1)

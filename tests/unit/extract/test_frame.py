@@ -104,3 +104,10 @@ def test_national_toll_and_people_killed_are_one_counted_population(nlp):
             "The floods have killed 217 people, the government said on Tuesday.")
     figures = [f for f in figures_of(nlp, text) if f.value == 217]
     assert len({f.claim_key for f in figures}) == 1
+
+
+def test_a_shared_place_name_with_no_other_evidence_keeps_its_own_most_likely_place(nlp):
+    text = ("Insurers brace for Milton losses\n\n"
+            "Insured losses in Florida could reach $30 billion, modelers said on Thursday.")
+    figure = by_value(figures_of(nlp, text, title="Insurers brace for Milton losses"), 30_000_000_000)
+    assert figure.place.startswith("US")
