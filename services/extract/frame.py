@@ -62,12 +62,16 @@ def read_article_frame(doc: Doc, headline_end: int) -> ArticleFrame:
     return ArticleFrame(country, article_incident(doc, headline_end), incident_names(doc), region)
 
 
-def clause_path(token: Token) -> list[Token]:
+def clause_path(token: Token, figure: Token | None = None) -> list[Token]:
     """The figure and its governors up to the clause a speech verb introduces, or up to the
     part a whole is split into ('Of the 72 deaths, 39 were in Wajima': 72 is not in Wajima)."""
     path = [token]
     for ancestor in token.ancestors:
-        if ancestor.lemma_.lower() in SPEECH_VERBS or partitive(path[-1], ancestor):
+        if ancestor.lemma_.lower() in SPEECH_VERBS:
+            if path[-1].dep_ == "dobj" and path[-1].head == ancestor:
+                path.append(ancestor)  # 'reported 24 cases in the county': the report is the count
+            break
+        if ancestor != figure and partitive(path[-1], ancestor):
             break
         path.append(ancestor)
     return path
@@ -85,7 +89,7 @@ def read_frame(
     article: ArticleFrame, token: Token, noun: Token | None, sent: Span, event: str, unit: str,
     counted: str = "",
 ) -> FigureFrame:
-    path = clause_path(noun if noun is not None else token)
+    path = clause_path(noun if noun is not None else token, token)
     if noun is not None and token not in path:
         path.insert(0, token)
     near = [c for t in path for c in t.children]
