@@ -101,4 +101,5 @@ def read_frame(
     stated = place is not None
     if place is None and article.country:
         place = Place(article.country)
-    return FigureFrame(measure, place, stated, sentence_incident(sent, article.incident, article.names))
+    incident = sentence_incident(sent, article.incident, article.names, token)
+    return FigureFrame(measure, place, stated, incident)

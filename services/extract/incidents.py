@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from services.extract.speakers import SPEECH_VERBS
+
 KIND_OF_LEMMA = {
     **dict.fromkeys("earthquake quake tremor aftershock".split(), "earthquake"),
     **dict.fromkeys("flood flooding deluge flash-flood".split(), "flood"),
@@ -61,7 +63,7 @@ def incident_at(token: Token) -> Incident | None:
     """The incident a noun names: 'Hurricane Helene', 'the Eaton Fire', 'floods'. A strike
     is an incident only as a noun of workers ('air strikes' are attacks, not walkouts)."""
     kind = KIND_OF_LEMMA.get(token.lemma_.lower())
-    if kind is None or token.pos_ not in ("NOUN", "PROPN"):
+    if kind is None or token.pos_ not in ("NOUN", "PROPN") or speaks(token):
         return None
     if kind == "strike" and any(c.lower_ in ("air", "drone", "missile") for c in token.children):
         return None
@@ -69,6 +71,11 @@ def incident_at(token: Token) -> Incident | None:
     if kind in NAMED_KINDS and token.tag_ not in ("NNS", "NNPS"):
         name = proper_name(token)  # 'the fires' are several: all of them, not one named one
     return Incident(kind, name)
+
+
+def speaks(token: Token) -> bool:
+    """Incidents say nothing: 'Cal Fire said' names an agency."""
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
 
 
 def proper_name(token: Token) -> str | None:
@@ -102,13 +109,17 @@ def article_incident(doc: Doc, headline_end: int) -> Incident | None:
     return Incident(main.kind) if named else main
 
 
-def sentence_incident(sent: Span, article: Incident | None, names: dict[str, Incident]) -> Incident | None:
-    """The incident of a sentence: one it names, a bare name the article gave a kind to, or the
-    article's. A kind the article also has takes the article's name ('the hurricane')."""
-    for token in sent:
+def sentence_incident(
+    sent: Span, article: Incident | None, names: dict[str, Incident], figure: Token | None = None
+) -> Incident | None:
+    """The incident of a figure's sentence: the one named nearest the figure (before it rather
+    than after: '... 23,713 acres, while the Eaton fire stood at 14,117'), a bare name the
+    article gave a kind to, or the article's. A kind the article also has takes the article's
+    name ('the hurricane')."""
+    at = figure.i if figure is not None else sent.start
+    for token in sorted(sent, key=lambda t: abs(t.i - at) + (0.5 if t.i > at else 0)):
         if token.pos_ == "PROPN" and token.lower_ in names and incident_at(token.head) is None:
             return names[token.lower_]
-    for token in sent:
         found = incident_at(token)
         if found is None:
             continue

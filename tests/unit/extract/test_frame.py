@@ -111,3 +111,21 @@ def test_a_shared_place_name_with_no_other_evidence_keeps_its_own_most_likely_pl
             "Insured losses in Florida could reach $30 billion, modelers said on Thursday.")
     figure = by_value(figures_of(nlp, text, title="Insurers brace for Milton losses"), 30_000_000_000)
     assert figure.place.startswith("US")
+
+
+def test_the_incident_named_nearest_the_figure_is_its_incident(nlp):
+    text = ("The Palisades Fire had burned 23,713 acres, while the Eaton Fire stood at 14,117 acres, "
+            "fire officials said.")
+    figures = figures_of(nlp, text)
+    assert (by_value(figures, 23713).incident, by_value(figures, 14117).incident) == (
+        "fire palisades", "fire eaton")
+
+
+def test_an_agency_named_like_an_incident_is_no_incident(nlp):
+    text = "Cal Fire said the Eaton Fire had destroyed 9,418 structures."
+    assert by_value(figures_of(nlp, text), 9418).incident == "fire eaton"
+
+
+def test_six_of_the_deaths_were_in_a_county(nlp):
+    text = "Hurricane Milton killed 16 people in Florida. Six of the deaths were in St. Lucie County."
+    assert by_value(figures_of(nlp, text), 6).place == "US/st lucie county"
