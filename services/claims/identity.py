@@ -189,7 +189,8 @@ def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
     """'climbed to 30 in Buncombe County, up from 10': the earlier value is a value of the fact
     the current value of its sentence states, whatever its own parse placed."""
     current = [f for f in figures if f.evidence == earlier.evidence and f.stated_as == "current"
-               and earlier.measure in (f.measure, "other") and f.span[0] < earlier.span[0]]
+               and earlier.measure in (f.measure, "other") and f.span[0] < earlier.span[0]
+               and earlier.scope in (None, f.scope)]  # 'up from 59 the year before' is another year
     return earlier.model_copy(update={"claim_key": current[-1].claim_key}) if current else earlier
 
 

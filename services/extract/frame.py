@@ -96,6 +96,9 @@ def read_frame(
     near += [o for c in near for o in c.children if (c.dep_, o.dep_) in REACH]
     governors = [t.lemma_.lower() for t in [*path, *near]]
     governors += [w.rstrip("s") for w in counted.lower().split()]  # 'insured losses' of a sum
+    if unit == "currency":  # 'raised its estimate of total damage and economic loss to $135 billion'
+        objects = [c for t in path for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+        governors += [w.lemma_.lower() for o in objects for w in o.subtree][:16]
     measure = measure_of(event, unit, noun.lemma_.lower() if noun is not None else None, governors)
     place = stated_place(path, article.country, article.region)
     stated = place is not None
