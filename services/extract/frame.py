@@ -17,7 +17,7 @@ from services.extract.places import Place, candidates, resolve
 from services.extract.speakers import SPEECH_VERBS
 
 # One step further from the clause: 'without power', 'evacuation orders covered ...'.
-REACH = frozenset([("prep", "pobj"), ("nsubj", "compound")])
+REACH = frozenset([("prep", "pobj"), ("nsubj", "compound"), ("acl", "acomp"), ("acl", "oprd")])
 PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 
 

@@ -117,8 +117,10 @@ def sentence_incident(
     article gave a kind to, or the article's. A kind the article also has takes the article's
     name ('the hurricane')."""
     at = figure.i if figure is not None else sent.start
+    if figure is not None and (after := incident_after(figure)) is not None:
+        return after
     for token in sorted(sent, key=lambda t: abs(t.i - at) + (0.5 if t.i > at else 0)):
-        if token.pos_ == "PROPN" and token.lower_ in names and incident_at(token.head) is None:
+        if token.pos_ == "PROPN" and token.lower_ in names and not in_incident_phrase(token):
             return names[token.lower_]
         found = incident_at(token)
         if found is None:
@@ -128,6 +130,25 @@ def sentence_incident(
             return found
         return article
     return article
+
+
+def in_incident_phrase(token: Token) -> bool:
+    """'the Palisades and Eaton fires': a name inside a phrase an incident noun heads."""
+    return any(incident_at(a) is not None for a in [token.head, token.head.head])
+
+
+def incident_after(figure: Token) -> Incident | None:
+    """'... 17 in the Eaton Fire and 12 in the Palisades Fire': an incident phrase right after
+    the figure, however the parser attached the elided clause."""
+    doc = figure.doc
+    if figure.i + 1 >= len(doc) or doc[figure.i + 1].lower_ not in ("in", "from", "at"):
+        return None
+    for token in doc[figure.i + 2 : figure.i + 6]:
+        if (found := incident_at(token)) is not None:
+            return found if found.name or found.kind not in NAMED_KINDS else None
+        if token.is_punct:
+            break
+    return None
 
 
 def incident_names(doc: Doc) -> dict[str, Incident]:

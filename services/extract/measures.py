@@ -41,7 +41,7 @@ GOVERNOR_MEASURE: dict[str, Measure] = {
     **dict.fromkeys("hospitalize hospitalise admit hospital hospitalization".split(), "hospitalised"),
     **dict.fromkeys("rescue".split(), "rescued"),
     **dict.fromkeys("affect".split(), "affected"),
-    **dict.fromkeys("infect diagnose".split(), "cases"),
+    **dict.fromkeys("infect diagnose sicken".split(), "cases"),
     **dict.fromkeys("striker walkout picket".split(), "striking"),
     **dict.fromkeys("power electricity outage".split(), "power_outages"),
     **dict.fromkeys("fine penalty".split(), "fine"),

@@ -129,3 +129,16 @@ def test_an_agency_named_like_an_incident_is_no_incident(nlp):
 def test_six_of_the_deaths_were_in_a_county(nlp):
     text = "Hurricane Milton killed 16 people in Florida. Six of the deaths were in St. Lucie County."
     assert by_value(figures_of(nlp, text), 6).place == "US/st lucie county"
+
+
+def test_elided_counts_take_the_incident_right_after_them(nlp):
+    text = ("The fires killed 29 people, according to the county medical examiner: 17 in the Eaton "
+            "Fire and 12 in the Palisades Fire.")
+    figures = figures_of(nlp, text)
+    assert [by_value(figures, v).incident for v in (29, 17, 12)] == ["fire", "fire eaton", "fire palisades"]
+
+
+def test_a_name_inside_a_phrase_of_several_incidents_is_all_of_them(nlp):
+    text = ("The Eaton Fire destroyed homes in Altadena. "
+            "At least 16 people have died in the Palisades and Eaton fires, officials said.")
+    assert by_value(figures_of(nlp, text), 16).incident == "fire"
