@@ -50,6 +50,6 @@ def extract_batch(nlp: Language, articles: list[UniqueArticle]) -> list[list[Fig
     cleaned = [clean_text(text) for text in texts]
     docs = nlp.pipe(cleaned)
     return [
-        read_article(doc, article, infer_metadata(text))
+        read_article(doc, article, infer_metadata(text, article.received_at))
         for doc, article, text in zip(docs, articles, texts, strict=True)
     ]

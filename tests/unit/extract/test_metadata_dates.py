@@ -64,3 +64,14 @@ def test_wire_times_are_utc_whatever_zone_they_arrive_in():
     article = RawArticle(url="u", published="2025-04-11T23:06:00-04:00")
     assert article.published == datetime(2025, 4, 12, 3, 6, tzinfo=UTC)
     assert article.published.utcoffset().total_seconds() == 0
+
+
+def test_the_pipeline_reads_an_open_date_against_when_the_article_arrived(nlp):
+    from schemas.articles import UniqueArticle
+    from services.extract.pipeline import extract_batch
+
+    text = "Floods kill 40 in the north\n\n03/04/2025\n\nAt least 40 people died in the floods, officials said."
+    arrived = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)
+    article = UniqueArticle(url="u", text=text, content_hash="h", received_at=arrived)
+    [figure] = [f for f in extract_batch(nlp, [article])[0] if not f.headline]
+    assert figure.published == datetime(2025, 3, 4, tzinfo=UTC)  # 3 April had not happened yet
