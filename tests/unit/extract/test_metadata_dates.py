@@ -70,7 +70,8 @@ def test_the_pipeline_reads_an_open_date_against_when_the_article_arrived(nlp):
     from schemas.articles import UniqueArticle
     from services.extract.pipeline import extract_batch
 
-    text = "Floods kill 40 in the north\n\n03/04/2025\n\nAt least 40 people died in the floods, officials said."
+    text = ("Floods kill 40 in the north\n\n03/04/2025\n\n"
+            "At least 40 people died in the floods, officials said.")
     arrived = datetime(2025, 3, 5, 8, 0, tzinfo=UTC)
     article = UniqueArticle(url="u", text=text, content_hash="h", received_at=arrived)
     [figure] = [f for f in extract_batch(nlp, [article])[0] if not f.headline]
