@@ -1,5 +1,9 @@
 """When do sources of one claim disagree? Each statement is an interval of possible values;
-sources disagree when two intervals that apply at the same time cannot both be true."""
+sources disagree when two intervals that apply at the same time cannot both be true.
+
+A count that only grows (a death toll, cases, homes destroyed) is not contradicted by a later
+report of a higher count: 152 dead on Wednesday and 200 on Thursday is the toll rising. The
+same two counts within a few hours of each other, or a later lower one, still disagree."""
 
 import math
 from datetime import timedelta
@@ -7,7 +11,13 @@ from datetime import timedelta
 from schemas import ClaimSource
 
 SAME_TIME = timedelta(days=3)
+SIMULTANEOUS = timedelta(hours=6)
 ABOUT = 0.1
+# Measures whose true value never falls: a later higher report supersedes an earlier one.
+CUMULATIVE = frozenset(
+    "killed injured killed_or_injured cases structures_damaged structures_destroyed area_burned "
+    "records_affected".split()
+)
 
 
 def interval(source: ClaimSource) -> tuple[float, float]:
@@ -32,11 +42,19 @@ def same_time(a: ClaimSource, b: ClaimSource) -> bool:
     return abs(a.published - b.published) <= SAME_TIME
 
 
-def disagree(sources: list[ClaimSource]) -> bool:
+def rose(a: ClaimSource, b: ClaimSource) -> bool:
+    """The later of two reports, hours apart, gives a count above everything the earlier allows."""
+    if a.published is None or b.published is None or abs(a.published - b.published) < SIMULTANEOUS:
+        return False
+    early, late = (a, b) if a.published < b.published else (b, a)
+    return interval(late)[0] > interval(early)[1]
+
+
+def disagree(sources: list[ClaimSource], cumulative: bool = False) -> bool:
     for i, a in enumerate(sources):
         for b in sources[i + 1:]:
             lo_a, hi_a = interval(a)
             lo_b, hi_b = interval(b)
-            if (hi_a < lo_b or hi_b < lo_a) and same_time(a, b):
+            if (hi_a < lo_b or hi_b < lo_a) and same_time(a, b) and not (cumulative and rose(a, b)):
                 return True
     return False

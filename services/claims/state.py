@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from schemas import ClaimEvent, ClaimSource, Figure
 from schemas.claims import Change, Previous
-from services.claims.contest import disagree
+from services.claims.contest import CUMULATIVE, disagree
 
 HISTORY_LIMIT = 50
 
@@ -88,7 +88,7 @@ def apply_figure(
     passing = change in ("late_source", "earlier_value")
     sources = state.sources if change == "earlier_value" else merge_sources(state.sources, source_of(figure))
     current = state.current if passing else figure
-    contested = disagree(sources)
+    contested = disagree(sources, cumulative=current.measure in CUMULATIVE)
     if contested and not state.contested and not passing:
         change = "contested"
     version = state.version + 1

@@ -1,3 +1,7 @@
+from datetime import timedelta
+
+import pytest
+
 from services.claims.identity import claim_id, claim_key
 from services.claims.state import apply_figure
 
@@ -118,3 +122,17 @@ def test_an_earlier_value_joins_the_history_and_never_becomes_current(figure):
 def test_an_earlier_value_alone_opens_no_claim(figure):
     earlier = figure(36, event="killed", stated_as="earlier")
     assert apply_figure(None, earlier, "c1") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("later", "hours", "contested"),
+    [(200, 24, False), (200, 2, True), (120, 24, True)],
+    ids=["toll-rising-a-day-later", "two-counts-at-once", "toll-falling-a-day-later"],
+)
+def test_a_rising_toll_is_not_a_contradiction(figure, later, hours, contested):
+    first = figure(152, url="https://a/1", event="killed", qualifier="exact",
+                   published="2024-09-11T06:00:00+00:00")
+    second = figure(later, url="https://b/2", event="killed", qualifier="exact",
+                    published=(first.published + timedelta(hours=hours)).isoformat())
+    _, events = fold([first, second])
+    assert events[-1].contested is contested
