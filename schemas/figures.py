@@ -12,7 +12,8 @@ Qualifier = Literal[
 
 
 # What a figure measures: the closed vocabulary of the claim frame (services/extract/measures.py
-# maps events, counted nouns and verbs onto it). `other` is never a merge target on its own.
+# maps events, counted nouns and verbs onto it). `other` with nothing particular counted is
+# never a merge target (services/claims/identity.py).
 Measure = Literal[
     "killed", "injured", "killed_or_injured", "missing", "displaced", "evacuated",
     "evacuation_warned", "affected", "cases", "hospitalised", "rescued", "detained", "charged",

@@ -10,7 +10,7 @@ a short hash of it:
 
 Precision comes first. A frame that cannot be placed (no place and no incident, or measure
 `other` with nothing counted) is its own claim and never a merge target; inside one article,
-two values of one frame are two facts (the first keeps the shared key), unless the text says
+two values of one frame are two facts (the larger keeps the shared key), unless the text says
 one replaced the other, which the extractor marks `stated_as="earlier"`.
 """
 
@@ -120,14 +120,18 @@ def place_key(figure: Figure) -> str:
     """The place the sentence states, else the article's country; but a population a proper
     name qualifies ('Chinese nationals', 'North Korean troops', 'Gaza residents') is the same
     wherever the article is datelined, and inherits no country."""
-    if figure.place_stated or not proper_qualified(figure.counted):
+    if figure.place_stated or not proper_qualified(figure.counted, figure.evidence):
         return figure.place or "?"
     return "*"
 
 
-def proper_qualified(counted: str) -> bool:
-    words = counted.split()
-    return any(w[:1].isupper() for w in words[:-1])
+def proper_qualified(counted: str, sentence: str) -> bool:
+    """A capitalised modifier that is not just the sentence's first word ('Elderly residents
+    numbering 300 ...')."""
+    words = counted.split()[:-1]
+    if words and sentence.lstrip(" \"'“‘").startswith(words[0]):
+        words = words[1:]
+    return any(w[:1].isupper() for w in words)
 
 
 def is_vague(figure: Figure) -> bool:
@@ -180,9 +184,8 @@ def resolve_in_article(figures: list[Figure]) -> list[Figure]:
         if is_bare(figure) and fuller is not None:
             figure = figure.model_copy(update={"counted": fuller.counted, "subject": fuller.subject})
         keyed.append(figure.model_copy(update={"claim_key": claim_key(figure)}))
-    keyed = [with_current_key(f, keyed) if f.stated_as == "earlier" else f for f in keyed]
-    ordered = sorted(keyed, key=lambda f: (f.stated_as == "earlier", f.headline))
-    return split_conflicts(ordered)
+    ordered = split_conflicts(sorted(keyed, key=lambda f: (f.stated_as == "earlier", f.headline)))
+    return [with_current_key(f, ordered) if f.stated_as == "earlier" else f for f in ordered]
 
 
 def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:

@@ -29,7 +29,7 @@ class ClaimState(BaseModel):
 
 def applied_mark(figure: Figure) -> str:
     """What makes a figure a new statement: the article and what it says (hashed, small)."""
-    said = f"{figure.article_url}|{figure.value}|{figure.value_max}|{figure.qualifier}"
+    said = f"{figure.article_url}|{figure.value}|{figure.value_max}|{figure.qualifier}|{figure.stated_as}"
     return hashlib.sha256(said.encode()).hexdigest()[:20]
 
 

@@ -9,16 +9,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from schemas.figures import Measure
+from services.claims.identity import singular
 from services.extract.entities import canonical
 from services.extract.incidents import Incident, article_incident, incident_names, sentence_incident
-from services.extract.locating import stated_place
+from services.extract.locating import PLACE_LABELS, stated_place
 from services.extract.measures import measure_of
 from services.extract.places import Place, candidates, resolve
 from services.extract.speakers import SPEECH_VERBS
 
 # One step further from the clause: 'without power', 'evacuation orders covered ...'.
 REACH = frozenset([("prep", "pobj"), ("nsubj", "compound"), ("acl", "acomp"), ("acl", "oprd")])
-PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+PHRASE_WORDS = 16  # words of a subject or object phrase read for what a sum is of
+LEAD_CHARS = 400  # the dateline and first lines after the headline, whose places count double
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ def read_article_frame(doc: Doc, headline_end: int) -> ArticleFrame:
     lines (the dateline) double."""
     votes: Counter[str] = Counter()
     regions: Counter[Place] = Counter()
-    lead_end = headline_end + 400
+    lead_end = headline_end + LEAD_CHARS
     places = [e for e in doc.ents if e.label_ in PLACE_LABELS]
     # a name several countries share votes for each of them, so the article's other places decide
     options = {ent: candidates(canonical(ent)) | candidates(ent.text) for ent in places}
@@ -95,10 +97,10 @@ def read_frame(
     near = [c for t in path for c in t.children]
     near += [o for c in near for o in c.children if (c.dep_, o.dep_) in REACH]
     governors = [t.lemma_.lower() for t in [*path, *near]]
-    governors += [w.rstrip("s") for w in counted.lower().split()]  # 'insured losses' of a sum
+    governors += [singular(w) for w in counted.lower().split()]  # 'insured losses' of a sum
     if unit == "currency":  # 'raised its estimate of total damage and economic loss to $135 billion'
         objects = [c for t in path for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
-        governors += [w.lemma_.lower() for o in objects for w in o.subtree][:16]
+        governors += [w.lemma_.lower() for o in objects for w in o.subtree][:PHRASE_WORDS]
     measure = measure_of(event, unit, noun.lemma_.lower() if noun is not None else None, governors)
     place = stated_place(path, article.country, article.region)
     stated = place is not None

@@ -67,10 +67,22 @@ def incident_at(token: Token) -> Incident | None:
         return None
     if kind == "strike" and any(c.lower_ in ("air", "drone", "missile") for c in token.children):
         return None
+    if not_an_incident(token, kind):
+        return None
     name = None
     if kind in NAMED_KINDS and token.tag_ not in ("NNS", "NNPS"):
         name = proper_name(token)  # 'the fires' are several: all of them, not one named one
     return Incident(kind, name)
+
+
+def not_an_incident(token: Token, kind: str) -> bool:
+    """Idioms that use an incident word for something else: police 'opened fire' or came
+    'under fire'; 'a flood of refugees'."""
+    if kind == "fire" and token.dep_ == "dobj" and token.head.lemma_.lower() in ("open", "return", "cease"):
+        return True
+    if kind == "fire" and token.dep_ == "pobj" and token.head.lower_ == "under":
+        return True
+    return kind == "flood" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
 
 
 def speaks(token: Token) -> bool:

@@ -47,7 +47,7 @@ GOVERNOR_MEASURE: dict[str, Measure] = {
     **dict.fromkeys("fine penalty".split(), "fine"),
     **dict.fromkeys("warning".split(), "evacuation_warned"),
     **dict.fromkeys("revenue sale".split(), "revenue"),
-    **dict.fromkeys("wage raise".split(), "salary"),
+    **dict.fromkeys("wage".split(), "salary"),
     **dict.fromkeys("compromise steal expose leak".split(), "records_affected"),
     **dict.fromkeys("price".split(), "price"),
     **dict.fromkeys("burn scorch char".split(), "area_burned"),

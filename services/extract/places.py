@@ -108,12 +108,17 @@ def candidates(name: str) -> set[str]:
 def resolve(name: str, hint: str | None = None) -> Place | None:
     """A place name → Place, or None when no library knows it. `hint` is the article's
     country: a name several places share resolves there when one of them is there."""
-    core, level = split_level(name)
+    whole = fold(name)
+    if whole in cities() or whole in regions() or whole in countries():
+        core, level = name, None  # 'Oklahoma City', 'Solomon Islands': the level word is the name
+    else:
+        core, level = split_level(name)
     key = fold(core)
     if not key:
         return None
     in_regions = [c for c, _ in regions().get(key, [])]
-    found = in_regions + [c for _, c in cities().get(key, [])]
+    # 'Valencia province' is a province: a city of the same name elsewhere is no candidate
+    found = in_regions + ([] if level == "region" else [c for _, c in cities().get(key, [])])
     if key in countries() and level is None and not (hint in found and hint != countries()[key]):
         return Place(countries()[key])
     within = f"{key} {level}" if level else key

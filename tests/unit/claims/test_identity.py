@@ -136,3 +136,10 @@ def test_a_headline_restating_a_body_figure_with_a_looser_measure_is_dropped(fig
     headline = figure(7, url="u", counted="dead", event="other").model_copy(update={"headline": True})
     body = figure(7, url="u", counted="people", event="killed", at=50)
     assert [f.value for f in resolve_in_article([headline, body])] == [7]
+
+
+def test_a_capital_that_only_starts_the_sentence_is_no_proper_name(figure):
+    start = figure(300, counted="Elderly residents", event="evacuated", place="ES")
+    start = start.model_copy(update={"evidence": "Elderly residents numbering 300 were evacuated."})
+    inside = figure(300, counted="elderly residents", event="evacuated", place="ES")
+    assert claim_key(start) == claim_key(inside)

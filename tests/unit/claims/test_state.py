@@ -136,3 +136,15 @@ def test_a_rising_toll_is_not_a_contradiction(figure, later, hours, contested):
                     published=(first.published + timedelta(hours=hours)).isoformat())
     _, events = fold([first, second])
     assert events[-1].contested is contested
+
+
+def test_one_value_stated_as_earlier_and_as_current_is_two_statements(figure):
+    current = figure(40, url="https://a/1", event="killed", qualifier="exact")
+    current = current.model_copy(update={"claim_key": claim_key(current)})
+    earlier = current.model_copy(update={"stated_as": "earlier", "figure_id": "https://a/1#9"})
+    later = figure(50, url="https://b/2", event="killed", qualifier="exact")
+    later = later.model_copy(update={"claim_key": current.claim_key})
+    state, _ = apply_figure(None, current, "c1")
+    state, _ = apply_figure(state, later, "c1")
+    state, event = apply_figure(state, earlier, "c1")
+    assert event is not None and event.change == "earlier_value"

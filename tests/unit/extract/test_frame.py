@@ -142,3 +142,36 @@ def test_a_name_inside_a_phrase_of_several_incidents_is_all_of_them(nlp):
     text = ("The Eaton Fire destroyed homes in Altadena. "
             "At least 16 people have died in the Palisades and Eaton fires, officials said.")
     assert by_value(figures_of(nlp, text), 16).incident == "fire"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Three former employees were charged with fraud in Madrid.",
+     "The company raised $5 million from 40 investors in Texas."],
+    ids=["former-people", "from-without-a-new-value"],
+)
+def test_words_of_the_past_that_give_no_earlier_value(nlp, sentence):
+    assert all(f.stated_as == "current" for f in figures_of(nlp, sentence))
+
+
+def test_an_earlier_value_follows_its_current_value_to_its_own_claim(nlp):
+    text = ("The flood death toll rose to 95, up from 70, officials said. "
+            "Across Spain, 200 people died in the floods.")
+    figures = figures_of(nlp, text)
+    assert by_value(figures, 70).claim_key == by_value(figures, 95).claim_key
+    assert by_value(figures, 95).claim_key != by_value(figures, 200).claim_key
+
+
+def test_police_opening_fire_is_no_fire(nlp):
+    text = "Police opened fire on protesters in Nairobi, killing 12 people, witnesses said."
+    assert by_value(figures_of(nlp, text), 12).incident != "fire"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Oklahoma City", "US/oklahoma city"), ("Mexico City", "MX/mexico city"),
+     ("Solomon Islands", "SB")],
+    ids=["city-in-the-name", "capital-city", "islands-country"],
+)
+def test_a_level_word_that_is_part_of_the_name_stays(name, expected):
+    assert str(resolve(name)) == expected
