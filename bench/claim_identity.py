@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from schemas import Figure, RawArticle, UniqueArticle  # noqa: E402
-from services.claims.identity import resolve_in_article  # noqa: E402
+from services.claims.in_article import resolve_in_article  # noqa: E402
 from services.claims.quality import f1, merged_stories, pair_scores  # noqa: E402
 from services.claims.state import apply_figure  # noqa: E402
 from services.extract.pipeline import extract_batch, load_nlp  # noqa: E402

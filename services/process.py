@@ -12,7 +12,8 @@ from pydantic import BaseModel
 from spacy.language import Language
 
 from schemas import Figure, RawArticle
-from services.claims.identity import claim_id, resolve_in_article
+from services.claims.identity import claim_id
+from services.claims.in_article import resolve_in_article
 from services.claims.state import ClaimState, apply_figure
 from services.dedupe.decide import decide
 from services.dedupe.similarity import NEAR_THRESHOLD

@@ -5,13 +5,12 @@ the period, the place and the incident. The key is readable (it is the Kafka key
 `figures.extracted`, so every figure of one claim lands on one partition) and the claim id is
 a short hash of it:
 
-    chinese person|fighting|people|*|RU|war
-    person|killed|people|*|ES/paiporta|flood
+    chinese person|fighting|people|*|*|violence
+    person|killed|people|*|ES/paiporta|storm
 
 Precision comes first. A frame that cannot be placed (no place and no incident, or measure
-`other` with nothing counted) is its own claim and never a merge target; inside one article,
-two values of one frame are two facts (the larger keeps the shared key), unless the text says
-one replaced the other, which the extractor marks `stated_as="earlier"`.
+`other` with nothing counted) is its own claim and never a merge target. How one article's
+figures share keys is `in_article.py`.
 """
 
 import hashlib
@@ -149,68 +148,3 @@ def own_key(key: str, figure: Figure) -> str:
 
 def claim_id(key: str) -> str:
     return "c" + hashlib.sha1(key.encode()).hexdigest()[:12]
-
-
-def is_bare(figure: Figure) -> bool:
-    """A count of people named only by a generic head: 'soldiers', 'people', 'troops'."""
-    return figure.unit == "people" and counted_key(figure.counted, figure.unit) == "person"
-
-
-def same_statement(a: Figure, b: Figure) -> bool:
-    def what(f: Figure) -> tuple:
-        return f.value, f.value_max, f.measure, f.unit, f.scope
-
-    return what(a) == what(b)
-
-
-def repeats(headline: Figure, body: Figure) -> bool:
-    """A headline repeats a body figure when it gives the same number in the same unit for a
-    compatible measure; headlines compress qualifiers, places and time scopes."""
-    measures = {headline.measure, body.measure}
-    same = (headline.value, headline.value_max, headline.unit) == (body.value, body.value_max, body.unit)
-    return same and (len(measures) == 1 or "other" in measures)
-
-
-def resolve_in_article(figures: list[Figure]) -> list[Figure]:
-    """Figures of one article, ready for claims: a headline figure that repeats a body figure
-    is dropped; a bare re-mention ('10,000 soldiers were sent') takes the counted phrase of
-    the same number stated with its modifiers ('10,000 North Korean soldiers'); a second value
-    of one key is another fact; values given as earlier ones come after the current ones."""
-    body = [f for f in figures if not f.headline]
-    kept = [f for f in figures if not f.headline or not any(repeats(f, b) for b in body)]
-    keyed = []
-    for figure in kept:
-        fuller = next((o for o in kept if not is_bare(o) and same_statement(figure, o)), None)
-        if is_bare(figure) and fuller is not None:
-            figure = figure.model_copy(update={"counted": fuller.counted, "subject": fuller.subject})
-        keyed.append(figure.model_copy(update={"claim_key": claim_key(figure)}))
-    ordered = split_conflicts(sorted(keyed, key=lambda f: (f.stated_as == "earlier", f.headline)))
-    return [with_current_key(f, ordered) if f.stated_as == "earlier" else f for f in ordered]
-
-
-def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
-    """'climbed to 30 in Buncombe County, up from 10': the earlier value is a value of the fact
-    the current value of its sentence states, whatever its own parse placed."""
-    current = [f for f in figures if f.evidence == earlier.evidence and f.stated_as == "current"
-               and earlier.measure in (f.measure, "other") and f.span[0] < earlier.span[0]
-               and earlier.scope in (None, f.scope)]  # 'up from 59 the year before' is another year
-    return earlier.model_copy(update={"claim_key": current[-1].claim_key}) if current else earlier
-
-
-def split_conflicts(figures: list[Figure]) -> list[Figure]:
-    """Two current values of one key in one article are two facts: the larger keeps the key (of
-    a whole and a part the sentence did not place, the whole is the larger), the other is its
-    own claim."""
-    largest: dict[str, Figure] = {}
-    for figure in figures:
-        best = largest.setdefault(figure.claim_key, figure)
-        if figure.stated_as == "current" and (best.stated_as == "earlier" or figure.value > best.value):
-            largest[figure.claim_key] = figure
-    out = []
-    for figure in figures:
-        keeper = largest[figure.claim_key]
-        differs = (keeper.value, keeper.value_max) != (figure.value, figure.value_max)
-        if differs and figure.stated_as == "current":
-            figure = figure.model_copy(update={"claim_key": own_key(figure.claim_key, figure)})
-        out.append(figure)
-    return out

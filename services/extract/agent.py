@@ -14,7 +14,7 @@ import faust
 
 from schemas import Figure, UniqueArticle
 from services.app import Topics
-from services.claims.identity import resolve_in_article
+from services.claims.in_article import resolve_in_article
 from services.extract.batch import extract_isolated, load_worker_nlp
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of

@@ -1,6 +1,7 @@
 import pytest
 
-from services.claims.identity import claim_id, claim_key, counted_key, resolve_in_article, singular
+from services.claims.identity import claim_id, claim_key, counted_key, singular
+from services.claims.in_article import resolve_in_article
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ values given in passing. Each case is one trap a claim identity must not fall in
 import pytest
 
 from schemas.articles import UniqueArticle
-from services.claims.identity import resolve_in_article
+from services.claims.in_article import resolve_in_article
 from services.extract.pipeline import extract_batch
 from services.extract.places import resolve
 
