@@ -35,8 +35,8 @@ def test_claim_keys_group_the_seed_figures_into_their_facts(labelled):
     facts = [fact for fact, _ in labelled]
     precision, recall = pair_scores(facts, [resolved[f.figure_id].claim_key for _, f in labelled])
     assert len(labelled) >= 30
-    # measured 0.96 / 0.67; before claim frames 0.97 / 0.85: a narrower place one report states
-    # ('captured two in the Donetsk region') is another claim than the report that states none
-    assert precision >= 0.95 and recall >= 0.65, (precision, recall)
+    # measured 0.97 / 0.85, as before claim frames ('the Donetsk region' resolves to no place the
+    # libraries know as a region, so no report of the capture is narrowed)
+    assert precision >= 0.95 and recall >= 0.84, (precision, recall)
     fighting = {resolved[f.figure_id].claim_key for fact, f in labelled if fact == "cn-fighting-for-russia"}
     assert fighting == {"chinese person|fighting|people|*|*|violence"}
