@@ -61,6 +61,9 @@ class Figure(BaseModel):
         default=None, description="the kind of incident the figure belongs to, with its name when "
         "agencies name it: 'earthquake', 'hurricane helene', 'fire palisades'",
     )
+    rate: Literal["day", "week", "month", "year"] | None = Field(
+        default=None, description="a count per period ('$1 billion a month'), not a total"
+    )
     stated_as: Literal["current", "earlier"] = Field(
         default="current", description="'earlier': a value given in passing as a previous one "
         "('up from 36 on Tuesday'); it joins a claim's history, never its current value",

@@ -109,8 +109,9 @@ def unit_key(figure: Figure) -> str:
 
 def claim_key(figure: Figure) -> str:
     """`counted|measure|unit|period|place|incident`, e.g. `person|killed|people|*|ES|flood`."""
-    parts = [counted_of(figure), figure.measure, unit_key(figure),
-             figure.scope or "*", place_key(figure), figure.incident or "?"]
+    period = (figure.scope or "*") + (f" per {figure.rate}" if figure.rate else "")
+    parts = [counted_of(figure), figure.measure, unit_key(figure), period, place_key(figure),
+             figure.incident or "?"]
     key = "|".join(parts)
     return own_key(key, figure) if is_vague(figure) else key
 

@@ -37,6 +37,7 @@ class FigureFrame:
     place: Place | None
     place_stated: bool
     incident: Incident | None
+    rate: str | None = None
 
 
 def read_article_frame(doc: Doc, headline_end: int) -> ArticleFrame:
@@ -107,4 +108,19 @@ def read_frame(
     if place is None and article.country:
         place = Place(article.country)
     incident = sentence_incident(sent, article.incident, article.names, token)
-    return FigureFrame(measure, place, stated, incident)
+    return FigureFrame(measure, place, stated, incident, rate_after(noun if noun is not None else token))
+
+
+PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "daily": "day",
+           "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
+
+
+def rate_after(anchor: Token) -> str | None:
+    """'$1 billion a month', '15 billion transactions a year', '500 trucks per day': a count
+    per period is another fact than a total."""
+    words = [t.lower_ for t in anchor.doc[anchor.i + 1 : anchor.i + 4]]
+    if words and words[0] in ("daily", "weekly", "monthly", "annually", "yearly"):
+        return PERIODS[words[0]]
+    if len(words) > 1 and words[0] in ("a", "per", "each", "every", "an") and words[1] in PERIODS:
+        return PERIODS[words[1]]
+    return None

@@ -175,3 +175,12 @@ def test_police_opening_fire_is_no_fire(nlp):
 )
 def test_a_level_word_that_is_part_of_the_name_stays(name, expected):
     assert str(resolve(name)) == expected
+
+
+def test_a_sum_per_month_is_another_claim_than_a_total(nlp):
+    text = ("Analysts estimate the strike is costing Boeing about $1 billion a month. "
+            "The strike has cost Boeing $5 billion so far, analysts said.")
+    figures = figures_of(nlp, text)
+    monthly, total = by_value(figures, 1_000_000_000), by_value(figures, 5_000_000_000)
+    assert (monthly.rate, total.rate) == ("month", None)
+    assert monthly.claim_key.split("|")[3] == "* per month"
