@@ -12,7 +12,7 @@ from services.extract.attribution import Memory
 from services.extract.entities import canonical, demonyms, ents_within
 from services.extract.events import MONEY_EVENTS, event_of
 from services.extract.percents import TALLIES, percent_counted
-from services.extract.words import EVENT_OF_NOUN, EVENT_OF_WORD
+from services.extract.words import EVENT_OF_NOUN, EVENT_OF_WORD, PEOPLE
 
 HARM_EVENTS = frozenset(
     ["killed", "wounded", "killed_or_wounded", "captured", "detained", "evacuated", "displaced"]
@@ -76,6 +76,8 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
         return Counted(memory.last_counted, "people", event)  # '1,630 people, up from 1,325'
     if (fronted_of(token) or of_pronoun(token)) and memory.last_counted:
         return Counted(memory.last_counted, "people", event)  # 'Of those, 912 were unsheltered'
+    if (group := sentence_group(token)) is not None:
+        return group_counted(group, event)  # 'Of the dead, 31 were in Wajima and 22 in Suzu'
     if event in HARM_EVENTS and token.dep_ in ("dobj", "nsubjpass"):
         return Counted("people", "people", event)
     if (
@@ -108,6 +110,26 @@ def fronted_of(token: Token) -> bool:
     """'Of those, 912 were ...': a subject taken out of a group named before it."""
     fronted = any(c.lower_ == "of" and c.i < token.i for c in token.head.children)
     return token.dep_ in ("nsubj", "nsubjpass") and fronted
+
+
+def sentence_group(token: Token) -> Token | None:
+    """'Of the dead, 31 were in Wajima, 22 in Suzu, two in Anamizu': a sentence that opens by
+    naming a group of people splits that group; every bare number in it counts part of it."""
+    sent = token.sent
+    if sent[0].lower_ != "of" or token.i <= sent[0].i:
+        return None
+    objects = [o for o in sent[0].children if o.dep_ == "pobj" and o.i < token.i]
+    if not objects or objects[0].like_num:
+        return None
+    group = objects[0]
+    people = fig.is_person_noun(group) or group.lower_ in PEOPLE or group.lemma_.lower() in EVENT_OF_NOUN
+    return group if people else None
+
+
+def group_counted(group: Token, event: str) -> Counted:
+    own = EVENT_OF_WORD.get(group.lemma_.lower()) or EVENT_OF_WORD.get(group.lower_)
+    phrase = "people" if own or group.lower_ in PEOPLE else group.text
+    return Counted(phrase, "people", event if event != "other" else (own or "other"))
 
 
 def tally(level: Token, event: str) -> Counted:

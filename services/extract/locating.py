@@ -9,7 +9,7 @@ article names most.
 from spacy.tokens import Token
 
 from services.extract.entities import canonical
-from services.extract.places import LEVELS, Place, resolve
+from services.extract.places import LEVELS, Place, fold, resolve
 
 PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 # Prepositions that put a count somewhere ('died in Paiporta', 'cases across Texas').
@@ -75,8 +75,12 @@ def place_after(anchor: Token, hint: str | None) -> Place | None:
     if at + 1 >= len(doc) or doc[at].lower_ not in LOCATIVE:
         return None
     target = doc[at + 2] if doc[at + 1].lower_ == "the" and at + 2 < len(doc) else doc[at + 1]
-    return place_of_entity(target.head if target.head.lower_ in LEVELS else target, hint) or (
+    found = place_of_entity(target.head if target.head.lower_ in LEVELS else target, hint) or (
         place_of_entity(target, hint))
+    if found is None and hint and target.pos_ == "PROPN" and target.ent_type_ in ("GPE", "LOC", "FAC", ""):
+        # a town too small for the gazetteer ('22 in Suzu') is still a place of its own
+        return Place(hint, fold(target.text))
+    return found
 
 
 REGION_WORDS = frozenset("state province region prefecture".split())

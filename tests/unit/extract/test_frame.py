@@ -184,3 +184,12 @@ def test_a_sum_per_month_is_another_claim_than_a_total(nlp):
     monthly, total = by_value(figures, 1_000_000_000), by_value(figures, 5_000_000_000)
     assert (monthly.rate, total.rate) == ("month", None)
     assert monthly.claim_key.split("|")[3] == "* per month"
+
+
+def test_a_sentence_that_opens_on_a_group_counts_its_parts(nlp):
+    text = ("Of the dead, 31 were in the city of Wajima and 22 in Suzu, while five died in Nanao, "
+            "two in Anamizu.")
+    figures = figures_of(nlp, text)
+    assert {f.value for f in figures} >= {31, 22, 5, 2}
+    assert {(f.value, f.measure) for f in figures if f.value in (31, 22)} == {(31, "killed"), (22, "killed")}
+    assert by_value(figures, 22).place == "JP/suzu" and by_value(figures, 31).place == "JP/wajima"
