@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.figures import Measure
 from services.claims.identity import singular
 from services.extract.entities import canonical
-from services.extract.incidents import Incident, article_incident, incident_names, sentence_incident
+from services.extract.incidents import Incident, article_incident, incidents_in, sentence_incident
 from services.extract.locating import PLACE_LABELS, stated_place
 from services.extract.measures import measure_of
 from services.extract.places import Place, candidates, resolve
@@ -62,7 +62,9 @@ def read_article_frame(doc: Doc, headline_end: int) -> ArticleFrame:
             regions[place] += place.kind == "region"
     country = votes.most_common(1)[0][0] if votes else None
     region = next((p for p, n in regions.most_common() if n and p.country == country), None)
-    return ArticleFrame(country, article_incident(doc, headline_end), incident_names(doc), region)
+    found = incidents_in(doc)
+    names = {i.name: i for i in found if i.name}
+    return ArticleFrame(country, article_incident(doc, headline_end, found), names, region)
 
 
 def clause_path(token: Token, figure: Token | None = None) -> list[Token]:

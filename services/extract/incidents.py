@@ -103,17 +103,17 @@ def incidents_in(span: Span | Doc) -> list[Incident]:
     return [found for token in span if (found := incident_at(token)) is not None]
 
 
-def article_incident(doc: Doc, headline_end: int) -> Incident | None:
-    """The headline's incident, else the one the article names most. A named one only when the
-    article names no other of its family: an article on two fires is about the fires."""
-    found = incidents_in(doc)
+def article_incident(doc: Doc, headline_end: int, found: list[Incident]) -> Incident | None:
+    """The headline's incident, else the one the article names most (`found`: every incident
+    the article names, in order). A named one only when the article names no other of its
+    family much: an article on two fires is about the fires."""
     if not found:
         return None
     headline = incidents_in(doc[: next((t.i for t in doc if t.idx >= headline_end), 0)])
     counts = Counter(found)
     main = next((i for i in headline if i.name), headline[0]) if headline else max(
         counts, key=lambda i: (i.name is not None, counts[i]))
-    names = incident_names(doc)
+    names = {i.name: i for i in found if i.name}
     mentions = Counter(t.lower_ for t in doc if t.pos_ == "PROPN" and t.lower_ in names)
     named = sum(n for name, n in mentions.items() if family(names[name].kind) == family(main.kind))
     if main.name and mentions[main.name] * 3 >= named * 2:
@@ -161,8 +161,3 @@ def incident_after(figure: Token) -> Incident | None:
         if token.is_punct:
             break
     return None
-
-
-def incident_names(doc: Doc) -> dict[str, Incident]:
-    """name → incident, for every named incident of the article."""
-    return {i.name: i for i in incidents_in(doc) if i.name}
