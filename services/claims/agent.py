@@ -13,7 +13,7 @@ from faust.types import StreamT, TableT
 from schemas import ClaimEvent, Figure
 from services.app import JSON_VALUES, Topics, table_changelog
 from services.claims.identity import claim_id
-from services.claims.state import ClaimState, apply_figure
+from services.claims.state import ClaimState, apply_figure, ignored_reason
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
 from services.runtime.metrics import (
@@ -58,8 +58,7 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
                 await topics.deadletter.send(key=event.key, value=encode(bad))
                 continue
             if claim_event is None or new_state is None:
-                reason = "already_applied" if new_state else "earlier_without_claim"
-                CLAIM_FIGURES_IGNORED.labels(reason).inc()
+                CLAIM_FIGURES_IGNORED.labels(ignored_reason(new_state)).inc()
                 continue
             claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
             out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated

@@ -101,6 +101,12 @@ def apply_figure(
     return new_state, event
 
 
+def ignored_reason(new_state: ClaimState | None) -> str:
+    """Why `apply_figure` emitted nothing: a statement already applied, or an earlier value
+    with no claim to join."""
+    return "already_applied" if new_state is not None else "earlier_without_claim"
+
+
 def event_id(claim_id: str, version: int, mark: str) -> str:
     return hashlib.sha256(f"{claim_id}|{version}|{mark}".encode()).hexdigest()[:24]
 

@@ -3,10 +3,8 @@ toll of 205', 'below the 217 given by the emergency services'. Read from the par
 
 from spacy.tokens import Token
 
-CHANGE_WORDS = frozenset(
-    "up down rise climb increase jump grow fall drop decline decrease revise raise lower "
-    "change update correct reduce".split()
-)
+from services.extract.counting import compared_from
+
 EARLIER_MODIFIERS = frozenset("previous earlier initial prior preliminary".split())
 # Nouns that hold a value ('the previous toll of 205'); 'three former employees' are people.
 VALUE_NOUNS = frozenset("toll figure count estimate tally number total".split())
@@ -27,18 +25,10 @@ def is_earlier(token: Token, noun: Token | None) -> bool:
     if governor.dep_ != "pobj" or holder_is_earlier(governor):
         return governor.dep_ == "pobj"
     prep = governor.head
-    if prep.lower_ == "from" and prep.head.lemma_.lower() in CHANGE_WORDS and moved_to(prep.head):
+    if compared_from(governor):  # the extractor's own reading of 'up from 36', 'rose from 95'
         return True
     given = any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in GIVEN for w in words for c in w.children)
     return prep.lower_ in COMPARATIVE and given
-
-
-def moved_to(change: Token) -> bool:
-    """'up from 36', 'rose from 95 to 158', 'fell to 102, from 103': the change has a new value
-    ('raised $5 million from 40 investors' has none)."""
-    if change.lower_ in ("up", "down"):
-        return True
-    return any(c.lower_ == "to" and c.dep_ in ("prep", "dative") for c in change.children)
 
 
 def holder_is_earlier(anchor: Token) -> bool:

@@ -12,9 +12,9 @@ from schemas.figures import Measure
 from services.claims.identity import singular
 from services.extract.entities import canonical
 from services.extract.incidents import Incident, article_incident, incidents_in, sentence_incident
-from services.extract.locating import PLACE_LABELS, stated_place
+from services.extract.locating import PLACE_LABELS, resolve_entity, stated_place
 from services.extract.measures import measure_of
-from services.extract.places import Place, candidates, resolve
+from services.extract.places import Place, candidates
 from services.extract.speakers import SPEECH_VERBS
 
 # One step further from the clause: 'without power', 'evacuation orders covered ...'.
@@ -56,7 +56,7 @@ def read_article_frame(doc: Doc, headline_end: int) -> ArticleFrame:
         # a tie is no evidence: the name's own most likely place stands
         tied = len(ranked) > 1 and plausible[ranked[0]] == plausible[ranked[1]]
         hint = None if not ranked or tied else ranked[0]
-        if place := resolve(canonical(ent), hint) or resolve(ent.text, hint):
+        if place := resolve_entity(ent, hint):
             weight = {"country": 3, "region": 2}.get(place.kind, 1)
             votes[place.country] += weight * (2 if ent.start_char < lead_end else 1)
             regions[place] += place.kind == "region"

@@ -6,10 +6,10 @@ of a verb that gives the subject's value; 'statewide' and 'in the state' are the
 article names most.
 """
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from services.extract.entities import canonical
-from services.extract.places import LEVELS, Place, fold, resolve
+from services.extract.places import FIRST_LEVEL, LEVELS, Place, fold, resolve
 
 PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 # Prepositions that put a count somewhere ('died in Paiporta', 'cases across Texas').
@@ -23,12 +23,17 @@ VALUE_VERBS = frozenset(
 PLACE_MODIFIERS = frozenset(["poss", "compound", "nmod", "amod"])
 
 
+def resolve_entity(ent: Span, hint: str | None) -> Place | None:
+    """A place entity by its gazetteer name ('US' → 'United States'), else as written."""
+    return resolve(canonical(ent), hint) or resolve(ent.text, hint)
+
+
 def place_of_entity(token: Token, hint: str | None) -> Place | None:
     """A place entity, or a proper name the model left untagged (or took for an organisation)
     that a place library knows: 'in Paiporta', 'in St. Lucie County'."""
     if token.ent_type_ in PLACE_LABELS:
         ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-        return resolve(canonical(ent), hint) or resolve(ent.text, hint)
+        return resolve_entity(ent, hint)
     if token.lower_ in LEVELS:  # 'in Valencia province', 'in the town of Anamizu'
         named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named:
@@ -83,7 +88,6 @@ def place_after(anchor: Token, hint: str | None) -> Place | None:
     return found
 
 
-REGION_WORDS = frozenset("state province region prefecture".split())
 WIDE = {"statewide": "region", "provincewide": "region", "nationwide": "country", "national": "country"}
 
 
@@ -93,7 +97,7 @@ def level_word(holder: Token, country: str | None, region: Place | None) -> Plac
         level = WIDE.get(child.lower_)
         if child.dep_ == "prep" and child.lower_ in LOCATIVE:
             objects = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ == ""]
-            level = "region" if any(o.lemma_.lower() in REGION_WORDS for o in objects) else level
+            level = "region" if any(o.lemma_.lower() in FIRST_LEVEL for o in objects) else level
         if level == "region" and region is not None:
             return region
         if level == "country" and country:
