@@ -94,6 +94,9 @@ def proper_name(token: Token) -> str | None:
     """'Hurricane Helene' (the name is the head), 'Palisades Fire' (the name is a compound)."""
     if token.head.pos_ == "PROPN" and token.dep_ == "compound" and token.head.i > token.i:
         return token.head.lower_
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if token.dep_ == "compound" and after is not None and after.pos_ == "PROPN" and after.head == token.head:
+        return after.lower_  # 'Hurricane Ida toll': kind and name both modify the noun
     names = [c for c in token.children if c.pos_ == "PROPN" and c.dep_ in ("compound", "appos", "npadvmod")]
     names = [c for c in names if c.lower_ not in KIND_OF_LEMMA]
     return names[-1].lower_ if names else None
@@ -109,11 +112,16 @@ def article_incident(doc: Doc, headline_end: int, found: list[Incident]) -> Inci
     family much: an article on two fires is about the fires."""
     if not found:
         return None
-    headline = incidents_in(doc[: next((t.i for t in doc if t.idx >= headline_end), 0)])
-    counts = Counter(found)
-    main = next((i for i in headline if i.name), headline[0]) if headline else max(
-        counts, key=lambda i: (i.name is not None, counts[i]))
     names = {i.name: i for i in found if i.name}
+    title = doc[: next((t.i for t in doc if t.idx >= headline_end), 0)]
+    headline = incidents_in(title)
+    # the storm or fire the headline names is what the article is about ('Helene death toll
+    # climbs to 30'), whatever other storms it mentions in passing
+    named = [names[t.lower_] for t in title if t.pos_ == "PROPN" and t.lower_ in names]
+    if named or any(i.name for i in headline):
+        return next(i for i in [*headline, *named] if i.name)
+    counts = Counter(found)
+    main = headline[0] if headline else max(counts, key=lambda i: (i.name is not None, counts[i]))
     mentions = Counter(t.lower_ for t in doc if t.pos_ == "PROPN" and t.lower_ in names)
     named = sum(n for name, n in mentions.items() if family(names[name].kind) == family(main.kind))
     if main.name and mentions[main.name] * 3 >= named * 2:

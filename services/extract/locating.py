@@ -106,11 +106,28 @@ def level_word(holder: Token, country: str | None, region: Place | None) -> Plac
 
 
 def place_on(holder: Token, hint: str | None) -> Place | None:
+    """A locative phrase or place modifier on a word, else a locative phrase on the noun of a
+    phrase attached to it ('the toll from Hurricane Helene in North Carolina', 'customers
+    without power in Florida'); a deeper modifier is not the count's place ('fighting in the
+    ranks of the Russian army')."""
     for child in holder.children:
         if child.dep_ == "prep" and child.lower_ in LOCATIVE:
-            for obj in (c for c in child.children if c.dep_ == "pobj"):
-                if place := place_of_entity(obj, hint):
-                    return place
+            if place := locative_object(child, hint):
+                return place
         if child.dep_ in PLACE_MODIFIERS and (place := place_of_entity(child, hint)):
+            return place
+    if holder.pos_ not in ("NOUN", "PROPN"):
+        return None  # 'fighting for Russia in Ukraine' says for whom, not where the count is
+    for child in (c for c in holder.children if c.dep_ == "prep"):
+        attached = [*child.children, *(o for c in child.children if c.dep_ == "pobj" for o in c.children)]
+        for prep in (c for c in attached if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+            if place := locative_object(prep, hint):
+                return place
+    return None
+
+
+def locative_object(prep: Token, hint: str | None) -> Place | None:
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        if place := place_of_entity(obj, hint):
             return place
     return None

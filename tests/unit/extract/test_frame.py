@@ -193,3 +193,24 @@ def test_a_sentence_that_opens_on_a_group_counts_its_parts(nlp):
     assert {f.value for f in figures} >= {31, 22, 5, 2}
     assert {(f.value, f.measure) for f in figures if f.value in (31, 22)} == {(31, "killed"), (22, "killed")}
     assert by_value(figures, 22).place == "JP/suzu" and by_value(figures, 31).place == "JP/wajima"
+
+
+def test_the_storm_the_headline_names_is_the_storm_of_its_unnamed_mentions(nlp):
+    title = "Hurricane Ida toll climbs to 26 in Louisiana"
+    text = (f"{title}\n\nThe storm has killed at least 26 people, state officials said on Friday. "
+            "Forecasters compared it with Hurricane Katrina, which struck in 2005, and with "
+            "Hurricane Laura, which hit the same coast a year earlier.")
+    assert by_value(figures_of(nlp, text, title=title), 26).incident == "storm ida"
+
+
+def test_a_place_on_the_phrase_the_count_is_of_is_its_place(nlp):
+    text = ("The death toll from Hurricane Ida in Mississippi rose to 4 on Tuesday. "
+            "About 900,000 customers without power in Louisiana waited for crews.")
+    figures = figures_of(nlp, text)
+    assert by_value(figures, 4).place == "US/mississippi"
+    assert by_value(figures, 900000).place == "US/louisiana"
+
+
+def test_a_place_deeper_in_a_name_is_not_the_place_of_the_count(nlp):
+    text = "At least 40 volunteers fighting in the ranks of the Russian army were captured, Kyiv said."
+    assert by_value(figures_of(nlp, text), 40).place_stated is False
