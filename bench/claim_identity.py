@@ -142,7 +142,8 @@ def main() -> None:
           f"{'merged':>8}{'flips':>7}{'earlier':>9}")
     for batch in batches():
         for label, logged in (first_sight(batch) or {}).items():
-            print(row(f"{batch.name} ({label})", logged))
+            if isinstance(logged, dict):  # beside the scores: the commit they were taken at
+                print(row(f"{batch.name} ({label})", logged))
         print(row(f"{batch.name} (this run)", today[batch.name]))
     print("P/R/F1: pairwise over labelled body figures of all stories of a batch together; merged: claims "
           "holding figures of two stories; flips: value_changed events whose previous value came from "

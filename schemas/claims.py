@@ -45,6 +45,8 @@ class ClaimEvent(BaseModel):
     measure: Measure = Field(default="other", description="claim frame: what is measured")
     place: str | None = Field(default=None, description="claim frame: ISO country code[/narrower place]")
     incident: str | None = Field(default=None, description="claim frame: incident kind [name]")
+    holder: str | None = Field(default=None, description="claim frame: the actor whose seats, votes, "
+                               "jobs or payments are counted")
     value: int | float
     value_max: int | float | None = None
     qualifier: Qualifier

@@ -64,6 +64,10 @@ class Figure(BaseModel):
     rate: Literal["day", "week", "month", "year"] | None = Field(
         default=None, description="a count per period ('$1 billion a month'), not a total"
     )
+    holder: str | None = Field(
+        default=None, description="for what an actor holds, wins, pays or cuts (seats, votes, jobs, "
+        "sums paid or fined), the actor the sentence names: 'labour', 'volkswagen'",
+    )
     stated_as: Literal["current", "earlier"] = Field(
         default="current", description="'earlier': a value given in passing as a previous one "
         "('up from 36 on Tuesday'); it joins a claim's history, never its current value",

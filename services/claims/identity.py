@@ -93,8 +93,10 @@ def counted_of(figure: Figure) -> str:
     sums of money with a known measure (what a sum is of is the measure: 'insured losses',
     'the best estimate'), nothing more."""
     if figure.measure in SELF_COUNTED or (figure.unit == "currency" and figure.measure != "other"):
-        return figure.measure
-    return counted_key(figure.counted, unit_key(figure))
+        counted = figure.measure
+    else:
+        counted = counted_key(figure.counted, unit_key(figure))
+    return f"{counted} of {figure.holder}" if figure.holder else counted
 
 
 def unit_key(figure: Figure) -> str:

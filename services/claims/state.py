@@ -121,7 +121,7 @@ def build_event(
         claim_id=state.claim_id, claim_key=state.claim_key, version=version, change=change,
         subject=current.subject, counted=current.counted, event=current.event,
         scope=current.scope, measure=current.measure, place=current.place,
-        incident=current.incident, value=current.value, value_max=current.value_max,
+        incident=current.incident, holder=current.holder, value=current.value, value_max=current.value_max,
         qualifier=current.qualifier, unit=current.unit, currency=current.currency,
         claimant=current.claimant, article_url=current.article_url, outlet=current.outlet,
         published=current.published, evidence=current.evidence, contested=contested,

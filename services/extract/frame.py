@@ -3,6 +3,7 @@ incident it belongs to. The article's place and incident are read once per artic
 inherited by the figures whose sentence names none.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from services.claims.identity import singular
 from services.extract.entities import canonical
 from services.extract.incidents import Incident, article_incident, incidents_in, sentence_incident
 from services.extract.locating import PLACE_LABELS, resolve_entity, stated_place
-from services.extract.measures import measure_of
+from services.extract.measures import NOUN_MEASURE, measure_of
 from services.extract.places import Place, candidates
 from services.extract.speakers import SPEECH_VERBS
 
@@ -38,6 +39,7 @@ class FigureFrame:
     place_stated: bool
     incident: Incident | None
     rate: str | None = None
+    holder: str | None = None
 
 
 def read_article_frame(doc: Doc, headline_end: int) -> ArticleFrame:
@@ -65,6 +67,15 @@ def read_article_frame(doc: Doc, headline_end: int) -> ArticleFrame:
     found = incidents_in(doc)
     names = {i.name: i for i in found if i.name}
     return ArticleFrame(country, article_incident(doc, headline_end, found), names, region)
+
+
+def noun_lemma(noun: Token | None) -> str | None:
+    """The counted noun, or the compound that names the measure ('9,000 job cuts' are jobs)."""
+    if noun is None:
+        return None
+    lemma = noun.lemma_.lower()
+    named = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in NOUN_MEASURE]
+    return named[0] if lemma not in NOUN_MEASURE and named else lemma
 
 
 def clause_path(token: Token, figure: Token | None = None) -> list[Token]:
@@ -104,13 +115,43 @@ def read_frame(
     if unit == "currency":  # 'raised its estimate of total damage and economic loss to $135 billion'
         objects = [c for t in path for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         governors += [w.lemma_.lower() for o in objects for w in o.subtree][:PHRASE_WORDS]
-    measure = measure_of(event, unit, noun.lemma_.lower() if noun is not None else None, governors)
+    measure = measure_of(event, unit, noun_lemma(noun), governors)
     place = stated_place(path, article.country, article.region)
     stated = place is not None
     if place is None and article.country:
         place = Place(article.country)
     incident = sentence_incident(sent, article.incident, article.names, token)
-    return FigureFrame(measure, place, stated, incident, rate_after(noun if noun is not None else token))
+    holder = holder_of(path) if measure in HELD else None
+    return FigureFrame(measure, place, stated, incident, rate_after(noun if noun is not None else token), holder)
+
+
+# Measures of what an actor holds, wins, pays or cuts: Labour's seats are not the
+# Conservatives' seats, one company's job cuts not another's.
+HELD = frozenset("seats votes jobs paid fine salary bonus budget spending revenue price".split())
+ACTOR_LABELS = frozenset(["ORG", "NORP", "PERSON", ""])
+# Words that name the kind of organisation, not which one ('the Labour Party' is Labour).
+ORGANISATION_WORDS = frozenset("party group company inc corp corporation ltd plc ag co".split())
+
+
+def holder_of(path: list[Token]) -> str | None:
+    """The actor named as the subject of the figure's clause or as the owner of its noun
+    ('Labour won 412 seats', 'Labour's 412 seats', 'Volkswagen will cut 35,000 jobs'); places
+    are the place dimension and common nouns name no one in particular."""
+    for word in path:
+        for child in word.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "poss") and (name := actor_name(child)):
+                return name
+    return None
+
+
+def actor_name(token: Token) -> str | None:
+    if token.pos_ != "PROPN" or token.ent_type_ not in ACTOR_LABELS:
+        return None
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    span = ent if ent is not None else token.doc[min(c.i for c in [token, *token.lefts] if c.dep_ == "compound" or c == token): token.i + 1]
+    words = [singular(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", canonical(span).lower() if ent else span.text.lower())]
+    words = [w for w in words if w not in ORGANISATION_WORDS and w != "the"]
+    return " ".join(words) or None
 
 
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "daily": "day",

@@ -90,7 +90,7 @@ def with_frame(figure: Figure, frame: FigureFrame, earlier: bool) -> Figure:
     return figure.model_copy(update={
         "measure": frame.measure, "place": str(frame.place) if frame.place else None,
         "place_stated": frame.place_stated, "incident": str(frame.incident) if frame.incident else None,
-        "stated_as": "earlier" if earlier else "current", "rate": frame.rate,
+        "stated_as": "earlier" if earlier else "current", "rate": frame.rate, "holder": frame.holder,
     })
 
 

@@ -214,3 +214,18 @@ def test_a_place_on_the_phrase_the_count_is_of_is_its_place(nlp):
 def test_a_place_deeper_in_a_name_is_not_the_place_of_the_count(nlp):
     text = "At least 40 volunteers fighting in the ranks of the Russian army were captured, Kyiv said."
     assert by_value(figures_of(nlp, text), 40).place_stated is False
+
+
+def test_seats_of_two_parties_are_two_claims_and_each_party_one(nlp):
+    first = figures_of(nlp, "The Greens are projected to win 48 seats, while the Social Democrats "
+                            "are on course for 120 seats in the 300-seat chamber.")
+    later = figures_of(nlp, "With all votes counted, the Greens won 52 seats.")
+    assert by_value(first, 48).claim_key != by_value(first, 120).claim_key
+    assert by_value(first, 48).holder == "green"
+    assert by_value(later, 52).claim_key == by_value(first, 48).claim_key
+
+
+def test_a_company_and_its_possessive_name_one_holder_of_job_cuts(nlp):
+    said = figures_of(nlp, "Nissan will cut 9,000 jobs worldwide, the carmaker said on Thursday.")
+    owned = figures_of(nlp, "Nissan's 9,000 job cuts will fall mostly on its factories.")
+    assert by_value(said, 9000).holder == by_value(owned, 9000).holder == "nissan"
