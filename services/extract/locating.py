@@ -9,7 +9,8 @@ article names most.
 from spacy.tokens import Span, Token
 
 from services.extract.entities import canonical
-from services.extract.places import FIRST_LEVEL, LEVELS, Place, fold, resolve
+from services.extract.places import FIRST_LEVEL, LEVELS, Place, fold, geonames, resolve
+from services.extract.speakers import SPEECH_VERBS
 
 PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 # Prepositions that put a count somewhere ('died in Paiporta', 'cases across Texas').
@@ -39,12 +40,23 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
         if named:
             return resolve(token.doc[named[0].i : token.i + 1].text, hint)
         of = [o for c in token.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-        return resolve(f"{token.lower_} of {of[0].text}", hint) if of and of[0].pos_ == "PROPN" else None
-    if token.pos_ != "PROPN" or token.ent_type_ not in ("", "ORG"):
+        return resolve(f"{token.lower_} of {name_span(of[0]).text}", hint) if of and of[0].pos_ == "PROPN" else None
+    if token.pos_ != "PROPN" or token.ent_type_ not in ("", "ORG", "PERSON"):
         return None
+    span = name_span(token)
+    # the model takes unfamiliar place names for people ('Cao Bang'); a one-word name that a
+    # place shares with people ('Jordan', 'Austin') stays a person
+    if token.ent_type_ == "PERSON" and len(span) < 2:
+        return None
+    # 'Neighbouring Cao Bang': the longest run of words ending on the name that a library knows
+    return next((place for i in range(span.start, span.end) if (place := resolve(token.doc[i : span.end].text, hint))
+                 and (token.ent_type_ != "PERSON" or span.end - i > 1)), None)
+
+
+def name_span(token: Token) -> Span:
+    """A proper name with its compound words: 'Lao Cai', 'St. Lucie County'."""
     words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
-    start = words[0].i if words else token.i
-    return resolve(token.doc[start : token.i + 1].text, hint)
+    return token.doc[words[0].i if words else token.i : token.i + 1]
 
 
 def stated_place(path: list[Token], country: str | None, region: Place | None) -> Place | None:
@@ -61,14 +73,47 @@ def stated_place(path: list[Token], country: str | None, region: Place | None) -
         for subject in (c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")):
             # 'Gaines County has reported 144 cases'; a capital or a country as subject is
             # usually its government ('Moscow has used 12,000 troops'), not where they are
-            if (place := place_of_entity(subject, hint)) and place.kind in ("region", "county"):
+            if (place := place_of_entity(subject, hint)) and (
+                    place.kind in ("region", "county") or (place.kind == "city" and not capital(place))):
                 return place
+        clause = [*word.children, *(t for c in word.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)]
+        if there := next((c for c in clause if c.dep_ == "advmod" and c.lower_ == "there"), None):
+            if place := place_before(there, hint):
+                return place  # 'Landslides there killed 17 people': the place just named
         holders = [word, *(c for c in word.children if c.dep_ == "acl")]
         if word.lemma_.lower() in VALUE_VERBS:
             holders += [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
         for holder in holders:
             if place := place_on(holder, hint) or level_word(holder, country, region):
                 return place
+    return fronted_place(path[-1].head, hint)
+
+
+def fronted_place(speech: Token, hint: str | None) -> Place | None:
+    """'In Bangkok, city officials said 10 people had been killed': a place put before the
+    speaker frames everything the speaker says."""
+    if speech.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    for prep in (c for c in speech.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+        if prep.i == speech.sent.start and (place := locative_object(prep, hint)):
+            return place
+    return None
+
+
+def capital(place: Place) -> bool:
+    """A national capital as a subject is usually its government ('Moscow has used ...')."""
+    named = geonames().get_countries().get(place.country, {}).get("capital", "")
+    return fold(named) == place.within
+
+
+def place_before(token: Token, hint: str | None) -> Place | None:
+    """The narrower place named last before `token` in its sentence or the one before it."""
+    doc = token.doc
+    start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+    for word in reversed(doc[start : token.i]):
+        named = word.pos_ == "PROPN" or word.lower_ in LEVELS
+        if named and (place := place_of_entity(word, hint)) and place.kind != "country":
+            return place
     return None
 
 

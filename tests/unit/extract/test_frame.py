@@ -229,3 +229,21 @@ def test_a_company_and_its_possessive_name_one_holder_of_job_cuts(nlp):
     said = figures_of(nlp, "Nissan will cut 9,000 jobs worldwide, the carmaker said on Thursday.")
     owned = figures_of(nlp, "Nissan's 9,000 job cuts will fall mostly on its factories.")
     assert by_value(said, 9000).holder == by_value(owned, 9000).holder == "nissan"
+
+
+def test_a_place_put_before_the_speaker_frames_what_the_speaker_says(nlp):
+    text = "In Manila, city officials said 31 people had been killed by the floods."
+    assert by_value(figures_of(nlp, text), 31).place == "PH/manila"
+
+
+def test_there_is_the_place_just_named(nlp):
+    text = ("The northern province of Cagayan was among the worst hit. "
+            "Landslides there killed 14 people, provincial officials said.")
+    assert by_value(figures_of(nlp, text), 14).place.startswith("PH/cagayan")
+
+
+def test_a_city_reporting_a_count_is_where_the_count_is_but_a_capital_is_its_government(nlp):
+    city = figures_of(nlp, "Osaka reported 40 new cases on Monday.")
+    capital = figures_of(nlp, "Moscow has sent 12,000 troops to the border.")
+    assert by_value(city, 40).place == "JP/osaka"
+    assert by_value(capital, 12000).place_stated is False
