@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.figures import Measure
 from services.claims.identity import singular
 from services.extract.entities import canonical
-from services.extract.incidents import Incident, article_incident, incidents_in, sentence_incident
+from services.extract.incidents import Incident, article_incident, incidents_in, named_by_harm, sentence_incident
 from services.extract.locating import PLACE_LABELS, resolve_entity, stated_place
 from services.extract.measures import NOUN_MEASURE, measure_of
 from services.extract.places import Place, candidates
@@ -66,7 +66,10 @@ def read_article_frame(doc: Doc, headline_end: int) -> ArticleFrame:
     region = next((p for p, n in regions.most_common() if n and p.country == country), None)
     found = incidents_in(doc)
     names = {i.name: i for i in found if i.name}
-    return ArticleFrame(country, article_incident(doc, headline_end, found), names, region)
+    incident = article_incident(doc, headline_end, found)
+    if named := named_by_harm(doc, incident, lambda name: country in candidates(name)):
+        incident, names = named, {**names, named.name: named}
+    return ArticleFrame(country, incident, names, region)
 
 
 def noun_lemma(noun: Token | None) -> str | None:

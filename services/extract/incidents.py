@@ -145,7 +145,10 @@ def sentence_incident(
         found = incident_at(token)
         if found is None:
             continue
-        several = found.kind in NAMED_KINDS and token.tag_ in ("NNS", "NNPS")
+        # 'the fires' of an article on a fire are all of them; 'tornadoes spawned by the storm'
+        # or 'the floods' of a hurricane are that hurricane's
+        several = found.kind in NAMED_KINDS and token.tag_ in ("NNS", "NNPS") and (
+            article is None or article.kind == found.kind)
         if found.name or several or article is None or family(article.kind) != family(found.kind):
             return found
         return article
@@ -169,3 +172,21 @@ def incident_after(figure: Token) -> Incident | None:
         if token.is_punct:
             break
     return None
+
+
+# Verbs whose subject, in an article on a storm or a fire, is the storm or the fire itself.
+HARM_VERBS = frozenset("kill hit strike batter sweep tear slam destroy damage flood ravage pound "
+                       "lash devastate burn scorch".split())
+
+
+def named_by_harm(doc: Doc, article: Incident | None, is_place) -> Incident | None:
+    """An article that never writes 'Hurricane Helene' but says 'Helene has killed 139 people':
+    the one bare name that is the subject of a harm verb names the article's unnamed storm or
+    fire (a place that 'was hit' is not a name: `is_place` says which names are places)."""
+    if article is None or article.name is not None or article.kind not in NAMED_KINDS:
+        return None
+    found = {t.lower_ for t in doc if t.pos_ == "PROPN" and t.dep_ == "nsubj"
+             and t.head.lemma_.lower() in HARM_VERBS and t.ent_type_ not in ("GPE", "LOC", "ORG", "NORP")
+             and not any(c.dep_ == "compound" for c in t.children) and not is_place(t.text)}
+    return Incident(article.kind, found.pop()) if len(found) == 1 else None
+

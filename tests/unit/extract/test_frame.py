@@ -247,3 +247,17 @@ def test_a_city_reporting_a_count_is_where_the_count_is_but_a_capital_is_its_gov
     capital = figures_of(nlp, "Moscow has sent 12,000 troops to the border.")
     assert by_value(city, 40).place == "JP/osaka"
     assert by_value(capital, 12000).place_stated is False
+
+
+def test_tornadoes_of_a_hurricane_are_that_hurricane(nlp):
+    text = ("Hurricane Ida made landfall on Sunday. Three of the deaths were in Jefferson Parish, "
+            "where tornadoes spawned by the storm flattened homes.")
+    assert by_value(figures_of(nlp, text), 3).incident == "storm ida"
+
+
+def test_a_storm_named_only_as_the_subject_of_its_harm_is_named(nlp):
+    title = "Ida: 26 deaths confirmed as crews clear roads"
+    text = (f"{title}\n\nOfficials confirmed 26 storm-related deaths on Tuesday. "
+            "Across the region, Ida has killed at least 40 people, according to a tally by reporters.")
+    figures = figures_of(nlp, text, title=title)
+    assert by_value(figures, 26).incident == by_value(figures, 40).incident == "storm ida"
