@@ -1,14 +1,17 @@
 """Extraction quality and speed: claimstream's extractor against quantulum3 on the annotated
-seeds and the held-out articles. Prints one table.
+seeds, the held-out articles and the story batches (tests/data/stories/<batch>/), with each
+story batch's first-sight score (logged in tests/data/stories/extraction_first_sight.txt when
+the batch was committed) printed beside this run's. Prints one table.
 
     .venv/bin/python bench/extract_quality.py [--misses]
 """
 
+import json
 import sys
 import time
 from pathlib import Path
 
-from schemas.articles import UniqueArticle
+from schemas.articles import RawArticle, UniqueArticle
 from services.extract.pipeline import extract_batch, load_nlp
 from services.extract.quality import as_prediction, load_gold, read_corpus, score_corpus
 from services.runtime.settings import Settings
@@ -18,11 +21,16 @@ SETS = {
     "seeds": (ROOT / "seeds", ROOT / "tests/data/seed_figures.jsonl"),
     "held-out": (ROOT / "tests/data/heldout", ROOT / "tests/data/heldout/figures.jsonl"),
 }
+STORIES = ROOT / "tests/data/stories"
+FIRST_SIGHT = STORIES / "extraction_first_sight.txt"
 REPEAT = 3
 
 
-def claimstream(nlp, texts: dict[str, str]) -> tuple[dict[str, list[dict]], float]:
-    articles = [
+def claimstream(
+    nlp, texts: dict[str, str], articles: list[UniqueArticle] | None = None
+) -> tuple[dict[str, list[dict]], float]:
+    """`articles`: the articles behind `texts` with their titles and outlets, where known."""
+    articles = articles or [
         UniqueArticle(url=f"replay:{name}", text=text, content_hash=name) for name, text in texts.items()
     ]
     started = time.perf_counter()
@@ -78,10 +86,37 @@ def main() -> None:
         print(f"{'':<10} fields right: {fields}, carrier {ours_score.carrier_right}/{ours_score.found}")
         if "--misses" in sys.argv:
             print("\n".join(f"{'':<10} {m}" for m in ours_score.misses))
+    for batch in sorted(p for p in STORIES.iterdir() if (p / "figures.jsonl").exists()):
+        articles, gold = story_batch(batch)
+        texts = {a.url: a.text for a in articles}
+        ours, our_rate = claimstream(nlp, texts, articles)
+        theirs, their_rate = quantulum(texts)
+        ours_score = score_corpus(texts, gold, ours)
+        print(row(batch.name, "claimstream", ours_score, our_rate, True))
+        print(row(batch.name, "quantulum3", score_corpus(texts, gold, theirs), their_rate, False))
+        right = ours_score.field_right["claimant"]
+        print(f"{'':<10} claimant {right}/{ours_score.found} = {right / max(ours_score.found, 1):.2f}")
     print(
         "prec/recall: span in the annotated figure and value right; s-: every field right too; "
         "furniture: figures output from page furniture"
     )
+    print(f"\n{FIRST_SIGHT.relative_to(ROOT)}:\n{FIRST_SIGHT.read_text()}")
+
+
+def story_batch(batch: Path) -> tuple[list[UniqueArticle], list[dict]]:
+    """A story batch's articles and gold rows; 'no claimant' is a right answer where the
+    annotation gives none."""
+    raw = [RawArticle.model_validate_json(line) for line in (batch / "articles.jsonl").open() if line.strip()]
+    articles = [UniqueArticle(**a.model_dump(), content_hash=a.url) for a in raw]
+    gold = []
+    for line in (batch / "figures.jsonl").open():
+        if line.strip():
+            row = json.loads(line)
+            if row.get("claim"):
+                row = {"converted_value": None, "converted_currency": None, **row,
+                       "claimant": row.get("claimant") or [None]}
+            gold.append(row)
+    return articles, gold
 
 
 if __name__ == "__main__":

@@ -12,7 +12,13 @@ from spacy.tokens import Doc, Span, Token
 from schemas.figures import Measure
 from services.claims.identity import singular
 from services.extract.entities import canonical
-from services.extract.incidents import Incident, article_incident, incidents_in, named_by_harm, sentence_incident
+from services.extract.incidents import (
+    Incident,
+    article_incident,
+    incidents_in,
+    named_by_harm,
+    sentence_incident,
+)
 from services.extract.locating import PLACE_LABELS, resolve_entity, stated_place
 from services.extract.measures import NOUN_MEASURE, measure_of
 from services.extract.places import Place, candidates
@@ -77,7 +83,8 @@ def noun_lemma(noun: Token | None) -> str | None:
     if noun is None:
         return None
     lemma = noun.lemma_.lower()
-    named = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in NOUN_MEASURE]
+    compounds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound"]
+    named = [c for c in compounds if c in NOUN_MEASURE]
     return named[0] if lemma not in NOUN_MEASURE and named else lemma
 
 
@@ -125,7 +132,8 @@ def read_frame(
         place = Place(article.country)
     incident = sentence_incident(sent, article.incident, article.names, token)
     holder = holder_of(path) if measure in HELD else None
-    return FigureFrame(measure, place, stated, incident, rate_after(noun if noun is not None else token), holder)
+    rate = rate_after(noun if noun is not None else token)
+    return FigureFrame(measure, place, stated, incident, rate, holder)
 
 
 # Measures of what an actor holds, wins, pays or cuts: Labour's seats are not the
@@ -148,13 +156,14 @@ def holder_of(path: list[Token]) -> str | None:
 
 
 def actor_name(token: Token) -> str | None:
+    """An organisation, party or person, lower-case and without the word for its kind."""
     if token.pos_ != "PROPN" or token.ent_type_ not in ACTOR_LABELS:
         return None
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    span = ent if ent is not None else token.doc[min(c.i for c in [token, *token.lefts] if c.dep_ == "compound" or c == token): token.i + 1]
-    words = [singular(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", canonical(span).lower() if ent else span.text.lower())]
-    words = [w for w in words if w not in ORGANISATION_WORDS and w != "the"]
-    return " ".join(words) or None
+    name = canonical(ent) if ent is not None else " ".join(
+        t.text for t in token.lefts if t.dep_ == "compound") + " " + token.text
+    words = [singular(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", name.lower())]
+    return " ".join(w for w in words if w not in ORGANISATION_WORDS and w != "the") or None
 
 
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "daily": "day",

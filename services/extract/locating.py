@@ -40,7 +40,9 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
         if named:
             return resolve(token.doc[named[0].i : token.i + 1].text, hint)
         of = [o for c in token.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-        return resolve(f"{token.lower_} of {name_span(of[0]).text}", hint) if of and of[0].pos_ == "PROPN" else None
+        if of and of[0].pos_ == "PROPN":
+            return resolve(f"{token.lower_} of {name_span(of[0]).text}", hint)
+        return None
     if token.pos_ != "PROPN" or token.ent_type_ not in ("", "ORG", "PERSON"):
         return None
     span = name_span(token)
@@ -49,8 +51,9 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
     if token.ent_type_ == "PERSON" and len(span) < 2:
         return None
     # 'Neighbouring Cao Bang': the longest run of words ending on the name that a library knows
-    return next((place for i in range(span.start, span.end) if (place := resolve(token.doc[i : span.end].text, hint))
-                 and (token.ent_type_ != "PERSON" or span.end - i > 1)), None)
+    shortest = span.end - (2 if token.ent_type_ == "PERSON" else 1)
+    runs = (token.doc[i : span.end].text for i in range(span.start, shortest + 1))
+    return next((place for run in runs if (place := resolve(run, hint))), None)
 
 
 def name_span(token: Token) -> Span:
@@ -76,10 +79,11 @@ def stated_place(path: list[Token], country: str | None, region: Place | None) -
             if (place := place_of_entity(subject, hint)) and (
                     place.kind in ("region", "county") or (place.kind == "city" and not capital(place))):
                 return place
-        clause = [*word.children, *(t for c in word.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)]
-        if there := next((c for c in clause if c.dep_ == "advmod" and c.lower_ == "there"), None):
-            if place := place_before(there, hint):
-                return place  # 'Landslides there killed 17 people': the place just named
+        subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+        clause = [*word.children, *(t for c in subjects for t in c.subtree)]
+        there = next((c for c in clause if c.dep_ == "advmod" and c.lower_ == "there"), None)
+        if there is not None and (place := place_before(there, hint)):
+            return place  # 'Landslides there killed 17 people': the place just named
         holders = [word, *(c for c in word.children if c.dep_ == "acl")]
         if word.lemma_.lower() in VALUE_VERBS:
             holders += [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -156,9 +160,8 @@ def place_on(holder: Token, hint: str | None) -> Place | None:
     without power in Florida'); a deeper modifier is not the count's place ('fighting in the
     ranks of the Russian army')."""
     for child in holder.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE:
-            if place := locative_object(child, hint):
-                return place
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE and (place := locative_object(child, hint)):
+            return place
         if child.dep_ in PLACE_MODIFIERS and (place := place_of_entity(child, hint)):
             return place
     if holder.pos_ not in ("NOUN", "PROPN"):
