@@ -339,8 +339,26 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
     if ref_generic and not generic:
         return Attribution(None, generic=True), generic_phrase(speaking_part(ref))
     if not generic:
-        return Attribution(estimate_owner(figure_token)), ""
+        return Attribution(estimate_owner(figure_token) or committing_body(figure_token)), ""
     return Attribution(None, generic=True), generic
+
+
+# Verbs by which an organisation states a figure by committing to it: 'Boeing will cut
+# 17,000 jobs', 'UnitedHealth spent $872 million', 'the regulator fined the bank $2 million'.
+COMMITMENTS = vocabulary(
+    "offer propose pledge promise spend pay cut seek demand withdraw order fine award approve "
+    "allocate invest donate hire employ charge raise lower set plan budget earmark"
+)
+
+
+def committing_body(token: Token) -> str | None:
+    """With no speaker, the organisation that commits to the figure is its source; a person
+    or a country that 'pays' or 'cuts' is not thereby asserting anything."""
+    verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() not in COMMITMENTS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ == "ORG"]
+    return name_of(verb.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1])[0] if subjects else None
 
 
 def estimate_owner(token: Token) -> str | None:

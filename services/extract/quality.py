@@ -7,6 +7,7 @@ Rows with `"claim": false` mark things that must not come out (furniture, ages, 
 """
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,9 +59,15 @@ def as_prediction(figure: Figure) -> dict:
 def field_ok(name: str, gold: dict, predicted: dict) -> bool:
     if name == "counted":
         return predicted["counted"].lower() in {c.lower() for c in gold["counted"]}
-    if name in ("event", "claimant"):
+    if name == "claimant":  # 'the airline' is 'airline', 'Utilities' is 'utilities'
+        return speaker_form(predicted[name]) in {speaker_form(c) for c in gold[name]}
+    if name == "event":
         return predicted[name] in gold[name]
     return predicted.get(name) == gold.get(name)
+
+
+def speaker_form(name: str | None) -> str | None:
+    return re.sub(r"^the\s+", "", name.strip().lower()) if name else None
 
 
 def score_article(text: str, gold: list[dict], predicted: Iterable[dict], score: Score) -> None:

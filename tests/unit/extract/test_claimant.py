@@ -191,3 +191,13 @@ def test_organisation_name_keeps_its_long_for_tail(nlp):
 def test_person_named_after_a_long_title_is_the_speaker(nlp):
     text = "Gujarat minister of state for home Harsh Sanghavi said 8 bodies had been identified."
     assert claimants(nlp, text) == [(8, "Harsh Sanghavi", None)]
+
+
+def test_an_organisation_committing_to_a_figure_is_its_source(nlp):
+    text = "Siemens will cut 6,000 jobs over the next two years as orders slow."
+    assert claimants(nlp, text) == [(6000, "Siemens", None)]
+
+
+def test_a_person_or_place_paying_a_sum_does_not_thereby_claim_it(nlp):
+    text = "Mr. Hale must pay $2 million to the fund within 30 days."
+    assert [c for v, c, _ in claimants(nlp, text) if v == 2_000_000] == [None]

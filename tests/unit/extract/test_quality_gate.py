@@ -71,3 +71,12 @@ def test_every_seed_claimant_right(nlp):
 if __name__ == "__main__" and "--checksums" in sys.argv:
     for corpus, paths in CORPORA.items():
         print(corpus, checksum(*paths))
+
+
+def test_a_claimant_is_right_whatever_its_article_or_case():
+    from services.extract.quality import field_ok
+
+    gold = {"claimant": ["the airline", "Utilities"]}
+    assert field_ok("claimant", gold, {"claimant": "Airline"})
+    assert field_ok("claimant", gold, {"claimant": "the utilities"})
+    assert not field_ok("claimant", gold, {"claimant": "airport"})
