@@ -151,7 +151,7 @@ def is_role(ent: Span, head: Token) -> bool:
     """'A South Korean lawmaker', 'US officials', 'the Ishikawa prefectural government': a
     people or place word describing a speaker noun, or any name describing a government, is
     part of the speaker's description, not the speaker."""
-    modifies = ent.root.head == head and ent.root.dep_ in ("amod", "compound", "nmod", "poss")
+    modifies = describes_noun(ent.root, head)
     owned_body = (
         ent.root.dep_ == "poss" and head.lemma_.lower() in ORGANISATIONS
     )  # "Lubbock's health department"
@@ -159,14 +159,30 @@ def is_role(ent: Span, head: Token) -> bool:
     return describes and is_speaker_noun(head) and head not in ent and modifies
 
 
+def describes_noun(word: Token, head: Token) -> bool:
+    """`word` modifies `head`, directly or through another modifier ('Egyptian security and
+    medical sources')."""
+    while word.dep_ in ("amod", "compound", "nmod", "poss", "conj") and word.head != word:
+        if word.head == head:
+            return word.dep_ != "conj"
+        word = word.head
+    return False
+
+
 def is_place_word(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS
 
 
+# Nouns for people only as the ones who tell: 'Egyptian security and medical sources'.
+TELLERS = vocabulary("source insider")
+
+
 def is_speaker_noun(head: Token) -> bool:
-    """People and bodies can speak; 'town' cannot."""
-    body = head.lemma_.lower() in ORGANISATIONS | GOVERNMENTS | PLACE_BODIES
-    return head.pos_ == "NOUN" and (is_person_noun(head) or body)
+    """People and bodies can speak; 'town' cannot. A lower-case noun the tagger took for a
+    name ("Jordan's foreign ministry") is still a noun."""
+    body = head.lemma_.lower() in ORGANISATIONS | GOVERNMENTS | PLACE_BODIES | TELLERS
+    noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
+    return noun and (is_person_noun(head) or body)
 
 
 def role_phrase(head: Token) -> str:
@@ -302,11 +318,16 @@ def reference(sent: Span) -> tuple[Span | None, str]:
     return None, ""
 
 
+DECISIONS = vocabulary("rule order")
+
+
 def reported_by_outer(verb: Token, subject: Span | None) -> bool:
-    """'X said it had confirmed 42 deaths': a pronoun speaking inside another speaker's
-    statement is that speaker."""
+    """'X said it had confirmed 42 deaths', 'X said the government had ordered checks of 34
+    jets': a pronoun speaking, or a decision reported, inside another speaker's statement is
+    that speaker's claim."""
     pronoun = subject is not None and subject.root.pos_ == "PRON"
-    return pronoun and any(is_speech(a) for a in verb.ancestors)
+    reported = pronoun or verb.lemma_.lower() in DECISIONS
+    return reported and any(is_speech(a) for a in verb.ancestors)
 
 
 def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:

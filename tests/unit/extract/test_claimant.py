@@ -201,3 +201,27 @@ def test_an_organisation_committing_to_a_figure_is_its_source(nlp):
 def test_a_person_or_place_paying_a_sum_does_not_thereby_claim_it(nlp):
     text = "Mr. Hale must pay $2 million to the fund within 30 days."
     assert [c for v, c, _ in claimants(nlp, text) if v == 2_000_000] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [("Peru's foreign ministry had said on Monday that 32 of its citizens had died.",
+      "Peru's foreign ministry"),
+     ("Peruvian security and health sources told reporters that 19 people had died.",
+      "Peruvian security and health sources")],
+    ids=["owner-of-a-ministry-the-tagger-took-for-a-name", "people-word-through-another-modifier"],
+)
+def test_a_described_speaker_keeps_its_description(nlp, text, claimant):
+    assert [c for _, c, _ in claimants(nlp, text)][-1] == claimant
+
+
+def test_a_court_ruling_states_its_sum_and_nobody_speaks_in_an_absolute_clause(nlp):
+    ruled = claimants(nlp, "A judge ruled on Friday that the firm must pay $12 million in damages.")
+    counted = claimants(nlp, "With 98 of the 120 seats declared, the Greens had won 40 seats.")
+    assert ruled == [(12_000_000, "judge", None)]
+    assert [c for _, c, _ in counted] == [None, None, None]
+
+
+def test_a_decision_reported_inside_a_statement_is_the_speakers_claim(nlp):
+    text = "Transport Minister Ana Ruiz said the government had ordered checks of 40 aircraft."
+    assert claimants(nlp, text) == [(40, "Ana Ruiz", None)]
