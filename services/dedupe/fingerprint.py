@@ -1,4 +1,7 @@
-"""Article fingerprints: canonical URL, main-text hash, figures and sentence digests. No I/O."""
+"""Article fingerprints: canonical URL, story-text hash, figures and sentence digests. No I/O.
+
+Each story sentence is filed twice: as itself, and with its numbers masked, so "the same
+sentence with another figure" is recognised without keeping the sentence."""
 
 import hashlib
 import re
@@ -6,8 +9,8 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from schemas.articles import RawArticle
-from services.dedupe.maintext import main_text
 from services.dedupe.similarity import signature
+from services.text.story import main_text
 
 TRACKING_PARAMS = re.compile(
     r"^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga|yclid"
@@ -74,15 +77,23 @@ def digest(sentence: str) -> str:
     return hashlib.blake2b(sentence.encode(), digest_size=4).hexdigest()
 
 
+def masked(sentence: str) -> str:
+    """A normalised sentence with every number, in digits or words, replaced by `#`."""
+    return " ".join("#" if w.isdigit() or w in NUMBER_WORDS else w for w in sentence.split())
+
+
 @dataclass(frozen=True)
 class Fingerprint:
-    url: str
+    url: str  # canonical
+    given_url: str
     guid: str | None
     content_hash: str
     has_text: bool
     hashvalues: tuple[int, ...]
     figures: frozenset[str]
     sentences: frozenset[str]
+    masked: frozenset[str]
+    story: tuple[str, ...] = ()  # the normalised sentences themselves; never stored
 
 
 def feed_guid(article: RawArticle) -> str | None:
@@ -96,11 +107,14 @@ def fingerprint(article: RawArticle) -> Fingerprint:
     body = main_text(article.text, article.html)
     story = sentences(body)
     return Fingerprint(
-        url=canonical_url(article.url),
+        url=article.canonical_url or canonical_url(article.url),
+        given_url=article.url,
         guid=feed_guid(article),
         content_hash=content_hash(body),
         has_text=bool(story),
         hashvalues=signature(story),
         figures=figures(body),
         sentences=frozenset(digest(s) for s in story),
+        masked=frozenset(digest(masked(s)) for s in story),
+        story=tuple(story),
     )

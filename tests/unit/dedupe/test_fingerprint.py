@@ -1,7 +1,7 @@
 import pytest
 
 from services.dedupe.fingerprint import canonical_url, content_hash, figures, sentences
-from services.dedupe.maintext import main_text
+from services.text.story import main_text
 
 CANONICAL_URLS = [
     ("scheme-and-host-case", "HTTPS://Example.COM/News/Story", "https://example.com/News/Story"),
