@@ -19,7 +19,6 @@ TRACKING_PARAMS = re.compile(
 )
 HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
 DEFAULT_PORTS = {("http", 80), ("https", 443)}
-DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 NUMBER_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
@@ -27,6 +26,7 @@ NUMBER_WORDS = frozenset({
     "thousand", "million", "billion", "dozen", "dozens", "half", "double", "doubled", "tripled"
 })
 MIN_SENTENCE_WORDS = 4
+ENDS_WORDS = 8
 
 
 def canonical_url(url: str) -> str:
@@ -67,14 +67,22 @@ def sentences(text: str) -> list[str]:
     return [s for s in normalised if len(s.split()) >= MIN_SENTENCE_WORDS]
 
 
-def figures(text: str) -> frozenset[str]:
-    """Every number the text states, in digits or words; thousands separators removed."""
-    spelled = NUMBER_WORDS.intersection(words(text))
-    return frozenset(n.replace(",", "") for n in DIGITS.findall(text)) | spelled
+def figures(sentence: str) -> frozenset[str]:
+    """Every number a normalised sentence states, in digits or words ("1,400" is 1 and 400)."""
+    return frozenset(w for w in sentence.split() if w.isdigit() or w in NUMBER_WORDS)
 
 
 def digest(sentence: str) -> str:
     return hashlib.blake2b(sentence.encode(), digest_size=4).hexdigest()
+
+
+def ends(sentence: str) -> list[str]:
+    """A long sentence's first and last ENDS_WORDS words: what survives a prefixed dateline,
+    a caption run into it or a changed tail."""
+    tokens = sentence.split()
+    if len(tokens) < 2 * ENDS_WORDS:
+        return []
+    return [" ".join(tokens[:ENDS_WORDS]), " ".join(tokens[-ENDS_WORDS:])]
 
 
 def masked(sentence: str) -> str:
@@ -93,6 +101,7 @@ class Fingerprint:
     figures: frozenset[str]
     sentences: frozenset[str]
     masked: frozenset[str]
+    ends: frozenset[str]
     story: tuple[str, ...] = ()  # the normalised sentences themselves; never stored
 
 
@@ -113,8 +122,9 @@ def fingerprint(article: RawArticle) -> Fingerprint:
         content_hash=content_hash(body),
         has_text=bool(story),
         hashvalues=signature(story),
-        figures=figures(body),
+        figures=frozenset().union(*(figures(s) for s in story)),
         sentences=frozenset(digest(s) for s in story),
         masked=frozenset(digest(masked(s)) for s in story),
+        ends=frozenset(digest(end) for s in story for end in ends(s)),
         story=tuple(story),
     )

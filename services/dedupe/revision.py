@@ -3,20 +3,23 @@
 A revision changes the story: a sentence changed (the same sentence with another figure), a
 sentence of the story added, or, from the same publisher, a sentence removed. What is not a
 change: page furniture (left out before this is asked), a sentence of the page that is not
-about the story ("Share it with 3 friends."), and a copy that cuts or reorders the story.
-An added sentence belongs to the story when it does not speak to the reader, and either most
-of its content words are the story's own or it reports who said what ("officials said").
+about the story ("Share it with 3 friends."), a copy that cuts or reorders the story, and a
+sentence that kept its first or last words and its figures (a dateline or caption run in).
+An added sentence belongs to the story when it reports who said what ("officials said"), is
+a correction or update note, or, not speaking to the reader, mostly uses the story's words.
 """
 
+import re
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from services.dedupe.fingerprint import Fingerprint, digest, masked
+from services.dedupe.fingerprint import Fingerprint, digest, ends, figures, masked
 from services.text.furniture import ATTRIBUTION, READER
 
 MIN_TOPICAL_SHARE = 0.34  # of an added sentence's content words, already in the story
 MIN_TOPICAL_WORDS = 2
+CHANGE_NOTE = re.compile(r"^(correction|clarification|update|updated|editor s note)\b")
 
 
 @dataclass(frozen=True)
@@ -30,20 +33,39 @@ class StoryChange:
 
 
 def story_change(fp: Fingerprint, earlier: dict) -> StoryChange:
-    """How fp's story differs from an earlier version's signature (`s`, `m` digests)."""
-    seen, seen_masked = set(earlier["s"]), set(earlier.get("m", ()))
-    kept = [s for s in fp.story if digest(s) in seen]
+    """How fp's story differs from an earlier version's signature (`s`, `m`, `e`, `f`)."""
+    seen = set(earlier["s"])
     new = [s for s in fp.story if digest(s) not in seen]
-    changed = [s for s in new if digest(masked(s)) in seen_masked]
+    changed = [s for s in new if is_changed(s, earlier)]
+    kept = [s for s in fp.story if digest(s) in seen]
     vocabulary = {w for s in kept for w in content_words(s)}
-    added = [s for s in new if s not in changed and is_story_sentence(s, vocabulary)]
+    added = [s for s in new if not is_edited(s, earlier) and is_story_sentence(s, vocabulary)]
     return StoryChange(len(changed), len(added), len(seen - fp.sentences))
 
 
+def refigured(sentence: str, earlier: dict) -> bool:
+    """The same words as an earlier sentence around other figures."""
+    return digest(masked(sentence)) in earlier.get("m", ())
+
+
+def same_ends(sentence: str, earlier: dict) -> bool:
+    return any(digest(end) in earlier.get("e", ()) for end in ends(sentence))
+
+
+def is_edited(sentence: str, earlier: dict) -> bool:
+    return refigured(sentence, earlier) or same_ends(sentence, earlier)
+
+
+def is_changed(sentence: str, earlier: dict) -> bool:
+    """An earlier sentence given another figure, or edited to state a new one."""
+    new_figure = bool(figures(sentence) - set(earlier["f"]))
+    return refigured(sentence, earlier) or (same_ends(sentence, earlier) and new_figure)
+
+
 def is_story_sentence(sentence: str, vocabulary: set[str]) -> bool:
-    if READER.search(sentence):
-        return False
-    return is_topical(sentence, vocabulary) or ATTRIBUTION.search(sentence) is not None
+    if ATTRIBUTION.search(sentence) or CHANGE_NOTE.match(sentence):
+        return True
+    return not READER.search(sentence) and is_topical(sentence, vocabulary)
 
 
 def content_words(sentence: str) -> set[str]:

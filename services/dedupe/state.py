@@ -10,7 +10,8 @@ replaced, never mutated in place, so a Table sees every change.
     guid:<feed> <guid>    {"url", "hash", "t"}   a GUID is unique within its feed only
     hash:<content hash>   {"url", "t"}
     sig:<url>             {"h": minhash hashvalues, "f": figures, "s": sentence digests,
-                           "m": digests of the sentences with numbers masked, "t"}
+                           "m": digests of the sentences with numbers masked,
+                           "e": digests of the long sentences' first and last words, "t"}
     band:<i>:<band hash>  [url, ...]            the LSH index, one key per bucket, oldest first
 """
 
@@ -70,7 +71,7 @@ def remember_original(store: Store, fp: Fingerprint, t: float, article: RawArtic
     store[f"hash:{fp.content_hash}"] = {"url": fp.url, "t": t}
     store[f"sig:{fp.url}"] = {
         "h": list(fp.hashvalues), "f": sorted(fp.figures), "s": sorted(fp.sentences),
-        "m": sorted(fp.masked), "t": t,
+        "m": sorted(fp.masked), "e": sorted(fp.ends), "t": t,
     }
     for key in band_keys(fp.hashvalues):
         bucket = [url for url in store.get(key, ()) if url != fp.url]

@@ -103,6 +103,11 @@ def numbered_heading(line: str) -> bool:
 
 
 NEWS_LABEL = re.compile(r"^\s*(last|latest|more|top|breaking) news\b", re.IGNORECASE)
+# 'Maria Keller has covered Asia for 12 years.', 'John Roe is a senior reporter at ...'
+AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w'-]+ [A-Z][\w'-]+ (has (covered|reported on|written about|worked)"
+    r"|is (a|an|the) ([\w-]+ ){0,3}(reporter|correspondent|editor|writer|journalist|columnist))\b"
+)
 
 
 def is_furniture(line: str) -> bool:
@@ -114,7 +119,7 @@ def is_furniture(line: str) -> bool:
     appeal = is_appeal(stripped) and words <= APPEAL_MAX_WORDS
     byline = BYLINE.match(stripped) and words <= 12 and not SENTENCE_END.search(stripped)
     label = NEWS_LABEL.match(stripped) and is_heading(stripped)
-    patterns = (MARK, COUNTER, NAV, BREADCRUMB, WIRE_DATELINE, DATELINE)
+    patterns = (MARK, COUNTER, NAV, BREADCRUMB, WIRE_DATELINE, DATELINE, AUTHOR_BIO)
     return bool(appeal or byline or label or numbered_heading(stripped)) or any(
         p.search(stripped) for p in patterns
     ) or is_photo_credit(stripped)
