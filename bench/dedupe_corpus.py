@@ -17,8 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from schemas import RawArticle  # noqa: E402
-from services.process import Pipeline  # noqa: E402
+from spacy.language import Language  # noqa: E402
+
+from schemas import ClaimEvent, RawArticle  # noqa: E402
+from schemas.articles import DuplicateNotice  # noqa: E402
+from services.dedupe.decide import decide  # noqa: E402
+from services.dedupe.fingerprint import canonical_url  # noqa: E402
+from services.process import FIXED_CLOCK, Pipeline  # noqa: E402
 
 DATA = Path(__file__).parents[1] / "tests/data/dedupe"
 HALVES = [DATA / "corpus.jsonl", DATA / "heldback/corpus.jsonl"]
@@ -29,48 +34,42 @@ def load(path: Path) -> list[tuple[RawArticle, dict]]:
     return [(RawArticle.model_validate(r), r["label"]) for r in rows]
 
 
-def canonical(article: RawArticle) -> str:
-    from services.dedupe.fingerprint import canonical_url
+def judged(pipeline: Pipeline, article: RawArticle) -> tuple[DuplicateNotice | None, int]:
+    """The duplicate notice for an article (None when it passed) and the claim events it
+    caused; without a language model only dedupe runs."""
+    if pipeline.nlp is None:
+        decision = decide(article, pipeline.dedupe_store, article.published or FIXED_CLOCK)
+        return decision.duplicate, 0
+    events = list(pipeline.one(article))
+    notice = next((e for e in events if isinstance(e, DuplicateNotice)), None)
+    return notice, sum(isinstance(e, ClaimEvent) for e in events)
 
-    return canonical_url(article.url)
 
-
-def score(corpus: list[tuple[RawArticle, dict]], nlp=None) -> dict:
-    pipeline = Pipeline(nlp)
+def score(corpus: list[tuple[RawArticle, dict]], nlp: Language | None = None) -> dict:
+    pipeline = Pipeline(nlp)  # type: ignore[arg-type]
     url_of: dict[str, str] = {}
     passed: dict[int, set[str]] = {}  # story → canonical URLs passed on
-    found = {"duplicates": 0, "found": 0, "false duplicates": 0, "revisions": 0,
-             "revisions passed": 0, "events from copies": 0, "events": 0}
+    found = dict.fromkeys(["duplicates", "found", "false duplicates", "revisions",
+                           "revisions passed", "events from copies", "events"], 0)
     for article, label in corpus:
-        url_of[label["id"]] = canonical(article)
-        events = list(pipeline.one(article)) if nlp else []
-        outcome = (next((e for e in events if getattr(e, "type", "") == "article.duplicate"),
-                        None) if nlp else None)
-        if not nlp:
-            from services.dedupe.decide import decide
-            from services.process import FIXED_CLOCK
-
-            d = decide(article, pipeline.dedupe_store, article.published or FIXED_CLOCK)
-            outcome = d.duplicate
-        claims = [e for e in events if getattr(e, "type", "").startswith("claim.")]
-        copy = label["expect"] == "duplicate"
-        found["events"] += len(claims)
-        found["events from copies"] += len(claims) if copy else 0
-        if copy:
-            found["duplicates"] += 1
-            good = {url_of[label["of"]]} | passed.get(label["story"], set())
-            found["found"] += outcome is not None and outcome.duplicate_of in good
-        else:
-            found["false duplicates"] += outcome is not None
-            found["revisions"] += label["expect"] == "revision"
-            found["revisions passed"] += label["expect"] == "revision" and outcome is None
-        if outcome is None:
+        url_of[label["id"]] = canonical_url(article.url)
+        notice, events = judged(pipeline, article)
+        copy, revision = label["expect"] == "duplicate", label["expect"] == "revision"
+        found["events"] += events
+        found["events from copies"] += events if copy else 0
+        found["duplicates"] += copy
+        good = {url_of[label["of"]]} | passed.get(label["story"], set()) if copy else set()
+        found["found"] += copy and notice is not None and notice.duplicate_of in good
+        found["false duplicates"] += not copy and notice is not None
+        found["revisions"] += revision
+        found["revisions passed"] += revision and notice is None
+        if notice is None:
             passed.setdefault(label["story"], set()).add(url_of[label["id"]])
     return found
 
 
 def row(path: Path, s: dict, claims: bool) -> list:
-    return [path.relative_to(DATA.parents[2]).as_posix(), s["duplicates"],
+    return [path.resolve().relative_to(DATA.parents[2]).as_posix(), s["duplicates"],
             f"{s['found'] / max(s['duplicates'], 1):.3f} ({s['found']}/{s['duplicates']})",
             s["false duplicates"], f"{s['revisions passed']}/{s['revisions']}",
             f"{s['events from copies']} of {s['events']}" if claims else "-"]
@@ -100,7 +99,7 @@ def main() -> None:
         if n == 0:
             print("  ".join("-" * w for w in widths))
     if args.record:
-        args.record.write_text(json.dumps({p.as_posix(): s for p, s in scores.items()},
+        args.record.write_text(json.dumps({row(p, s, False)[0]: s for p, s in scores.items()},
                                           indent=1) + "\n")
 
 

@@ -187,3 +187,22 @@ def test_an_older_version_delivered_again_is_a_duplicate_not_a_revision():
     v2 = v1.model_copy(update={"text": v1.text.replace("200", "250")})
     outcomes = [decide(a, store, now).outcome for a in (v1, v2, v1, v2)]
     assert outcomes == ["unique", "revision", "duplicate", "duplicate"]
+
+
+def test_a_duplicate_notice_says_what_the_copy_is_a_copy_of() -> None:
+    store: dict = {}
+    given = "http://www.news.example/story?utm_source=rss"
+    first = RawArticle(url=given, text=seed(2), title="Chinese Nationals Fighting", outlet="Monitor")
+    decide(first, store, NOW)
+    notice = decide(article("https://wire.example/c", reordered(seed(2))), store, NOW).duplicate
+    assert (notice.url, notice.duplicate_of) == ("https://wire.example/c", ORIGINAL)
+    assert (notice.original_url, notice.original_title, notice.original_outlet) == (
+        given, "Chinese Nationals Fighting", "Monitor")
+
+
+def test_the_same_page_with_only_new_furniture_is_not_a_revision() -> None:
+    store: dict = {}
+    decide(article(ORIGINAL, seed(2)), store, NOW)
+    footer = "\nLike this story? Share it with 3 friends.\nRated 4.8 by 12,000 readers today."
+    decision = decide(article(ORIGINAL, seed(2) + footer), store, NOW + timedelta(hours=1))
+    assert (decision.outcome, decision.duplicate.reason) == ("duplicate", "url")
