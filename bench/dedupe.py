@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 from schemas.articles import RawArticle  # noqa: E402
 from services.dedupe.decide import decide, expire  # noqa: E402
 from services.dedupe.fingerprint import canonical_url, content_hash  # noqa: E402
-from services.text.story import main_text  # noqa: E402
 from services.dedupe.similarity import NEAR_THRESHOLD, NUM_PERM, band_keys  # noqa: E402
+from services.text.story import main_text  # noqa: E402
 
 CORPUS = Path(__file__).parents[1] / "tests/data/dedupe/corpus.jsonl"
 SAMPLE = 300  # unique articles timed through a full store

@@ -11,8 +11,8 @@ from pydantic import BaseModel, Field
 
 from schemas import ClaimEvent, ClaimSource, Figure
 from schemas.claims import Change, Previous
-from services.claims.copies import Copy, Statement, copy_of, remembered
 from services.claims.contest import CUMULATIVE, disagree
+from services.claims.copies import Copy, Statement, copy_of, remembered
 
 HISTORY_LIMIT = 50
 

@@ -11,10 +11,10 @@ from pydantic import ValidationError
 
 from schemas import RawArticle
 from services.dedupe.fingerprint import canonical_url
-from services.text.markup import text_from_html
 from services.extract.pipeline import infer_metadata
 from services.poller.parse import parse_feed
 from services.runtime.errors import InputError
+from services.text.markup import text_from_html
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 SUFFIXES = {".txt", ".jsonl", *FEED_SUFFIXES}

@@ -19,10 +19,10 @@ LONG_PARAGRAPH = 30
 def main_text(text: str, html: str | None = None) -> str:
     """The story's prose paragraphs, one per line; falls back to the html when text is empty."""
     lines = paragraphs(text if text.strip() else text_from_html(html))
-    sizes = [len(line.split()) for line in lines]
-    kept = keep_mask(lines, [is_prose(line) and n < LONG_PARAGRAPH for line, n in zip(lines, sizes)])
-    return "\n".join(line for line, keep, n in zip(lines, kept, sizes, strict=True)
-                     if keep or n >= LONG_PARAGRAPH)
+    long = [len(line.split()) >= LONG_PARAGRAPH for line in lines]
+    judged = [is_prose(line) and not is_long for line, is_long in zip(lines, long, strict=True)]
+    kept = keep_mask(lines, judged)
+    return "\n".join(line for line, *keep in zip(lines, kept, long, strict=True) if any(keep))
 
 
 def paragraphs(text: str) -> list[str]:

@@ -14,7 +14,8 @@ def make_figure(value, *, url="https://a.example/1", counted="Chinese nationals"
     return Figure(
         figure_id=f"{url}#{at}", article_url=url, outlet=outlet, value=value, value_max=value_max,
         qualifier=qualifier, unit=unit, counted=counted, event=event,
-        subject=f"{counted} {event}", scope=scope, claimant=claimant, evidence=evidence or f"{claimant} gave this figure in {url}",
+        subject=f"{counted} {event}", scope=scope, claimant=claimant,
+        evidence=evidence or f"{claimant} gave this figure in {url}",
         published=datetime.fromisoformat(published) if published else None,
         measure=measure or EVENT_MEASURE.get(event, "other"), place=place, incident=incident,
         stated_as=stated_as,
