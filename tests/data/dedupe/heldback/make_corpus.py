@@ -1,7 +1,7 @@
 """Build the held-back dedupe corpus: `python tests/data/dedupe/heldback/make_corpus.py`.
 
 Written apart from the development half (tests/data/dedupe/make_corpus.py), on other stories
-(tests/data/heldout), with other furniture (furniture.py here) and other copy procedures:
+(tests/data/heldout), with other furniture (outlets.py here) and other copy procedures:
 upper-cased headlines, AMP copies with the last paragraph dropped, a middle paragraph
 dropped, paragraphs merged, typography changed, copies known only as HTML, a page re-served
 with its counters changed; and revisions made by the publisher (a figure corrected, a
@@ -14,7 +14,7 @@ import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from furniture import OUTLETS
+from outlets import OUTLETS
 
 HERE = Path(__file__).parent
 STORIES = sorted((HERE.parents[1] / "heldout").glob("h*.txt"))
