@@ -106,15 +106,16 @@ def score(corpus: list, judge: Judge) -> dict[str, float]:
 
 
 def speed(corpus: list, judge: Judge, passes: int, base: TableLike | None = None) -> float:
-    """Articles/s through `judge`; each pass starts from a copy of `base` (copy not timed)."""
-    spent = 0.0
+    """Articles/s through `judge`, best of `passes` (on a shared machine the best pass is the
+    one least slowed by others); each pass starts from a copy of `base` (copy not timed)."""
+    best = 0.0
     for _ in range(passes):
         store = TableLike(base.data if base else None)
         started = time.perf_counter()
         for article, _, now in corpus:
             judge(article, store, now)
-        spent += time.perf_counter() - started
-    return passes * len(corpus) / spent
+        best = max(best, len(corpus) / (time.perf_counter() - started))
+    return best
 
 
 def filled_store(n: int, corpus: list, sample: int = SAMPLE) -> tuple[TableLike, float]:
@@ -167,7 +168,8 @@ def print_comparison(corpus: list, base: TableLike, args: argparse.Namespace) ->
         rows.append([name, s["precision"], s["recall"], s["revision recall"],
                      s["revisions dropped"], round(s["writes"], 1),
                      round(speed(corpus, judge, args.passes)),
-                     round(speed(corpus, judge, 3, base if judge is not exact_only else None))])
+                     round(speed(corpus, judge, args.passes,
+                                 base if judge is not exact_only else None))])
     table(f"{len(corpus)} labelled articles; articles/s on one core with an empty store, and "
           f"with the stage's store already holding {args.fill} articles",
           ["method", "dup precision", "dup recall", "revision recall", "revisions dropped",
