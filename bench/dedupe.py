@@ -1,6 +1,6 @@
 """Dedupe stage beside exact-hash-only dedupe on the labelled corpus: precision, recall, speed.
 
-    .venv/bin/python bench/dedupe.py [--threshold 0.3] [--passes 20] [--fill 5000]
+    .venv/bin/python bench/dedupe.py [--threshold 0.3] [--passes 20] [--fill 50000]
 
 Both run in this process over tests/data/dedupe/corpus.jsonl in stream order, on a store that
 keeps values as JSON and counts writes, as a faust Table with a JSON value serializer does
@@ -24,10 +24,11 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 from schemas.articles import RawArticle  # noqa: E402
 from services.dedupe.decide import decide, expire  # noqa: E402
 from services.dedupe.fingerprint import canonical_url, content_hash  # noqa: E402
-from services.dedupe.maintext import main_text  # noqa: E402
-from services.dedupe.similarity import NEAR_THRESHOLD  # noqa: E402
+from services.dedupe.similarity import NEAR_THRESHOLD, NUM_PERM, band_keys  # noqa: E402
+from services.text.story import main_text  # noqa: E402
 
 CORPUS = Path(__file__).parents[1] / "tests/data/dedupe/corpus.jsonl"
+SAMPLE = 300  # unique articles timed through a full store
 Verdict = tuple[str, str | None]  # outcome, duplicate_of or revision_of
 Judge = Callable[[RawArticle, MutableMapping, datetime], Verdict]
 
@@ -105,28 +106,47 @@ def score(corpus: list, judge: Judge) -> dict[str, float]:
 
 
 def speed(corpus: list, judge: Judge, passes: int, base: TableLike | None = None) -> float:
-    """Articles/s through `judge`; each pass starts from a copy of `base` (copy not timed)."""
-    spent = 0.0
+    """Articles/s through `judge`, best of `passes` (on a shared machine the best pass is the
+    one least slowed by others); each pass starts from a copy of `base` (copy not timed)."""
+    best = 0.0
     for _ in range(passes):
         store = TableLike(base.data if base else None)
         started = time.perf_counter()
         for article, _, now in corpus:
             judge(article, store, now)
-        spent += time.perf_counter() - started
-    return passes * len(corpus) / spent
+        best = max(best, len(corpus) / (time.perf_counter() - started))
+    return best
 
 
-def filled_store(n: int, corpus: list) -> tuple[TableLike, float]:
-    """A store holding n distinct synthetic articles, as after days of traffic, and the
-    rate at which those unique articles (the costliest outcome) went through."""
-    rng, words = random.Random(7), sorted({w for a, _, _ in corpus for w in a.text.split()})
+def filled_store(n: int, corpus: list, sample: int = SAMPLE) -> tuple[TableLike, float]:
+    """A store holding n distinct articles, as after days of traffic, and the rate at which
+    `sample` more unique articles (the costliest outcome) go through it. The n entries are
+    written in the store's layout (state.py) from random signatures of 30 sentences, so a
+    large store is built in seconds; the sample runs through `decide` on real-length text."""
+    rng, now = random.Random(7), corpus[0][2] - timedelta(days=1)
+    store = TableLike()
+    for i in range(n):
+        write_entry(store, f"https://filler.example/{i}", rng, now.timestamp())
+    words = sorted({w for a, _, _ in corpus for w in a.text.split()})
     texts = ["\n".join(" ".join(rng.choices(words, k=25)) + "." for _ in range(20))
-             for _ in range(n)]
-    store, now = TableLike(), corpus[0][2] - timedelta(days=1)
+             for _ in range(sample)]
     started = time.perf_counter()
     for i, text in enumerate(texts):
-        decide(RawArticle(url=f"https://filler.example/{i}", text=text), store, now)
-    return store, n / (time.perf_counter() - started)
+        decide(RawArticle(url=f"https://sample.example/{i}", text=text), store, now)
+    return store, sample / (time.perf_counter() - started)  # store.writes: the sample's
+
+
+def write_entry(store: TableLike, url: str, rng: random.Random, t: float) -> None:
+    """One remembered article under every key state.py files it under."""
+    hashvalues = [rng.getrandbits(32) for _ in range(NUM_PERM)]
+    digests = sorted(f"{rng.getrandbits(32):08x}" for _ in range(30))
+    content = f"{rng.getrandbits(128):032x}"
+    store.data[f"url:{url}"] = json.dumps({"hash": content, "of": url, "t": t, "u": url}).encode()
+    store.data[f"hash:{content}"] = json.dumps({"url": url, "t": t}).encode()
+    store.data[f"sig:{url}"] = json.dumps({"h": hashvalues, "f": ["12", "2025"], "s": digests,
+                                           "m": digests, "e": digests[:20], "t": t}).encode()
+    for key in band_keys(hashvalues):
+        store.data[key] = json.dumps([*json.loads(store.data.get(key, b"[]")), url]).encode()
 
 
 def table(title: str, header: list[str], rows: list[list]) -> None:
@@ -148,7 +168,8 @@ def print_comparison(corpus: list, base: TableLike, args: argparse.Namespace) ->
         rows.append([name, s["precision"], s["recall"], s["revision recall"],
                      s["revisions dropped"], round(s["writes"], 1),
                      round(speed(corpus, judge, args.passes)),
-                     round(speed(corpus, judge, 3, base if judge is not exact_only else None))])
+                     round(speed(corpus, judge, args.passes,
+                                 base if judge is not exact_only else None))])
     table(f"{len(corpus)} labelled articles; articles/s on one core with an empty store, and "
           f"with the stage's store already holding {args.fill} articles",
           ["method", "dup precision", "dup recall", "revision recall", "revisions dropped",
@@ -166,7 +187,7 @@ def print_state(base: TableLike, unique_rate: float, n: int) -> None:
     table("State of the stage's store after unique articles (retention keeps it bounded)",
           ["articles", "keys", "MB", "bytes/article", "writes/unique article",
            "unique articles/s", "expire s (none due)", "expire s (all due)"],
-          [[n, len(base), round(size / 1e6, 1), size // n, base.writes // n, round(unique_rate),
+          [[n, len(base), round(size / 1e6, 1), size // n, base.writes // SAMPLE, round(unique_rate),
             round(scan, 3) if kept == 0 else "?", round(time.perf_counter() - started, 3)
             if removed == len(base) else "?"]])
 
@@ -175,7 +196,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float, default=NEAR_THRESHOLD)
     parser.add_argument("--passes", type=int, default=20)
-    parser.add_argument("--fill", type=int, default=5000)
+    parser.add_argument("--fill", type=int, default=50000)
     args = parser.parse_args()
     corpus = load()
     base, unique_rate = filled_store(args.fill, corpus)

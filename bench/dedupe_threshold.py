@@ -15,7 +15,7 @@ from dedupe import load, score, stage, table
 
 from services.dedupe import similarity
 from services.dedupe.fingerprint import sentences
-from services.dedupe.maintext import main_text
+from services.text.story import main_text
 
 LSH_SHAPES = [(64, 2), (42, 3), (32, 4), (25, 5), (21, 6), (16, 8), (8, 16)]
 THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]

@@ -12,7 +12,12 @@ class RawArticle(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    url: str = Field(description="canonical URL of the article (or a replay: URI for fixtures)")
+    url: str = Field(description="the article's URL as its feed or input file gave it "
+                                 "(or a replay: URI for fixtures)")
+    canonical_url: str | None = Field(
+        default=None, description="one spelling per page (the topic key, dedupe's identity); "
+                                  "computed from url when absent",
+    )
     title: str | None = None
     published: UtcDatetime | None = Field(default=None, description="publication time, ISO 8601")
     outlet: str | None = None
@@ -36,9 +41,15 @@ class UniqueArticle(RawArticle):
 
 
 class DuplicateNotice(BaseModel):
+    """An article dropped as a copy, and what it is a copy of."""
+
     type: Literal["article.duplicate"] = "article.duplicate"
-    url: str
-    duplicate_of: str
+    url: str = Field(description="the copy's URL as it was given")
+    canonical_url: str | None = None
+    duplicate_of: str = Field(description="canonical URL of the article this one copies")
     kind: Literal["exact", "near"]
     reason: Literal["url", "guid", "content", "near"] = "content"
     similarity: float = 1.0
+    original_url: str | None = Field(default=None, description="the original's URL as given")
+    original_title: str | None = None
+    original_outlet: str | None = None

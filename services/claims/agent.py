@@ -58,7 +58,9 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
                 await topics.deadletter.send(key=event.key, value=encode(bad))
                 continue
             if claim_event is None or new_state is None:
-                CLAIM_FIGURES_IGNORED.labels(ignored_reason(new_state)).inc()
+                CLAIM_FIGURES_IGNORED.labels(ignored_reason(new_state, figure)).inc()
+                if new_state is not None and new_state != state:  # a copy, recorded
+                    table[figure.claim_key] = new_state.model_dump(mode="json")
                 continue
             claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
             out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated

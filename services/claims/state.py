@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from schemas import ClaimEvent, ClaimSource, Figure
 from schemas.claims import Change, Previous
 from services.claims.contest import CUMULATIVE, disagree
+from services.claims.copies import Copy, Statement, copy_of, remembered
 
 HISTORY_LIMIT = 50
 
@@ -25,6 +26,8 @@ class ClaimState(BaseModel):
     sources: list[ClaimSource] = Field(default_factory=list)
     applied: list[str] = Field(default_factory=list)
     history: list[ClaimEvent] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)  # what each article said
+    copies: list[Copy] = Field(default_factory=list)
 
 
 def applied_mark(figure: Figure) -> str:
@@ -74,6 +77,10 @@ def apply_figure(
         return state, None
     if state is None and figure.stated_as == "earlier":
         return None, None
+    if state is not None and (original := copy_of(state.statements, figure)):
+        copy = Copy(article_url=figure.article_url, copy_of=original)
+        return state.model_copy(update={
+            "applied": [*state.applied, mark], "copies": [*state.copies, copy]}), None
     if state is None:
         state = ClaimState(claim_id=claim_id, claim_key=figure.claim_key, current=figure)
         change: Change = "new"
@@ -96,15 +103,19 @@ def apply_figure(
     new_state = state.model_copy(update={
         "version": version, "current": current, "contested": contested, "sources": sources,
         "applied": [*state.applied, mark],
+        "statements": remembered(state.statements, figure),
         "history": [*state.history, event.model_copy(update={"sources": []})][-HISTORY_LIMIT:],
     })
     return new_state, event
 
 
-def ignored_reason(new_state: ClaimState | None) -> str:
-    """Why `apply_figure` emitted nothing: a statement already applied, or an earlier value
-    with no claim to join."""
-    return "already_applied" if new_state is not None else "earlier_without_claim"
+def ignored_reason(new_state: ClaimState | None, figure: Figure) -> str:
+    """Why `apply_figure` emitted nothing: a copy of another article's statement, a statement
+    already applied, or an earlier value with no claim to join."""
+    if new_state is None:
+        return "earlier_without_claim"
+    copied = new_state.copies and new_state.copies[-1].article_url == figure.article_url
+    return "copy" if copied else "already_applied"
 
 
 def event_id(claim_id: str, version: int, mark: str) -> str:

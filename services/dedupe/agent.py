@@ -8,6 +8,7 @@ import faust
 from faust.types import StreamT, TableT
 
 from schemas import RawArticle
+from schemas.articles import DuplicateNotice, UniqueArticle
 from services.app import JSON_VALUES, Topics, table_changelog
 from services.dedupe.decide import decide, expire
 from services.runtime import topics as t
@@ -25,6 +26,11 @@ from services.runtime.topics import encode
 STAGE = "dedupe"
 log = logging.getLogger("claimstream.dedupe")
 EXPIRY_EVERY = timedelta(hours=1)
+
+
+def keyed(article: UniqueArticle | DuplicateNotice) -> bytes:
+    """The record key: the article's canonical URL."""
+    return (article.canonical_url or article.url).encode()
 
 
 def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
@@ -61,13 +67,11 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
                 await topics.deadletter.send(key=event.key, value=encode(bad))
                 continue
             DEDUPE_DECISIONS.labels(decision.outcome).inc()
-            if decision.unique is not None:
-                await topics.unique.send(key=decision.unique.url.encode(), value=encode(decision.unique))
-            if decision.duplicate is not None:
-                DUPLICATES.labels(decision.duplicate.kind).inc()
-                await topics.duplicates.send(
-                    key=decision.duplicate.url.encode(), value=encode(decision.duplicate)
-                )
+            if (unique := decision.unique) is not None:
+                await topics.unique.send(key=keyed(unique), value=encode(unique))
+            if (copy := decision.duplicate) is not None:
+                DUPLICATES.labels(copy.kind).inc()
+                await topics.duplicates.send(key=keyed(copy), value=encode(copy))
             STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
             LAST_PROCESSED.labels(STAGE).set_to_current_time()
 

@@ -1,8 +1,9 @@
 """Dedupe's decision: pass an article on (unique or revision) or drop it as a duplicate. Pure.
 
-Checks run cheapest first: canonical URL, feed GUID, content hash of the main text, then
-MinHash LSH over the main text. A known URL or GUID with other content, and a near-duplicate
-that states new figures or new sentences, is a revision: passed on with `revision_of` set.
+Checks run cheapest first: canonical URL, feed GUID, content hash of the story text, then
+MinHash LSH over the story text. A known URL or GUID with another story, and a near-duplicate
+whose story changed (`revision.story_change`), is a revision: passed on with `revision_of`
+set. A near-duplicate whose story did not change is a copy, whatever its page furniture says.
 """
 
 from collections.abc import MutableMapping
@@ -13,10 +14,10 @@ from typing import Any, Literal
 from schemas.articles import DuplicateNotice, RawArticle, UniqueArticle
 from services.dedupe import state
 from services.dedupe.fingerprint import Fingerprint, fingerprint
-from services.dedupe.similarity import NEAR_THRESHOLD
+from services.dedupe.revision import story_change
+from services.dedupe.similarity import NEAR_THRESHOLD, similarity
 
 Outcome = Literal["unique", "revision", "duplicate"]
-MIN_NEW_SENTENCES = 2
 
 
 @dataclass(frozen=True)
@@ -34,20 +35,12 @@ def decide(
     fp = fingerprint(article)
     t = now.timestamp()
     if match := exact_match(store, fp):
-        prior, reason = match
-        of = prior.get("of") or prior["url"]
-        if prior["hash"] != fp.content_hash:
-            if fp.has_text and (earlier := state.seen_content(store, fp.content_hash)):
-                # an older version delivered again: nothing new, and not the latest either
-                return duplicate(fp, earlier.get("of") or earlier["url"], "exact", "content", 1.0)
-            return passed(article, fp, store, t, revision_of=of)
-        state.remember_copy(store, fp, of, t)
-        return duplicate(fp, of, "exact", reason, 1.0)
+        return known(article, fp, store, t, *match)
     near = state.candidates(store, fp, threshold) if fp.has_text else []
     for url, score, sig in near:
-        if not states_news(fp, sig):
+        if not story_change(fp, sig).is_revision(same_publisher=False):
             state.remember_copy(store, fp, url, t)
-            return duplicate(fp, url, "near", "near", score)
+            return duplicate(store, fp, url, "near", "near", score)
     return passed(article, fp, store, t, revision_of=near[0][0] if near else None)
 
 
@@ -62,28 +55,48 @@ def exact_match(store: MutableMapping[str, Any], fp: Fingerprint) -> tuple[dict,
     return None
 
 
-def states_news(fp: Fingerprint, earlier: dict) -> bool:
-    """Does this text state a figure, or several sentences, that the earlier one did not?"""
-    new_figures = fp.figures - set(earlier["f"])
-    new_sentences = fp.sentences - set(earlier["s"])
-    return bool(new_figures) or len(new_sentences) >= MIN_NEW_SENTENCES
+def known(
+    article: RawArticle, fp: Fingerprint, store: MutableMapping[str, Any], t: float,
+    prior: dict, reason: str,
+) -> Decision:
+    """An article whose URL, GUID or story text was seen: a re-delivery, an older version
+    delivered again, the same story under other furniture, or the publisher's revision."""
+    of = prior.get("of") or prior["url"]
+    if prior["hash"] == fp.content_hash:
+        state.remember_copy(store, fp, of, t)
+        return duplicate(store, fp, of, "exact", reason, 1.0)
+    if fp.has_text and (earlier := state.seen_content(store, fp.content_hash)):
+        # an older version delivered again: nothing new, and not the latest either
+        return duplicate(store, fp, earlier.get("of") or earlier["url"], "exact", "content", 1.0)
+    latest = state.signature(store, of)
+    if latest is None or story_change(fp, latest).is_revision(same_publisher=True):
+        return passed(article, fp, store, t, revision_of=of)
+    state.remember_copy(store, fp, of, t)
+    return duplicate(store, fp, of, "near", reason, similarity(fp.hashvalues, latest["h"]))
 
 
 def passed(
     article: RawArticle, fp: Fingerprint, store: MutableMapping[str, Any], t: float,
     revision_of: str | None,
 ) -> Decision:
-    state.remember_original(store, fp, t)
+    state.remember_original(store, fp, t, article)
     unique = UniqueArticle(
-        **article.model_dump(exclude={"url"}), url=fp.url,
+        **article.model_dump(exclude={"canonical_url"}), canonical_url=fp.url,
         content_hash=fp.content_hash, revision_of=revision_of,
     )
     return Decision(outcome="revision" if revision_of else "unique", unique=unique)
 
 
-def duplicate(fp: Fingerprint, of: str, kind: str, reason: str, similarity: float) -> Decision:
+def duplicate(
+    store: MutableMapping[str, Any], fp: Fingerprint, of: str, kind: str, reason: str,
+    similarity: float,
+) -> Decision:
+    """The notice for a copy, naming the original as it was first given."""
+    original = state.original(store, of)
     notice = DuplicateNotice(
-        url=fp.url, duplicate_of=of, kind=kind, reason=reason, similarity=round(similarity, 4)
+        url=fp.given_url, canonical_url=fp.url, duplicate_of=of, kind=kind, reason=reason,
+        similarity=round(similarity, 4), original_url=original.get("u", of),
+        original_title=original.get("ti"), original_outlet=original.get("o"),
     )
     return Decision(outcome="duplicate", duplicate=notice)
 

@@ -1,4 +1,7 @@
-"""Article fingerprints: canonical URL, main-text hash, figures and sentence digests. No I/O."""
+"""Article fingerprints: canonical URL, story-text hash, figures and sentence digests. No I/O.
+
+Each story sentence is filed twice: as itself, and with its numbers masked, so "the same
+sentence with another figure" is recognised without keeping the sentence."""
 
 import hashlib
 import re
@@ -6,8 +9,8 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from schemas.articles import RawArticle
-from services.dedupe.maintext import main_text
 from services.dedupe.similarity import signature
+from services.text.story import main_text
 
 TRACKING_PARAMS = re.compile(
     r"^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|_ga|yclid"
@@ -16,7 +19,6 @@ TRACKING_PARAMS = re.compile(
 )
 HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
 DEFAULT_PORTS = {("http", 80), ("https", 443)}
-DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 NUMBER_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
@@ -24,6 +26,7 @@ NUMBER_WORDS = frozenset({
     "thousand", "million", "billion", "dozen", "dozens", "half", "double", "doubled", "tripled"
 })
 MIN_SENTENCE_WORDS = 4
+ENDS_WORDS = 8
 
 
 def canonical_url(url: str) -> str:
@@ -64,25 +67,42 @@ def sentences(text: str) -> list[str]:
     return [s for s in normalised if len(s.split()) >= MIN_SENTENCE_WORDS]
 
 
-def figures(text: str) -> frozenset[str]:
-    """Every number the text states, in digits or words; thousands separators removed."""
-    spelled = NUMBER_WORDS.intersection(words(text))
-    return frozenset(n.replace(",", "") for n in DIGITS.findall(text)) | spelled
+def figures(sentence: str) -> frozenset[str]:
+    """Every number a normalised sentence states, in digits or words ("1,400" is 1 and 400)."""
+    return frozenset(w for w in sentence.split() if w.isdigit() or w in NUMBER_WORDS)
 
 
 def digest(sentence: str) -> str:
     return hashlib.blake2b(sentence.encode(), digest_size=4).hexdigest()
 
 
+def ends(sentence: str) -> list[str]:
+    """A long sentence's first and last ENDS_WORDS words: what survives a prefixed dateline,
+    a caption run into it or a changed tail."""
+    tokens = sentence.split()
+    if len(tokens) < 2 * ENDS_WORDS:
+        return []
+    return [" ".join(tokens[:ENDS_WORDS]), " ".join(tokens[-ENDS_WORDS:])]
+
+
+def masked(sentence: str) -> str:
+    """A normalised sentence with every number, in digits or words, replaced by `#`."""
+    return " ".join("#" if w.isdigit() or w in NUMBER_WORDS else w for w in sentence.split())
+
+
 @dataclass(frozen=True)
 class Fingerprint:
-    url: str
+    url: str  # canonical
+    given_url: str
     guid: str | None
     content_hash: str
     has_text: bool
     hashvalues: tuple[int, ...]
     figures: frozenset[str]
     sentences: frozenset[str]
+    masked: frozenset[str]
+    ends: frozenset[str]
+    story: tuple[str, ...] = ()  # the normalised sentences themselves; never stored
 
 
 def feed_guid(article: RawArticle) -> str | None:
@@ -96,11 +116,15 @@ def fingerprint(article: RawArticle) -> Fingerprint:
     body = main_text(article.text, article.html)
     story = sentences(body)
     return Fingerprint(
-        url=canonical_url(article.url),
+        url=article.canonical_url or canonical_url(article.url),
+        given_url=article.url,
         guid=feed_guid(article),
         content_hash=content_hash(body),
         has_text=bool(story),
         hashvalues=signature(story),
-        figures=figures(body),
+        figures=frozenset().union(*(figures(s) for s in story)),
         sentences=frozenset(digest(s) for s in story),
+        masked=frozenset(digest(masked(s)) for s in story),
+        ends=frozenset(digest(end) for s in story for end in ends(s)),
+        story=tuple(story),
     )

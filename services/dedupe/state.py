@@ -4,16 +4,21 @@ The store is any MutableMapping[str, JSON value]: a dict in tests and in `claims
 process`, a faust Table at runtime (one changelog record per key). Values are always
 replaced, never mutated in place, so a Table sees every change.
 
-    url:<canonical url>   {"hash", "of", "t"}   "of": the URL this one was judged a copy of
+    url:<canonical url>   {"hash", "of", "t"}   "of": the URL this one was judged a copy of;
+                          an article that passed also keeps "u", "ti", "o": its URL as given,
+                          title and outlet, for the notices of its copies
     guid:<feed> <guid>    {"url", "hash", "t"}   a GUID is unique within its feed only
     hash:<content hash>   {"url", "t"}
-    sig:<url>             {"h": minhash hashvalues, "f": figures, "s": sentence digests, "t"}
+    sig:<url>             {"h": minhash hashvalues, "f": figures, "s": sentence digests,
+                           "m": digests of the sentences with numbers masked,
+                           "e": digests of the long sentences' first and last words, "t"}
     band:<i>:<band hash>  [url, ...]            the LSH index, one key per bucket, oldest first
 """
 
 from collections.abc import MutableMapping
 from typing import Any
 
+from schemas.articles import RawArticle
 from services.dedupe.fingerprint import Fingerprint
 from services.dedupe.similarity import band_keys, similarity
 
@@ -33,6 +38,15 @@ def seen_content(store: Store, content_hash: str) -> dict | None:
     return store.get(f"hash:{content_hash}")
 
 
+def signature(store: Store, url: str) -> dict | None:
+    return store.get(f"sig:{url}")
+
+
+def original(store: Store, url: str) -> dict:
+    """What is remembered of an article that passed: its URL as given, title, outlet."""
+    return store.get(f"url:{url}") or {}
+
+
 def candidates(store: Store, fp: Fingerprint, threshold: float) -> list[tuple[str, float, dict]]:
     """Remembered articles sharing an LSH band with fp and at least `threshold` similar,
     most similar first (ties by URL, so the order is deterministic)."""
@@ -45,15 +59,19 @@ def candidates(store: Store, fp: Fingerprint, threshold: float) -> list[tuple[st
     return sorted(scored, key=lambda found: (-found[1], found[0]))
 
 
-def remember_original(store: Store, fp: Fingerprint, t: float) -> None:
+def remember_original(store: Store, fp: Fingerprint, t: float, article: RawArticle) -> None:
     """File an article that passed (unique or revision) under every key that finds it."""
     forget_signature(store, fp.url)
     remember_copy(store, fp, fp.url, t)
+    store[f"url:{fp.url}"] = {
+        **store[f"url:{fp.url}"], "u": article.url, "ti": article.title, "o": article.outlet,
+    }
     if not fp.has_text:
         return
     store[f"hash:{fp.content_hash}"] = {"url": fp.url, "t": t}
     store[f"sig:{fp.url}"] = {
-        "h": list(fp.hashvalues), "f": sorted(fp.figures), "s": sorted(fp.sentences), "t": t,
+        "h": list(fp.hashvalues), "f": sorted(fp.figures), "s": sorted(fp.sentences),
+        "m": sorted(fp.masked), "e": sorted(fp.ends), "t": t,
     }
     for key in band_keys(fp.hashvalues):
         bucket = [url for url in store.get(key, ()) if url != fp.url]
@@ -61,8 +79,10 @@ def remember_original(store: Store, fp: Fingerprint, t: float) -> None:
 
 
 def remember_copy(store: Store, fp: Fingerprint, of: str, t: float) -> None:
-    """Remember a URL (and GUID) so its next delivery is recognised as a copy of `of`."""
-    store[f"url:{fp.url}"] = {"hash": fp.content_hash, "of": of, "t": t}
+    """Remember a URL (and GUID) so its next delivery is recognised as a copy of `of`.
+    An original seen again under other furniture keeps what it was first given as."""
+    kept = original(store, of) if fp.url == of else {}
+    store[f"url:{fp.url}"] = {**kept, "hash": fp.content_hash, "of": of, "t": t}
     if fp.guid:
         store[f"guid:{fp.guid}"] = {"url": of, "hash": fp.content_hash, "t": t}
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import dateparser
 
-from services.extract.boilerplate import NAV, is_furniture
+from services.text.furniture import NAV, is_furniture
 
 HEADER_LINES = 12
 OUTLET_PATTERNS = [

@@ -10,10 +10,11 @@ from spacy.tokens import Doc
 from schemas.articles import UniqueArticle
 from schemas.figures import Figure
 from services.extract.acronyms import acronym_names  # noqa: F401  (registers the component)
-from services.extract.boilerplate import clean_text, text_from_html
 from services.extract.entities import add_entity_ruler
 from services.extract.metadata import infer_metadata
 from services.extract.reading import read_article
+from services.text.furniture import clean_text
+from services.text.markup import text_from_html
 
 __all__ = ["extract_batch", "infer_metadata", "load_nlp"]
 

@@ -105,9 +105,10 @@ def build_figure(
 ) -> Figure:
     article, meta = context.article, context.meta
     carrier = who.carrier or (context.source if context.source != who.claimant else None)
+    page = article.canonical_url or article.url  # one page, however its URL was spelled
     return Figure(
-        figure_id=f"{article.url}#{amount.start}",
-        article_url=article.url,
+        figure_id=f"{page}#{amount.start}",
+        article_url=page,
         outlet=article.outlet or meta.get("outlet"),
         title=article.title or meta.get("title"),
         published=article.published or meta.get("published"),

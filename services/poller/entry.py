@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 from schemas.articles import RawArticle
-from services.poller.markup import plain_line
+from services.text.markup import plain_line
 
 WEB_SCHEMES = {"http", "https"}
 

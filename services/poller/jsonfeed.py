@@ -5,7 +5,7 @@ from typing import Any
 
 from schemas.articles import RawArticle
 from services.poller.entry import article, outlet_name, utc_datetime
-from services.poller.markup import plain_text
+from services.text.markup import plain_text, text_from_html
 
 
 def looks_like_json(body: bytes, content_type: str | None) -> bool:
@@ -29,7 +29,7 @@ def parse_json_feed(url: str, body: bytes) -> list[RawArticle]:
 
 def _item_article(url: str, item: dict[str, Any], outlet: str | None) -> RawArticle | None:
     html = _text(item.get("content_html"))
-    text = _text(item.get("content_text")) or plain_text(html) or plain_text(
+    text = _text(item.get("content_text")) or text_from_html(html) or plain_text(
         _text(item.get("summary"))
     )
     guid = item.get("id")

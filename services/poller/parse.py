@@ -11,7 +11,7 @@ import feedparser
 from schemas.articles import RawArticle
 from services.poller.entry import article, outlet_name, utc_datetime
 from services.poller.jsonfeed import looks_like_json, parse_json_feed
-from services.poller.markup import plain_text
+from services.text.markup import plain_text, text_from_html
 
 HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
 DATE_FIELDS = ("published_parsed", "updated_parsed", "created_parsed")
@@ -59,7 +59,7 @@ def _feedparser_result(url: str, body: bytes, content_type: str | None) -> Any:
 
 def _entry_article(url: str, entry: Any, outlet: str | None) -> RawArticle | None:
     html = _content_html(entry)
-    text = plain_text(html) or _content_text(entry) or plain_text(entry.get("summary"))
+    text = text_from_html(html) or _content_text(entry) or plain_text(entry.get("summary"))
     return article(
         url,
         link=entry.get("link"),

@@ -33,8 +33,9 @@ class Publisher:
         """Publish to the articles topic, keyed by canonical URL, and wait for the acks."""
         sent = []
         for article in articles:
-            value = encode(as_published(article, feed_url))
-            key = encode_key(canonical_url(article.url))
+            published = as_published(article, feed_url)
+            key = encode_key(published.canonical_url or published.url)
+            value = encode(published)
             sent.append(await self.producer.send(self.articles_topic, value, key=key))
         await asyncio.gather(*sent)
 
@@ -60,8 +61,9 @@ class Publisher:
 
 
 def as_published(article: RawArticle, feed_url: str) -> RawArticle:
-    """The article as it goes to `articles.raw`: canonical URL, from this poller, now."""
+    """The article as it goes to `articles.raw`: the URL its feed gave, beside its canonical
+    form (the key), from this poller, now."""
     return article.model_copy(update={
-        "url": canonical_url(article.url), "source": "poller", "received_at": datetime.now(UTC),
-        "feed_url": feed_url,
+        "canonical_url": canonical_url(article.url), "source": "poller",
+        "received_at": datetime.now(UTC), "feed_url": feed_url,
     })

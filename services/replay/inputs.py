@@ -11,10 +11,10 @@ from pydantic import ValidationError
 
 from schemas import RawArticle
 from services.dedupe.fingerprint import canonical_url
-from services.extract.boilerplate import text_from_html
 from services.extract.pipeline import infer_metadata
 from services.poller.parse import parse_feed
 from services.runtime.errors import InputError
+from services.text.markup import text_from_html
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 SUFFIXES = {".txt", ".jsonl", *FEED_SUFFIXES}
@@ -53,7 +53,7 @@ def from_json_line(path: Path, number: int, line: str) -> RawArticle:
     text = article.text or (text_from_html(article.html) if article.html else "")
     if not text.strip():
         raise InputError(f"{path}:{number}: article has neither text nor readable html")
-    return article.model_copy(update={"url": canonical_url(article.url), "text": text})
+    return article.model_copy(update={"canonical_url": canonical_url(article.url), "text": text})
 
 
 def read_file(path: Path) -> list[RawArticle]:

@@ -18,7 +18,8 @@ async def publish(bootstrap: str, articles: list[RawArticle], topic: str = ARTIC
         acks = []
         for article in articles:
             stamped = article.model_copy(update={"received_at": datetime.now(UTC)})
-            acks.append(await producer.send(topic, encode(stamped), key=article.url.encode()))
+            key = (article.canonical_url or article.url).encode()
+            acks.append(await producer.send(topic, encode(stamped), key=key))
         await asyncio.gather(*acks)
         for article in articles:
             ARTICLES_PUBLISHED.labels(article.source).inc()

@@ -33,3 +33,15 @@ async def test_bad_figure_goes_to_deadletter_and_the_next_one_is_processed(stage
     assert dead["stage"] == "claims" and dead["topic"] == "figures.extracted"
     assert dead["reason"].startswith("invalid Figure:")
     assert [e["value"] for e in outbox.values("claims.new")] == [150]
+
+
+async def test_a_copy_emits_nothing_and_the_claim_records_what_it_copies(stage_app):
+    from services.runtime.topics import CLAIMS_TABLE
+
+    app, outbox = stage_app("claims")
+    async with app.agents["claims"].test_context() as agent:
+        for url in ("u1", "wire-copy"):  # the same evidence, claimant and value
+            await agent.put(key=KEY.encode(), value=figure(163, url))
+        stored = app.tables[CLAIMS_TABLE][KEY]
+    assert len(outbox.values("claims.new")) == 1 and outbox.values("claims.updated") == []
+    assert [(c["article_url"], c["copy_of"]) for c in stored["copies"]] == [("wire-copy", "u1")]

@@ -84,11 +84,12 @@ async def test_every_format_is_published_once_keyed_by_canonical_url(
     } <= titles
     assert len(records) == len({key for key, _ in records}) == 11
     for key, article in records:
-        assert key == canonical_url(article.url)
+        assert key == article.canonical_url == canonical_url(article.url)
         assert article.source == "poller" and article.received_at is not None
     grain = next(a for _, a in records if a.title and a.title.startswith("Grain"))
-    assert grain.url == canonical_url(server.url("/2025/04/09/grain?utm_source=rss"))
-    assert grain.url.endswith("/2025/04/09/grain")
+    assert grain.url == server.url("/2025/04/09/grain?utm_source=rss")
+    assert grain.canonical_url == canonical_url(grain.url)
+    assert grain.canonical_url.endswith("/2025/04/09/grain")
     assert grain.feed_url == server.url("/rss2.xml")
 
 

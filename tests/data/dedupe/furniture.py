@@ -86,3 +86,15 @@ WIRES = [
         "headline": "Ukraine: Chinese nationals among Russia's recruits",
     },
 ]
+
+# A wire whose page furniture is full of numbers: none of it is news.
+COUNTING_WIRE = {
+    "outlet": "Metro Newswire",
+    "url": "https://www.metronewswire.example/world/",
+    "header": ["METRO NEWSWIRE", "World  Politics  Markets", "Updated 2 hours ago · 4 min read"],
+    "footer": ["Download our app: 4.8 stars from 12,000 reviews",
+               "Like this story? Share it with 3 friends.",
+               "Follow us for 24/7 updates",
+               "Jane Roe has covered Eastern Europe for 11 years.",
+               "Metro Newswire, 221 Harbour Road, Floor 9"],
+}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from furniture import MONITOR, WIRES
+from furniture import COUNTING_WIRE, MONITOR, WIRES
 from stories import STORIES, Story, body_of, reordered, trimmed
 
 HERE = Path(__file__).parent
@@ -109,6 +109,21 @@ def syndicated(s: Seed, rng: random.Random) -> list[Version]:
     ]
 
 
+def counted(s: Seed) -> list[Version]:
+    """Copies whose furniture holds numbers, under an upper-cased headline, one of them an
+    AMP copy with the last paragraph dropped: copies, not revisions."""
+    n, w, of, title = s.index, COUNTING_WIRE, f"s{s.index}-original", s.story.title.upper()
+    return [
+        Version(f"s{n}-numbered-footer", 140, f"{w['url']}{n}", page(w, title, s.body),
+                "duplicate", f"copy of seed {n} whose footer lines hold numbers", of=of,
+                title=title, outlet=w["outlet"]),
+        Version(f"s{n}-amp-last-dropped", 150, f"https://amp.metronewswire.example/amp/{n}",
+                page(w, title, s.body[:-1]), "duplicate",
+                f"AMP copy of seed {n} with its last paragraph dropped", of=of, kind="near",
+                title=title, outlet=w["outlet"]),
+    ]
+
+
 def revised(s: Seed, rng: random.Random) -> list[Version]:
     """A figure changed (by the first publisher, or for odd seeds by a wire), a paragraph
     added (by a wire), and a copy of each."""
@@ -158,7 +173,7 @@ def corpus() -> list[dict]:
     rng, records = random.Random(5), []
     for i, (story, path) in enumerate(zip(STORIES, SEEDS, strict=True)):
         s = Seed(i, story, path.read_text(), rng.sample(WIRES, 6))
-        versions = republished(s) + syndicated(s, rng) + revised(s, rng)
+        versions = republished(s) + syndicated(s, rng) + counted(s) + revised(s, rng)
         records += [record(s, v) for v in versions]
     records.sort(key=lambda r: (r["published"], r["label"]["id"]))
     return [with_earlier_versions(r, records[:n]) for n, r in enumerate(records)]

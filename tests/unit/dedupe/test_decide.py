@@ -7,6 +7,7 @@ import pytest
 from schemas.articles import RawArticle
 from services.dedupe.decide import decide, expire
 from services.dedupe.fingerprint import canonical_url
+from services.text.story import main_text
 
 SEEDS = sorted(Path(__file__).parents[3].joinpath("seeds").glob("*.txt"))
 NOW = datetime(2025, 4, 12, 12, tzinfo=UTC)
@@ -73,13 +74,15 @@ def test_decide_second_article(second, outcome, kind, reason, of) -> None:
     else:
         assert decision.duplicate is None
         assert decision.unique.revision_of == of
-        assert decision.unique.url == canonical_url(second.url)
+        assert decision.unique.url == second.url
+        assert decision.unique.canonical_url == canonical_url(second.url)
 
 
 def test_near_duplicate_reports_its_similarity() -> None:
     store: dict = {}
     decide(article(ORIGINAL, seed(4)), store, NOW)
-    decision = decide(article("https://wire.example/x", seed(4).rsplit("\n", 3)[0]), store, NOW)
+    story = main_text(seed(4)).splitlines()
+    decision = decide(article("https://wire.example/x", "\n".join(story[:-2])), store, NOW)
     assert 0.8 <= decision.duplicate.similarity < 1.0
 
 
@@ -93,8 +96,9 @@ def test_syndicated_copy_of_a_revision_is_a_duplicate_of_the_revision() -> None:
 
 
 def test_unique_article_carries_canonical_url_and_content_hash() -> None:
-    decision = decide(article("HTTPS://WWW.News.Example/story/?utm_source=x", seed(1)), {}, NOW)
-    assert decision.unique.url == ORIGINAL
+    given = "HTTP://WWW.News.Example/story/?utm_source=x"
+    decision = decide(article(given, seed(1)), {}, NOW)
+    assert (decision.unique.url, decision.unique.canonical_url) == (given, ORIGINAL)
     assert len(decision.unique.content_hash) == 32
 
 
@@ -183,3 +187,22 @@ def test_an_older_version_delivered_again_is_a_duplicate_not_a_revision():
     v2 = v1.model_copy(update={"text": v1.text.replace("200", "250")})
     outcomes = [decide(a, store, now).outcome for a in (v1, v2, v1, v2)]
     assert outcomes == ["unique", "revision", "duplicate", "duplicate"]
+
+
+def test_a_duplicate_notice_says_what_the_copy_is_a_copy_of() -> None:
+    store: dict = {}
+    given = "http://www.news.example/story?utm_source=rss"
+    first = RawArticle(url=given, text=seed(2), title="Chinese Nationals Fighting", outlet="Monitor")
+    decide(first, store, NOW)
+    notice = decide(article("https://wire.example/c", reordered(seed(2))), store, NOW).duplicate
+    assert (notice.url, notice.duplicate_of) == ("https://wire.example/c", ORIGINAL)
+    assert (notice.original_url, notice.original_title, notice.original_outlet) == (
+        given, "Chinese Nationals Fighting", "Monitor")
+
+
+def test_the_same_page_with_only_new_furniture_is_not_a_revision() -> None:
+    store: dict = {}
+    decide(article(ORIGINAL, seed(2)), store, NOW)
+    footer = "\nLike this story? Share it with 3 friends.\nRated 4.8 by 12,000 readers today."
+    decision = decide(article(ORIGINAL, seed(2) + footer), store, NOW + timedelta(hours=1))
+    assert (decision.outcome, decision.duplicate.reason) == ("duplicate", "url")

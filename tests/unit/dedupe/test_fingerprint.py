@@ -1,7 +1,7 @@
 import pytest
 
 from services.dedupe.fingerprint import canonical_url, content_hash, figures, sentences
-from services.dedupe.maintext import main_text
+from services.text.story import main_text
 
 CANONICAL_URLS = [
     ("scheme-and-host-case", "HTTPS://Example.COM/News/Story", "https://example.com/News/Story"),
@@ -75,8 +75,9 @@ def test_content_hash_ignores_case_punctuation_and_line_breaks() -> None:
     assert content_hash("hello world") != content_hash("hello world again")
 
 
-def test_figures_drop_thousands_separators() -> None:
-    assert figures("between 60,000 and 200,000 yuan, at least 155") == {"60000", "200000", "155"}
+def test_figures_are_the_number_words_and_digits_of_a_normalised_sentence() -> None:
+    sentence = sentences("Between 60,000 and 200,000 yuan, at least five of them.")[0]
+    assert figures(sentence) == {"60", "000", "200", "five"}
 
 
 def test_sentences_are_normalised_and_skip_fragments() -> None:

@@ -4,7 +4,7 @@ import pytest
 
 from services.dedupe import similarity
 from services.dedupe.fingerprint import sentences
-from services.dedupe.maintext import main_text
+from services.text.story import main_text
 
 SEEDS = sorted(Path(__file__).parents[3].joinpath("seeds").glob("*.txt"))
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from schemas.articles import RawArticle
 from services.poller.fulltext import needs_full_text, page_date, with_page
-from services.poller.markup import plain_line, plain_text
+from services.text.markup import plain_line, plain_text
 
 PAGE = (Path(__file__).resolve().parents[2] / "data" / "feeds" / "hospital.html").read_bytes()
 

@@ -26,7 +26,8 @@ def test_jsonl_articles_are_canonicalised(tmp_path):
              "published": "2025-04-09T12:40:00Z", "outlet": "Ex", "extra": 1}]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")
     [article] = read_inputs([path])
-    assert article.url == "https://example.com/x"
+    assert article.url == "https://WWW.Example.com/x/?utm_source=feed"
+    assert article.canonical_url == "https://example.com/x"
     assert article.published.isoformat() == "2025-04-09T12:40:00+00:00"
 
 

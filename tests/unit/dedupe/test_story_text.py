@@ -1,8 +1,8 @@
 """Main text of an article as dedupe compares it."""
 
 def test_html_only_article_is_read_like_the_extract_stage_reads_it():
-    from services.dedupe.maintext import main_text
-    from services.extract.boilerplate import text_from_html
+    from services.text.markup import text_from_html
+    from services.text.story import main_text
 
     story = "Rescuers said at least 40 people were still missing after the flood on Sunday. " * 3
     html = (f"<html><body><nav>Home | World | Subscribe now</nav><article><h1>Flood</h1>"

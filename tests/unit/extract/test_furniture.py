@@ -1,6 +1,6 @@
 import pytest
 
-from services.extract.boilerplate import clean_text, is_furniture, keep_mask
+from services.text.furniture import clean_text, is_furniture, keep_mask
 
 FURNITURE = [
     ("Help us reach 20,000 members.", "membership appeal"),

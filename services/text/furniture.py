@@ -1,7 +1,8 @@
-"""Page furniture in plain-text articles, found line by line with general rules.
+"""Page furniture in plain-text articles, found line by line with general rules: the one
+rule set every stage uses (extract blanks it, dedupe leaves it out of what it compares).
 
 `clean_text` blanks furniture lines with spaces so character offsets stay those of the
-article text. HTML goes through trafilatura first (`text_from_html`).
+article text. HTML becomes text first (`services.text.markup.text_from_html`).
 """
 
 import re
@@ -9,8 +10,10 @@ import re
 # Site marks: never part of a news sentence.
 MARK = re.compile(
     r"(^advertisement|^sponsored|privacy policy|terms of (use|service)|all rights reserved|^copyright|©"
-    r"|skip to content|(site|website|page) uses cookies"
-    r"|^(additional )?(reporting|writing|editing) by)",
+    r"|skip to (main )?content|(site|website|page) uses cookies|click here|image caption"
+    r"|\bsign in\b|trust project|indicates required|originally (published|appeared)"
+    r"|^this (story|article) (was|has been|is) (\w+ )?(published|syndicated|republished|produced)"
+    r"|^\(?(additional )?(reporting|writing|editing) by)",
     re.IGNORECASE,
 )
 # Appeals to the reader: a line counts only when it addresses the reader (see `is_appeal`).
@@ -36,12 +39,22 @@ ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 APPEAL_MAX_WORDS = 60
-PHOTO_CREDIT = re.compile(
+PHOTO_CREDIT_WORDS = re.compile(
     r"(getty images|\bafp\b|\bap photo\b|reuters/|/reuters|\bepa\b|shutterstock|"
-    r"wikimedia commons|photo (by|via|credit|:)|image (credit|:|via)|\bphoto \d+ of \d+"
-    r"|[A-Z]{2,}[A-Z ]*/[A-Z][\w ]+\)?\s*$|\(\w[\w .]*/\w[\w .]*(via [\w ]+)?\)\s*$)",
+    r"wikimedia commons|photo (by|via|credit|:)|image (credit|:|via)|\bphoto \d+ of \d+)",
     re.IGNORECASE,
 )
+# 'NEMENOV/Getty Images', '(Photo/Agency via X)' at the end of a line; slow on long lines, so
+# tried only on lines holding a slash
+CREDIT_TAIL = re.compile(
+    r"[A-Z]{2,}[A-Z ]*/[A-Z][\w ]+\)?\s*$|\(\w[\w .]*/\w[\w .]*(via [\w ]+)?\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_photo_credit(line: str) -> bool:
+    return bool(PHOTO_CREDIT_WORDS.search(line)) or ("/" in line and bool(CREDIT_TAIL.search(line)))
+
 COUNTER = re.compile(
     r"^\W*(\d[\d,.]*\s*(views?|comments?|shares?|likes?|min(ute)?s? read|read)?\W*)+$"
     r"|^\W*(comments?|views?|shares?|likes?)\W*\(?\d[\d,.]*\)?\W*$"
@@ -90,6 +103,11 @@ def numbered_heading(line: str) -> bool:
 
 
 NEWS_LABEL = re.compile(r"^\s*(last|latest|more|top|breaking) news\b", re.IGNORECASE)
+# 'Maria Keller has covered Asia for 12 years.', 'John Roe is a senior reporter at ...'
+AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w'-]+ [A-Z][\w'-]+ (has (covered|reported on|written about|worked)"
+    r"|is (a|an|the) ([\w-]+ ){0,3}(reporter|correspondent|editor|writer|journalist|columnist))\b"
+)
 
 
 def is_furniture(line: str) -> bool:
@@ -101,10 +119,10 @@ def is_furniture(line: str) -> bool:
     appeal = is_appeal(stripped) and words <= APPEAL_MAX_WORDS
     byline = BYLINE.match(stripped) and words <= 12 and not SENTENCE_END.search(stripped)
     label = NEWS_LABEL.match(stripped) and is_heading(stripped)
-    patterns = (MARK, PHOTO_CREDIT, COUNTER, NAV, BREADCRUMB, WIRE_DATELINE, DATELINE)
+    patterns = (MARK, COUNTER, NAV, BREADCRUMB, WIRE_DATELINE, DATELINE, AUTHOR_BIO)
     return bool(appeal or byline or label or numbered_heading(stripped)) or any(
         p.search(stripped) for p in patterns
-    )
+    ) or is_photo_credit(stripped)
 
 
 def is_appeal(line: str) -> bool:
@@ -118,7 +136,7 @@ def is_attributed_sentence(line: str) -> bool:
     that names who says it is reported prose, whatever words it contains."""
     words = line.split()
     full = len(words) >= 6 and line[0].isupper() and SENTENCE_END.search(line) is not None
-    return full and ATTRIBUTION.search(line) is not None and not PHOTO_CREDIT.search(line)
+    return full and ATTRIBUTION.search(line) is not None and not is_photo_credit(line)
 
 
 def is_teaser(line: str) -> bool:
@@ -131,9 +149,11 @@ def is_heading(line: str) -> bool:
     return 0 < len(words) <= 14 and not SENTENCE_END.search(line)
 
 
-def keep_mask(lines: list[str]) -> list[bool]:
-    """True for each line that belongs to the article prose (or its headline)."""
-    keep = [not is_furniture(line) for line in lines]
+def keep_mask(lines: list[str], candidates: list[bool] | None = None) -> list[bool]:
+    """True for each line that belongs to the article prose (or its headline). Only the
+    `candidates` lines (all by default) are judged; the others are left out unjudged."""
+    judged = candidates or [True] * len(lines)
+    keep = [c and not is_furniture(line) for line, c in zip(lines, judged, strict=True)]
     in_read_more = False
     for i, line in enumerate(lines):
         if TAIL_SECTION.match(line) and i > len(lines) // 3:
@@ -170,9 +190,3 @@ def undated(line: str) -> str:
     """The line with a leading place dateline blanked (same length)."""
     match = PLACE_DATELINE.match(line)
     return " " * match.end() + line[match.end() :] if match else line
-
-
-def text_from_html(html: str) -> str:
-    import trafilatura
-
-    return trafilatura.extract(html, include_comments=False, include_tables=False) or ""

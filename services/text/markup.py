@@ -1,4 +1,9 @@
-"""HTML fragments from feeds → plain text. No I/O."""
+"""HTML → plain text, the one way every stage reads it. No I/O.
+
+`text_from_html` reads a page or a feed's content with trafilatura, which keeps the story and
+drops navigation; a fragment too short for trafilatura to judge is read as its visible text.
+`plain_text` is the visible text of any fragment (summaries, titles), one paragraph a line.
+"""
 
 import html
 import re
@@ -44,6 +49,16 @@ def plain_text(fragment: str | None) -> str:
     collector.feed(fragment)
     collector.close()
     return _tidy("".join(collector.parts))
+
+
+def text_from_html(html: str | None) -> str:
+    """The main text of an HTML page or content fragment, one paragraph a line."""
+    if not html or not html.strip():
+        return ""
+    import trafilatura
+
+    extracted = trafilatura.extract(html, include_comments=False, include_tables=False)
+    return extracted or plain_text(html)
 
 
 def plain_line(fragment: str | None) -> str | None:

@@ -1,0 +1,61 @@
+"""A copy is never a second source. Pure.
+
+Corroboration means another outlet or claimant said it in its own words. When a statement
+reaches a claim from a second article with the same claimant, the same value and the same
+(or a near-identical) evidence sentence, the second article is a copy of the first: the
+claim records it under `copies` and emits nothing, however the dedupe stage judged it.
+"""
+
+import re
+
+from pydantic import BaseModel
+
+from schemas import Figure
+
+NEAR_IDENTICAL = 0.8  # word overlap (Jaccard) of two evidence sentences
+STATEMENTS_LIMIT = 50
+
+
+class Statement(BaseModel):
+    """What one article said, as far as copies are concerned."""
+
+    article_url: str
+    claimant: str | None = None
+    value: int | float
+    value_max: int | float | None = None
+    words: list[str]
+
+
+class Copy(BaseModel):
+    article_url: str
+    copy_of: str
+
+
+def statement(figure: Figure) -> Statement:
+    return Statement(
+        article_url=figure.article_url, claimant=figure.claimant, value=figure.value,
+        value_max=figure.value_max, words=sorted(set(re.findall(r"\w+", figure.evidence.lower()))),
+    )
+
+
+def copy_of(statements: list[Statement], figure: Figure) -> str | None:
+    """The article another one's statement of this figure was copied from, if any."""
+    said = statement(figure)
+    for earlier in statements:
+        if earlier.article_url != said.article_url and same_statement(earlier, said):
+            return earlier.article_url
+    return None
+
+
+def same_statement(a: Statement, b: Statement) -> bool:
+    if (a.claimant, a.value, a.value_max) != (b.claimant, b.value, b.value_max):
+        return False
+    words_a, words_b = set(a.words), set(b.words)
+    return len(words_a & words_b) >= NEAR_IDENTICAL * len(words_a | words_b)
+
+
+def remembered(statements: list[Statement], figure: Figure) -> list[Statement]:
+    """The statements with this figure's added (an article's own first statement wins)."""
+    if any(s.article_url == figure.article_url for s in statements):
+        return statements
+    return [*statements, statement(figure)][-STATEMENTS_LIMIT:]
