@@ -29,10 +29,9 @@ WORKERS = ["dedupe", "extract", "claims"]
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ComposeStack]:
     try:
-        docker_host = docker_engine()
+        stack = ComposeStack(docker_engine(), tmp_path_factory.mktemp("compose"))
     except EngineUnavailable as error:
         pytest.skip(f"no Docker engine can run here: {error}")
-    stack = ComposeStack(docker_host, tmp_path_factory.mktemp("compose"))
     try:
         build_images(stack.env, stack.image, stack.workdir)
         stack.up()
