@@ -50,7 +50,7 @@ if ! answers "$OWN_HOST"; then
   # runs on its own compose network and image builds use --network host.
   setsid dockerd --host "$OWN_HOST" --data-root "$DATA_ROOT" --exec-root "$EXEC_ROOT" \
     --pidfile "$EXEC_ROOT.pid" --bridge=none --storage-driver=overlay2 \
-    </dev/null >>"$LOG" 2>&1 &
+    </dev/null >>"$LOG" 2>&1 9>&- &
   for _ in $(seq 60); do
     answers "$OWN_HOST" && break
     kill -0 $! 2>/dev/null || break
