@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml deploy/constraints.txt deploy/requirements-model.txt
 
 install: $(STAMP) ## create .venv and install claimstream with its pinned dependencies
 
-system-deps: ## Debian packages the tests use (promtool, prometheus, kcat); skips what is there
+system-deps: ## Debian packages the tests use (promtool, kcat, docker.io, ...) and a Docker engine; skips what is there
 	bash .ci/install-system-deps.sh
 
 up: install ## broker (local if none answers), topics, every stage, seed replay, /metrics

@@ -24,11 +24,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.kafka)
 
 
-def docker_answers() -> bool:
+def docker_has_kafka_image() -> bool:
+    """Whether a Docker engine answers and already holds KAFKA_IMAGE. It is never pulled here:
+    where no registry answers, a running engine alone must not take the local broker's place."""
     try:
         import docker
 
-        return bool(docker.from_env(timeout=2).ping())
+        docker.from_env(timeout=2).images.get(KAFKA_IMAGE)
+        return True
     except Exception:
         return False
 
@@ -100,7 +103,7 @@ def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     configured = os.environ.get("CLAIMSTREAM_KAFKA_BOOTSTRAP")
     if configured and broker.answers(configured, 5.0):
         yield configured
-    elif docker_answers():
+    elif docker_has_kafka_image():
         yield from docker_broker()
     else:
         yield from local_broker(tmp_path_factory.mktemp("kafka"))

