@@ -62,6 +62,8 @@ def create_app(settings: Settings, stages: Sequence[str]) -> tuple[faust.App, To
         web_in_thread=False,
         stream_wait_empty=False,
         broker_commit_every=100,
+        broker_session_timeout=settings.session_timeout_seconds,
+        broker_heartbeat_interval=settings.session_timeout_seconds / 4,
         broker_commit_interval=1.0,
     )
     names = (t.ARTICLES_RAW, t.ARTICLES_UNIQUE, t.ARTICLES_DUPLICATES, t.FIGURES_EXTRACTED,

@@ -16,6 +16,7 @@ from services.claims.identity import claim_id
 from services.claims.state import ClaimState, apply_figure, ignored_reason
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
+from services.runtime.delivery import Send, Staged, deliver
 from services.runtime.metrics import (
     CLAIM_EVENTS,
     CLAIM_FIGURES_IGNORED,
@@ -55,18 +56,19 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
             except Exception as exc:
                 DEADLETTERS.labels(STAGE).inc()
                 bad = dead_letter(STAGE, t.FIGURES_EXTRACTED, event.key, event.value, reason_of(exc))
-                await topics.deadletter.send(key=event.key, value=encode(bad))
+                await deliver(Send(topics.deadletter, event.key, encode(bad)))
                 continue
             if claim_event is None or new_state is None:
                 CLAIM_FIGURES_IGNORED.labels(ignored_reason(new_state)).inc()
                 continue
             claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
             out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated
-            # The event is delivered before the state records it: a crash in between re-sends
-            # the same event id on reprocessing, and never loses the event.
-            delivery = await out.send(key=claim_event.claim_id.encode(), value=encode(claim_event))
-            await delivery
-            table[figure.claim_key] = new_state.model_dump(mode="json")
+            # The event is acknowledged before the state records it, and the state before the
+            # figure is: a crash in between re-sends the same event id, and never loses it.
+            await deliver(Send(out, claim_event.claim_id.encode(), encode(claim_event)))
+            staged = Staged(table)
+            staged[figure.claim_key] = new_state.model_dump(mode="json")
+            await staged.save(event.message.partition)
             observe(claim_event, figure)
             STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
             LAST_PROCESSED.labels(STAGE).set_to_current_time()

@@ -9,9 +9,10 @@ from faust.types import StreamT, TableT
 
 from schemas import RawArticle
 from services.app import JSON_VALUES, Topics, table_changelog
-from services.dedupe.decide import decide, expire
+from services.dedupe.decide import Decision, decide, expire
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
+from services.runtime.delivery import Send, Staged, deliver, deliver_all
 from services.runtime.metrics import (
     DEADLETTERS,
     DEDUPE_DECISIONS,
@@ -36,13 +37,13 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
     retention = timedelta(days=settings.dedupe_retention_days)
     last_expiry = datetime.min.replace(tzinfo=UTC)
 
-    def forget_old(now: datetime) -> None:
+    def forget_old(now: datetime, staged: Staged) -> None:
         """faust writes table changes only inside stream iteration, so expiry runs here."""
         nonlocal last_expiry
         if now - last_expiry >= EXPIRY_EVERY:
             last_expiry = now
             try:
-                expire(store, now, retention)
+                expire(staged, now, retention)
             except Exception:  # expiry failing must not cost the record in hand
                 log.exception("dedupe: expiring old entries failed")
 
@@ -51,24 +52,32 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
         async for event in stream.events():
             started = time.perf_counter()
             now = datetime.now(UTC)
-            forget_old(now)
+            staged = Staged(store)
+            forget_old(now, staged)
             try:
                 article = RawArticle.model_validate_json(event.value)
-                decision = decide(article, store, now, settings.near_duplicate_threshold)
+                decision = decide(article, staged, now, settings.near_duplicate_threshold)
             except Exception as exc:  # a bad record must not stop the stage
                 DEADLETTERS.labels(STAGE).inc()
                 bad = dead_letter(STAGE, t.ARTICLES_RAW, event.key, event.value, reason_of(exc))
-                await topics.deadletter.send(key=event.key, value=encode(bad))
+                await deliver(Send(topics.deadletter, event.key, encode(bad)))
                 continue
             DEDUPE_DECISIONS.labels(decision.outcome).inc()
-            if decision.unique is not None:
-                await topics.unique.send(key=decision.unique.url.encode(), value=encode(decision.unique))
-            if decision.duplicate is not None:
-                DUPLICATES.labels(decision.duplicate.kind).inc()
-                await topics.duplicates.send(
-                    key=decision.duplicate.url.encode(), value=encode(decision.duplicate)
-                )
+            # Outputs are acknowledged before the store remembers the article: a crash in
+            # between judges it again as new, rather than as a duplicate of itself.
+            await deliver_all(outputs(decision))
+            await staged.save(event.message.partition)
             STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
             LAST_PROCESSED.labels(STAGE).set_to_current_time()
+
+    def outputs(decision: Decision) -> list[Send]:
+        sends = []
+        if decision.unique is not None:
+            sends.append(Send(topics.unique, decision.unique.url.encode(), encode(decision.unique)))
+        if decision.duplicate is not None:
+            DUPLICATES.labels(decision.duplicate.kind).inc()
+            sends.append(Send(topics.duplicates, decision.duplicate.url.encode(),
+                              encode(decision.duplicate)))
+        return sends
 
     return store

@@ -18,6 +18,7 @@ from services.claims.in_article import resolve_in_article
 from services.extract.batch import extract_isolated, load_worker_nlp
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
+from services.runtime.delivery import Send, deliver_all
 from services.runtime.metrics import (
     ARTICLES_EXTRACTED,
     DEADLETTERS,
@@ -51,36 +52,41 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> None:
             pool[0] = new_pool()
             return ["extract: the NLP process died on this batch"] * len(articles)
 
-    async def dead(event: faust.EventT, reason: str) -> None:
+    def dead(event: faust.EventT, reason: str) -> Send:
         DEADLETTERS.labels(STAGE).inc()
         bad = dead_letter(STAGE, t.ARTICLES_UNIQUE, event.key, event.value, reason)
-        await topics.deadletter.send(key=event.key, value=encode(bad))
+        return Send(topics.deadletter, event.key, encode(bad))
 
-    async def publish(figures: list[Figure]) -> None:
+    def figure_sends(figures: list[Figure]) -> list[Send]:
+        sends = []
         for figure in resolve_in_article(figures):
             FIGURES.labels(figure.unit).inc()
-            await topics.figures.send(key=figure.claim_key.encode(), value=encode(figure))
+            sends.append(Send(topics.figures, figure.claim_key.encode(), encode(figure)))
+        return sends
 
     @app.agent(topics.unique, name=STAGE)
     async def extract(stream: faust.StreamT) -> None:
         batches = stream.take_events(settings.nlp_batch_size, within=settings.nlp_batch_seconds)
         async for events in batches:
             started = time.perf_counter()
-            articles, good = [], []
+            articles, good, sends = [], [], []
             for event in events:
                 try:
                     articles.append(UniqueArticle.model_validate_json(event.value))
                     good.append(event)
                 except Exception as exc:
-                    await dead(event, reason_of(exc))
+                    sends.append(dead(event, reason_of(exc)))
             NLP_BATCH_SIZE.observe(len(articles))
             results = await run_nlp(articles)
             for event, result in zip(good, results, strict=True):
                 if isinstance(result, str):
-                    await dead(event, result)
+                    sends.append(dead(event, result))
                     continue
                 ARTICLES_EXTRACTED.inc()
-                await publish(result)
+                sends.extend(figure_sends(result))
+            # take_events acknowledges the batch when this body ends: only after every
+            # figure and dead letter it caused is acknowledged by the broker.
+            await deliver_all(sends)
             STAGE_SECONDS.labels(STAGE).observe((time.perf_counter() - started) / max(1, len(events)))
             LAST_PROCESSED.labels(STAGE).set_to_current_time()
 
