@@ -7,6 +7,7 @@ import faust
 from faust.types import TopicT
 
 from services.runtime import topics as t
+from services.runtime.consumer import App
 from services.runtime.lag import record_lag
 from services.runtime.settings import Settings
 
@@ -46,7 +47,7 @@ def app_id(stages: Sequence[str]) -> str:
 def create_app(settings: Settings, stages: Sequence[str]) -> tuple[faust.App, Topics]:
     name = app_id(stages)
     (settings.state_dir / name).mkdir(parents=True, exist_ok=True)
-    app = faust.App(
+    app = App(
         name,
         broker=f"kafka://{settings.kafka_bootstrap}",
         store="memory://",
@@ -64,6 +65,7 @@ def create_app(settings: Settings, stages: Sequence[str]) -> tuple[faust.App, To
         broker_commit_every=100,
         broker_session_timeout=settings.session_timeout_seconds,
         broker_heartbeat_interval=settings.session_timeout_seconds / 4,
+        consumer_group_instance_id=settings.group_instance_id,
         broker_commit_interval=1.0,
     )
     names = (t.ARTICLES_RAW, t.ARTICLES_UNIQUE, t.ARTICLES_DUPLICATES, t.FIGURES_EXTRACTED,

@@ -16,7 +16,7 @@ from services.claims.identity import claim_id
 from services.claims.state import ClaimState, apply_figure, ignored_reason
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
-from services.runtime.delivery import Send, Staged, deliver
+from services.runtime.delivery import InOrder, Send, Staged
 from services.runtime.metrics import (
     CLAIM_EVENTS,
     CLAIM_FIGURES_IGNORED,
@@ -44,33 +44,37 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
         changelog_topic=table_changelog(app, t.CLAIMS_TABLE, partitions),
     )
 
+    def handle(event: faust.EventT) -> tuple[list[Send], list[Send]]:
+        """The claim event a figure causes, and the claim state that records it."""
+        try:
+            figure = Figure.model_validate_json(event.value)
+            stored = table.get(figure.claim_key)
+            state = ClaimState.model_validate(stored) if stored else None
+            new_state, claim_event = apply_figure(state, figure, claim_id(figure.claim_key))
+        except Exception as exc:
+            DEADLETTERS.labels(STAGE).inc()
+            bad = dead_letter(STAGE, t.FIGURES_EXTRACTED, event.key, event.value, reason_of(exc))
+            return [Send(topics.deadletter, event.key, encode(bad))], []
+        if claim_event is None or new_state is None:
+            CLAIM_FIGURES_IGNORED.labels(ignored_reason(new_state)).inc()
+            return [], []
+        claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
+        out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated
+        staged = Staged(table)
+        staged[figure.claim_key] = new_state.model_dump(mode="json")
+        observe(claim_event, figure)
+        return ([Send(out, claim_event.claim_id.encode(), encode(claim_event))],
+                staged.apply(event.message.partition))
+
     @app.agent(topics.figures, name=STAGE)
     async def claims(stream: StreamT) -> None:
-        async for event in stream.events():
-            started = time.perf_counter()
-            try:
-                figure = Figure.model_validate_json(event.value)
-                stored = table.get(figure.claim_key)
-                state = ClaimState.model_validate(stored) if stored else None
-                new_state, claim_event = apply_figure(state, figure, claim_id(figure.claim_key))
-            except Exception as exc:
-                DEADLETTERS.labels(STAGE).inc()
-                bad = dead_letter(STAGE, t.FIGURES_EXTRACTED, event.key, event.value, reason_of(exc))
-                await deliver(Send(topics.deadletter, event.key, encode(bad)))
-                continue
-            if claim_event is None or new_state is None:
-                CLAIM_FIGURES_IGNORED.labels(ignored_reason(new_state)).inc()
-                continue
-            claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
-            out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated
-            # The event is acknowledged before the state records it, and the state before the
-            # figure is: a crash in between re-sends the same event id, and never loses it.
-            await deliver(Send(out, claim_event.claim_id.encode(), encode(claim_event)))
-            staged = Staged(table)
-            staged[figure.claim_key] = new_state.model_dump(mode="json")
-            await staged.save(event.message.partition)
-            observe(claim_event, figure)
-            STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
-            LAST_PROCESSED.labels(STAGE).set_to_current_time()
+        # The event is acknowledged before the changelog records the state, and the state
+        # before the figure: a crash in between re-sends the same event id, never loses it.
+        async with InOrder() as done:
+            async for event in stream.noack().events():
+                started = time.perf_counter()
+                await done.add([event], *handle(event))
+                STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
+                LAST_PROCESSED.labels(STAGE).set_to_current_time()
 
     return table

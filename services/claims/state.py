@@ -8,7 +8,7 @@ the same id in whatever order statements arrive; the version counts statements a
 """
 
 import hashlib
-from datetime import datetime
+from datetime import UTC, datetime
 
 from pydantic import BaseModel, Field
 
@@ -19,7 +19,7 @@ from services.claims.contest import CUMULATIVE, conflicts_with, disagree
 HISTORY_LIMIT = 50
 SOURCE_LIMIT = 50
 APPLIED_LIMIT = 256
-UNDATED = datetime.min
+UNDATED = datetime.min.replace(tzinfo=UTC)
 
 
 class ClaimState(BaseModel):
@@ -40,9 +40,11 @@ def applied_mark(said: Figure | ClaimSource) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
-def already_applied(state: ClaimState, mark: str) -> bool:
+def already_applied(state: ClaimState, figure: Figure, mark: str) -> bool:
     """A recent statement, or one a kept source still says."""
-    return mark in state.applied or any(applied_mark(s) == mark for s in state.sources)
+    return mark in state.applied or any(
+        s.article_url == figure.article_url and applied_mark(s) == mark for s in state.sources
+    )
 
 
 def source_of(figure: Figure) -> ClaimSource:
@@ -70,9 +72,8 @@ def classify(figure: Figure, current: Figure, late: bool) -> Change:
     return "corroborated"
 
 
-def recency(source: ClaimSource) -> tuple:
-    published = source.published.replace(tzinfo=None) if source.published else UNDATED
-    return published, source.article_url
+def recency(source: ClaimSource) -> tuple[datetime, str]:
+    return source.published or UNDATED, source.article_url
 
 
 def merge_sources(sources: list[ClaimSource], new: ClaimSource) -> list[ClaimSource]:
@@ -97,7 +98,7 @@ def apply_figure(
     """Fold one figure into a claim. Returns the new state and the event to emit, if any.
     A value given only as an earlier one ('up from 36') opens no claim: it returns (None, None)."""
     mark = applied_mark(figure)
-    if state is not None and already_applied(state, mark):
+    if state is not None and already_applied(state, figure, mark):
         return state, None
     if state is None and figure.stated_as == "earlier":
         return None, None

@@ -12,7 +12,7 @@ from services.app import JSON_VALUES, Topics, table_changelog
 from services.dedupe.decide import Decision, decide, expire
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
-from services.runtime.delivery import Send, Staged, deliver, deliver_all
+from services.runtime.delivery import InOrder, Send, Staged
 from services.runtime.metrics import (
     DEADLETTERS,
     DEDUPE_DECISIONS,
@@ -47,29 +47,6 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
             except Exception:  # expiry failing must not cost the record in hand
                 log.exception("dedupe: expiring old entries failed")
 
-    @app.agent(topics.raw, name=STAGE)
-    async def dedupe(stream: StreamT) -> None:
-        async for event in stream.events():
-            started = time.perf_counter()
-            now = datetime.now(UTC)
-            staged = Staged(store)
-            forget_old(now, staged)
-            try:
-                article = RawArticle.model_validate_json(event.value)
-                decision = decide(article, staged, now, settings.near_duplicate_threshold)
-            except Exception as exc:  # a bad record must not stop the stage
-                DEADLETTERS.labels(STAGE).inc()
-                bad = dead_letter(STAGE, t.ARTICLES_RAW, event.key, event.value, reason_of(exc))
-                await deliver(Send(topics.deadletter, event.key, encode(bad)))
-                continue
-            DEDUPE_DECISIONS.labels(decision.outcome).inc()
-            # Outputs are acknowledged before the store remembers the article: a crash in
-            # between judges it again as new, rather than as a duplicate of itself.
-            await deliver_all(outputs(decision))
-            await staged.save(event.message.partition)
-            STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
-            LAST_PROCESSED.labels(STAGE).set_to_current_time()
-
     def outputs(decision: Decision) -> list[Send]:
         sends = []
         if decision.unique is not None:
@@ -79,5 +56,31 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
             sends.append(Send(topics.duplicates, decision.duplicate.url.encode(),
                               encode(decision.duplicate)))
         return sends
+
+    def handle(event: faust.EventT) -> tuple[list[Send], list[Send]]:
+        """What an article causes: its outputs, and the store entries that remember it."""
+        now = datetime.now(UTC)
+        staged = Staged(store)
+        forget_old(now, staged)
+        try:
+            article = RawArticle.model_validate_json(event.value)
+            decision = decide(article, staged, now, settings.near_duplicate_threshold)
+        except Exception as exc:  # a bad record must not stop the stage
+            DEADLETTERS.labels(STAGE).inc()
+            bad = dead_letter(STAGE, t.ARTICLES_RAW, event.key, event.value, reason_of(exc))
+            return [Send(topics.deadletter, event.key, encode(bad))], []
+        DEDUPE_DECISIONS.labels(decision.outcome).inc()
+        return outputs(decision), staged.apply(event.message.partition)
+
+    @app.agent(topics.raw, name=STAGE)
+    async def dedupe(stream: StreamT) -> None:
+        # Outputs are acknowledged before the store's changelog remembers the article: a crash
+        # in between judges it again as new, rather than as a duplicate of itself.
+        async with InOrder() as done:
+            async for event in stream.noack().events():
+                started = time.perf_counter()
+                await done.add([event], *handle(event))
+                STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
+                LAST_PROCESSED.labels(STAGE).set_to_current_time()
 
     return store

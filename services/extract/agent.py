@@ -18,7 +18,7 @@ from services.claims.in_article import resolve_in_article
 from services.extract.batch import extract_isolated, load_worker_nlp
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
-from services.runtime.delivery import Send, deliver_all
+from services.runtime.delivery import InOrder, Send
 from services.runtime.metrics import (
     ARTICLES_EXTRACTED,
     DEADLETTERS,
@@ -31,6 +31,10 @@ from services.runtime.settings import Settings
 from services.runtime.topics import encode
 
 STAGE = "extract"
+WARM_UP = UniqueArticle(
+    url="warm-up:", content_hash="", outlet="Warm-up",
+    text="At least 12 people were killed in the flood in Lahore, officials said on Monday.",
+)
 
 
 def register(app: faust.App, settings: Settings, topics: Topics) -> None:
@@ -66,31 +70,32 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> None:
 
     @app.agent(topics.unique, name=STAGE)
     async def extract(stream: faust.StreamT) -> None:
-        batches = stream.take_events(settings.nlp_batch_size, within=settings.nlp_batch_seconds)
-        async for events in batches:
-            started = time.perf_counter()
-            articles, good, sends = [], [], []
-            for event in events:
-                try:
-                    articles.append(UniqueArticle.model_validate_json(event.value))
-                    good.append(event)
-                except Exception as exc:
-                    sends.append(dead(event, reason_of(exc)))
-            NLP_BATCH_SIZE.observe(len(articles))
-            results = await run_nlp(articles)
-            for event, result in zip(good, results, strict=True):
-                if isinstance(result, str):
-                    sends.append(dead(event, result))
-                    continue
-                ARTICLES_EXTRACTED.inc()
-                sends.extend(figure_sends(result))
-            # take_events acknowledges the batch when this body ends: only after every
-            # figure and dead letter it caused is acknowledged by the broker.
-            await deliver_all(sends)
-            STAGE_SECONDS.labels(STAGE).observe((time.perf_counter() - started) / max(1, len(events)))
-            LAST_PROCESSED.labels(STAGE).set_to_current_time()
+        # A batch is acknowledged once every figure and dead letter it caused is, while the
+        # next batch is already in the NLP process.
+        batches = stream.noack_take(settings.nlp_batch_size, within=settings.nlp_batch_seconds)
+        async with InOrder() as done:
+            async for events in batches:
+                started = time.perf_counter()
+                articles, good, sends = [], [], []
+                for event in events:
+                    try:
+                        articles.append(UniqueArticle.model_validate_json(event.value))
+                        good.append(event)
+                    except Exception as exc:
+                        sends.append(dead(event, reason_of(exc)))
+                NLP_BATCH_SIZE.observe(len(articles))
+                results = await run_nlp(articles)
+                for event, result in zip(good, results, strict=True):
+                    if isinstance(result, str):
+                        sends.append(dead(event, result))
+                        continue
+                    ARTICLES_EXTRACTED.inc()
+                    sends.extend(figure_sends(result))
+                await done.add(events, sends)
+                STAGE_SECONDS.labels(STAGE).observe((time.perf_counter() - started) / max(1, len(events)))
+                LAST_PROCESSED.labels(STAGE).set_to_current_time()
 
     @app.task
     async def warm_up() -> None:
-        """Load the model in the pool before the first batch arrives."""
-        await run_nlp([])
+        """Load the model, and what the first article loads, before the first batch arrives."""
+        await run_nlp([WARM_UP])

@@ -4,19 +4,21 @@ only after everything it caused is acknowledged by the broker, outputs first, st
 faust commits the offsets of acknowledged records after flushing its producer, but its flush
 gives up on a table's buffered changelog writes after 0.1 s without progress, and a send
 that failed does not stop the commit. So the stages wait for their own acknowledgements:
-`deliver` for outputs, `Staged.save` for table state. A crash at any point then repeats work
-(outputs carry ids that make a repeat recognisable) and never loses it.
+`deliver` for outputs, `InOrder` for records whose outputs and table state are still in
+flight. State is sent only once the outputs are acknowledged: a crash in between makes the
+stage redo the record (outputs carry ids that make a repeat recognisable), never skip it.
 """
 
 import asyncio
 import logging
 from collections.abc import Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
+from types import TracebackType
 from typing import Any
 
 from aiokafka.errors import KafkaError
 from faust.exceptions import ProducerSendError
-from faust.types import TableT, TopicT
+from faust.types import EventT, TableT, TopicT
 
 from services.runtime.deadletter import reason_of
 
@@ -54,21 +56,69 @@ async def deliver(send: Send) -> None:
             delay = min(delay * 2, LAST_RETRY_SECONDS)
 
 
-async def deliver_all(sends: Sequence[Send]) -> None:
-    """Send every record in order, then wait for all acknowledgements; failures are resent."""
-    started: list[tuple[Send, asyncio.Future | None]] = []
+async def started(sends: Sequence[Send]) -> list[tuple[Send, asyncio.Future | None]]:
+    """Hand every record to the producer, in order; None where the producer refused it."""
+    handed: list[tuple[Send, asyncio.Future | None]] = []
     for send in sends:
         try:
-            started.append((send, await start(send)))
+            handed.append((send, await start(send)))
         except RETRYABLE:
-            started.append((send, None))
-    for send, acknowledged in started:
+            handed.append((send, None))
+    return handed
+
+
+async def settle(handed: list[tuple[Send, asyncio.Future | None]]) -> None:
+    """Wait for every acknowledgement; a record that failed is delivered again."""
+    for send, acknowledged in handed:
         try:
             if acknowledged is None:
-                raise ConnectionError("not sent")
+                raise ConnectionError("not handed to the producer")
             await acknowledged
         except RETRYABLE:
             await deliver(send)
+
+
+async def deliver_all(sends: Sequence[Send]) -> None:
+    """Send every record in order, then wait for all acknowledgements."""
+    await settle(await started(sends))
+
+
+class InOrder:
+    """Acknowledges input records in the order they came, each once its outputs and then its
+    table state are acknowledged; the stage meanwhile goes on with the next records. Used as
+    `async with InOrder() as done:` around a `stream.noack()` loop."""
+
+    def __init__(self, limit: int = 1000) -> None:
+        self.queue: asyncio.Queue[tuple[Sequence[EventT], list, list[Send]]] = asyncio.Queue(limit)
+        self.worker: asyncio.Task | None = None
+
+    async def __aenter__(self) -> "InOrder":
+        self.worker = asyncio.ensure_future(self.acknowledge())
+        return self
+
+    async def __aexit__(self, kind: type | None, exc: BaseException | None,
+                        tb: TracebackType | None) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    async def add(self, events: Sequence[EventT], outputs: Sequence[Send] = (),
+                  state: Sequence[Send] = ()) -> None:
+        """Send the outputs now; the state waits for them (a full queue makes the stage wait)."""
+        await self.queue.put((events, await started(outputs), list(state)))
+
+    async def acknowledge(self) -> None:
+        """Records waiting together share their round trips: all their outputs are awaited,
+        then all their state is sent and awaited, then they are acknowledged in order."""
+        while True:
+            waiting = [await self.queue.get()]
+            while not self.queue.empty():
+                waiting.append(self.queue.get_nowait())
+            for _, outputs, _ in waiting:
+                await settle(outputs)
+            await deliver_all([send for _, _, state in waiting for send in state])
+            for events, _, _ in waiting:
+                for event in events:
+                    event.ack()
 
 
 DELETED = object()
@@ -102,8 +152,8 @@ class Staged(MutableMapping[str, Any]):
     def __len__(self) -> int:
         return sum(1 for _ in self)
 
-    async def save(self, partition: int) -> None:
-        """Write the changes to the table and wait until its changelog holds them."""
+    def apply(self, partition: int) -> list[Send]:
+        """Write the changes to the table; returns the changelog records that persist them."""
         sends = []
         for key, value in self.changes.items():
             if value is DELETED:
@@ -113,4 +163,4 @@ class Staged(MutableMapping[str, Any]):
             sends.append(Send(self.table.changelog_topic, key, None if value is DELETED else value,
                               partition))
         self.changes = {}
-        await deliver_all(sends)
+        return sends

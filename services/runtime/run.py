@@ -9,6 +9,7 @@ from services.app import STAGES, create_app
 from services.runtime import broker as local
 from services.runtime import metrics
 from services.runtime.admin import create_topics
+from services.runtime.logs import demote_routine
 from services.runtime.settings import Settings
 from services.runtime.topics import topic_specs
 
@@ -20,7 +21,9 @@ def stages_of(stage: str) -> tuple[str, ...]:
 
 
 def start_worker(app: faust.App) -> int:
-    worker = faust.Worker(app, loglevel="WARNING", quiet=True)
+    demote_routine()
+    import os
+    worker = faust.Worker(app, loglevel=os.environ.get("DBG_LOGLEVEL", "WARNING"), quiet=True)
     try:
         worker.execute_from_commandline()
     except SystemExit as exit_:

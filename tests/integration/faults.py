@@ -12,7 +12,7 @@ from pathlib import Path
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.runtime import broker
-from services.runtime.admin import admin_client
+from services.runtime.admin import admin_client, partition_counts
 from services.runtime.settings import Settings
 from services.runtime.topics import APP_ID, ARTICLES_RAW, ARTICLES_UNIQUE, FIGURES_EXTRACTED
 
@@ -69,17 +69,23 @@ class Worker:
                 self.kill()
 
 
+async def partitions(bootstrap: str, topics: tuple[str, ...]) -> list[TopicPartition]:
+    async with admin_client(bootstrap) as admin:
+        counts = await partition_counts(admin)
+    return [TopicPartition(t, p) for t in topics for p in range(counts[t])]
+
+
 async def read_all(bootstrap: str, *topics: str) -> list[tuple[str, bytes]]:
     """Every record of the topics up to their current ends, as (topic, value)."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
     await consumer.start()
     try:
-        parts = [TopicPartition(t, p) for t in topics for p in consumer.partitions_for_topic(t) or ()]
+        parts = await partitions(bootstrap, topics)
         consumer.assign(parts)
         await consumer.seek_to_beginning(*parts)
         ends = await consumer.end_offsets(parts)
         records: list[tuple[str, bytes]] = []
-        while any(await consumer.position(tp) < end for tp, end in ends.items()):
+        while any([await consumer.position(tp) < end for tp, end in ends.items()]):
             for tp, batch in (await consumer.getmany(timeout_ms=1000)).items():
                 records.extend((tp.topic, r.value) for r in batch if r.offset < ends[tp])
         return records
@@ -87,31 +93,44 @@ async def read_all(bootstrap: str, *topics: str) -> list[tuple[str, bytes]]:
         await consumer.stop()
 
 
-async def committed_lag(bootstrap: str, group: str = APP_ID) -> int:
-    """Records of the stages' input topics not yet committed by the consumer group."""
-    async with admin_client(bootstrap) as admin:
-        committed = await admin.list_consumer_group_offsets(group)
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None)
+async def committed(bootstrap: str, group: str = APP_ID) -> dict[str, tuple[int, int]]:
+    """Per input topic: (records committed, records not yet committed) by the group."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
     await consumer.start()
     try:
-        parts = [TopicPartition(t, p) for t in INPUTS for p in consumer.partitions_for_topic(t) or ()]
-        ends = await consumer.end_offsets(parts)
+        ends = await consumer.end_offsets(await partitions(bootstrap, INPUTS))
+        done = {tp: await consumer.committed(tp) or 0 for tp in ends}
     finally:
         await consumer.stop()
-    done = {tp: meta.offset for tp, meta in committed.items()}
-    return sum(max(0, end - done.get(tp, 0)) for tp, end in ends.items())
+    return {topic: (sum(done[tp] for tp in ends if tp.topic == topic),
+                    sum(max(0, end - done[tp]) for tp, end in ends.items() if tp.topic == topic))
+            for topic in INPUTS}
+
+
+def poll_committed(bootstrap: str) -> dict[str, tuple[int, int]] | str:
+    try:
+        return asyncio.run(committed(bootstrap))
+    except (Exception, asyncio.CancelledError) as exc:  # the broker may be coming back
+        return repr(exc)
+
+
+def wait_for_committed(bootstrap: str, topic: str, records: int, timeout: float) -> None:
+    """Until the group has committed `records` records of `topic` (or `timeout` s pass)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = poll_committed(bootstrap)
+        if not isinstance(state, str) and state[topic][0] >= records:
+            return
+        time.sleep(0.5)
 
 
 def wait_for_lag_zero(bootstrap: str, timeout: float) -> float:
     """Seconds until the group's committed lag is 0; raises after `timeout`."""
     start = time.monotonic()
-    lag = -1
+    state: dict[str, tuple[int, int]] | str = "unknown"
     while time.monotonic() - start < timeout:
-        try:
-            lag = asyncio.run(committed_lag(bootstrap))
-        except (Exception, asyncio.CancelledError):  # the broker may still be coming back
-            lag = -1
-        if lag == 0:
+        state = poll_committed(bootstrap)
+        if not isinstance(state, str) and all(behind == 0 for _, behind in state.values()):
             return time.monotonic() - start
         time.sleep(1.0)
-    raise TimeoutError(f"committed lag still {lag} after {timeout}s")
+    raise TimeoutError(f"committed, not committed: {state} after {timeout}s")

@@ -6,8 +6,8 @@ Nothing may be lost (every statement of the clean run reaches its claim), nothin
 and the group's committed lag must reach 0 within 60 s of the last restart."""
 
 import asyncio
-import os
 import json
+import os
 import random
 import subprocess
 import sys
@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from conftest import JAR_CACHE, free_ports
 from fault_articles import fault_articles
-from faults import REPO, Broker, Worker, read_all, wait_for_lag_zero
+from faults import REPO, Broker, Worker, read_all, wait_for_committed, wait_for_lag_zero
 
 from services.replay.publish import publish
 from services.runtime.admin import create_topics
 from services.runtime.settings import Settings
-from services.runtime.topics import CLAIMS_NEW, CLAIMS_UPDATED, topic_specs
+from services.runtime.topics import ARTICLES_UNIQUE, CLAIMS_NEW, CLAIMS_UPDATED, topic_specs
 
 pytestmark = [pytest.mark.faults, pytest.mark.slow]
 KILLS = 5
@@ -84,23 +84,29 @@ def test_kills_lose_nothing_change_nothing_invent_nothing(own_broker, tmp_path):
     worker = Worker(
         {**os.environ, "CLAIMSTREAM_KAFKA_BOOTSTRAP": bootstrap,
          "CLAIMSTREAM_STATE_DIR": str(tmp_path / "state"),
-         "CLAIMSTREAM_METRICS_PORT": str(metrics_port), "CLAIMSTREAM_WEB_PORT": str(web_port)},
+         "CLAIMSTREAM_METRICS_PORT": str(metrics_port), "CLAIMSTREAM_WEB_PORT": str(web_port),
+         "CLAIMSTREAM_GROUP_INSTANCE_ID": "fault-worker"},
         tmp_path / "worker.log",
     )
     rng = random.Random(SEED)
+    began = time.monotonic()
     worker.start()
     try:
-        for kill in range(KILLS):
-            time.sleep(rng.uniform(4.0, 16.0))
+        for kill in range(KILLS):  # at a random moment after a random share of the articles
+            wait_for_committed(bootstrap, ARTICLES_UNIQUE, rng.randint(60 * kill + 20, 60 * kill + 60),
+                               timeout=60.0)
+            time.sleep(rng.uniform(0.0, 2.0))
+            if kill == 2:  # the broker dies under the running worker and comes back
+                own_broker.kill()
+                time.sleep(3.0)
+                own_broker.start()
+                time.sleep(rng.uniform(2.0, 6.0))
             worker.kill()
             if kill == 1:
                 asyncio.run(publish(bootstrap, articles[200:]))
-            if kill == 2:
-                own_broker.kill()
-                time.sleep(2.0)
-                own_broker.start()
             worker.start()
-        drained = wait_for_lag_zero(bootstrap, timeout=float(os.environ.get("FAULTS_DRAIN_SECONDS", "60")))
+        restarted = time.monotonic() - began
+        drained = wait_for_lag_zero(bootstrap, timeout=60.0)
     finally:
         worker.stop()
     assert clean.wait(300) == 0
@@ -112,7 +118,7 @@ def test_kills_lose_nothing_change_nothing_invent_nothing(own_broker, tmp_path):
     repeats = sum(n - 1 for n in Counter(e["event_id"] for e in got).values())
     print(f"\nfaults: {len(articles)} articles, {KILLS} worker kills, 1 broker kill; clean run "
           f"{len(expected)} claim events, faulty run {len(got)} ({repeats} repeated deliveries); "
-          f"lag 0 {drained:.1f}s after the last restart")
+          f"last restart at {restarted:.0f}s, lag 0 {drained:.1f}s after it")
 
     assert len(expected) > 400  # the input makes claims worth comparing
     assert statements(expected) - statements(got) == set()
