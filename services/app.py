@@ -7,9 +7,9 @@ import faust
 from faust.types import TopicT
 
 from services.runtime import topics as t
-from services.runtime.consumer import App
 from services.runtime.lag import record_lag
 from services.runtime.settings import Settings
+from services.runtime.stream_app import App
 
 STAGES = ("dedupe", "extract", "claims")
 JSON_VALUES = faust.Schema(key_type=str, key_serializer="json", value_serializer="json")

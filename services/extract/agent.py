@@ -95,7 +95,9 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> None:
                 STAGE_SECONDS.labels(STAGE).observe((time.perf_counter() - started) / max(1, len(events)))
                 LAST_PROCESSED.labels(STAGE).set_to_current_time()
 
-    @app.task
-    async def warm_up() -> None:
-        """Load the model, and what the first article loads, before the first batch arrives."""
-        await run_nlp([WARM_UP])
+    def warm_up() -> None:
+        """Load the model, and what the first article loads, while the worker restores its
+        tables; the first batch then waits in the pool's queue behind it."""
+        pool[0].submit(extract_isolated, [WARM_UP])
+
+    app.before_recovery.append(warm_up)  # type: ignore[attr-defined]

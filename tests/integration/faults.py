@@ -40,12 +40,19 @@ class Broker:
 
 
 class Worker:
-    """`claimstream worker all` in its own process group, so SIGKILL takes its NLP process too."""
+    """`claimstream worker all` in its own process group, so SIGKILL takes its NLP process too,
+    supervised like `restart: unless-stopped`: a worker that exits by itself is started again."""
 
     def __init__(self, env: dict[str, str], log: Path) -> None:
         self.env, self.log = env, log
         self.process: subprocess.Popen | None = None
         self.started = 0.0
+        self.exits = 0
+
+    def supervise(self) -> None:
+        if self.process is not None and self.process.poll() is not None:
+            self.exits += 1
+            self.start()
 
     def start(self) -> None:
         with self.log.open("ab") as log:
@@ -56,9 +63,10 @@ class Worker:
         self.started = time.monotonic()
 
     def kill(self) -> None:
-        assert self.process is not None and self.process.poll() is None, self.log.read_text()[-3000:]
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(10)
+        assert self.process is not None
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(10)
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -114,21 +122,24 @@ def poll_committed(bootstrap: str) -> dict[str, tuple[int, int]] | str:
         return repr(exc)
 
 
-def wait_for_committed(bootstrap: str, topic: str, records: int, timeout: float) -> None:
+def wait_for_committed(worker: Worker, bootstrap: str, topic: str, records: int,
+                       timeout: float) -> None:
     """Until the group has committed `records` records of `topic` (or `timeout` s pass)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        worker.supervise()
         state = poll_committed(bootstrap)
         if not isinstance(state, str) and state[topic][0] >= records:
             return
         time.sleep(0.5)
 
 
-def wait_for_lag_zero(bootstrap: str, timeout: float) -> float:
+def wait_for_lag_zero(worker: Worker, bootstrap: str, timeout: float) -> float:
     """Seconds until the group's committed lag is 0; raises after `timeout`."""
     start = time.monotonic()
     state: dict[str, tuple[int, int]] | str = "unknown"
     while time.monotonic() - start < timeout:
+        worker.supervise()
         state = poll_committed(bootstrap)
         if not isinstance(state, str) and all(behind == 0 for _, behind in state.values()):
             return time.monotonic() - start

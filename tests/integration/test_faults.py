@@ -93,8 +93,8 @@ def test_kills_lose_nothing_change_nothing_invent_nothing(own_broker, tmp_path):
     worker.start()
     try:
         for kill in range(KILLS):  # at a random moment after a random share of the articles
-            wait_for_committed(bootstrap, ARTICLES_UNIQUE, rng.randint(60 * kill + 20, 60 * kill + 60),
-                               timeout=60.0)
+            share = rng.randint(60 * kill + 20, 60 * kill + 60)
+            wait_for_committed(worker, bootstrap, ARTICLES_UNIQUE, share, timeout=60.0)
             time.sleep(rng.uniform(0.0, 2.0))
             if kill == 2:  # the broker dies under the running worker and comes back
                 own_broker.kill()
@@ -106,7 +106,7 @@ def test_kills_lose_nothing_change_nothing_invent_nothing(own_broker, tmp_path):
                 asyncio.run(publish(bootstrap, articles[200:]))
             worker.start()
         restarted = time.monotonic() - began
-        drained = wait_for_lag_zero(bootstrap, timeout=60.0)
+        drained = wait_for_lag_zero(worker, bootstrap, timeout=60.0)
     finally:
         worker.stop()
     assert clean.wait(300) == 0
@@ -118,7 +118,8 @@ def test_kills_lose_nothing_change_nothing_invent_nothing(own_broker, tmp_path):
     repeats = sum(n - 1 for n in Counter(e["event_id"] for e in got).values())
     print(f"\nfaults: {len(articles)} articles, {KILLS} worker kills, 1 broker kill; clean run "
           f"{len(expected)} claim events, faulty run {len(got)} ({repeats} repeated deliveries); "
-          f"last restart at {restarted:.0f}s, lag 0 {drained:.1f}s after it")
+          f"last restart at {restarted:.0f}s, lag 0 {drained:.1f}s after it; the worker also "
+          f"exited {worker.exits} times by itself and was started again")
 
     assert len(expected) > 400  # the input makes claims worth comparing
     assert statements(expected) - statements(got) == set()

@@ -1,4 +1,6 @@
-"""faust's Kafka consumer with the one change at-least-once needs.
+"""The faust App the stages run in: faust's own, with two changes.
+
+1. Its Kafka consumer refuses one kind of acknowledgement, which at-least-once needs.
 
 A stream skips the records it holds when a rebalance starts (flow control stopped) or ends
 (records fetched under an older group generation), and faust then acknowledges them as if
@@ -6,7 +8,14 @@ they had been processed: their offsets get committed and the records are never r
 After a broker restart or a worker's restart that is a whole buffer of lost records. Here
 such acknowledgements are refused: the records stay uncommitted and are read again from the
 committed offsets once the rebalance is over.
+
+2. `before_recovery` callables run as the worker starts, beside the restoring of its tables
+(faust starts its own tasks only once every table is restored), so slow start-up work such
+as loading the NLP model does not wait for it.
 """
+
+from collections.abc import Callable
+from typing import Any
 
 import faust
 from faust.transport.drivers import aiokafka as driver
@@ -26,7 +35,14 @@ class Transport(driver.Transport):
 
 
 class App(faust.App):
-    """A faust App whose consumer is the one above (the producer is faust's own)."""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.before_recovery: list[Callable[[], object]] = []
 
     def _new_transport(self) -> TransportT:
         return Transport(self.conf.broker_consumer, self)
+
+    async def on_start(self) -> None:
+        await super().on_start()
+        for start in self.before_recovery:
+            start()
