@@ -4,7 +4,6 @@ The claim-state Table is keyed by claim key, like its source topic, so each clai
 lives on the partition its figures arrive on.
 """
 
-import time
 from datetime import UTC, datetime
 
 import faust
@@ -16,14 +15,12 @@ from services.claims.identity import claim_id
 from services.claims.state import ClaimState, apply_figure, ignored_reason
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
-from services.runtime.delivery import InOrder, Send, Staged
+from services.runtime.delivery import Send, Staged, each_in_order
 from services.runtime.metrics import (
     CLAIM_EVENTS,
     CLAIM_FIGURES_IGNORED,
     DEADLETTERS,
     END_TO_END_SECONDS,
-    LAST_PROCESSED,
-    STAGE_SECONDS,
 )
 from services.runtime.settings import Settings
 from services.runtime.topics import encode
@@ -70,11 +67,6 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
     async def claims(stream: StreamT) -> None:
         # The event is acknowledged before the changelog records the state, and the state
         # before the figure: a crash in between re-sends the same event id, never loses it.
-        async with InOrder() as done:
-            async for event in stream.noack().events():
-                started = time.perf_counter()
-                await done.add([event], *handle(event))
-                STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
-                LAST_PROCESSED.labels(STAGE).set_to_current_time()
+        await each_in_order(stream, STAGE, handle)
 
     return table

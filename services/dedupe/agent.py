@@ -1,7 +1,6 @@
 """faust wiring for dedupe: articles.raw -> articles.unique / articles.duplicates."""
 
 import logging
-import time
 from datetime import UTC, datetime, timedelta
 
 import faust
@@ -12,13 +11,11 @@ from services.app import JSON_VALUES, Topics, table_changelog
 from services.dedupe.decide import Decision, decide, expire
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
-from services.runtime.delivery import InOrder, Send, Staged
+from services.runtime.delivery import Send, Staged, each_in_order
 from services.runtime.metrics import (
     DEADLETTERS,
     DEDUPE_DECISIONS,
     DUPLICATES,
-    LAST_PROCESSED,
-    STAGE_SECONDS,
 )
 from services.runtime.settings import Settings
 from services.runtime.topics import encode
@@ -76,11 +73,6 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
     async def dedupe(stream: StreamT) -> None:
         # Outputs are acknowledged before the store's changelog remembers the article: a crash
         # in between judges it again as new, rather than as a duplicate of itself.
-        async with InOrder() as done:
-            async for event in stream.noack().events():
-                started = time.perf_counter()
-                await done.add([event], *handle(event))
-                STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
-                LAST_PROCESSED.labels(STAGE).set_to_current_time()
+        await each_in_order(stream, STAGE, handle)
 
     return store

@@ -11,16 +11,18 @@ stage redo the record (outputs carry ids that make a repeat recognisable), never
 
 import asyncio
 import logging
-from collections.abc import Iterator, MutableMapping, Sequence
+import time
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
 from aiokafka.errors import KafkaError
 from faust.exceptions import ProducerSendError
-from faust.types import EventT, TableT, TopicT
+from faust.types import EventT, StreamT, TableT, TopicT
 
 from services.runtime.deadletter import reason_of
+from services.runtime.metrics import LAST_PROCESSED, STAGE_SECONDS
 
 log = logging.getLogger("claimstream.delivery")
 RETRYABLE = (KafkaError, ProducerSendError, asyncio.TimeoutError, ConnectionError)
@@ -119,6 +121,18 @@ class InOrder:
             for events, _, _ in waiting:
                 for event in events:
                     event.ack()
+
+
+async def each_in_order(stream: StreamT, stage: str,
+                        handle: Callable[[EventT], tuple[list[Send], list[Send]]]) -> None:
+    """A stage's loop: `handle` says what a record causes (outputs, then table state); the
+    record is acknowledged once both are, in order, while the next records go on."""
+    async with InOrder() as done:
+        async for event in stream.noack().events():
+            started = time.perf_counter()
+            await done.add([event], *handle(event))
+            STAGE_SECONDS.labels(stage).observe(time.perf_counter() - started)
+            LAST_PROCESSED.labels(stage).set_to_current_time()
 
 
 DELETED = object()
