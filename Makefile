@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: help install system-deps up test test-fast lint schemas bench clean
+.PHONY: help install system-deps up test test-fast test-faults lint schemas bench clean
 
 help: ## show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ test: install system-deps ## the whole suite, integration tests on a real broker
 
 test-fast: install ## unit tests only, nothing started
 	$(BIN)/pytest -q -m "not kafka"
+
+test-faults: install ## the fault-injection test (worker SIGKILLed 5 times, broker killed once)
+	$(BIN)/pytest -q -ra -s -m faults
 
 lint: install ## ruff
 	$(BIN)/ruff check services schemas tests bench

@@ -33,10 +33,13 @@ class Previous(BaseModel):
 
 class ClaimEvent(BaseModel):
     type: Literal["claim.new", "claim.updated"]
-    event_id: str = Field(description="deterministic: the same input yields the same id")
+    event_id: str = Field(
+        description="one id per statement about one claim: the same statement gets the same id "
+        "in any arrival order; a repeat delivery carries the id already seen",
+    )
     claim_id: str
     claim_key: str
-    version: int
+    version: int = Field(description="statements applied to the claim so far, this one included")
     change: Change = "new"
     subject: str
     counted: str
@@ -59,7 +62,10 @@ class ClaimEvent(BaseModel):
     evidence: str
     contested: bool = False
     previous: Previous | None = None
-    sources: list[ClaimSource] = Field(default_factory=list)
+    sources: list[ClaimSource] = Field(
+        default_factory=list, description="one per article, the latest 50 by publication time",
+    )
+    source_count: int = Field(default=0, description="articles that stated the claim so far")
     statement: ClaimSource | None = Field(
         default=None, description="the statement this event applied (for `earlier_value`, the "
         "earlier value given in passing; the current value is unchanged)",

@@ -9,6 +9,7 @@ from faust.types import TopicT
 from services.runtime import topics as t
 from services.runtime.lag import record_lag
 from services.runtime.settings import Settings
+from services.runtime.stream_app import App
 
 STAGES = ("dedupe", "extract", "claims")
 JSON_VALUES = faust.Schema(key_type=str, key_serializer="json", value_serializer="json")
@@ -46,7 +47,7 @@ def app_id(stages: Sequence[str]) -> str:
 def create_app(settings: Settings, stages: Sequence[str]) -> tuple[faust.App, Topics]:
     name = app_id(stages)
     (settings.state_dir / name).mkdir(parents=True, exist_ok=True)
-    app = faust.App(
+    app = App(
         name,
         broker=f"kafka://{settings.kafka_bootstrap}",
         store="memory://",
@@ -62,6 +63,9 @@ def create_app(settings: Settings, stages: Sequence[str]) -> tuple[faust.App, To
         web_in_thread=False,
         stream_wait_empty=False,
         broker_commit_every=100,
+        broker_session_timeout=settings.session_timeout_seconds,
+        broker_heartbeat_interval=settings.session_timeout_seconds / 4,
+        consumer_group_instance_id=settings.group_instance_id,
         broker_commit_interval=1.0,
     )
     names = (t.ARTICLES_RAW, t.ARTICLES_UNIQUE, t.ARTICLES_DUPLICATES, t.FIGURES_EXTRACTED,

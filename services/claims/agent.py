@@ -4,7 +4,6 @@ The claim-state Table is keyed by claim key, like its source topic, so each clai
 lives on the partition its figures arrive on.
 """
 
-import time
 from datetime import UTC, datetime
 
 import faust
@@ -16,13 +15,12 @@ from services.claims.identity import claim_id
 from services.claims.state import ClaimState, apply_figure, ignored_reason
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
+from services.runtime.delivery import Send, Staged, each_in_order
 from services.runtime.metrics import (
     CLAIM_EVENTS,
     CLAIM_FIGURES_IGNORED,
     DEADLETTERS,
     END_TO_END_SECONDS,
-    LAST_PROCESSED,
-    STAGE_SECONDS,
 )
 from services.runtime.settings import Settings
 from services.runtime.topics import encode
@@ -43,34 +41,36 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
         changelog_topic=table_changelog(app, t.CLAIMS_TABLE, partitions),
     )
 
+    def handle(event: faust.EventT) -> tuple[list[Send], list[Send]]:
+        """The claim event a figure causes, and the claim state that records it."""
+        try:
+            figure = Figure.model_validate_json(event.value)
+            stored = table.get(figure.claim_key)
+            state = ClaimState.model_validate(stored) if stored else None
+            new_state, claim_event = apply_figure(state, figure, claim_id(figure.claim_key))
+        except Exception as exc:
+            DEADLETTERS.labels(STAGE).inc()
+            bad = dead_letter(STAGE, t.FIGURES_EXTRACTED, event.key, event.value, reason_of(exc))
+            return [Send(topics.deadletter, event.key, encode(bad))], []
+        if claim_event is None or new_state is None:
+            CLAIM_FIGURES_IGNORED.labels(ignored_reason(new_state, figure)).inc()
+            if new_state is None or new_state == state:
+                return [], []
+            staged = Staged(table)  # a copy, recorded in the claim's state
+            staged[figure.claim_key] = new_state.model_dump(mode="json")
+            return [], staged.apply(event.message.partition)
+        claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
+        out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated
+        staged = Staged(table)
+        staged[figure.claim_key] = new_state.model_dump(mode="json")
+        observe(claim_event, figure)
+        return ([Send(out, claim_event.claim_id.encode(), encode(claim_event))],
+                staged.apply(event.message.partition))
+
     @app.agent(topics.figures, name=STAGE)
     async def claims(stream: StreamT) -> None:
-        async for event in stream.events():
-            started = time.perf_counter()
-            try:
-                figure = Figure.model_validate_json(event.value)
-                stored = table.get(figure.claim_key)
-                state = ClaimState.model_validate(stored) if stored else None
-                new_state, claim_event = apply_figure(state, figure, claim_id(figure.claim_key))
-            except Exception as exc:
-                DEADLETTERS.labels(STAGE).inc()
-                bad = dead_letter(STAGE, t.FIGURES_EXTRACTED, event.key, event.value, reason_of(exc))
-                await topics.deadletter.send(key=event.key, value=encode(bad))
-                continue
-            if claim_event is None or new_state is None:
-                CLAIM_FIGURES_IGNORED.labels(ignored_reason(new_state, figure)).inc()
-                if new_state is not None and new_state != state:  # a copy, recorded
-                    table[figure.claim_key] = new_state.model_dump(mode="json")
-                continue
-            claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
-            out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated
-            # The event is delivered before the state records it: a crash in between re-sends
-            # the same event id on reprocessing, and never loses the event.
-            delivery = await out.send(key=claim_event.claim_id.encode(), value=encode(claim_event))
-            await delivery
-            table[figure.claim_key] = new_state.model_dump(mode="json")
-            observe(claim_event, figure)
-            STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
-            LAST_PROCESSED.labels(STAGE).set_to_current_time()
+        # The event is acknowledged before the changelog records the state, and the state
+        # before the figure: a crash in between re-sends the same event id, never loses it.
+        await each_in_order(stream, STAGE, handle)
 
     return table

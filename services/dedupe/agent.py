@@ -1,7 +1,6 @@
 """faust wiring for dedupe: articles.raw -> articles.unique / articles.duplicates."""
 
 import logging
-import time
 from datetime import UTC, datetime, timedelta
 
 import faust
@@ -10,15 +9,14 @@ from faust.types import StreamT, TableT
 from schemas import RawArticle
 from schemas.articles import DuplicateNotice, UniqueArticle
 from services.app import JSON_VALUES, Topics, table_changelog
-from services.dedupe.decide import decide, expire
+from services.dedupe.decide import Decision, decide, expire
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, reason_of
+from services.runtime.delivery import Send, Staged, each_in_order
 from services.runtime.metrics import (
     DEADLETTERS,
     DEDUPE_DECISIONS,
     DUPLICATES,
-    LAST_PROCESSED,
-    STAGE_SECONDS,
 )
 from services.runtime.settings import Settings
 from services.runtime.topics import encode
@@ -42,37 +40,44 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
     retention = timedelta(days=settings.dedupe_retention_days)
     last_expiry = datetime.min.replace(tzinfo=UTC)
 
-    def forget_old(now: datetime) -> None:
+    def forget_old(now: datetime, staged: Staged) -> None:
         """faust writes table changes only inside stream iteration, so expiry runs here."""
         nonlocal last_expiry
         if now - last_expiry >= EXPIRY_EVERY:
             last_expiry = now
             try:
-                expire(store, now, retention)
+                expire(staged, now, retention)
             except Exception:  # expiry failing must not cost the record in hand
                 log.exception("dedupe: expiring old entries failed")
 
+    def outputs(decision: Decision) -> list[Send]:
+        sends = []
+        if decision.unique is not None:
+            sends.append(Send(topics.unique, keyed(decision.unique), encode(decision.unique)))
+        if decision.duplicate is not None:
+            DUPLICATES.labels(decision.duplicate.kind).inc()
+            sends.append(Send(topics.duplicates, keyed(decision.duplicate), encode(decision.duplicate)))
+        return sends
+
+    def handle(event: faust.EventT) -> tuple[list[Send], list[Send]]:
+        """What an article causes: its outputs, and the store entries that remember it."""
+        now = datetime.now(UTC)
+        staged = Staged(store)
+        forget_old(now, staged)
+        try:
+            article = RawArticle.model_validate_json(event.value)
+            decision = decide(article, staged, now, settings.near_duplicate_threshold)
+        except Exception as exc:  # a bad record must not stop the stage
+            DEADLETTERS.labels(STAGE).inc()
+            bad = dead_letter(STAGE, t.ARTICLES_RAW, event.key, event.value, reason_of(exc))
+            return [Send(topics.deadletter, event.key, encode(bad))], []
+        DEDUPE_DECISIONS.labels(decision.outcome).inc()
+        return outputs(decision), staged.apply(event.message.partition)
+
     @app.agent(topics.raw, name=STAGE)
     async def dedupe(stream: StreamT) -> None:
-        async for event in stream.events():
-            started = time.perf_counter()
-            now = datetime.now(UTC)
-            forget_old(now)
-            try:
-                article = RawArticle.model_validate_json(event.value)
-                decision = decide(article, store, now, settings.near_duplicate_threshold)
-            except Exception as exc:  # a bad record must not stop the stage
-                DEADLETTERS.labels(STAGE).inc()
-                bad = dead_letter(STAGE, t.ARTICLES_RAW, event.key, event.value, reason_of(exc))
-                await topics.deadletter.send(key=event.key, value=encode(bad))
-                continue
-            DEDUPE_DECISIONS.labels(decision.outcome).inc()
-            if (unique := decision.unique) is not None:
-                await topics.unique.send(key=keyed(unique), value=encode(unique))
-            if (copy := decision.duplicate) is not None:
-                DUPLICATES.labels(copy.kind).inc()
-                await topics.duplicates.send(key=keyed(copy), value=encode(copy))
-            STAGE_SECONDS.labels(STAGE).observe(time.perf_counter() - started)
-            LAST_PROCESSED.labels(STAGE).set_to_current_time()
+        # Outputs are acknowledged before the store's changelog remembers the article: a crash
+        # in between judges it again as new, rather than as a duplicate of itself.
+        await each_in_order(stream, STAGE, handle)
 
     return store

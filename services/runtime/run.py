@@ -8,11 +8,13 @@ import faust
 from services.app import STAGES, create_app
 from services.runtime import broker as local
 from services.runtime import metrics
-from services.runtime.admin import create_topics
+from services.runtime.admin import create_topics, wait_for_broker
+from services.runtime.logs import demote_routine
 from services.runtime.settings import Settings
 from services.runtime.topics import topic_specs
 
 log = logging.getLogger("claimstream")
+BROKER_WAIT_SECONDS = 300.0
 
 
 def stages_of(stage: str) -> tuple[str, ...]:
@@ -20,6 +22,7 @@ def stages_of(stage: str) -> tuple[str, ...]:
 
 
 def start_worker(app: faust.App) -> int:
+    demote_routine()
     worker = faust.Worker(app, loglevel="WARNING", quiet=True)
     try:
         worker.execute_from_commandline()
@@ -29,6 +32,10 @@ def start_worker(app: faust.App) -> int:
 
 
 def run_stages(settings: Settings, stages: tuple[str, ...]) -> int:
+    """A worker started while the broker is away waits for it, as it would after a restart."""
+    if not local.answers(settings.kafka_bootstrap, timeout=3.0):
+        log.info("waiting up to %ss for the broker at %s", BROKER_WAIT_SECONDS, settings.kafka_bootstrap)
+        asyncio.run(wait_for_broker(settings.kafka_bootstrap, BROKER_WAIT_SECONDS))
     metrics.serve(settings.metrics_port)
     app, _ = create_app(settings, stages)
     return start_worker(app)

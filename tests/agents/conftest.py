@@ -14,14 +14,15 @@ from services.runtime.settings import Settings
 class Outbox:
     """What an agent sent, per topic."""
 
-    def __init__(self, topics):
+    def __init__(self, topics, changelogs=()):
         self.sent: dict[str, list[tuple[bytes, dict]]] = {}
-        for topic in vars(topics).values():
+        for topic in [*vars(topics).values(), *changelogs]:
             topic.send = self.recorder(topic.get_topic_name())
 
     def recorder(self, name):
         async def send(*, key=None, value=None, **_):
-            self.sent.setdefault(name, []).append((key, json.loads(value)))
+            decoded = json.loads(value) if isinstance(value, bytes) else value
+            self.sent.setdefault(name, []).append((key, decoded))
             done = asyncio.get_running_loop().create_future()
             done.set_result(None)
             return done
@@ -46,6 +47,6 @@ def stage_app(tmp_path):
         settings = Settings(kafka_bootstrap="127.0.0.1:1", state_dir=tmp_path, metrics_port=0)
         app, topics = create_app(settings, (stage,))
         app.finalize()
-        return app, Outbox(topics)
+        return app, Outbox(topics, [table.changelog_topic for table in app.tables.values()])
 
     return make

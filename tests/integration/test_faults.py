@@ -1,0 +1,129 @@
+"""Fault injection: the worker SIGKILLed at random moments and the broker killed once, against
+a clean run of the same 400 articles (`claimstream process`, the same logic with no broker).
+
+Nothing may be lost (every statement of the clean run reaches its claim), nothing may differ
+(final claim states equal), nothing may be invented (every event id is one the clean run made),
+and the group's committed lag must reach 0 within 60 s of the last restart."""
+
+import asyncio
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import JAR_CACHE, free_ports
+from fault_articles import fault_articles
+from faults import REPO, Broker, Worker, read_all, wait_for_committed, wait_for_lag_zero
+
+from services.replay.publish import publish
+from services.runtime.admin import create_topics
+from services.runtime.settings import Settings
+from services.runtime.topics import ARTICLES_UNIQUE, CLAIMS_NEW, CLAIMS_UPDATED, topic_specs
+
+pytestmark = [pytest.mark.faults, pytest.mark.slow]
+KILLS = 5
+SEED = 1515
+
+
+@pytest.fixture(scope="module")
+def own_broker(tmp_path_factory: pytest.TempPathFactory):
+    """A local broker of this test's own: the test kills it, which others must not see."""
+    from services.runtime import broker
+
+    broker_dir = tmp_path_factory.mktemp("fault-broker")
+    (broker_dir / "libs").symlink_to(broker.ensure_jars(Settings(broker_dir=JAR_CACHE)).resolve())
+    ports = free_ports(2)
+    settings = Settings(broker_dir=broker_dir, broker_port=ports[0], broker_controller_port=ports[1])
+    own = Broker(settings)
+    own.start()
+    try:
+        yield own
+    finally:
+        own.stop()
+
+
+def clean_run(articles_file: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "services.cli", "process", str(articles_file),
+                             "--out", str(out)], cwd=REPO, stdout=subprocess.DEVNULL)
+
+
+def final_states(events: list[dict]) -> dict[str, tuple]:
+    """Per claim, what its last version says (sources in a fixed order)."""
+    last: dict[str, dict] = {}
+    for event in events:
+        if event["version"] >= last.get(event["claim_id"], {"version": 0})["version"]:
+            last[event["claim_id"]] = event
+    return {
+        claim: (e["version"], e["value"], e["value_max"], e["qualifier"], e["claimant"],
+                e["article_url"], e["contested"],
+                sorted(json.dumps(s, sort_keys=True) for s in e["sources"]))
+        for claim, e in last.items()
+    }
+
+
+def statements(events: list[dict]) -> set[tuple[str, str]]:
+    return {(e["claim_id"], json.dumps(e["statement"], sort_keys=True)) for e in events}
+
+
+def test_kills_lose_nothing_change_nothing_invent_nothing(own_broker, tmp_path):
+    articles = fault_articles(400)
+    articles_file, clean_out = tmp_path / "articles.jsonl", tmp_path / "clean.jsonl"
+    articles_file.write_text("".join(a.model_dump_json() + "\n" for a in articles))
+    clean = clean_run(articles_file, clean_out)
+    bootstrap = own_broker.bootstrap
+    settings = Settings(kafka_bootstrap=bootstrap)
+    asyncio.run(create_topics(bootstrap, topic_specs(settings)))
+    asyncio.run(publish(bootstrap, articles[:200]))
+
+    metrics_port, web_port = free_ports(2)
+    worker = Worker(
+        {**os.environ, "CLAIMSTREAM_KAFKA_BOOTSTRAP": bootstrap,
+         "CLAIMSTREAM_STATE_DIR": str(tmp_path / "state"),
+         "CLAIMSTREAM_METRICS_PORT": str(metrics_port), "CLAIMSTREAM_WEB_PORT": str(web_port),
+         "CLAIMSTREAM_GROUP_INSTANCE_ID": "fault-worker"},
+        tmp_path / "worker.log",
+    )
+    rng = random.Random(SEED)
+    began = time.monotonic()
+    worker.start()
+    try:
+        for kill in range(KILLS):  # at a random moment after a random share of the articles
+            share = rng.randint(60 * kill + 20, 60 * kill + 60)
+            wait_for_committed(worker, bootstrap, ARTICLES_UNIQUE, share, timeout=60.0)
+            time.sleep(rng.uniform(0.0, 2.0))
+            if kill == 2:  # the broker dies under the running worker and comes back
+                own_broker.kill()
+                time.sleep(3.0)
+                own_broker.start()
+                time.sleep(rng.uniform(2.0, 6.0))
+            worker.kill()
+            if kill == 1:
+                asyncio.run(publish(bootstrap, articles[200:]))
+            worker.start()
+        restarted = time.monotonic() - began
+        drained = wait_for_lag_zero(worker, bootstrap, timeout=60.0)
+    finally:
+        worker.stop()
+    assert clean.wait(300) == 0
+
+    expected = [json.loads(line) for line in clean_out.read_text().splitlines()]
+    expected = [e for e in expected if e.get("type", "").startswith("claim.")]
+    records = asyncio.run(read_all(bootstrap, CLAIMS_NEW, CLAIMS_UPDATED))
+    got = [json.loads(value) for _, value in records]
+    repeats = sum(n - 1 for n in Counter(e["event_id"] for e in got).values())
+    print(f"\nfaults: {len(articles)} articles, {KILLS} worker kills, 1 broker kill; clean run "
+          f"{len(expected)} claim events, faulty run {len(got)} ({repeats} repeated deliveries); "
+          f"last restart at {restarted:.0f}s, lag 0 {drained:.1f}s after it; the worker also "
+          f"exited {worker.exits} times by itself and was started again")
+
+    assert len(expected) > 400  # the input makes claims worth comparing
+    assert statements(expected) - statements(got) == set()
+    assert {e["event_id"] for e in got} - {e["event_id"] for e in expected} == set()
+    want, have = final_states(expected), final_states(got)
+    assert sorted(want) == sorted(have)
+    assert [c for c in want if want[c] != have[c]] == []
