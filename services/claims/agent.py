@@ -11,15 +11,14 @@ import faust
 from faust.types import StreamT, TableT
 
 from schemas import ClaimEvent, Figure
-from services.app import JSON_VALUES, Topics, table_changelog
+from services.app import JSON_VALUES, StageOutput, Topics, table_changelog
 from services.claims.identity import claim_id
 from services.claims.state import ClaimState, apply_figure, ignored_reason
 from services.runtime import topics as t
-from services.runtime.deadletter import dead_letter, reason_of
+from services.runtime.deadletter import reason_of
 from services.runtime.metrics import (
     CLAIM_EVENTS,
     CLAIM_FIGURES_IGNORED,
-    DEADLETTERS,
     END_TO_END_SECONDS,
     LAST_PROCESSED,
     STAGE_SECONDS,
@@ -42,6 +41,13 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
         t.CLAIMS_TABLE, partitions=partitions, schema=JSON_VALUES,
         changelog_topic=table_changelog(app, t.CLAIMS_TABLE, partitions),
     )
+    output = StageOutput(topics, settings, STAGE, t.FIGURES_EXTRACTED)
+
+    def refusal(claim_key: str, state: ClaimState, event: ClaimEvent) -> str | None:
+        """Why the event or the state it leaves cannot be written: too large for one record."""
+        state_value = state.model_dump_json().encode()
+        return output.refusal("claim event", event.claim_id.encode(), encode(event)) or \
+            output.refusal("claim state", claim_key.encode(), state_value)
 
     @app.agent(topics.figures, name=STAGE)
     async def claims(stream: StreamT) -> None:
@@ -53,14 +59,15 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
                 state = ClaimState.model_validate(stored) if stored else None
                 new_state, claim_event = apply_figure(state, figure, claim_id(figure.claim_key))
             except Exception as exc:
-                DEADLETTERS.labels(STAGE).inc()
-                bad = dead_letter(STAGE, t.FIGURES_EXTRACTED, event.key, event.value, reason_of(exc))
-                await topics.deadletter.send(key=event.key, value=encode(bad))
+                await output.dead(event, reason_of(exc))
                 continue
             if claim_event is None or new_state is None:
                 CLAIM_FIGURES_IGNORED.labels(ignored_reason(new_state)).inc()
                 continue
             claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
+            if too_large := refusal(figure.claim_key, new_state, claim_event):
+                await output.dead(event, too_large)
+                continue
             out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated
             # The event is delivered before the state records it: a crash in between re-sends
             # the same event id on reprocessing, and never loses the event.

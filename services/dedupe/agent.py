@@ -8,12 +8,11 @@ import faust
 from faust.types import StreamT, TableT
 
 from schemas import RawArticle
-from services.app import JSON_VALUES, Topics, table_changelog
+from services.app import JSON_VALUES, StageOutput, Topics, table_changelog
 from services.dedupe.decide import decide, expire
 from services.runtime import topics as t
-from services.runtime.deadletter import dead_letter, reason_of
+from services.runtime.deadletter import reason_of
 from services.runtime.metrics import (
-    DEADLETTERS,
     DEDUPE_DECISIONS,
     DUPLICATES,
     LAST_PROCESSED,
@@ -34,6 +33,7 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
         changelog_topic=table_changelog(app, t.DEDUPE_TABLE, partitions),
     )
     retention = timedelta(days=settings.dedupe_retention_days)
+    output = StageOutput(topics, settings, STAGE, t.ARTICLES_RAW)
     last_expiry = datetime.min.replace(tzinfo=UTC)
 
     def forget_old(now: datetime) -> None:
@@ -56,13 +56,15 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
                 article = RawArticle.model_validate_json(event.value)
                 decision = decide(article, store, now, settings.near_duplicate_threshold)
             except Exception as exc:  # a bad record must not stop the stage
-                DEADLETTERS.labels(STAGE).inc()
-                bad = dead_letter(STAGE, t.ARTICLES_RAW, event.key, event.value, reason_of(exc))
-                await topics.deadletter.send(key=event.key, value=encode(bad))
+                await output.dead(event, reason_of(exc))
                 continue
             DEDUPE_DECISIONS.labels(decision.outcome).inc()
             if decision.unique is not None:
-                await topics.unique.send(key=decision.unique.url.encode(), value=encode(decision.unique))
+                key, value = decision.unique.url.encode(), encode(decision.unique)
+                if refusal := output.refusal("unique article", key, value):
+                    await output.dead(event, refusal)
+                    continue
+                await topics.unique.send(key=key, value=value)
             if decision.duplicate is not None:
                 DUPLICATES.labels(decision.duplicate.kind).inc()
                 await topics.duplicates.send(
