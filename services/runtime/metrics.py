@@ -21,6 +21,9 @@ DUPLICATES = Counter("duplicates", "Duplicate articles dropped", ["kind"], names
 ARTICLES_EXTRACTED = Counter(
     "extract_articles", "Articles run through figure extraction", namespace=NS
 )
+ARTICLES_TRUNCATED = Counter(
+    "articles_truncated", "Articles cut to the size a stage reads", ["stage"], namespace=NS
+)
 FIGURES = Counter("figures_extracted", "Figures extracted", ["unit"], namespace=NS)
 CLAIM_EVENTS = Counter("claim_events", "Claim events emitted", ["type", "change"], namespace=NS)
 CLAIM_FIGURES_IGNORED = Counter(
