@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 from schemas.articles import RawArticle
+from schemas.times import is_sane
 from services.poller.markup import plain_line
 
 WEB_SCHEMES = {"http", "https"}
@@ -26,16 +27,19 @@ def entry_url(feed_url: str, link: str | None, guid: str | None, fallback: str) 
 
 
 def utc_datetime(struct_or_text: object) -> datetime | None:
-    """A feedparser time tuple (UTC) or an ISO 8601 string as an aware UTC datetime."""
+    """A feedparser time tuple (UTC) or an ISO 8601 string as an aware UTC datetime; None
+    when there is none or it lies outside the sane window (year 9999, say)."""
     try:
         if isinstance(struct_or_text, str):
             parsed = datetime.fromisoformat(struct_or_text.strip().replace("Z", "+00:00"))
-            return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-        if struct_or_text is not None:
-            return datetime(*struct_or_text[:6], tzinfo=UTC)  # type: ignore[index,misc]
+            found = parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        elif struct_or_text is not None:
+            found = datetime(*struct_or_text[:6], tzinfo=UTC)  # type: ignore[index,misc]
+        else:
+            return None
     except (TypeError, ValueError, OverflowError):
         return None
-    return None
+    return found if is_sane(found) else None
 
 
 def outlet_name(feed_title: str | None, feed_url: str) -> str | None:
