@@ -6,7 +6,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from schemas.times import UtcDatetime
 
-
 MAX_URL_CHARS = 8192
 MAX_GUID_CHARS = 2048
 Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_URL_CHARS)]

@@ -7,8 +7,10 @@ from urllib.parse import urljoin, urlsplit
 from schemas.articles import RawArticle
 from schemas.times import is_sane
 from services.poller.markup import plain_line
+from services.runtime.deadletter import ESCAPED_BYTES_PER_CHAR, record_fits
 
 WEB_SCHEMES = {"http", "https"}
+TITLE_CHARS = 1000
 
 
 def entry_url(feed_url: str, link: str | None, guid: str | None, fallback: str) -> str:
@@ -60,3 +62,16 @@ def article(
         title=clean_title, published=published, outlet=outlet, text=text, html=html or None,
         guid=guid, feed_url=feed_url,
     )
+
+
+def within_record(article: RawArticle, key_bytes: int, limit: int) -> RawArticle | None:
+    """The article as one record of at most `limit` bytes: without its HTML, then with its
+    title and text cut, when it is larger; None when even that does not fit (a huge URL)."""
+    if record_fits(None, article.model_dump_json().encode(), limit - key_bytes):
+        return article
+    title = (article.title or "")[:TITLE_CHARS] or None
+    bare = article.model_copy(update={"html": None, "text": "", "title": title})
+    room = limit - key_bytes - len(bare.model_dump_json().encode()) - 1024
+    if room <= 0:
+        return None
+    return bare.model_copy(update={"text": article.text[: room // ESCAPED_BYTES_PER_CHAR]})

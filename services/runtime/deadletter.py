@@ -37,7 +37,7 @@ def bounded(letter: DeadLetter, limit: int) -> DeadLetter:
     size = len(letter.model_dump_json())
     if size <= limit or not letter.value:
         return letter
-    room = limit - (size - len(letter.value.encode())) - 64
+    room = limit - len(letter.model_copy(update={"value": ""}).model_dump_json()) - 64
     keep = max(0, room // ESCAPED_BYTES_PER_CHAR)
     return letter.model_copy(update={"value": letter.value[:keep], "truncated": True})
 

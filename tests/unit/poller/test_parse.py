@@ -187,3 +187,16 @@ def test_an_entry_dated_out_of_the_sane_window_keeps_no_date():
     <pubDate>Fri, 31 Dec 9999 23:59:59 GMT</pubDate></item></channel></rss>"""
     [entry] = parse_feed(FEED, body)
     assert entry.published is None
+
+
+def test_an_entry_too_large_for_one_record_is_cut_to_fit():
+    from schemas.articles import RawArticle
+    from services.poller.entry import within_record
+
+    big = RawArticle(
+        url="https://e.example/x", title="t" * 5000, text="\x01" * 300_000, html="<p>x</p>" * 9999
+    )
+    fitted = within_record(big, 30, 100_000)
+    assert fitted is not None and fitted.html is None and len(fitted.title) == 1000
+    assert len(fitted.model_dump_json().encode()) + 30 <= 100_000 and fitted.text
+    assert within_record(RawArticle(url="https://e.example/" + "x" * 8000), 8000, 12_000) is None
