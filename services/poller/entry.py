@@ -1,7 +1,10 @@
 """Pieces shared by the feed formats: entry URLs, dates and the article itself. No I/O."""
 
 import hashlib
+import logging
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from schemas.articles import RawArticle
@@ -9,6 +12,7 @@ from schemas.times import is_sane
 from services.poller.markup import plain_line
 from services.runtime.deadletter import ESCAPED_BYTES_PER_CHAR, record_fits
 
+log = logging.getLogger("claimstream.poller")
 WEB_SCHEMES = {"http", "https"}
 TITLE_CHARS = 1000
 
@@ -62,6 +66,23 @@ def article(
         title=clean_title, published=published, outlet=outlet, text=text, html=html or None,
         guid=guid, feed_url=feed_url,
     )
+
+
+def readable_articles(
+    items: Iterable[Any], make: Callable[[Any], RawArticle | None]
+) -> list[RawArticle]:
+    """The articles of the entries that yield one; an entry that cannot be read (a URL of a
+    megabyte, say) is skipped, never the feed."""
+    found = []
+    for item in items:
+        try:
+            article = make(item)
+        except ValueError as error:
+            log.info("poller: entry skipped (%s)", str(error).splitlines()[0][:200])
+            continue
+        if article is not None:
+            found.append(article)
+    return found
 
 
 def within_record(article: RawArticle, key_bytes: int, limit: int) -> RawArticle | None:

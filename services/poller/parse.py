@@ -9,7 +9,7 @@ from typing import Any
 import feedparser
 
 from schemas.articles import RawArticle
-from services.poller.entry import article, outlet_name, utc_datetime
+from services.poller.entry import article, outlet_name, readable_articles, utc_datetime
 from services.poller.jsonfeed import looks_like_json, parse_json_feed
 from services.poller.markup import plain_text
 
@@ -45,8 +45,7 @@ def read_feed(url: str, body: bytes, content_type: str | None = None) -> ParsedF
     if not parsed.get("version") and not parsed.entries:
         raise ValueError("poller: not a feed (no RSS, Atom or JSON Feed root element)")
     outlet = outlet_name(parsed.feed.get("title"), parsed.feed.get("link") or url)
-    found = (_entry_article(url, entry, outlet) for entry in parsed.entries)
-    articles = [entry for entry in found if entry is not None]
+    articles = readable_articles(parsed.entries, lambda entry: _entry_article(url, entry, outlet))
     return ParsedFeed(articles, _ttl_seconds(parsed.feed.get("ttl")))
 
 

@@ -200,3 +200,10 @@ def test_an_entry_too_large_for_one_record_is_cut_to_fit():
     assert fitted is not None and fitted.html is None and len(fitted.title) == 1000
     assert len(fitted.model_dump_json().encode()) + 30 <= 100_000 and fitted.text
     assert within_record(RawArticle(url="https://e.example/" + "x" * 8000), 8000, 12_000) is None
+
+
+def test_an_unreadable_entry_is_skipped_and_the_others_kept():
+    body = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+    <item><title>bad</title><link>https://e.example/{"x" * 9000}</link></item>
+    <item><title>good</title><link>https://e.example/good</link></item></channel></rss>""".encode()
+    assert [entry.title for entry in parse_feed(FEED, body)] == ["good"]
