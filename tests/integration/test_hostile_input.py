@@ -308,7 +308,7 @@ async def read_pipeline(bootstrap: str, fuzz: dict) -> dict:
                          t.CLAIMS_NEW, t.CLAIMS_UPDATED, t.ARTICLES_RAW)
     await reader.consumer.start()
     try:
-        await reader.until(done, 300.0, on_record)
+        await reader.until(done, 480.0, on_record)
     finally:
         await reader.consumer.stop()
     return seen
