@@ -53,7 +53,8 @@ class Settings(BaseSettings):
         default=30.0, gt=0, description="NLP time one article may take before it is dead-lettered"
     )
     kafka_session_timeout_seconds: float = Field(
-        default=10.0, gt=0, description="a killed worker's partitions move after this long"
+        default=10.0, ge=6, description="a killed worker's partitions move after this long (the "
+        "broker's group.min.session.timeout.ms is 6 s by default)"
     )
     poll_max_entries_per_feed: int = Field(
         default=500, ge=1, description="entries read from one feed document per poll"

@@ -30,7 +30,9 @@ from services.runtime.topics import topic_specs
 
 pytestmark = [pytest.mark.faults, pytest.mark.slow]
 
-BAD_PER_TOPIC = 10_000
+# articles.unique gets fewer: the extract stage reads it at only tens of records a second on a
+# loaded 2-core machine (10,000 did not finish in 8 minutes); see the README's figures.
+BAD_PER_TOPIC = {t.ARTICLES_RAW: 10_000, t.ARTICLES_UNIQUE: 2_000, t.FIGURES_EXTRACTED: 10_000}
 GOOD_PER_TOPIC = 20
 CLI = [sys.executable, "-m", "services.cli"]
 WORDS = ("river harbour council ministry tender bridge vaccine orchard census drought tariff "
@@ -118,18 +120,18 @@ def fuzz_records(topic: str, rng: random.Random) -> tuple[list, dict[str, str]]:
     """Bad records with good ones spread among them; and each bad key with what it is."""
     cases = bad_values(topic)
     records, bad = [], {}
-    for i in range(BAD_PER_TOPIC):
+    for i in range(BAD_PER_TOPIC[topic]):
         what, value = cases[i % len(cases)] if i < 100 else rng.choice(cases)
-        if i % 2_500 == 0:
+        if i % 2_000 == 0:
             what, value = "oversized", b"\x01" * 400_000  # 2.4 MB once escaped in JSON
         key = f"bad-{topic}-{i}"
         records.append((key.encode(), value))
         bad[key] = what
-    for at, record in zip(range(0, BAD_PER_TOPIC, BAD_PER_TOPIC // GOOD_PER_TOPIC),
-                          good_records(topic, rng), strict=True):
-        records.insert(at + at // (BAD_PER_TOPIC // GOOD_PER_TOPIC), record)
-    if topic == t.ARTICLES_UNIQUE:  # one article over its NLP budget (~20 s of parsing)
-        sentence = "officials said 12 people and 34 soldiers from the army were killed, " * 300
+    step = BAD_PER_TOPIC[topic] // GOOD_PER_TOPIC
+    for at, record in zip(range(0, BAD_PER_TOPIC[topic], step), good_records(topic, rng), strict=True):
+        records.insert(at + at // step, record)
+    if topic == t.ARTICLES_UNIQUE:  # one article over its NLP budget (minutes of parsing)
+        sentence = "officials said 12 people and 34 soldiers from the army were killed, " * 600
         slow = UniqueArticle(url="https://bad.example/slow", text=sentence, content_hash="s")
         records.insert(50, (b"bad-slow", slow.model_dump_json().encode()))
         bad["bad-slow"] = "nlp-budget"
@@ -225,7 +227,7 @@ async def test_no_poison_record_or_hostile_feed_stops_a_stage_or_the_poller(faul
     env = os.environ | {
         "CLAIMSTREAM_KAFKA_BOOTSTRAP": bootstrap, "CLAIMSTREAM_STATE_DIR": str(tmp_path / "state"),
         "CLAIMSTREAM_METRICS_PORT": str(free_port()), "CLAIMSTREAM_WEB_PORT": str(free_port()),
-        "CLAIMSTREAM_NLP_SECONDS_PER_ARTICLE": "5", "CLAIMSTREAM_FETCH_ALLOW_HOSTS": "127.0.0.1",
+        "CLAIMSTREAM_NLP_SECONDS_PER_ARTICLE": "15", "CLAIMSTREAM_FETCH_ALLOW_HOSTS": "127.0.0.1",
         "CLAIMSTREAM_FETCH_TIMEOUT_SECONDS": "2", "CLAIMSTREAM_NLP_BATCH_SIZE": "64",
     }
     workers = [  # one process per stage, as deployed: each stage has its own producer
@@ -261,7 +263,7 @@ async def test_no_poison_record_or_hostile_feed_stops_a_stage_or_the_poller(faul
     missing = sorted(set(bad) - set(seen["dead"]))
     assert not missing, f"{len(missing)} bad records not dead-lettered, e.g. {missing[:3]}"
     assert all(seen["dead"][key] for key in bad), "a dead letter without a reason"
-    assert seen["dead"]["bad-slow"] == "extract: NLP took longer than its budget of 5s"
+    assert seen["dead"]["bad-slow"] == "extract: NLP took longer than its budget of 15s"
     assert GOOD["raw"] <= seen["unique"]
     assert GOOD["unique"] <= seen["figures"]
     assert GOOD["figures"] <= seen["claims"]
@@ -308,7 +310,7 @@ async def read_pipeline(bootstrap: str, fuzz: dict) -> dict:
                          t.CLAIMS_NEW, t.CLAIMS_UPDATED, t.ARTICLES_RAW)
     await reader.consumer.start()
     try:
-        await reader.until(done, 480.0, on_record)
+        await reader.until(done, 300.0, on_record)
     finally:
         await reader.consumer.stop()
     return seen
