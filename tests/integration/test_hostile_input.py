@@ -22,6 +22,7 @@ from poller_fixtures import FeedServer, Route, fixture_route, gzip_bomb
 from stack import REPO, free_port
 
 from schemas import Figure, RawArticle, UniqueArticle
+from services.dedupe.fingerprint import canonical_url
 from services.runtime import broker
 from services.runtime import topics as t
 from services.runtime.admin import create_topics
@@ -247,6 +248,7 @@ async def test_no_poison_record_or_hostile_feed_stops_a_stage_or_the_poller(faul
                 f"  - {server.url(path)}\n" for path in [*HOSTILE_FEEDS, "/many.xml"]))
             code, peak_mb, seconds = await asyncio.to_thread(run_poller, env, feeds)
             page_hits = sum(1 for path, _ in server.requests if path.startswith("/page/"))
+            normal_entry = canonical_url(server.url("/2025/04/09/chinese-nationals"))
         assert code == 0, f"poller exit {code}"
         assert peak_mb <= 300, f"poller peak RSS {peak_mb} MB"
         assert page_hits <= settings.fulltext_per_feed
@@ -269,8 +271,8 @@ async def test_no_poison_record_or_hostile_feed_stops_a_stage_or_the_poller(faul
     assert GOOD["figures"] <= seen["claims"]
     assert not any(key.startswith(("bad-", "https://good")) for key in seen["dead_other"])
     feed = seen["poller"]
-    assert {"https://kyiv-ledger.example/2025/04/09/chinese-nationals",
-            "https://huge.example/entry", "https://charref.example/x", "https://far.example/x"} <= set(feed)
+    assert {normal_entry, "https://huge.example/entry", "https://charref.example/x",
+            "https://far.example/x"} <= set(feed)
     assert 0 < len(feed["https://huge.example/entry"]["text"]) < 1_000_000
     assert feed["https://far.example/x"]["published"] is None
     assert "lol" not in (feed.get("https://laughs.example/x", {}).get("title") or "")
