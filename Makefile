@@ -31,7 +31,7 @@ test-fast: install ## unit tests only, nothing started
 	$(BIN)/pytest -q -m "not kafka"
 
 test-faults: install ## the fault-injection test (worker SIGKILLed 5 times, broker killed once)
-	$(BIN)/pytest -q -ra -s -m faults
+	$(BIN)/pytest -q -ra -s -m crash
 
 lint: install ## ruff
 	$(BIN)/ruff check services schemas tests bench

@@ -1,10 +1,14 @@
 """Articles as they enter (`articles.raw`) and leave dedupe (`articles.unique`, `articles.duplicates`)."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from schemas.times import UtcDatetime
+
+MAX_URL_CHARS = 8192
+MAX_GUID_CHARS = 2048
+Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_URL_CHARS)]
 
 
 class RawArticle(BaseModel):
@@ -12,9 +16,9 @@ class RawArticle(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    url: str = Field(description="the article's URL as its feed or input file gave it "
+    url: Url = Field(description="the article's URL as its feed or input file gave it "
                                  "(or a replay: URI for fixtures)")
-    canonical_url: str | None = Field(
+    canonical_url: Url | None = Field(
         default=None, description="one spelling per page (the topic key, dedupe's identity); "
                                   "computed from url when absent",
     )
@@ -23,7 +27,9 @@ class RawArticle(BaseModel):
     outlet: str | None = None
     text: str = Field(default="", description="main text; empty when only html is known")
     html: str | None = None
-    guid: str | None = Field(default=None, description="feed entry GUID when the feed has one")
+    guid: str | None = Field(
+        default=None, max_length=MAX_GUID_CHARS, description="feed entry GUID when the feed has one"
+    )
     feed_url: str | None = None
     source: Literal["replay", "poller"] = "replay"
     received_at: UtcDatetime | None = Field(

@@ -2,9 +2,9 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.figures import Measure, Qualifier
+from schemas.figures import Evidence, Measure, Qualifier
 from schemas.times import UtcDatetime
 
 Change = Literal[
@@ -14,6 +14,8 @@ Change = Literal[
 
 
 class ClaimSource(BaseModel):
+    model_config = ConfigDict(allow_inf_nan=False)
+
     article_url: str
     outlet: str | None = None
     claimant: str | None = None
@@ -25,6 +27,8 @@ class ClaimSource(BaseModel):
 
 
 class Previous(BaseModel):
+    model_config = ConfigDict(allow_inf_nan=False)
+
     value: int | float
     value_max: int | float | None = None
     qualifier: Qualifier
@@ -32,6 +36,8 @@ class Previous(BaseModel):
 
 
 class ClaimEvent(BaseModel):
+    model_config = ConfigDict(allow_inf_nan=False)
+
     type: Literal["claim.new", "claim.updated"]
     event_id: str = Field(
         description="one id per statement about one claim: the same statement gets the same id "
@@ -59,7 +65,7 @@ class ClaimEvent(BaseModel):
     article_url: str
     outlet: str | None = None
     published: UtcDatetime | None = None
-    evidence: str
+    evidence: Evidence
     contested: bool = False
     previous: Previous | None = None
     sources: list[ClaimSource] = Field(

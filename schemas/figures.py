@@ -1,8 +1,8 @@
 """One figure read from an article (`figures.extracted`). Key: claim key."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from schemas.times import UtcDatetime
 
@@ -25,6 +25,16 @@ Measure = Literal[
 ]
 
 
+EVIDENCE_CHARS = 2000  # a sentence longer than this is kept as its beginning
+
+
+def clipped_evidence(text: str) -> str:
+    return text if len(text) <= EVIDENCE_CHARS else text[: EVIDENCE_CHARS - 1] + "…"
+
+
+Evidence = Annotated[str, AfterValidator(clipped_evidence)]
+
+
 class Entity(BaseModel):
     text: str
     label: str = Field(description="PERSON, ORG, GPE, NORP, LOC, ...")
@@ -32,6 +42,8 @@ class Entity(BaseModel):
 
 
 class Figure(BaseModel):
+    model_config = ConfigDict(allow_inf_nan=False)
+
     figure_id: str = Field(description="deterministic: article URL + character offset")
     claim_key: str = ""
     article_url: str
@@ -74,7 +86,7 @@ class Figure(BaseModel):
     )
     claimant: str | None = None
     carrier: str | None = Field(default=None, description="outlet that carried the claim")
-    evidence: str
+    evidence: Evidence
     headline: bool = False
     entities: list[Entity] = Field(default_factory=list)
     span: tuple[int, int] = (0, 0)

@@ -4,10 +4,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import faust
-from faust.types import TopicT
+from faust.types import EventT, TopicT
 
 from services.runtime import topics as t
+from services.runtime.deadletter import dead_letter, record_fits, record_key, too_large
+from services.runtime.delivery import Send
 from services.runtime.lag import record_lag
+from services.runtime.metrics import DEADLETTERS
 from services.runtime.settings import Settings
 from services.runtime.stream_app import App
 
@@ -24,6 +27,32 @@ class Topics:
     claims_new: TopicT
     claims_updated: TopicT
     deadletter: TopicT
+
+
+class StageOutput:
+    """What a stage sends: records that fit the broker, and dead letters for the rest."""
+
+    def __init__(self, topics: Topics, settings: Settings, stage: str, source: str) -> None:
+        self.topics, self.stage, self.source = topics, stage, source
+        self.limit = settings.max_record_bytes
+
+    def refusal(self, what: str, key: bytes | None, value: bytes) -> str | None:
+        """Why this record cannot be sent (too large for one Kafka record), or None."""
+        if record_fits(key, value, self.limit):
+            return None
+        return f"{self.stage}: {too_large(what, len(key or b'') + len(value), self.limit)}"
+
+    def dead_send(self, event: EventT, reason: str) -> Send:
+        """The dead letter for `event`, cut to fit one record, to send in order with the rest."""
+        DEADLETTERS.labels(self.stage).inc()
+        letter = dead_letter(self.stage, self.source, event.key, event.value, reason, self.limit)
+        return Send(self.topics.deadletter, record_key(event.key), t.encode(letter))
+
+    async def dead(self, event: EventT, reason: str) -> None:
+        """Send `event` to `deadletter` with `reason`, cut to fit one record."""
+        DEADLETTERS.labels(self.stage).inc()
+        letter = dead_letter(self.stage, self.source, event.key, event.value, reason, self.limit)
+        await self.topics.deadletter.send(key=record_key(event.key), value=t.encode(letter))
 
 
 def raw_topic(app: faust.App, name: str) -> TopicT:
@@ -63,10 +92,13 @@ def create_app(settings: Settings, stages: Sequence[str]) -> tuple[faust.App, To
         web_in_thread=False,
         stream_wait_empty=False,
         broker_commit_every=100,
+        # A killed worker's partitions move to the others after this long instead of faust's
+        # 60 s; a worker whose event loop is blocked longer than this is taken for dead.
         broker_session_timeout=settings.session_timeout_seconds,
         broker_heartbeat_interval=settings.session_timeout_seconds / 4,
         consumer_group_instance_id=settings.group_instance_id,
         broker_commit_interval=1.0,
+        producer_max_request_size=settings.max_record_bytes + 48_576,
     )
     names = (t.ARTICLES_RAW, t.ARTICLES_UNIQUE, t.ARTICLES_DUPLICATES, t.FIGURES_EXTRACTED,
              t.CLAIMS_NEW, t.CLAIMS_UPDATED, t.DEADLETTER)

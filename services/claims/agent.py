@@ -10,16 +10,15 @@ import faust
 from faust.types import StreamT, TableT
 
 from schemas import ClaimEvent, Figure
-from services.app import JSON_VALUES, Topics, table_changelog
+from services.app import JSON_VALUES, StageOutput, Topics, table_changelog
 from services.claims.identity import claim_id
 from services.claims.state import ClaimState, apply_figure, ignored_reason
 from services.runtime import topics as t
-from services.runtime.deadletter import dead_letter, reason_of
+from services.runtime.deadletter import reason_of
 from services.runtime.delivery import Send, Staged, each_in_order
 from services.runtime.metrics import (
     CLAIM_EVENTS,
     CLAIM_FIGURES_IGNORED,
-    DEADLETTERS,
     END_TO_END_SECONDS,
 )
 from services.runtime.settings import Settings
@@ -40,6 +39,13 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
         t.CLAIMS_TABLE, partitions=partitions, schema=JSON_VALUES,
         changelog_topic=table_changelog(app, t.CLAIMS_TABLE, partitions),
     )
+    output = StageOutput(topics, settings, STAGE, t.FIGURES_EXTRACTED)
+
+    def refusal(claim_key: str, state: ClaimState, event: ClaimEvent) -> str | None:
+        """Why the event or the state it leaves cannot be written: too large for one record."""
+        state_value = state.model_dump_json().encode()
+        return output.refusal("claim event", event.claim_id.encode(), encode(event)) or \
+            output.refusal("claim state", claim_key.encode(), state_value)
 
     def handle(event: faust.EventT) -> tuple[list[Send], list[Send]]:
         """The claim event a figure causes, and the claim state that records it."""
@@ -49,9 +55,7 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
             state = ClaimState.model_validate(stored) if stored else None
             new_state, claim_event = apply_figure(state, figure, claim_id(figure.claim_key))
         except Exception as exc:
-            DEADLETTERS.labels(STAGE).inc()
-            bad = dead_letter(STAGE, t.FIGURES_EXTRACTED, event.key, event.value, reason_of(exc))
-            return [Send(topics.deadletter, event.key, encode(bad))], []
+            return [output.dead_send(event, reason_of(exc))], []
         if claim_event is None or new_state is None:
             CLAIM_FIGURES_IGNORED.labels(ignored_reason(new_state, figure)).inc()
             if new_state is None or new_state == state:
@@ -60,6 +64,8 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
             staged[figure.claim_key] = new_state.model_dump(mode="json")
             return [], staged.apply(event.message.partition)
         claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
+        if too_large := refusal(figure.claim_key, new_state, claim_event):
+            return [output.dead_send(event, too_large)], []
         out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated
         staged = Staged(table)
         staged[figure.claim_key] = new_state.model_dump(mode="json")

@@ -8,13 +8,12 @@ from faust.types import StreamT, TableT
 
 from schemas import RawArticle
 from schemas.articles import DuplicateNotice, UniqueArticle
-from services.app import JSON_VALUES, Topics, table_changelog
+from services.app import JSON_VALUES, StageOutput, Topics, table_changelog
 from services.dedupe.decide import Decision, decide, expire
 from services.runtime import topics as t
-from services.runtime.deadletter import dead_letter, reason_of
+from services.runtime.deadletter import reason_of
 from services.runtime.delivery import Send, Staged, each_in_order
 from services.runtime.metrics import (
-    DEADLETTERS,
     DEDUPE_DECISIONS,
     DUPLICATES,
 )
@@ -38,6 +37,7 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
         changelog_topic=table_changelog(app, t.DEDUPE_TABLE, partitions),
     )
     retention = timedelta(days=settings.dedupe_retention_days)
+    output = StageOutput(topics, settings, STAGE, t.ARTICLES_RAW)
     last_expiry = datetime.min.replace(tzinfo=UTC)
 
     def forget_old(now: datetime, staged: Staged) -> None:
@@ -50,10 +50,13 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
             except Exception:  # expiry failing must not cost the record in hand
                 log.exception("dedupe: expiring old entries failed")
 
-    def outputs(decision: Decision) -> list[Send]:
+    def outputs(event: faust.EventT, decision: Decision) -> list[Send]:
         sends = []
         if decision.unique is not None:
-            sends.append(Send(topics.unique, keyed(decision.unique), encode(decision.unique)))
+            key, value = keyed(decision.unique), encode(decision.unique)
+            if refusal := output.refusal("unique article", key, value):
+                return [output.dead_send(event, refusal)]
+            sends.append(Send(topics.unique, key, value))
         if decision.duplicate is not None:
             DUPLICATES.labels(decision.duplicate.kind).inc()
             sends.append(Send(topics.duplicates, keyed(decision.duplicate), encode(decision.duplicate)))
@@ -68,11 +71,9 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
             article = RawArticle.model_validate_json(event.value)
             decision = decide(article, staged, now, settings.near_duplicate_threshold)
         except Exception as exc:  # a bad record must not stop the stage
-            DEADLETTERS.labels(STAGE).inc()
-            bad = dead_letter(STAGE, t.ARTICLES_RAW, event.key, event.value, reason_of(exc))
-            return [Send(topics.deadletter, event.key, encode(bad))], []
+            return [output.dead_send(event, reason_of(exc))], []
         DEDUPE_DECISIONS.labels(decision.outcome).inc()
-        return outputs(decision), staged.apply(event.message.partition)
+        return outputs(event, decision), staged.apply(event.message.partition)
 
     @app.agent(topics.raw, name=STAGE)
     async def dedupe(stream: StreamT) -> None:

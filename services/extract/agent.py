@@ -1,10 +1,14 @@
 """faust wiring for extract: articles.unique -> figures.extracted, NLP off the event loop.
 
 Articles are taken in batches and run through spaCy in a one-process pool that loads the
-model once, so heartbeats and rebalances keep running while the model works.
+model once, so heartbeats and rebalances keep running while the model works. An article is
+cut to `max_article_chars` first, and a batch gets `nlp_seconds_per_article` per article:
+past that the process is stopped, the batch's articles are tried one at a time, and the one
+that overruns its own budget is dead-lettered.
 """
 
 import asyncio
+import contextlib
 import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -13,15 +17,16 @@ from concurrent.futures.process import BrokenProcessPool
 import faust
 
 from schemas import Figure, UniqueArticle
-from services.app import Topics
+from services.app import StageOutput, Topics
 from services.claims.in_article import resolve_in_article
 from services.extract.batch import extract_isolated, load_worker_nlp
+from services.extract.intake import clipped
 from services.runtime import topics as t
-from services.runtime.deadletter import dead_letter, reason_of
+from services.runtime.deadletter import reason_of
 from services.runtime.delivery import InOrder, Send
 from services.runtime.metrics import (
     ARTICLES_EXTRACTED,
-    DEADLETTERS,
+    ARTICLES_TRUNCATED,
     FIGURES,
     LAST_PROCESSED,
     NLP_BATCH_SIZE,
@@ -31,42 +36,92 @@ from services.runtime.settings import Settings
 from services.runtime.topics import encode
 
 STAGE = "extract"
-WARM_UP = UniqueArticle(
-    url="warm-up:", content_hash="", outlet="Warm-up",
-    text="At least 12 people were killed in the flood in Lahore, officials said on Monday.",
+# Read once by each new NLP process: its first article pays for lazy loading, outside any budget.
+WARM_UP_ARTICLE = UniqueArticle(
+    url="urn:claimstream:warm-up", text="At least 3 people were hurt, police said.", content_hash=""
 )
+Result = list[Figure] | str
 
 
 def register(app: faust.App, settings: Settings, topics: Topics) -> None:
+    output = StageOutput(topics, settings, STAGE, t.ARTICLES_UNIQUE)
+    budget = settings.nlp_seconds_per_article
+
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=1, mp_context=multiprocessing.get_context("spawn"),
             initializer=load_worker_nlp, initargs=(settings.spacy_model,),
         )
 
-    pool = [new_pool()]
+    pool: list[ProcessPoolExecutor] = []
+    warming: list = []  # the warm-up of a new NLP process, awaited before its first batch
+    starting = asyncio.Lock()
 
-    async def run_nlp(articles: list[UniqueArticle]) -> list[list[Figure] | str]:
-        """Figures per article; if the NLP process dies, the batch is dead-lettered and a new
-        process takes the next one."""
-        loop = asyncio.get_running_loop()
+    def start_pool() -> None:
+        pool.append(new_pool())
+        warming.append(pool[0].submit(extract_isolated, [WARM_UP_ARTICLE]))
+
+    async def loaded_pool() -> ProcessPoolExecutor:
+        """The NLP process, started with its model loaded so no budget is spent loading it."""
+        async with starting:
+            if not pool:
+                start_pool()
+            while warming:
+                with contextlib.suppress(BrokenProcessPool):  # the batch will find out
+                    await asyncio.wrap_future(warming.pop())
+            return pool[0]
+
+    def stop_pool(executor: ProcessPoolExecutor) -> None:
+        for process in list(executor._processes.values()):  # noqa: SLF001 - no public handle
+            process.kill()
+        executor.shutdown(wait=False, cancel_futures=True)
+        if executor in pool:
+            pool.remove(executor)
+
+    async def in_pool(articles: list[UniqueArticle]) -> list[Result]:
+        """Figures per article in the NLP process, within the batch's time budget."""
+        executor = await loaded_pool()
         try:
-            return await loop.run_in_executor(pool[0], extract_isolated, articles)
+            async with asyncio.timeout(budget * len(articles)):
+                return await asyncio.get_running_loop().run_in_executor(
+                    executor, extract_isolated, articles
+                )
         except BrokenProcessPool:
-            pool[0] = new_pool()
+            stop_pool(executor)
             return ["extract: the NLP process died on this batch"] * len(articles)
+        except TimeoutError:
+            stop_pool(executor)
+            raise
 
-    def dead(event: faust.EventT, reason: str) -> Send:
-        DEADLETTERS.labels(STAGE).inc()
-        bad = dead_letter(STAGE, t.ARTICLES_UNIQUE, event.key, event.value, reason)
-        return Send(topics.deadletter, event.key, encode(bad))
+    async def run_nlp(articles: list[UniqueArticle]) -> list[Result]:
+        """Figures per article, or why an article could not be read; after an overrun the
+        articles are tried one at a time, so only the one that overruns is lost."""
+        if not articles:
+            return []
+        try:
+            return await in_pool(articles)
+        except TimeoutError:
+            if len(articles) == 1:
+                return [f"extract: NLP took longer than its budget of {budget:g}s"]
+        return [result for article in articles for result in await run_nlp([article])]
 
-    def figure_sends(figures: list[Figure]) -> list[Send]:
-        sends = []
-        for figure in resolve_in_article(figures):
+    def figure_sends(event: faust.EventT, figures: list[Figure]) -> list[Send]:
+        """Every figure of the article, or, when one is too large to send, a dead letter."""
+        resolved = resolve_in_article(figures)
+        records = [(figure.claim_key.encode(), encode(figure)) for figure in resolved]
+        for key, value in records:
+            if refusal := output.refusal("figure", key, value):
+                return [output.dead_send(event, refusal)]
+        ARTICLES_EXTRACTED.inc()
+        for figure in resolved:
             FIGURES.labels(figure.unit).inc()
-            sends.append(Send(topics.figures, figure.claim_key.encode(), encode(figure)))
-        return sends
+        return [Send(topics.figures, key, value) for key, value in records]
+
+    def bounded(article: UniqueArticle) -> UniqueArticle:
+        if (cut := clipped(article, settings.max_article_chars)) is None:
+            return article
+        ARTICLES_TRUNCATED.labels(STAGE).inc()
+        return cut
 
     @app.agent(topics.unique, name=STAGE)
     async def extract(stream: faust.StreamT) -> None:
@@ -79,25 +134,24 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> None:
                 articles, good, sends = [], [], []
                 for event in events:
                     try:
-                        articles.append(UniqueArticle.model_validate_json(event.value))
+                        articles.append(bounded(UniqueArticle.model_validate_json(event.value)))
                         good.append(event)
                     except Exception as exc:
-                        sends.append(dead(event, reason_of(exc)))
+                        sends.append(output.dead_send(event, reason_of(exc)))
                 NLP_BATCH_SIZE.observe(len(articles))
-                results = await run_nlp(articles)
-                for event, result in zip(good, results, strict=True):
+                for event, result in zip(good, await run_nlp(articles), strict=True):
                     if isinstance(result, str):
-                        sends.append(dead(event, result))
-                        continue
-                    ARTICLES_EXTRACTED.inc()
-                    sends.extend(figure_sends(result))
+                        sends.append(output.dead_send(event, result))
+                    else:
+                        sends.extend(figure_sends(event, result))
                 await done.add(events, sends)
                 STAGE_SECONDS.labels(STAGE).observe((time.perf_counter() - started) / max(1, len(events)))
                 LAST_PROCESSED.labels(STAGE).set_to_current_time()
 
     def warm_up() -> None:
         """Load the model, and what the first article loads, while the worker restores its
-        tables; the first batch then waits in the pool's queue behind it."""
-        pool[0].submit(extract_isolated, [WARM_UP])
+        tables; the first batch waits for it before its budget starts."""
+        if not pool:
+            start_pool()
 
     app.before_recovery.append(warm_up)  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from schemas.articles import UniqueArticle
 from schemas.figures import Figure
 from services.extract.acronyms import acronym_names  # noqa: F401  (registers the component)
 from services.extract.entities import add_entity_ruler
+from services.extract.intake import normalised
 from services.extract.metadata import infer_metadata
 from services.extract.reading import read_article
 from services.text.furniture import clean_text
@@ -46,7 +47,9 @@ def article_text(article: UniqueArticle) -> str:
 
 
 def extract_batch(nlp: Language, articles: list[UniqueArticle]) -> list[list[Figure]]:
-    """One list of figures per article, in order; span offsets index the article text."""
+    """One list of figures per article, in order; span offsets index the article text
+    (once normalised: the one place text enters extraction)."""
+    articles = [normalised(article) for article in articles]
     texts = [article_text(article) for article in articles]
     cleaned = [clean_text(text) for text in texts]
     docs = nlp.pipe(cleaned)

@@ -1,13 +1,20 @@
 """Pieces shared by the feed formats: entry URLs, dates and the article itself. No I/O."""
 
 import hashlib
+import logging
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from schemas.articles import RawArticle
+from schemas.times import is_sane
+from services.runtime.deadletter import ESCAPED_BYTES_PER_CHAR, record_fits
 from services.text.markup import plain_line
 
+log = logging.getLogger("claimstream.poller")
 WEB_SCHEMES = {"http", "https"}
+TITLE_CHARS = 1000
 
 
 def entry_url(feed_url: str, link: str | None, guid: str | None, fallback: str) -> str:
@@ -26,16 +33,19 @@ def entry_url(feed_url: str, link: str | None, guid: str | None, fallback: str) 
 
 
 def utc_datetime(struct_or_text: object) -> datetime | None:
-    """A feedparser time tuple (UTC) or an ISO 8601 string as an aware UTC datetime."""
+    """A feedparser time tuple (UTC) or an ISO 8601 string as an aware UTC datetime; None
+    when there is none or it lies outside the sane window (year 9999, say)."""
     try:
         if isinstance(struct_or_text, str):
             parsed = datetime.fromisoformat(struct_or_text.strip().replace("Z", "+00:00"))
-            return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-        if struct_or_text is not None:
-            return datetime(*struct_or_text[:6], tzinfo=UTC)  # type: ignore[index,misc]
+            found = parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        elif struct_or_text is not None:
+            found = datetime(*struct_or_text[:6], tzinfo=UTC)  # type: ignore[index,misc]
+        else:
+            return None
     except (TypeError, ValueError, OverflowError):
         return None
-    return None
+    return found if is_sane(found) else None
 
 
 def outlet_name(feed_title: str | None, feed_url: str) -> str | None:
@@ -56,3 +66,33 @@ def article(
         title=clean_title, published=published, outlet=outlet, text=text, html=html or None,
         guid=guid, feed_url=feed_url,
     )
+
+
+def readable_articles(
+    items: Iterable[Any], make: Callable[[Any], RawArticle | None]
+) -> list[RawArticle]:
+    """The articles of the entries that yield one; an entry that cannot be read (a URL of a
+    megabyte, say) is skipped, never the feed."""
+    found = []
+    for item in items:
+        try:
+            article = make(item)
+        except ValueError as error:
+            log.info("poller: entry skipped (%s)", str(error).splitlines()[0][:200])
+            continue
+        if article is not None:
+            found.append(article)
+    return found
+
+
+def within_record(article: RawArticle, key_bytes: int, limit: int) -> RawArticle | None:
+    """The article as one record of at most `limit` bytes: without its HTML, then with its
+    title and text cut, when it is larger; None when even that does not fit (a huge URL)."""
+    if record_fits(None, article.model_dump_json().encode(), limit - key_bytes):
+        return article
+    title = (article.title or "")[:TITLE_CHARS] or None
+    bare = article.model_copy(update={"html": None, "text": "", "title": title})
+    room = limit - key_bytes - len(bare.model_dump_json().encode()) - 1024
+    if room <= 0:
+        return None
+    return bare.model_copy(update={"text": article.text[: room // ESCAPED_BYTES_PER_CHAR]})

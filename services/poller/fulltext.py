@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import trafilatura
 
 from schemas.articles import RawArticle
+from schemas.times import is_sane
 
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
@@ -34,6 +35,7 @@ def page_date(value: str | None) -> datetime | None:
         return None
     try:
         parsed = datetime.fromisoformat(value)
-    except ValueError:
+        found = parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    except (ValueError, OverflowError):
         return None
-    return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return found if is_sane(found) else None

@@ -41,11 +41,31 @@ class AddressPolicy:
         return any(address in network for network in self.allowed_networks)
 
 
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 form carries: mapped, compatible (`::a.b.c.d`), NAT64, 6to4."""
+    if address.ipv4_mapped:
+        return address.ipv4_mapped
+    if address.sixtofour:
+        return address.sixtofour
+    if address in NAT64 or (address in IPV4_COMPATIBLE and int(address) > 1):
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
+
+
 def is_public(address: IPAddress) -> bool:
-    """True for globally routable unicast addresses that are no cloud-metadata endpoint."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    if address in METADATA_ADDRESSES or address.is_multicast:
+    """True for globally routable unicast addresses that are no cloud-metadata endpoint.
+    An IPv6 form of an IPv4 address is judged by that IPv4 address."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.is_unspecified or address.is_site_local or address in NAT64_LOCAL:
+            return False
+        if (inner := embedded_ipv4(address)) is not None:
+            return is_public(inner)
+    if address in METADATA_ADDRESSES or address.is_multicast or address.is_unspecified:
         return False
     return address.is_global
 

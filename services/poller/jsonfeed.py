@@ -4,7 +4,7 @@ import json
 from typing import Any
 
 from schemas.articles import RawArticle
-from services.poller.entry import article, outlet_name, utc_datetime
+from services.poller.entry import article, outlet_name, readable_articles, utc_datetime
 from services.text.markup import plain_text, text_from_html
 
 
@@ -23,8 +23,7 @@ def parse_json_feed(url: str, body: bytes) -> list[RawArticle]:
         raise ValueError("poller: not a JSON Feed (no items list)")
     outlet = outlet_name(_text(document.get("title")), _text(document.get("home_page_url")) or url)
     items = [item for item in document["items"] if isinstance(item, dict)]
-    found = (_item_article(url, item, outlet) for item in items)
-    return [entry for entry in found if entry is not None]
+    return readable_articles(items, lambda item: _item_article(url, item, outlet))
 
 
 def _item_article(url: str, item: dict[str, Any], outlet: str | None) -> RawArticle | None:

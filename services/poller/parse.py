@@ -9,14 +9,16 @@ from typing import Any
 import feedparser
 
 from schemas.articles import RawArticle
-from services.poller.entry import article, outlet_name, utc_datetime
+from services.poller.entry import article, outlet_name, readable_articles, utc_datetime
 from services.poller.jsonfeed import looks_like_json, parse_json_feed
 from services.text.markup import plain_text, text_from_html
 
 HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
 DATE_FIELDS = ("published_parsed", "updated_parsed", "created_parsed")
-# A document type with an internal subset may declare entities; none of them is needed.
-INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.DOTALL | re.IGNORECASE)
+DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+LAST_CODE_POINT = 0x10FFFF
+SURROGATES = (0xD800, 0xDFFF)
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,7 @@ def read_feed(url: str, body: bytes, content_type: str | None = None) -> ParsedF
     if not parsed.get("version") and not parsed.entries:
         raise ValueError("poller: not a feed (no RSS, Atom or JSON Feed root element)")
     outlet = outlet_name(parsed.feed.get("title"), parsed.feed.get("link") or url)
-    found = (_entry_article(url, entry, outlet) for entry in parsed.entries)
-    articles = [entry for entry in found if entry is not None]
+    articles = readable_articles(parsed.entries, lambda entry: _entry_article(url, entry, outlet))
     return ParsedFeed(articles, _ttl_seconds(parsed.feed.get("ttl")))
 
 
@@ -53,8 +54,46 @@ def _feedparser_result(url: str, body: bytes, content_type: str | None) -> Any:
     if content_type:
         headers["content-type"] = content_type
     # A file-like object: feedparser would treat short bytes as a path to open.
-    safe_body = INTERNAL_SUBSET.sub(b"", body, count=1)
+    safe_body = CHAR_REF.sub(_valid_char_ref, without_doctypes(body))
     return feedparser.parse(io.BytesIO(safe_body), response_headers=headers)
+
+
+def without_doctypes(body: bytes) -> bytes:
+    """The document with every DOCTYPE declaration removed, however many there are: an
+    internal subset may declare entities (billion laughs), and a feed needs none of them."""
+    parts, at = [], 0
+    while (found := DOCTYPE.search(body, at)) is not None:
+        parts.append(body[at:found.start()])
+        at = _declaration_end(body, found.end())
+    parts.append(body[at:])
+    return b"".join(parts)
+
+
+def _declaration_end(body: bytes, at: int) -> int:
+    """Index just past the `>` that closes a declaration, skipping quoted text and `[...]`."""
+    depth, quote = 0, 0
+    for index in range(at, len(body)):
+        char = body[index]
+        if quote:
+            quote = 0 if char == quote else quote
+        elif char in b"\"'":
+            quote = char
+        elif char == ord("["):
+            depth += 1
+        elif char == ord("]"):
+            depth = max(0, depth - 1)
+        elif char == ord(">") and depth == 0:
+            return index + 1
+    return len(body)
+
+
+def _valid_char_ref(match: re.Match[bytes]) -> bytes:
+    """A numeric character reference to no character (past the last code point, a
+    surrogate, zero) becomes U+FFFD."""
+    hexadecimal, decimal = match.groups()
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    valid = 0 < code <= LAST_CODE_POINT and not SURROGATES[0] <= code <= SURROGATES[1]
+    return match.group(0) if valid else b"&#xFFFD;"
 
 
 def _entry_article(url: str, entry: Any, outlet: str | None) -> RawArticle | None:

@@ -3,6 +3,7 @@
 import asyncio
 import logging
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from aiokafka.errors import KafkaError
@@ -31,21 +32,36 @@ class PollFailure(Exception):
         self.status, self.outcome = status, outcome
 
 
+@dataclass
+class PageBudget:
+    """Article pages a pass may still fetch, shared by the feeds polled in it."""
+
+    left: int
+
+    def take(self, wanted: int) -> int:
+        granted = max(0, min(self.left, wanted))
+        self.left -= granted
+        return granted
+
+
 class FeedPoller:
     def __init__(
         self, settings: Settings, fetcher: Fetcher, publisher: Publisher, state: PollerState
     ) -> None:
         self.bounds = Bounds(settings.poll_min_interval_seconds, settings.poll_max_interval_seconds)
         self.failures_to_disable = settings.poll_failures_to_disable
+        self.max_entries = settings.poll_max_entries_per_feed
+        self.pages_per_feed = settings.fulltext_per_feed
         self.fetcher, self.publisher, self.state = fetcher, publisher, state
 
     def is_due(self, feed: FeedConfig, now: float) -> bool:
         return feed.enabled and self.state.feed(feed.url).next_due <= now
 
-    async def poll(self, feed: FeedConfig) -> None:
+    async def poll(self, feed: FeedConfig, pages: PageBudget | None = None) -> None:
+        """One poll of `feed`; article pages are fetched within `pages` (none without it)."""
         state = self.state.feed(feed.url)
         try:
-            outcome, new_entries, ttl = await self._check(feed, state)
+            outcome, new_entries, ttl = await self._check(feed, state, pages or PageBudget(0))
         except PollFailure as failure:
             return await self._failed(feed, state, failure)
         except KafkaError:
@@ -56,7 +72,9 @@ class FeedPoller:
             return await self._failed(feed, state, PollFailure("error", message))
         await self._succeeded(feed, state, outcome, new_entries, ttl)
 
-    async def _check(self, feed: FeedConfig, state: FeedState) -> tuple[Outcome, int, float | None]:
+    async def _check(
+        self, feed: FeedConfig, state: FeedState, pages: PageBudget
+    ) -> tuple[Outcome, int, float | None]:
         """Fetch and publish: the outcome, the count of new entries and the feed's RSS ttl."""
         response = await self._fetch(feed, state)
         outcome = classify(response.status, response.headers, datetime.now(UTC))
@@ -69,7 +87,8 @@ class FeedPoller:
             parsed = await asyncio.to_thread(read_feed, response.url, response.body, content_type)
         except ValueError as error:
             raise PollFailure("bad_feed", str(error)) from None
-        return outcome, await self._publish_new(feed, parsed.articles), parsed.ttl_seconds
+        entries = parsed.articles[: self.max_entries]
+        return outcome, await self._publish_new(feed, entries, pages), parsed.ttl_seconds
 
     async def _fetch(self, feed: FeedConfig, state: FeedState) -> Response:
         started = time.monotonic()
@@ -82,8 +101,11 @@ class FeedPoller:
         metrics.FEED_BODY_BYTES.labels(feed.url).inc(len(response.body))
         return response
 
-    async def _publish_new(self, feed: FeedConfig, articles: list[RawArticle]) -> int:
-        """Publish the entries not published before; the count of those published."""
+    async def _publish_new(
+        self, feed: FeedConfig, articles: list[RawArticle], pages: PageBudget
+    ) -> int:
+        """Publish the entries not published before; the count of those published. An entry
+        that cannot be published (too large even when cut) is counted failed and marked seen."""
         now = time.time()
         fresh, claimed, renewed = [], [], []
         for article in articles:
@@ -95,15 +117,25 @@ class FeedPoller:
                 renewed.extend(self.state.renew(ids, now))
         try:
             if feed.full_text:
-                fresh = list(await asyncio.gather(*(self._full_text(a) for a in fresh)))
-            await self.publisher.articles(fresh, feed.url)
+                fresh = await self._with_pages(fresh, pages)
+            failed = await self.publisher.articles(fresh, feed.url)
             await self.publisher.remember(claimed + renewed, now)
         except BaseException:
             self.state.release(claimed)
             raise
-        metrics.FEED_ENTRIES.labels(feed.url).inc(len(fresh))
-        metrics.ARTICLES_PUBLISHED.labels("poller").inc(len(fresh))
+        metrics.FEED_ENTRIES_FAILED.labels(feed.url).inc(failed)
+        metrics.FEED_ENTRIES.labels(feed.url).inc(len(fresh) - failed)
+        metrics.ARTICLES_PUBLISHED.labels("poller").inc(len(fresh) - failed)
         return len(fresh)
+
+    async def _with_pages(self, fresh: list[RawArticle], pages: PageBudget) -> list[RawArticle]:
+        """The entries, the first few summary-only ones with their page's text: at most
+        `fulltext_per_feed` pages for this feed and what is left of the pass's budget."""
+        needing = [index for index, article in enumerate(fresh) if needs_full_text(article)]
+        chosen = needing[: pages.take(min(len(needing), self.pages_per_feed))]
+        fetched = await asyncio.gather(*(self._full_text(fresh[index]) for index in chosen))
+        found = dict(zip(chosen, fetched, strict=True))
+        return [found.get(index, article) for index, article in enumerate(fresh)]
 
     async def _full_text(self, article: RawArticle) -> RawArticle:
         """The article with its page's main text; unchanged when the page cannot be had."""

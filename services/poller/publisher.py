@@ -4,22 +4,31 @@ One idempotent producer (acks=all). An entry's `seen:` marker is written only af
 article is acknowledged, so a crash in between can repeat an entry but never lose one."""
 
 import asyncio
+import logging
 from datetime import UTC, datetime
 
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import MessageSizeTooLargeError
 
 from schemas.articles import RawArticle
 from services.dedupe.fingerprint import canonical_url
+from services.poller.entry import within_record
 from services.poller.state import FEED_PREFIX, SEEN_PREFIX, FeedState, encode_feed_state, seen_value
 from services.runtime.topics import encode, encode_key
 
+log = logging.getLogger("claimstream.poller")
+
 
 class Publisher:
-    def __init__(self, bootstrap: str, articles_topic: str, state_topic: str) -> None:
+    def __init__(
+        self, bootstrap: str, articles_topic: str, state_topic: str, max_record_bytes: int = 1_000_000
+    ) -> None:
         self.articles_topic = articles_topic
         self.state_topic = state_topic
+        self.max_record_bytes = max_record_bytes
         self.producer = AIOKafkaProducer(
             bootstrap_servers=bootstrap, enable_idempotence=True, acks="all", linger_ms=5,
+            max_request_size=max_record_bytes + 48_576,
         )
 
     async def __aenter__(self) -> "Publisher":
@@ -29,15 +38,25 @@ class Publisher:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.producer.stop()
 
-    async def articles(self, articles: list[RawArticle], feed_url: str) -> None:
-        """Publish to the articles topic, keyed by canonical URL, and wait for the acks."""
-        sent = []
+    async def articles(self, articles: list[RawArticle], feed_url: str) -> int:
+        """Publish to the articles topic, keyed by canonical URL, and wait for the acks. An
+        entry too large for one record is cut to fit (or, when it cannot be, left out);
+        returns how many were left out."""
+        sent, failed = [], 0
         for article in articles:
             published = as_published(article, feed_url)
             key = encode_key(published.canonical_url or published.url)
-            value = encode(published)
-            sent.append(await self.producer.send(self.articles_topic, value, key=key))
+            fitted = within_record(published, len(key), self.max_record_bytes)
+            if fitted is None:
+                log.warning("poller: entry %s too large for one record; left out", article.url[:200])
+                failed += 1
+                continue
+            try:
+                sent.append(await self.producer.send(self.articles_topic, encode(fitted), key=key))
+            except MessageSizeTooLargeError:
+                failed += 1
         await asyncio.gather(*sent)
+        return failed
 
     async def remember(self, entry_ids: list[str], now: float) -> None:
         """Mark entries as published (or as still listed) in the state topic."""

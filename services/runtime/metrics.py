@@ -21,6 +21,9 @@ DUPLICATES = Counter("duplicates", "Duplicate articles dropped", ["kind"], names
 ARTICLES_EXTRACTED = Counter(
     "extract_articles", "Articles run through figure extraction", namespace=NS
 )
+ARTICLES_TRUNCATED = Counter(
+    "articles_truncated", "Articles cut to the size a stage reads", ["stage"], namespace=NS
+)
 FIGURES = Counter("figures_extracted", "Figures extracted", ["unit"], namespace=NS)
 CLAIM_EVENTS = Counter("claim_events", "Claim events emitted", ["type", "change"], namespace=NS)
 CLAIM_FIGURES_IGNORED = Counter(
@@ -39,8 +42,12 @@ NLP_BATCH_SIZE = Histogram(
     "nlp_batch_articles", "Articles per NLP batch", namespace=NS, buckets=(1, 2, 4, 8, 16, 32, 64)
 )
 CONSUMER_LAG = Gauge(
-    "consumer_lag_records", "Records behind the log end, per topic and partition",
-    ["stage", "topic", "partition"], namespace=NS,
+    "consumer_lag_records", "Records between the group's committed offset and the log end",
+    ["stage", "group", "topic", "partition"], namespace=NS,
+)
+CONSUMER_COMMITTED = Gauge(
+    "consumer_committed_offset", "The group's committed offset (next record to read)",
+    ["stage", "group", "topic", "partition"], namespace=NS,
 )
 LAST_PROCESSED = Gauge(
     "last_processed_timestamp_seconds", "Unix time a stage last processed a record", ["stage"],
@@ -50,6 +57,10 @@ LAST_PROCESSED = Gauge(
 FEED_FETCHES = Counter("feed_fetches", "Feed fetches by outcome", ["feed", "status"], namespace=NS)
 FEED_ENTRIES = Counter(
     "feed_entries_published", "Feed entries published", ["feed"], namespace=NS
+)
+FEED_ENTRIES_FAILED = Counter(
+    "feed_entries_failed", "Feed entries too large to publish even when cut (marked seen)", ["feed"],
+    namespace=NS,
 )
 FEED_BODY_BYTES = Counter("feed_body_bytes", "Feed body bytes received", ["feed"], namespace=NS)
 FEED_FETCH_SECONDS = Histogram(

@@ -50,6 +50,21 @@ class Settings(BaseSettings):
     poll_max_interval_seconds: float = 3600.0
     poll_failures_to_disable: int = 10
     seeds: Path = Path("seeds")
+    max_record_bytes: int = Field(
+        default=1_000_000, ge=10_000,
+        description="largest record sent to Kafka (key + value); the broker's default takes 1 MiB",
+    )
+    max_article_chars: int = Field(
+        default=100_000, ge=1_000, description="article text read by extract; the rest is cut off"
+    )
+    nlp_seconds_per_article: float = Field(
+        default=30.0, gt=0, description="NLP time one article may take before it is dead-lettered"
+    )
+    poll_max_entries_per_feed: int = Field(
+        default=500, ge=1, description="entries read from one feed document per poll"
+    )
+    fulltext_per_feed: int = Field(default=20, ge=0, description="article pages fetched per feed poll")
+    fulltext_per_pass: int = Field(default=200, ge=0, description="article pages fetched per pass")
 
 
 @lru_cache(maxsize=1)

@@ -43,8 +43,10 @@ class Outbox:
 def stage_app(tmp_path):
     """A function-scoped app per test (session-scoped async fixtures hang with faust)."""
 
-    def make(stage):
-        settings = Settings(kafka_bootstrap="127.0.0.1:1", state_dir=tmp_path, metrics_port=0)
+    def make(stage, **overrides):
+        settings = Settings(
+            kafka_bootstrap="127.0.0.1:1", state_dir=tmp_path, metrics_port=0, **overrides
+        )
         app, topics = create_app(settings, (stage,))
         app.finalize()
         return app, Outbox(topics, [table.changelog_topic for table in app.tables.values()])

@@ -1,3 +1,5 @@
+import json
+
 from schemas import RawArticle
 
 TEXT = ("At least 40 people were missing after the flood on Sunday, rescuers said. "
@@ -30,4 +32,19 @@ async def test_tombstone_and_garbage_are_dead_lettered(stage_app):
     dead = outbox.values("deadletter")
     assert [(d["key"], d["stage"]) for d in dead] == [("t", "dedupe"), ("g", "dedupe")]
     assert dead[0]["value"] is None
+    assert [u["url"] for u in outbox.values("articles.unique")] == ["https://e.org/ok"]
+
+
+async def test_an_article_too_large_to_send_on_is_dead_lettered_cut_to_fit(stage_app):
+    app, outbox = stage_app("dedupe", max_record_bytes=20_000)
+    async with app.agents["dedupe"].test_context() as agent:
+        await agent.put(key=b"big", value=article("https://e.org/big", "1 in 2. " * 3000))
+        await agent.put(key=b"raw", value=b"\x01" * 30_000)
+        await agent.put(key=b"a", value=article("https://e.org/ok"))
+    big, raw = outbox.values("deadletter")
+    assert big["reason"].startswith("dedupe: unique article too large:")
+    assert raw["reason"].startswith("invalid RawArticle") and raw["truncated"] is True
+    assert raw["value_bytes"] == 30_000 and len(raw["value_sha256"]) == 64
+    sent = outbox.sent["deadletter"]
+    assert all(len(json.dumps(value).encode()) <= 20_000 for _, value in sent)
     assert [u["url"] for u in outbox.values("articles.unique")] == ["https://e.org/ok"]

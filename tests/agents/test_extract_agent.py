@@ -17,3 +17,31 @@ async def test_extract_agent_runs_the_model_off_the_loop_and_keys_figures_by_cla
     assert said == (163, "at_least", "Ukrainian intelligence")
     [dead] = outbox.values("deadletter")
     assert (dead["key"], dead["stage"]) == ("bad", "extract")
+
+
+async def test_an_article_over_its_nlp_budget_is_dead_lettered_and_the_next_goes_through(stage_app):
+    app, outbox = stage_app("extract", nlp_seconds_per_article=15.0, nlp_batch_size=1)
+    sentence = "officials said 12 people and 34 soldiers from the army of Ukraine were killed, " * 500
+    slow = UniqueArticle(url="https://e.org/slow", text=sentence, content_hash="s")  # 40 KB: minutes
+    article = UniqueArticle(url="https://e.org/a", title="Count", text=TEXT, content_hash="h")
+    async with app.agents["extract"].test_context() as agent:
+        await agent.put(key=b"slow", value=slow.model_dump_json().encode())
+        await agent.put(key=b"https://e.org/a", value=article.model_dump_json().encode())
+        await outbox.wait_for("figures.extracted", 1, timeout=300)  # two model loads under load
+    [dead] = outbox.values("deadletter")
+    assert (dead["key"], dead["reason"]) == ("slow", "extract: NLP took longer than its budget of 15s")
+
+
+async def test_a_long_article_is_cut_to_the_size_extract_reads(stage_app):
+    from services.runtime.metrics import ARTICLES_TRUNCATED
+
+    before = ARTICLES_TRUNCATED.labels("extract")._value.get()
+    app, outbox = stage_app("extract", max_article_chars=1_000)
+    article = UniqueArticle(
+        url="https://e.org/a", title="Count", text=TEXT + "\nFiller line.\n" * 400, content_hash="h"
+    )
+    async with app.agents["extract"].test_context() as agent:
+        await agent.put(key=b"https://e.org/a", value=article.model_dump_json().encode())
+        await outbox.wait_for("figures.extracted", 1)
+    assert ARTICLES_TRUNCATED.labels("extract")._value.get() == before + 1
+    assert outbox.values("figures.extracted")[0]["value"] == 163

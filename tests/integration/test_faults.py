@@ -25,7 +25,7 @@ from services.runtime.admin import create_topics
 from services.runtime.settings import Settings
 from services.runtime.topics import ARTICLES_UNIQUE, CLAIMS_NEW, CLAIMS_UPDATED, topic_specs
 
-pytestmark = [pytest.mark.faults, pytest.mark.slow]
+pytestmark = [pytest.mark.faults, pytest.mark.crash, pytest.mark.slow]
 KILLS = 5
 SEED = 1515
 

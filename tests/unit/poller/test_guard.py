@@ -28,6 +28,27 @@ def test_is_public(address, public):
     assert is_public(ipaddress.ip_address(address)) is public
 
 
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("::127.0.0.1", False), ("::10.0.0.1", False), ("::8.8.8.8", True),
+        ("64:ff9b::7f00:1", False), ("64:ff9b::a9fe:a9fe", False), ("64:ff9b::808:808", True),
+        ("64:ff9b:1::a00:1", False),
+        ("2002:7f00:1::", False), ("2002:a9fe:a9fe::", False), ("2002:c0a8:101::1", False),
+        ("2002:808:808::1", True),
+        ("::", False), ("fec0::1", False), ("feff:ffff::1", False),
+    ],
+    ids=[
+        "compatible-loopback", "compatible-private", "compatible-public",
+        "nat64-loopback", "nat64-metadata", "nat64-public", "nat64-local-use",
+        "6to4-loopback", "6to4-metadata", "6to4-private", "6to4-public",
+        "unspecified-v6", "site-local", "site-local-top",
+    ],
+)
+def test_ipv6_forms_are_judged_by_the_ipv4_address_they_carry(address, public):
+    assert is_public(ipaddress.ip_address(address)) is public
+
+
 def addresses(*texts: str) -> list:
     return [ipaddress.ip_address(text) for text in texts]
 

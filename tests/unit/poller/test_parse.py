@@ -150,3 +150,60 @@ def test_not_a_feed_raises_one_line_reason(body):
     with pytest.raises(ValueError, match=r"^poller: ") as error:
         parse_feed(FEED, body)
     assert "\n" not in str(error.value)
+
+
+LAUGHS = "".join(f'<!ENTITY l{n + 1} "{f"&l{n};" * 10}">' for n in range(8))
+
+
+@pytest.mark.parametrize(
+    "doctypes",
+    [
+        f'<!DOCTYPE rss [<!ENTITY l0 "lol">{LAUGHS}]>',
+        f'<!DOCTYPE x [<!ENTITY z "1">]><!DOCTYPE rss [<!ENTITY l0 "lol">{LAUGHS}]>',
+        f'<!DOCTYPE x [<!ENTITY q "]>">]><!DOCTYPE rss [<!ENTITY l0 "lol">{LAUGHS}]>',
+        f'<!doctype rss [<!ENTITY l0 "lol">{LAUGHS}]>',
+    ],
+    ids=["one-doctype", "second-doctype", "bracket-in-entity-value", "lower-case"],
+)
+def test_entities_are_never_expanded_whatever_the_doctypes_say(doctypes):
+    body = f"""<?xml version="1.0"?>{doctypes}<rss version="2.0"><channel><title>t</title>
+    <item><title>x</title><link>https://e.example/x</link><description>&l8;</description>
+    </item></channel></rss>""".encode()
+    [entry] = parse_feed(FEED, body)
+    assert "lol" not in entry.text and len(entry.text) < 100
+
+
+def test_character_references_to_no_character_do_not_fail_the_feed():
+    body = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+    <item><title>a &#xFFFFFFFF; b &#99999999999; c &#xD800;</title><link>https://e.example/x</link>
+    </item></channel></rss>"""
+    [entry] = parse_feed(FEED, body)
+    assert entry.title == "a \ufffd b \ufffd c \ufffd"
+
+
+def test_an_entry_dated_out_of_the_sane_window_keeps_no_date():
+    body = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+    <item><title>far</title><link>https://e.example/x</link>
+    <pubDate>Fri, 31 Dec 9999 23:59:59 GMT</pubDate></item></channel></rss>"""
+    [entry] = parse_feed(FEED, body)
+    assert entry.published is None
+
+
+def test_an_entry_too_large_for_one_record_is_cut_to_fit():
+    from schemas.articles import RawArticle
+    from services.poller.entry import within_record
+
+    big = RawArticle(
+        url="https://e.example/x", title="t" * 5000, text="\x01" * 300_000, html="<p>x</p>" * 9999
+    )
+    fitted = within_record(big, 30, 100_000)
+    assert fitted is not None and fitted.html is None and len(fitted.title) == 1000
+    assert len(fitted.model_dump_json().encode()) + 30 <= 100_000 and fitted.text
+    assert within_record(RawArticle(url="https://e.example/" + "x" * 8000), 8000, 12_000) is None
+
+
+def test_an_unreadable_entry_is_skipped_and_the_others_kept():
+    body = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+    <item><title>bad</title><link>https://e.example/{"x" * 9000}</link></item>
+    <item><title>good</title><link>https://e.example/good</link></item></channel></rss>""".encode()
+    assert [entry.title for entry in parse_feed(FEED, body)] == ["good"]

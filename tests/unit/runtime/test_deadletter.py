@@ -1,3 +1,5 @@
+import hashlib
+
 import pytest
 from pydantic import ValidationError
 
@@ -29,3 +31,17 @@ def test_reason_names_the_model_field_and_error(raw, expected):
 
 def test_reason_of_a_plain_exception_is_one_line():
     assert reason_of(ValueError("first\nsecond")) == "ValueError: first"
+
+
+def test_a_value_that_escapes_to_more_than_a_record_is_cut_with_its_size_and_digest():
+    value = b"\x01" * 400_000  # each byte becomes six once escaped in JSON
+    letter = dead_letter("extract", "articles.unique", b"k" * 5000, value, "bad", limit=100_000)
+    assert len(letter.model_dump_json().encode()) <= 100_000
+    assert letter.truncated and letter.value_bytes == 400_000 and len(letter.key) == 1000
+    assert letter.value_sha256 == hashlib.sha256(value).hexdigest()
+    assert letter.value and set(letter.value) == {"\x01"}
+
+
+def test_a_small_value_is_kept_whole():
+    letter = dead_letter("claims", "figures.extracted", b"k", b'{"a": 1}', "bad")
+    assert (letter.value, letter.truncated, letter.value_bytes) == ('{"a": 1}', False, 8)
