@@ -69,12 +69,15 @@ def article(
 
 
 def readable_articles(
-    items: Iterable[Any], make: Callable[[Any], RawArticle | None]
+    items: Iterable[Any], make: Callable[[Any], RawArticle | None], limit: int | None = None
 ) -> list[RawArticle]:
-    """The articles of the entries that yield one; an entry that cannot be read (a URL of a
-    megabyte, say) is skipped, never the feed."""
-    found = []
+    """The articles of the entries that yield one, at most `limit` of them (the rest are not
+    read at all: a feed of 100,000 entries costs what its first `limit` cost); an entry that
+    cannot be read (a URL of a megabyte, say) is skipped, never the feed."""
+    found: list[RawArticle] = []
     for item in items:
+        if limit is not None and len(found) >= limit:
+            break
         try:
             article = make(item)
         except ValueError as error:

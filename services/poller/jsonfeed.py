@@ -14,7 +14,7 @@ def looks_like_json(body: bytes, content_type: str | None) -> bool:
     return body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
-def parse_json_feed(url: str, body: bytes) -> list[RawArticle]:
+def parse_json_feed(url: str, body: bytes, limit: int | None = None) -> list[RawArticle]:
     try:
         document = json.loads(body.decode("utf-8-sig", errors="replace"))
     except ValueError as error:
@@ -23,7 +23,7 @@ def parse_json_feed(url: str, body: bytes) -> list[RawArticle]:
         raise ValueError("poller: not a JSON Feed (no items list)")
     outlet = outlet_name(_text(document.get("title")), _text(document.get("home_page_url")) or url)
     items = [item for item in document["items"] if isinstance(item, dict)]
-    return readable_articles(items, lambda item: _item_article(url, item, outlet))
+    return readable_articles(items, lambda item: _item_article(url, item, outlet), limit)
 
 
 def _item_article(url: str, item: dict[str, Any], outlet: str | None) -> RawArticle | None:

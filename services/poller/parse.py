@@ -35,17 +35,20 @@ def parse_feed(url: str, body: bytes, content_type: str | None = None) -> list[R
     return read_feed(url, body, content_type).articles
 
 
-def read_feed(url: str, body: bytes, content_type: str | None = None) -> ParsedFeed:
-    """`parse_feed` plus what the document says about polling it (RSS ttl)."""
+def read_feed(
+    url: str, body: bytes, content_type: str | None = None, limit: int | None = None
+) -> ParsedFeed:
+    """`parse_feed` plus what the document says about polling it (RSS ttl); only the first
+    `limit` readable entries are read."""
     if not body.strip():
         raise ValueError("poller: empty feed body")
     if looks_like_json(body, content_type):
-        return ParsedFeed(parse_json_feed(url, body))
+        return ParsedFeed(parse_json_feed(url, body, limit))
     parsed = _feedparser_result(url, body, content_type)
     if not parsed.get("version") and not parsed.entries:
         raise ValueError("poller: not a feed (no RSS, Atom or JSON Feed root element)")
     outlet = outlet_name(parsed.feed.get("title"), parsed.feed.get("link") or url)
-    articles = readable_articles(parsed.entries, lambda entry: _entry_article(url, entry, outlet))
+    articles = readable_articles(parsed.entries, lambda entry: _entry_article(url, entry, outlet), limit)
     return ParsedFeed(articles, _ttl_seconds(parsed.feed.get("ttl")))
 
 

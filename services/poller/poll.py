@@ -84,7 +84,8 @@ class FeedPoller:
             return outcome, 0, None
         content_type = response.headers.get("content-type")
         try:
-            parsed = await asyncio.to_thread(read_feed, response.url, response.body, content_type)
+            parsed = await asyncio.to_thread(
+                read_feed, response.url, response.body, content_type, self.max_entries)
         except ValueError as error:
             raise PollFailure("bad_feed", str(error)) from None
         entries = parsed.articles[: self.max_entries]

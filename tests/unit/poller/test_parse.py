@@ -207,3 +207,18 @@ def test_an_unreadable_entry_is_skipped_and_the_others_kept():
     <item><title>bad</title><link>https://e.example/{"x" * 9000}</link></item>
     <item><title>good</title><link>https://e.example/good</link></item></channel></rss>""".encode()
     assert [entry.title for entry in parse_feed(FEED, body)] == ["good"]
+
+
+def test_only_the_entries_a_poll_takes_are_read(monkeypatch):
+    """A feed of 2,000 entries polled 50 at a time converts 50 entries, not 2,000."""
+    from services.poller import parse
+
+    converted = []
+    real = parse.text_from_html
+    monkeypatch.setattr(parse, "text_from_html", lambda html: converted.append(1) or real(html))
+    items = "".join(f"<item><title>T{i}</title><link>https://x.example/{i}</link>"
+                    f"<description>&lt;p&gt;Entry {i}&lt;/p&gt;</description></item>" for i in range(2000))
+    body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'
+    feed = parse.read_feed("https://x.example/feed", body.encode(), None, 50)
+    assert [a.title for a in feed.articles[:2]] == ["T0", "T1"]
+    assert (len(feed.articles), len(converted)) == (50, 50)
