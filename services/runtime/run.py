@@ -76,7 +76,7 @@ def add_sources(app: faust.App, settings: Settings) -> None:
     async def replay_seeds() -> None:
         if settings.seeds.exists():
             count = await publish(settings.kafka_bootstrap, read_inputs([settings.seeds]))
-            print(f"replayed {count} seed articles from {settings.seeds}", flush=True)
+            log.info("replayed %d seed articles from %s", count, settings.seeds)
 
     @app.task
     async def poll_feeds() -> None:
