@@ -124,6 +124,18 @@ def canonical(ent: Span) -> str:
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip()
 
 
+def entity_of(token: Token) -> Span | None:
+    """The entity a token is part of, read from its IOB tags (no scan of the doc's entities)."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
 def ents_within(span: Span) -> list[Span]:
     """The entities inside a span, from one list per doc (`Span.ents` rescans the whole doc)."""
     doc = span.doc

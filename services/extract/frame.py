@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.figures import Measure
 from services.claims.identity import singular
-from services.extract.entities import canonical
+from services.extract.entities import canonical, entity_of
 from services.extract.incidents import (
     Incident,
     article_incident,
@@ -159,7 +159,7 @@ def actor_name(token: Token) -> str | None:
     """An organisation, party or person, lower-case and without the word for its kind."""
     if token.pos_ != "PROPN" or token.ent_type_ not in ACTOR_LABELS:
         return None
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_of(token)
     name = canonical(ent) if ent is not None else " ".join(
         t.text for t in token.lefts if t.dep_ == "compound") + " " + token.text
     words = [singular(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", name.lower())]

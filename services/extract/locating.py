@@ -8,7 +8,7 @@ article names most.
 
 from spacy.tokens import Span, Token
 
-from services.extract.entities import canonical
+from services.extract.entities import canonical, entity_of
 from services.extract.places import FIRST_LEVEL, LEVELS, Place, fold, geonames, resolve
 from services.extract.speakers import SPEECH_VERBS
 
@@ -33,7 +33,7 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
     """A place entity, or a proper name the model left untagged (or took for an organisation)
     that a place library knows: 'in Paiporta', 'in St. Lucie County'."""
     if token.ent_type_ in PLACE_LABELS:
-        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        ent = entity_of(token)
         return resolve_entity(ent, hint)
     if token.lower_ in LEVELS:  # 'in Valencia province', 'in the town of Anamizu'
         named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
