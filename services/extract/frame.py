@@ -21,12 +21,13 @@ from services.extract.incidents import (
 )
 from services.extract.locating import PLACE_LABELS, resolve_entity, stated_place
 from services.extract.measures import NOUN_MEASURE, measure_of
-from services.extract.places import Place, candidates
+from services.extract.places import Place, candidates, resolve
 from services.extract.speakers import SPEECH_VERBS
 
 # One step further from the clause: 'without power', 'evacuation orders covered ...'.
 REACH = frozenset([("prep", "pobj"), ("nsubj", "compound"), ("acl", "acomp"), ("acl", "oprd")])
 PHRASE_WORDS = 16  # words of a subject or object phrase read for what a sum is of
+DATELINE_VOTES = 6  # a dateline's place weighs as much as a country named in the first lines
 LEAD_CHARS = 400  # the dateline and first lines after the headline, whose places count double
 
 
@@ -48,12 +49,16 @@ class FigureFrame:
     holder: str | None = None
 
 
-def read_article_frame(doc: Doc, headline_end: int) -> ArticleFrame:
+def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None = None) -> ArticleFrame:
     """The country the article is about: every place mention votes for its country, a country
     named outright three times a city, a state or province twice, the headline and the first
-    lines (the dateline) double."""
+    lines double; the place the dateline says the story was filed from (`filed_from`, widest
+    last: ['SANTO DOMINGO', 'Dominican Republic']) as much as a country named there."""
     votes: Counter[str] = Counter()
     regions: Counter[Place] = Counter()
+    if filed := dateline_place(filed_from or []):
+        votes[filed.country] += DATELINE_VOTES
+        regions[filed] += filed.kind == "region"
     lead_end = headline_end + LEAD_CHARS
     places = [e for e in doc.ents if e.label_ in PLACE_LABELS]
     # a name several countries share votes for each of them, so the article's other places decide
@@ -76,6 +81,16 @@ def read_article_frame(doc: Doc, headline_end: int) -> ArticleFrame:
     if named := named_by_harm(doc, incident, lambda name: country in candidates(name)):
         incident, names = named, {**names, named.name: named}
     return ArticleFrame(country, incident, names, region)
+
+
+def dateline_place(names: list[str]) -> Place | None:
+    """The narrowest place of a dateline the place library knows, read in the widest one's
+    country ('ASHEVILLE, N.C.' is Asheville in the US; 'WABAG, Enga' the province of Enga)."""
+    wide = None
+    for name in reversed(names):
+        if found := resolve(name, wide.country if wide else None):
+            wide = found if wide is None or found.country == wide.country else wide
+    return wide
 
 
 def noun_lemma(noun: Token | None) -> str | None:

@@ -5,9 +5,10 @@ from datetime import UTC, datetime, timedelta
 
 import dateparser
 
-from services.text.furniture import NAV, is_furniture
+from services.text.furniture import NAV, WIRE_DATELINE, dateline_places, is_furniture
 
 HEADER_LINES = 12
+PROSE_WORDS = 12  # a line this long is a paragraph, not a headline or a label
 OUTLET_PATTERNS = [
     re.compile(r"^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.? \d{1,2} \((?P<o>Reuters|AP|AFP)\)"),
     re.compile(
@@ -42,7 +43,7 @@ SETTINGS = {"RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC", "PREFER_DATE
 
 
 def infer_metadata(text: str, reference: datetime | None = None) -> dict:
-    """{'title', 'outlet', 'published', 'published_ambiguous'} from the first lines and
+    """{'title', 'outlet', 'published', 'published_ambiguous', 'filed_from'} from the first lines and
     self-references; None if unseen. `reference` (when the article was received) settles a
     '03/04/2025' the text itself leaves open."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
@@ -52,7 +53,17 @@ def infer_metadata(text: str, reference: datetime | None = None) -> dict:
         "outlet": infer_outlet(lines),
         "published": published,
         "published_ambiguous": ambiguous,
+        "filed_from": filed_from(lines),
     }
+
+
+def filed_from(lines: list[str]) -> list[str]:
+    """The dateline's place names, read off the first paragraph of prose (a headline is not
+    one: 'Dengue: record 19 deaths ...')."""
+    for line in lines[:HEADER_LINES]:
+        if WIRE_DATELINE.match(line) or (len(line.split()) >= PROSE_WORDS and line[-1] in ".!?\"”'’"):  # 'BRATISLAVA, Oct 6 (Reuters) -'
+            return dateline_places(line)
+    return []
 
 
 def infer_title(lines: list[str]) -> str | None:

@@ -80,6 +80,10 @@ def cities() -> dict[str, list[tuple[int, str]]]:
     return {name: sorted(found, reverse=True) for name, found in index.items()}
 
 
+# A city abroad that articles name without its country is a large one ('Bangkok', 'London');
+# a smaller namesake abroad of a word the article uses is not what it means.
+KNOWN_ABROAD = 500_000
+
 # First-level divisions go by many names; one name for all keeps 'the Donetsk region' and
 # 'the Donetsk Oblast' one place.
 FIRST_LEVEL = frozenset("province prefecture region state oblast governorate department".split())
@@ -124,6 +128,8 @@ def resolve(name: str, hint: str | None = None) -> Place | None:
     within = f"{key} {level}" if level else key
     if not found:
         return None
+    if hint and hint not in found and not in_regions and cities()[key][0][0] < KNOWN_ABROAD:
+        return None  # 'Lang Nu' in Vietnam is not Nu in Egypt, nor 'COE' a town in the US
     country = hint if hint in found else found[0]
     kind = "county" if "county" in within else "region" if country in in_regions or level else "city"
     return Place(country, within, kind)

@@ -37,7 +37,8 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
     scopes = find_scopes(text, published.year if published else None, published.month if published else 12)
     title = article.title or meta.get("title")
     ends = headline_end(text, title)
-    context = Context(doc, article, meta, scopes, read_article_frame(doc, ends), title_source(title))
+    frame = read_article_frame(doc, ends, meta.get("filed_from"))
+    context = Context(doc, article, meta, scopes, frame, title_source(title))
     amounts = [
         replace(a, currency=local_currency(a.currency, text[a.start : a.end], text))
         for a in find_amounts(text)

@@ -94,6 +94,25 @@ WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.? \d{1,2} \((R
 PLACE_DATELINE = re.compile(
     r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)? [—–] "
 )
+# The place a story was filed from, as wires and papers write it: 'SANTO DOMINGO, Dominican
+# Republic (AP) —', 'DHAKA, July 20 (bdnews24.com) -', 'Mecca (AFP) –', 'Santo Domingo.-',
+# 'BANGKOK:', 'Kanazawa, Ishikawa Pref., Feb. 1 (Jiji Press)--'.
+FILED_FROM = re.compile(
+    r"^\s*(?P<place>[A-Z][\w'’.-]*(?:[ /][A-Z][\w'’.-]*){0,3}(?:, ?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})*?)"
+    r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\w*\.? \d{1,2})?"
+    r"\s*(?:\([^()]{2,40}\))?(?:\s*[—–]|\s+-{1,2}|-{2}|\.-|:)(?=\s|[A-Z])"
+)
+
+
+def dateline_places(line: str) -> list[str]:
+    """The place names of a body line's leading dateline, widest last: 'SANTO DOMINGO,
+    Dominican Republic (AP) — ...' → ['SANTO DOMINGO', 'Dominican Republic']; [] without one."""
+    match = FILED_FROM.match(line)
+    if not match:
+        return []
+    return [name.strip(" .") for name in re.split(r",|/", match.group("place")) if name.strip(" .")]
+
+
 NUMBERED = re.compile(r"^\d{1,2}(?:[.)]\s+|\s+\d)")
 
 

@@ -261,3 +261,15 @@ def test_a_storm_named_only_as_the_subject_of_its_harm_is_named(nlp):
             "Across the region, Ida has killed at least 40 people, according to a tally by reporters.")
     figures = figures_of(nlp, text, title=title)
     assert by_value(figures, 26).incident == by_value(figures, 40).incident == "storm ida"
+
+
+def test_a_dateline_places_an_article_that_names_its_city_only_there(nlp):
+    text = ("Quake toll rises to 31\n\nQUITO.- At least 31 people have died after the earthquake, "
+            "the risk management secretariat said on Sunday, and rescuers were still searching.")
+    figure = next(f for f in figures_of(nlp, text) if f.value == 31 and not f.headline)
+    assert figure.place == "EC"
+
+
+def test_a_small_namesake_abroad_is_not_the_place_a_sentence_names():
+    assert resolve("Nu", "VN") is None  # a town of 27,000 in Egypt, not a hamlet in Vietnam
+    assert str(resolve("Bangkok", "MM")) == "TH/bangkok"  # a large city abroad still resolves
