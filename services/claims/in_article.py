@@ -45,10 +45,17 @@ def resolve_in_article(figures: list[Figure]) -> list[Figure]:
 
 def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
     """'climbed to 30 in Buncombe County, up from 10': the earlier value is a value of the fact
-    the current value of its sentence states, whatever its own parse placed."""
-    current = [f for f in figures if f.evidence == earlier.evidence and f.stated_as == "current"
-               and earlier.measure in (f.measure, "other") and f.span[0] < earlier.span[0]
-               and earlier.scope in (None, f.scope)]  # 'up from 59 the year before' is another year
+    the current value of its sentence states (or, in a sentence without one, the value stated
+    last before it), whatever its own parse placed."""
+    before = [f for f in figures if f.stated_as == "current" and f.span[0] < earlier.span[0]
+              and earlier.measure in (f.measure, "other")
+              and earlier.scope in (None, f.scope)]  # 'up from 59 the year before' is another year
+    current = [f for f in before if f.evidence == earlier.evidence]
+    if not current and not any(f.evidence == earlier.evidence and f.stated_as == "current" for f in figures):
+        # 'The figure is up from 2,719 on Tuesday.': a sentence of earlier values only speaks of
+        # the first value of the last sentence before it that states one
+        stated = sorted((f for f in before if f.unit == earlier.unit), key=lambda f: f.span[0])
+        current = [f for f in stated if stated and f.evidence == stated[-1].evidence][:1]
     return earlier.model_copy(update={"claim_key": current[-1].claim_key}) if current else earlier
 
 

@@ -27,7 +27,7 @@ from services.extract.speakers import SPEECH_VERBS
 # One step further from the clause: 'without power', 'evacuation orders covered ...'.
 REACH = frozenset([("prep", "pobj"), ("nsubj", "compound"), ("acl", "acomp"), ("acl", "oprd")])
 PHRASE_WORDS = 16  # words of a subject or object phrase read for what a sum is of
-DATELINE_VOTES = 6  # a dateline's place weighs as much as a country named in the first lines
+PLACE_WEIGHT = {"country": 3, "region": 2}  # a city's vote is 1
 LEAD_CHARS = 400  # the dateline and first lines after the headline, whose places count double
 
 
@@ -52,12 +52,13 @@ class FigureFrame:
 def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None = None) -> ArticleFrame:
     """The country the article is about: every place mention votes for its country, a country
     named outright three times a city, a state or province twice, the headline and the first
-    lines double; the place the dateline says the story was filed from (`filed_from`, widest
-    last: ['SANTO DOMINGO', 'Dominican Republic']) as much as a country named there."""
+    lines double. The dateline (`filed_from`, widest last: ['SANTO DOMINGO', 'Dominican
+    Republic']) votes as a mention in the first lines: bureaus file on countries nearby
+    ('SYDNEY' on Papua New Guinea, 'BANGKOK' on Myanmar), so it is no more than that."""
     votes: Counter[str] = Counter()
     regions: Counter[Place] = Counter()
-    if filed := dateline_place(filed_from or []):
-        votes[filed.country] += DATELINE_VOTES
+    if filed := dateline_place(filed_from or []):  # a mention in the first lines like any other
+        votes[filed.country] += 2 * PLACE_WEIGHT.get(filed.kind, 1)
         regions[filed] += filed.kind == "region"
     lead_end = headline_end + LEAD_CHARS
     places = [e for e in doc.ents if e.label_ in PLACE_LABELS]
@@ -70,8 +71,7 @@ def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None
         tied = len(ranked) > 1 and plausible[ranked[0]] == plausible[ranked[1]]
         hint = None if not ranked or tied else ranked[0]
         if place := resolve_entity(ent, hint):
-            weight = {"country": 3, "region": 2}.get(place.kind, 1)
-            votes[place.country] += weight * (2 if ent.start_char < lead_end else 1)
+            votes[place.country] += PLACE_WEIGHT.get(place.kind, 1) * (2 if ent.start_char < lead_end else 1)
             regions[place] += place.kind == "region"
     country = votes.most_common(1)[0][0] if votes else None
     region = next((p for p, n in regions.most_common() if n and p.country == country), None)
@@ -118,6 +118,20 @@ def clause_path(token: Token, figure: Token | None = None) -> list[Token]:
     return path
 
 
+POSTMODIFIER_TAGS = frozenset(["VBN", "VBD", "JJ", "RB"])  # the parser takes some participles for verbs
+
+
+def postmodifiers(noun: Token) -> list[str]:
+    """Lemmas of the participles and adjectives right after a noun, whatever the parser hung
+    them on: 'people confirmed dead', 'people reported missing', 'patients still hospitalised'."""
+    lemmas = []
+    for word in noun.doc[noun.i + 1 : noun.i + 4]:
+        if word.tag_ not in POSTMODIFIER_TAGS:
+            break
+        lemmas.append(word.lemma_.lower())
+    return lemmas
+
+
 def partitive(below: Token, ancestor: Token) -> bool:
     """'Of the 72 deaths, 39 ...': an 'of' under another number, or under a verb whose subject
     is another number."""
@@ -133,10 +147,14 @@ def read_frame(
     path = clause_path(noun if noun is not None else token, token)
     if noun is not None and token not in path:
         path.insert(0, token)
-    near = [c for t in path for c in t.children]
+    near = [c for t in path for c in t.children if c.dep_ != "conj"]  # a conjoined clause is another statement
     near += [o for c in near for o in c.children if (c.dep_, o.dep_) in REACH]
     governors = [t.lemma_.lower() for t in [*path, *near]]
     governors += [singular(w) for w in counted.lower().split()]  # 'insured losses' of a sum
+    # 'Of the 202 people confirmed dead, 91 were in Suzu': the words after a counted noun
+    described = [noun] if noun is not None else []
+    described += [t for t in near if t.dep_ == "pobj" and t.head.lower_ == "of"]
+    governors += [lemma for t in described for lemma in postmodifiers(t)]
     if unit == "currency":  # 'raised its estimate of total damage and economic loss to $135 billion'
         objects = [c for t in path for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         governors += [w.lemma_.lower() for o in objects for w in o.subtree][:PHRASE_WORDS]

@@ -34,7 +34,7 @@ class Context:
 def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
     text = doc.text
     published = article.published or meta.get("published")
-    scopes = find_scopes(text, published.year if published else None, published.month if published else 12)
+    scopes = find_scopes(text, *((published.year, published.month, published.day) if published else ()))
     title = article.title or meta.get("title")
     ends = headline_end(text, title)
     frame = read_article_frame(doc, ends, meta.get("filed_from"))

@@ -65,6 +65,11 @@ PATTERNS = [
         rf"(?!\s*[-–/]\d)",
     ),
     ("last_year", r"\b(?:(?:in|during|over|of)\s+)?(?P<which>last|this|the past|next)\s+year\b"),
+    ("last_month", r"\b(?:(?:in|during|over|of)\s+)?(?P<which>last|this|the past)\s+month\b"),
+    # a count of one day ('19 deaths in a single day', '106 admitted in the 24 hours to 8am'):
+    # the day of the report
+    ("day", r"\b(?:in|over|during|within)\s+(?:the\s+(?:past\s+|last\s+|previous\s+)?24\s+hours|"
+            r"a\s+(?:single\s+)?day|one\s+day)\b"),
     (
         "part",
         rf"\b(?:in\s+|during\s+|over\s+)?the\s+(?P<part>first|second|third|fourth|last)"
@@ -99,7 +104,9 @@ def month_year(text: str) -> str:
     return year
 
 
-def normalise(kind: str, m: re.Match, published_year: int | None, published_month: int = 12) -> str | None:
+def normalise(
+    kind: str, m: re.Match, published_year: int | None, published_month: int = 12, published_day: int | None = None
+) -> str | None:
     if kind == "month":
         month = MONTHS[m.group("a").lower()]
         if published_year is None:
@@ -123,6 +130,16 @@ def normalise(kind: str, m: re.Match, published_year: int | None, published_mont
             return None
         shift = {"this": 0, "next": 1}.get(m.group("which").lower(), -1)
         return str(published_year + shift)
+    if kind == "last_month":
+        if published_year is None:
+            return None
+        shift = 0 if m.group("which").lower() == "this" else 1
+        year, month = divmod(published_year * 12 + published_month - 1 - shift, 12)
+        return f"{year}-{month + 1:02d}"
+    if kind == "day":
+        if published_year is None or published_day is None:
+            return None
+        return f"{published_year}-{published_month:02d}-{published_day:02d}"
     if kind in ("part", "quarter"):
         return part_of_year(m)
     bound = "/" if m.group(0).lower().startswith("by") else ""  # 'by March 2026': an end
@@ -144,14 +161,16 @@ def part_of_year(m: re.Match) -> str:
     return f"{m.group('y')}-{first:02d}/{m.group('y')}-{first + months - 1:02d}"
 
 
-def find_scopes(text: str, published_year: int | None = None, published_month: int = 12) -> list[Scope]:
+def find_scopes(
+    text: str, published_year: int | None = None, published_month: int = 12, published_day: int | None = None
+) -> list[Scope]:
     """Every time scope in `text`, longest first where two overlap."""
     found: list[Scope] = []
     for kind, pattern in _COMPILED:
         for m in pattern.finditer(text):
             if any(s.start <= m.start() < s.end or m.start() <= s.start < m.end() for s in found):
                 continue
-            value = normalise(kind, m, published_year, published_month)
+            value = normalise(kind, m, published_year, published_month, published_day)
             if value:
                 found.append(Scope(m.start(), m.end(), value))
     return sorted(found, key=lambda s: s.start)

@@ -273,3 +273,32 @@ def test_a_dateline_places_an_article_that_names_its_city_only_there(nlp):
 def test_a_small_namesake_abroad_is_not_the_place_a_sentence_names():
     assert resolve("Nu", "VN") is None  # a town of 27,000 in Egypt, not a hamlet in Vietnam
     assert str(resolve("Bangkok", "MM")) == "TH/bangkok"  # a large city abroad still resolves
+
+
+def test_words_after_the_counted_noun_say_what_is_measured(nlp):
+    text = ("Quake toll rises\n\nThe earthquake struck Peru on Monday. Of the 118 people confirmed dead "
+            "as of noon, 70 were in the port city, officials said.")
+    assert by_value(figures_of(nlp, text), 118).measure == "killed"
+
+
+def test_a_conjoined_clause_does_not_lend_its_measure(nlp):
+    text = ("Cholera update\n\nZambia's health ministry said 41 people died of cholera last week and "
+            "nearly 3,000 were admitted to treatment centres.")
+    assert by_value(figures_of(nlp, text), 41).measure == "killed"
+
+
+def test_an_earlier_value_in_a_sentence_of_its_own_joins_the_value_stated_before_it(nlp):
+    text = ("Flood toll\n\nFloods in Kenya have killed 228 people, the interior ministry said on Friday. "
+            "The figure is up from 210 given on Wednesday.")
+    figures = figures_of(nlp, text)
+    current, earlier = by_value(figures, 228), by_value(figures, 210)
+    assert earlier.stated_as == "earlier" and earlier.claim_key == current.claim_key
+
+
+def test_a_count_of_one_day_is_dated_to_that_day():
+    from services.extract.scope import find_scopes
+
+    [scope] = find_scopes("Officials recorded 14 deaths in the past 24 hours.", 2024, 8, 3)
+    assert scope.value == "2024-08-03"
+    [scope] = find_scopes("It killed 40 people last month.", 2024, 1, 3)
+    assert scope.value == "2023-12"
