@@ -166,8 +166,10 @@ def with_name_tail(ent: Span) -> str:
     start = ent.start
     while start > 0 and is_name_word(doc[start - 1]) and start <= doc[start - 1].head.i < ent.end:
         start -= 1  # 'Ferrovie Rapide' when only 'Rapide' was tagged
-    name = canonical(Span(doc, start, ent.end, label=ent.label_))
-    if ent.end >= len(doc) or ent.label_ != "ORG":
+    end = name_end(ent)
+    name = canonical(Span(doc, start, end, label=ent.label_)) if end > ent.end else canonical(
+        Span(doc, start, ent.end, label=ent.label_))
+    if end > ent.end or ent.end >= len(doc) or ent.label_ != "ORG":
         return name
     prep = doc[ent.end]
     if prep.lower_ not in ("of", "for") or prep.head != ent.root or prep.dep_ != "prep":
@@ -177,6 +179,26 @@ def with_name_tail(ent: Span) -> str:
     if words and all(t.is_title and t.pos_ == "PROPN" for t in words) and tail[-1].i - prep.i == len(tail):
         return f"{name} {doc[prep.i : tail[-1].i + 1].text}"
     return name
+
+
+def name_end(ent: Span) -> int:
+    """Where a name the model cut short ends: the capitalised words its own words hang on ('Min
+    Aung' of 'Min Aung Hlaing'), the words of its own 'of' phrase ('The Federation of All' of
+    '... All India Medical Associations') and a number that ends it ('IAM District 751')."""
+    doc, end = ent.doc, ent.end
+    inside = {t.i for t in ent}
+    while end < len(doc):
+        word = doc[end]
+        heads_name = word.pos_ == "PROPN" and word.is_title and any(doc[i].head == word for i in inside)
+        in_phrase = word.pos_ == "PROPN" and word.is_title and any(
+            a.i in inside and a.lower_ == "of" for a in word.ancestors)
+        number = word.like_num and word.head.i in inside and word.dep_ in ("nummod", "appos") and (
+            doc[end - 1].is_title)
+        if not (heads_name or in_phrase or number):
+            break
+        inside.add(end)
+        end += 1
+    return end
 
 
 def is_name_word(token: Token) -> bool:

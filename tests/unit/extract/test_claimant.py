@@ -225,3 +225,26 @@ def test_a_court_ruling_states_its_sum_and_nobody_speaks_in_an_absolute_clause(n
 def test_a_decision_reported_inside_a_statement_is_the_speakers_claim(nlp):
     text = "Transport Minister Ana Ruiz said the government had ordered checks of 40 aircraft."
     assert claimants(nlp, text) == [(40, "Ana Ruiz", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "name"),
+    [
+        ("The Federation of All Nepal Teachers Associations said 14 schools had closed.",
+         "Federation of All", "Federation of All Nepal Teachers Associations"),
+        ("The figure was announced by army chief Ko Ko Naing on Monday.", "Ko Ko", "Ko Ko Naing"),
+        ("The Machinists Union District 837 said 2,500 members had voted.",
+         "Machinists Union District", "Machinists Union District 837"),
+    ],
+)
+def test_a_name_the_model_cut_short_is_read_to_its_end(nlp, text, tagged, name):
+    from spacy.tokens import Span
+
+    from services.extract.entities import with_name_tail
+
+    doc = nlp(text)
+    start = next(t.i for t in doc if text.find(tagged) == t.idx)
+    cut = Span(doc, start, start + len(tagged.split()), label="ORG")
+    doc.ents = [cut]
+    doc.user_data.pop("ents", None)
+    assert with_name_tail(cut) == name
