@@ -26,18 +26,16 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests" / "integration")]
 
 from bench_broker import bench_broker  # noqa: E402
+from poller_fixtures import FeedServer, new_topics, run_for_peak_rss  # noqa: E402
 
 from services.poller.run import run_poller  # noqa: E402
-from services.runtime.admin import create_topics  # noqa: E402
 from services.runtime.settings import Settings  # noqa: E402
-from services.runtime.topics import COMPACT, TopicSpec  # noqa: E402
 
 PORT = 18480
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -146,7 +144,6 @@ POLL_ONCE = (
 
 
 def peak_rss(before: str) -> None:
-    from poller_fixtures import FeedServer, run_for_peak_rss
     from test_hostile_input import HOSTILE_FEEDS, many_entries_feed
 
     rows = []
@@ -173,13 +170,6 @@ def peak_rss(before: str) -> None:
     print(f"{'poller':<24}{'imports MB':>12}{'poll --once MB':>16}{'seconds':>9}{'exit':>6}")
     for name, imports_mb, code, peak_mb, seconds in rows:
         print(f"{name:<24}{imports_mb:>12}{peak_mb:>16}{seconds:>9.1f}{code:>6}")
-
-
-async def new_topics(bootstrap: str) -> tuple[str, str]:
-    run = uuid.uuid4().hex[:8]
-    articles, state = f"bench.poller.{run}.articles", f"bench.poller.{run}.state"
-    await create_topics(bootstrap, [TopicSpec(articles, 1), TopicSpec(state, 1, COMPACT)], 1)
-    return articles, state
 
 
 def _sample(registry, status: str) -> float:

@@ -18,9 +18,9 @@ from services.runtime.admin import create_topics
 from services.runtime.topics import COMPACT, TopicSpec
 
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
-# Started by this small process, the command's ru_maxrss is its own peak. Read directly from a
-# child of a large process (a test holding 30,000 records), it would be that process's RSS:
-# exec keeps the larger of the peak of the memory it replaces and the new program's peak.
+# Started by this small process, the command's ru_maxrss is its own peak. Read directly by a
+# large process (pytest after the rest of the suite), it would be at least that process's own
+# peak: the kernel carries the peak of the memory a program's exec replaces over to the program.
 PEAK_LAUNCHER = (
     "import resource, subprocess, sys\n"
     "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"

@@ -169,7 +169,7 @@ class TopicReader:
         return False
 
 
-POLLER_PEAK_MB = 300  # `claimstream poll --once` against HOSTILE_FEEDS: about 110 MB (bench/poller.py --rss)
+POLLER_PEAK_MB = 300  # the poller's own peak against HOSTILE_FEEDS (bench/poller.py --rss)
 
 HOSTILE_FEEDS: dict[str, Route] = {
     "/normal.xml": fixture_route("rss2.xml"),
@@ -177,6 +177,12 @@ HOSTILE_FEEDS: dict[str, Route] = {
         b'<?xml version="1.0"?><rss version="2.0"><channel><title>h</title><item><title>Huge'
         b"</title><link>https://huge.example/entry</link><description>" + b"word " * 300_000
         + b"</description></item></channel></rss>"), headers={"Content-Type": "application/rss+xml"}),
+    "/huge-content.xml": Route(body=(  # 4.8 MB of HTML, just under the fetch limit, in one entry
+        b'<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+        b'content/"><channel><title>c</title><item><title>Huge content</title><link>https://huge'
+        b".example/content</link><content:encoded><![CDATA["
+        + b"<p>word word word word word word word word word word.</p>" * 85_000
+        + b"]]></content:encoded></item></channel></rss>"), headers={"Content-Type": "application/rss+xml"}),
     "/laughs.xml": Route(body=(
         '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY z "1">]><!DOCTYPE rss [<!ENTITY l0 "lol">'
         + "".join(f'<!ENTITY l{n + 1} "{f"&l{n};" * 10}">' for n in range(9))
@@ -266,9 +272,10 @@ async def test_no_poison_record_or_hostile_feed_stops_a_stage_or_the_poller(faul
     assert GOOD["figures"] <= seen["claims"]
     assert not any(key.startswith(("bad-", "https://good")) for key in seen["dead_other"])
     feed = seen["poller"]
-    assert {normal_entry, "https://huge.example/entry", "https://charref.example/x",
-            "https://far.example/x"} <= set(feed)
+    assert {normal_entry, "https://huge.example/entry", "https://huge.example/content",
+            "https://charref.example/x", "https://far.example/x"} <= set(feed)
     assert 0 < len(feed["https://huge.example/entry"]["text"]) < 1_000_000
+    assert feed["https://huge.example/content"]["text"].startswith("word word")
     assert feed["https://far.example/x"]["published"] is None
     assert "lol" not in (feed.get("https://laughs.example/x", {}).get("title") or "")
     print(f"\n{time.monotonic() - started:.0f}s; poller: exit {code}, peak RSS {peak_mb} MB, {seconds:.1f}s; "
