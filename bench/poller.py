@@ -3,6 +3,12 @@ and a second pass (conditional GETs), and the share of 304s on the second pass. 
 their full text, so no article page is fetched.
 
     .venv/bin/python bench/poller.py [--feeds 1000] [--hosts 50] [--entries 10]
+    .venv/bin/python bench/poller.py --rss [--before REV]
+
+With `--rss`: the poller's peak RSS, for this tree and for git revision REV side by side,
+after its imports alone and over one `--once` pass of the hostile-input test's feeds (a 1.5 MB
+entry, billion laughs, a gzip bomb, 10,000 entries, ...). Each poller runs in a process of
+its own, started by a small launcher that reads its peak (see `poller_fixtures.PEAK_LAUNCHER`).
 
 Feeds are spread over `--hosts` loopback addresses (127.0.0.2, 127.0.0.3, …), as if over
 many publishers, so the per-host cap (`CLAIMSTREAM_FETCH_PER_HOST_CONCURRENCY`) applies as in
@@ -16,20 +22,20 @@ import asyncio
 import multiprocessing
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parents[1]))
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "tests" / "integration")]
 
 from bench_broker import bench_broker  # noqa: E402
+from poller_fixtures import FeedServer, new_topics, run_for_peak_rss  # noqa: E402
 
 from services.poller.run import run_poller  # noqa: E402
-from services.runtime.admin import create_topics  # noqa: E402
 from services.runtime.settings import Settings  # noqa: E402
-from services.runtime.topics import COMPACT, TopicSpec  # noqa: E402
 
 PORT = 18480
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -78,10 +84,7 @@ def serve(hosts: list[str], entries: int) -> None:
 
 
 async def two_passes(settings: Settings, feeds: Path, count: int) -> list[tuple[str, float]]:
-    run = uuid.uuid4().hex[:8]
-    articles, state = f"bench.poller.{run}.articles", f"bench.poller.{run}.state"
-    await create_topics(settings.kafka_bootstrap,
-                        [TopicSpec(articles, 1), TopicSpec(state, 1, COMPACT)], 1)
+    articles, state = await new_topics(settings.kafka_bootstrap)
     timings = []
     for name in ("first (200)", "second (conditional)"):
         started = time.perf_counter()
@@ -95,7 +98,11 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=1000)
     parser.add_argument("--hosts", type=int, default=50)
     parser.add_argument("--entries", type=int, default=10)
+    parser.add_argument("--rss", action="store_true", help="peak RSS on the hostile feeds instead")
+    parser.add_argument("--before", default="9dcf8d5", help="the revision compared with --rss")
     args = parser.parse_args()
+    if args.rss:
+        return peak_rss(args.before)
     hosts = [f"127.0.0.{2 + n}" for n in range(args.hosts)]
     server = multiprocessing.Process(target=serve, args=(hosts, args.entries), daemon=True)
     server.start()
@@ -127,6 +134,42 @@ def report(settings: Settings, args: argparse.Namespace, timings: list) -> None:
     share = fetched["not_modified"] / max(1, args.feeds)
     print(f"304 share on the second pass: {share:.1%} ({fetched['not_modified']:.0f} of "
           f"{args.feeds}); 200s over both passes: {fetched['ok']:.0f}")
+
+
+POLL_ONCE = (
+    "import asyncio, sys; from pathlib import Path; from services.poller.run import run_poller; "
+    "from services.runtime.settings import Settings; sys.exit(asyncio.run(run_poller(Settings(), "
+    "True, Path(sys.argv[1]), articles_topic=sys.argv[2], state_topic=sys.argv[3])))"
+)
+
+
+def peak_rss(before: str) -> None:
+    from test_hostile_input import HOSTILE_FEEDS, many_entries_feed
+
+    rows = []
+    with tempfile.TemporaryDirectory() as workdir, bench_broker() as bootstrap, FeedServer() as server:
+        server.routes.update(HOSTILE_FEEDS)
+        server.routes["/many.xml"] = many_entries_feed(server, 10_000)
+        feeds = Path(workdir) / "feeds.yaml"
+        feeds.write_text("feeds:\n" + "".join(f"  - {server.url(path)}\n"
+                                               for path in [*HOSTILE_FEEDS, "/many.xml"]))
+        old = Path(workdir) / "before"
+        old.mkdir()
+        archive = subprocess.run(["git", "archive", before], cwd=REPO, capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
+        for name, tree in ((f"before ({before})", old), ("after (this tree)", REPO)):
+            env = os.environ | {"PYTHONPATH": str(tree), "CLAIMSTREAM_KAFKA_BOOTSTRAP": bootstrap,
+                                "CLAIMSTREAM_FETCH_ALLOW_HOSTS": "127.0.0.1",
+                                "CLAIMSTREAM_FETCH_TIMEOUT_SECONDS": "2"}
+            imports = run_for_peak_rss([sys.executable, "-c", "import services.poller.run"], tree, env)
+            topics = asyncio.run(new_topics(bootstrap))
+            polled = run_for_peak_rss([sys.executable, "-c", POLL_ONCE, str(feeds), *topics], tree, env)
+            rows.append((name, imports[1], *polled))
+    machine = f"{platform.machine()} {os.cpu_count()} CPU, Python {platform.python_version()}"
+    print(f"machine: {machine}; command: bench/poller.py --rss --before {before}")
+    print(f"{'poller':<24}{'imports MB':>12}{'poll --once MB':>16}{'seconds':>9}{'exit':>6}")
+    for name, imports_mb, code, peak_mb, seconds in rows:
+        print(f"{name:<24}{imports_mb:>12}{peak_mb:>16}{seconds:>9.1f}{code:>6}")
 
 
 def _sample(registry, status: str) -> float:

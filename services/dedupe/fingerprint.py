@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from schemas.articles import RawArticle
-from services.dedupe.similarity import signature
 from services.text.story import main_text
 
 TRACKING_PARAMS = re.compile(
@@ -113,6 +112,10 @@ def feed_guid(article: RawArticle) -> str | None:
 
 
 def fingerprint(article: RawArticle) -> Fingerprint:
+    # Imported here: MinHash brings numpy and scipy (~60 MB), which the poller and replay,
+    # importing this module for `canonical_url` only, never need.
+    from services.dedupe.similarity import signature
+
     body = main_text(article.text, article.html)
     story = sentences(body)
     return Fingerprint(

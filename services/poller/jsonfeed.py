@@ -4,7 +4,7 @@ import json
 from typing import Any
 
 from schemas.articles import RawArticle
-from services.poller.entry import article, outlet_name, readable_articles, utc_datetime
+from services.poller.entry import article, bounded, outlet_name, readable_articles, utc_datetime
 from services.text.markup import plain_text, text_from_html
 
 
@@ -27,9 +27,9 @@ def parse_json_feed(url: str, body: bytes, limit: int | None = None) -> list[Raw
 
 
 def _item_article(url: str, item: dict[str, Any], outlet: str | None) -> RawArticle | None:
-    html = _text(item.get("content_html"))
-    text = _text(item.get("content_text")) or text_from_html(html) or plain_text(
-        _text(item.get("summary"))
+    html = bounded(_text(item.get("content_html")))
+    text = bounded(_text(item.get("content_text"))) or text_from_html(html) or plain_text(
+        bounded(_text(item.get("summary")))
     )
     guid = item.get("id")
     return article(

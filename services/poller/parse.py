@@ -9,7 +9,7 @@ from typing import Any
 import feedparser
 
 from schemas.articles import RawArticle
-from services.poller.entry import article, outlet_name, readable_articles, utc_datetime
+from services.poller.entry import article, bounded, outlet_name, readable_articles, utc_datetime
 from services.poller.jsonfeed import looks_like_json, parse_json_feed
 from services.text.markup import plain_text, text_from_html
 
@@ -100,8 +100,8 @@ def _valid_char_ref(match: re.Match[bytes]) -> bytes:
 
 
 def _entry_article(url: str, entry: Any, outlet: str | None) -> RawArticle | None:
-    html = _content_html(entry)
-    text = text_from_html(html) or _content_text(entry) or plain_text(entry.get("summary"))
+    html = bounded(_content_html(entry))
+    text = text_from_html(html) or _content_text(entry) or plain_text(bounded(entry.get("summary")))
     return article(
         url,
         link=entry.get("link"),
@@ -124,7 +124,7 @@ def _content_html(entry: Any) -> str | None:
 def _content_text(entry: Any) -> str:
     for content in entry.get("content") or []:
         if content.get("type") == "text/plain" and content.get("value", "").strip():
-            return plain_text(content["value"])
+            return plain_text(bounded(content["value"]))
     return ""
 
 

@@ -22,6 +22,9 @@ from services.runtime import metrics
 from services.runtime.settings import Settings
 
 log = logging.getLogger("claimstream.poller")
+# Documents (feeds, pages) read at once. Reading is CPU-bound, so more threads gain little on
+# two cores, and each document costs 10-40 times its size in memory while it is read.
+READERS = 2
 
 
 class PollFailure(Exception):
@@ -53,6 +56,7 @@ class FeedPoller:
         self.max_entries = settings.poll_max_entries_per_feed
         self.pages_per_feed = settings.fulltext_per_feed
         self.fetcher, self.publisher, self.state = fetcher, publisher, state
+        self.reading = asyncio.Semaphore(READERS)
 
     def is_due(self, feed: FeedConfig, now: float) -> bool:
         return feed.enabled and self.state.feed(feed.url).next_due <= now
@@ -84,8 +88,9 @@ class FeedPoller:
             return outcome, 0, None
         content_type = response.headers.get("content-type")
         try:
-            parsed = await asyncio.to_thread(
-                read_feed, response.url, response.body, content_type, self.max_entries)
+            async with self.reading:
+                parsed = await asyncio.to_thread(
+                    read_feed, response.url, response.body, content_type, self.max_entries)
         except ValueError as error:
             raise PollFailure("bad_feed", str(error)) from None
         entries = parsed.articles[: self.max_entries]
@@ -146,7 +151,8 @@ class FeedPoller:
             page = await self.fetcher.get(article.url, accept=PAGE_ACCEPT)
             if page.status != 200:
                 return article
-            return await asyncio.to_thread(with_page, article, page.body)
+            async with self.reading:
+                return await asyncio.to_thread(with_page, article, page.body)
         except Exception as error:  # a page is optional: keep the feed's text
             log.info("poller: no full text for %s (%s)", article.url, error)
             return article

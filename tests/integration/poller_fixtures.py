@@ -1,6 +1,9 @@
-"""A local HTTP server for the poller tests, and small Kafka helpers for reading results."""
+"""A local HTTP server for the poller tests, small Kafka helpers for reading results, and the
+poller's peak memory measured from outside."""
 
 import gzip
+import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -15,6 +18,14 @@ from services.runtime.admin import create_topics
 from services.runtime.topics import COMPACT, TopicSpec
 
 FEEDS = Path(__file__).resolve().parents[1] / "data" / "feeds"
+# Started by this small process, the command's ru_maxrss is its own peak. Read directly by a
+# large process (pytest after the rest of the suite), it would be at least that process's own
+# peak: the kernel carries the peak of the memory a program's exec replaces over to the program.
+PEAK_LAUNCHER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
 
 
 @dataclass
@@ -39,13 +50,22 @@ def gzip_bomb(size: int) -> Route:
     return Route(body=gzip.compress(body, 9), headers=headers)
 
 
+def run_for_peak_rss(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, int, float]:
+    """Run `command` to its end: its exit code, its own peak RSS in MB and its wall time."""
+    started = time.monotonic()
+    launched = subprocess.run([sys.executable, "-c", PEAK_LAUNCHER, *command], cwd=cwd, env=env,
+                              capture_output=True, text=True, check=True)
+    code, peak_kb = launched.stdout.split()
+    return int(code), int(peak_kb) // 1024, time.monotonic() - started
+
+
 class FeedServer:
     """Serves routes on 127.0.0.1 from a background thread and records every request."""
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self.httpd = _QuietServer(("127.0.0.1", 0), _handler(self))
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -62,6 +82,12 @@ class FeedServer:
     def __exit__(self, *exc_info: object) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # not a client that timed out
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 def _handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from poller_fixtures import FeedServer, Route, fixture_route, gzip_bomb
+from poller_fixtures import FeedServer, Route, fixture_route, gzip_bomb, run_for_peak_rss
 from stack import REPO, free_port
 
 from schemas import Figure, RawArticle, UniqueArticle
@@ -169,10 +169,7 @@ class TopicReader:
         return False
 
 
-# The issue asks for at most 300 MB; since every entry goes through the shared trafilatura
-# reader the poller peaks at about 312 MB on this run, so the bound held here is 350 MB and
-# the 300 MB target is reported as not met (README, Measured).
-POLLER_PEAK_MB = 350
+POLLER_PEAK_MB = 300  # the poller's own peak against HOSTILE_FEEDS (bench/poller.py --rss)
 
 HOSTILE_FEEDS: dict[str, Route] = {
     "/normal.xml": fixture_route("rss2.xml"),
@@ -180,6 +177,12 @@ HOSTILE_FEEDS: dict[str, Route] = {
         b'<?xml version="1.0"?><rss version="2.0"><channel><title>h</title><item><title>Huge'
         b"</title><link>https://huge.example/entry</link><description>" + b"word " * 300_000
         + b"</description></item></channel></rss>"), headers={"Content-Type": "application/rss+xml"}),
+    "/huge-content.xml": Route(body=(  # 4.8 MB of HTML, just under the fetch limit, in one entry
+        b'<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+        b'content/"><channel><title>c</title><item><title>Huge content</title><link>https://huge'
+        b".example/content</link><content:encoded><![CDATA["
+        + b"<p>word word word word word word word word word word.</p>" * 85_000
+        + b"]]></content:encoded></item></channel></rss>"), headers={"Content-Type": "application/rss+xml"}),
     "/laughs.xml": Route(body=(
         '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY z "1">]><!DOCTYPE rss [<!ENTITY l0 "lol">'
         + "".join(f'<!ENTITY l{n + 1} "{f"&l{n};" * 10}">' for n in range(9))
@@ -211,16 +214,6 @@ def many_entries_feed(server: FeedServer, count: int) -> Route:
     return Route(body=body.encode(), headers={"Content-Type": "application/rss+xml"})
 
 
-def run_poller(env: dict[str, str], feeds: Path) -> tuple[int, int, float]:
-    """`claimstream poll --once`: its exit code, peak RSS in MB and wall time."""
-    started = time.monotonic()
-    process = subprocess.Popen([*CLI, "poll", "--once", "--feeds", str(feeds)], cwd=REPO, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return process.returncode, usage.ru_maxrss // 1024, time.monotonic() - started
-
-
 async def test_no_poison_record_or_hostile_feed_stops_a_stage_or_the_poller(faults_broker, tmp_path):
     bootstrap, started = faults_broker, time.monotonic()
     settings = Settings(kafka_bootstrap=bootstrap)
@@ -249,7 +242,8 @@ async def test_no_poison_record_or_hostile_feed_stops_a_stage_or_the_poller(faul
             feeds = tmp_path / "feeds.yaml"
             feeds.write_text("feeds:\n" + "".join(
                 f"  - {server.url(path)}\n" for path in [*HOSTILE_FEEDS, "/many.xml"]))
-            code, peak_mb, seconds = await asyncio.to_thread(run_poller, env, feeds)
+            poll = [*CLI, "poll", "--once", "--feeds", str(feeds)]
+            code, peak_mb, seconds = await asyncio.to_thread(run_for_peak_rss, poll, REPO, env)
             page_hits = sum(1 for path, _ in server.requests if path.startswith("/page/"))
             normal_entry = canonical_url(server.url("/2025/04/09/chinese-nationals"))
         assert code == 0, f"poller exit {code}"
@@ -278,9 +272,10 @@ async def test_no_poison_record_or_hostile_feed_stops_a_stage_or_the_poller(faul
     assert GOOD["figures"] <= seen["claims"]
     assert not any(key.startswith(("bad-", "https://good")) for key in seen["dead_other"])
     feed = seen["poller"]
-    assert {normal_entry, "https://huge.example/entry", "https://charref.example/x",
-            "https://far.example/x"} <= set(feed)
+    assert {normal_entry, "https://huge.example/entry", "https://huge.example/content",
+            "https://charref.example/x", "https://far.example/x"} <= set(feed)
     assert 0 < len(feed["https://huge.example/entry"]["text"]) < 1_000_000
+    assert feed["https://huge.example/content"]["text"].startswith("word word")
     assert feed["https://far.example/x"]["published"] is None
     assert "lol" not in (feed.get("https://laughs.example/x", {}).get("title") or "")
     print(f"\n{time.monotonic() - started:.0f}s; poller: exit {code}, peak RSS {peak_mb} MB, {seconds:.1f}s; "

@@ -1,6 +1,7 @@
 """The poller against a local HTTP server and a real broker: what reaches Kafka, and what not."""
 
 import json
+import threading
 import time
 from pathlib import Path
 
@@ -62,6 +63,33 @@ async def poll_once(bootstrap: str, feeds: Path, topics: tuple[str, str], **over
 async def published(bootstrap: str, topic: str) -> list[tuple[str, RawArticle]]:
     records = await read_topic(bootstrap, topic)
     return [(r.key.decode(), RawArticle.model_validate_json(r.value)) for r in records]
+
+
+async def test_feeds_are_read_at_most_readers_at_a_time(kafka_bootstrap, server, tmp_path, monkeypatch):
+    """However many polls run, READERS documents are read at once: each read costs many times
+    the document's size in memory."""
+    from services.poller import poll
+
+    reading, most, lock = [0], [0], threading.Lock()
+    real = poll.read_feed
+
+    def counted(*args):
+        with lock:
+            reading[0] += 1
+            most[0] = max(most[0], reading[0])
+        time.sleep(0.2)
+        try:
+            return real(*args)
+        finally:
+            with lock:
+                reading[0] -= 1
+
+    monkeypatch.setattr(poll, "read_feed", counted)
+    paths = [f"/feed-{n}.xml" for n in range(6)]
+    server.routes.update({path: fixture_route("rss2.xml") for path in paths})
+    topics = await new_topics(kafka_bootstrap)
+    assert await poll_once(kafka_bootstrap, feeds_file(tmp_path, server, paths, full_text=False), topics) == 0
+    assert most[0] == poll.READERS == 2
 
 
 async def test_every_format_is_published_once_keyed_by_canonical_url(

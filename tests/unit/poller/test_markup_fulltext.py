@@ -40,3 +40,16 @@ def test_feed_date_wins_and_empty_page_keeps_the_feed_text():
 def test_page_date():
     assert page_date("2025-04-07") == datetime(2025, 4, 7, tzinfo=UTC)
     assert page_date("yesterday") is None and page_date(None) is None
+
+
+def test_a_page_is_read_up_to_page_bytes_only(monkeypatch):
+    """What lies past PAGE_BYTES is never read (lowered here to the page's first paragraphs)."""
+    from services.poller import fulltext
+
+    article = RawArticle(url="https://a.example/hospital", text="A short teaser.")
+    tail = b"<p>Past the cap, 999 tractors crossed the frozen river at dawn, the farmers said.</p>"
+    page = PAGE.replace(b"</article>", tail + b"</article>")
+    assert "999 tractors" in with_page(article, page).text
+    monkeypatch.setattr(fulltext, "PAGE_BYTES", page.index(tail))
+    cut = with_page(article, page)
+    assert "48 million euros" in cut.text and "tractors" not in cut.text

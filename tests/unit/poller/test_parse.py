@@ -222,3 +222,33 @@ def test_only_the_entries_a_poll_takes_are_read(monkeypatch):
     feed = parse.read_feed("https://x.example/feed", body.encode(), None, 50)
     assert [a.title for a in feed.articles[:2]] == ["T0", "T1"]
     assert (len(feed.articles), len(converted)) == (50, 50)
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<content:encoded><![CDATA[{}]]></content:encoded>',
+        "<description><![CDATA[{}]]></description>",
+        "<title><![CDATA[{}]]></title>",
+    ],
+    ids=["content-html", "summary", "title"],
+)
+def test_an_entry_is_read_up_to_entry_chars_only(monkeypatch, element):
+    """An entry's HTML costs trafilatura about 40 MB and 5 s a megabyte; no record holds
+    megabytes of it. (The limit is lowered here to keep the test quick.)"""
+    from services.poller import entry as entry_module
+    from services.poller import parse
+
+    monkeypatch.setattr(entry_module, "ENTRY_CHARS", 50_000)
+    read: list[int] = []
+    for module, name in ((parse, "text_from_html"), (parse, "plain_text"), (entry_module, "plain_line")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda s, real=real: read.append(len(s or "")) or real(s))
+    paragraph = "<p>At least 155 people were counted on the bridge by the census office.</p>"
+    huge = paragraph * (200_000 // len(paragraph))
+    body = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+            'modules/content/"><channel><title>t</title><item><link>https://e.example/x</link>'
+            + element.format(huge) + "</item></channel></rss>").encode()
+    [article] = parse.read_feed(FEED, body).articles
+    assert max(read) == 50_000 < len(huge)
+    assert (article.title or article.text).startswith("At least 155 people were counted")
