@@ -44,3 +44,37 @@ def test_a_record_skipped_across_a_rebalance_is_not_acknowledged(app, generation
     assert app.consumer.ack(skipped) is False
     assert skipped.acked is False
     assert not app.consumer._acked.get(TP("figures.extracted", 0))  # noqa: SLF001
+
+
+def acknowledge(app, *offsets: int) -> None:
+    app.flow_control.resume()
+    app.topics.acking_topics.add("figures.extracted")  # as the agent's subscription does
+    for offset in offsets:
+        assert app.consumer.ack(message(7, offset)) is True
+
+
+TP0 = TP("figures.extracted", 0)
+
+
+@pytest.mark.parametrize(
+    ("committed", "first_read", "acked", "expected"),
+    [
+        (5, None, [6, 7], None),
+        (5, None, [5, 6, 7], 8),
+        (5, None, [5, 6, 8], 7),
+        (None, 3, [4, 5], None),
+        (None, 3, [3, 4], 5),
+        (None, None, [0, 1], None),
+    ],
+    ids=["one-record-unacknowledged", "all-acknowledged", "up-to-the-first-hole",
+         "nothing-committed-first-record-unacknowledged", "nothing-committed-all-acknowledged",
+         "nothing-read-since-the-seek"],
+)
+def test_nothing_is_committed_past_a_record_not_acknowledged(app, committed, first_read, acked,
+                                                             expected):
+    consumer = app.consumer
+    consumer._committed_offset[TP0] = committed  # noqa: SLF001
+    if first_read is not None:
+        consumer.first_read[TP0] = first_read
+    acknowledge(app, *acked)
+    assert consumer._new_offset(TP0) == expected  # noqa: SLF001
