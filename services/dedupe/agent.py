@@ -8,7 +8,7 @@ from faust.types import StreamT, TableT
 
 from schemas import RawArticle
 from schemas.articles import DuplicateNotice, UniqueArticle
-from services.app import JSON_VALUES, StageOutput, Topics, table_changelog
+from services.app import JSON_VALUES, StageOutput, Topics, stage_agent, table_changelog
 from services.dedupe.bands import Indexed, persisted_bands, rebuilt
 from services.dedupe.decide import Decision, decide, expire
 from services.runtime import topics as t
@@ -97,7 +97,7 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
         DEDUPE_DECISIONS.labels(decision.outcome).inc()
         return outputs(event, decision), tidied + staged.apply(event.message.partition)
 
-    @app.agent(topics.raw, name=STAGE)
+    @stage_agent(app, topics.raw, STAGE)
     async def dedupe(stream: StreamT) -> None:
         # Outputs are acknowledged before the store's changelog remembers the article: a crash
         # in between judges it again as new, rather than as a duplicate of itself.

@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 import faust
 
 from schemas import Figure, UniqueArticle
-from services.app import StageOutput, Topics
+from services.app import StageOutput, Topics, stage_agent
 from services.claims.in_article import resolve_in_article
 from services.extract.batch import extract_isolated, load_worker_nlp
 from services.extract.intake import clipped
@@ -123,7 +123,7 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> None:
         ARTICLES_TRUNCATED.labels(STAGE).inc()
         return cut
 
-    @app.agent(topics.unique, name=STAGE)
+    @stage_agent(app, topics.unique, STAGE)
     async def extract(stream: faust.StreamT) -> None:
         # A batch is acknowledged once every figure and dead letter it caused is, while the
         # next batch is already in the NLP process.

@@ -78,3 +78,12 @@ def test_nothing_is_committed_past_a_record_not_acknowledged(app, committed, fir
         consumer.first_read[TP0] = first_read
     acknowledge(app, *acked)
     assert consumer._new_offset(TP0) == expected  # noqa: SLF001
+
+
+@pytest.mark.parametrize("stage", ["dedupe", "extract", "claims"])
+def test_a_stage_that_fails_stops_the_worker_rather_than_restarting_in_place(tmp_path, stage):
+    from mode import CrashingSupervisor
+
+    settings = Settings(kafka_bootstrap="127.0.0.1:1", state_dir=tmp_path, metrics_port=0)
+    app, _ = create_app(settings, (stage,))
+    assert app.agents[stage].supervisor_strategy is CrashingSupervisor
