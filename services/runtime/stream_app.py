@@ -13,13 +13,16 @@ faust commits up to the end of the first run of acknowledged offsets, and checks
 the run starts at most one past the committed offset (faust-streaming#606), and not at all
 while nothing is committed: a single record not yet acknowledged, or refused as above, was
 committed unread. Here the run must start exactly at the committed offset (or, before any
-commit, at the first offset read since the partitions were assigned).
+commit, at the first offset read since the partitions were assigned). A record at the
+committed offset that was never read after a seek (a fetch racing the seek after a restore
+delivered later records only) is read again: the partition is sought back to it.
 
 2. `before_recovery` callables run as the worker starts, beside the restoring of its tables
 (faust starts its own tasks only once every table is restored), so slow start-up work such
 as loading the NLP model does not wait for it.
 """
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -50,17 +53,23 @@ class Consumer(driver.Consumer):
 
     def _new_offset(self, tp: TP) -> int | None:
         """faust's next offset to commit, unless the record at the committed offset is not
-        acknowledged yet: then nothing is committed for this partition."""
+        acknowledged yet: then nothing is committed for this partition, and if that record
+        was never even read since the last seek (a fetch that raced the seek started past
+        it), the partition is read again from it."""
         acked = self._acked[tp]
         committed = self._committed_offset[tp]
         start = committed if committed is not None else self.first_read.get(tp)
-        if acked and (start is None or not self.acknowledged(tp, start)):
-            return None
-        return super()._new_offset(tp)
+        if not acked or (start is not None and not self.waiting_for(tp, start)):
+            return super()._new_offset(tp)
+        if start is not None and self.first_read.get(tp, start) > start:
+            self.first_read.pop(tp)
+            asyncio.ensure_future(self.seek(tp, start))
+        return None
 
-    def acknowledged(self, tp: TP, offset: int) -> bool:
-        """Whether the record at `offset` is acknowledged, or no record is there (a gap)."""
-        return offset in self._acked_index[tp] or self._gap[tp].overlaps_point(offset)
+    def waiting_for(self, tp: TP, offset: int) -> bool:
+        """Whether later records are acknowledged while the one at `offset` is not (offsets
+        below it, acknowledged again after a commit, do not count)."""
+        return min(self._acked[tp]) > offset and not self._gap[tp].overlaps_point(offset)
 
 
 class Transport(driver.Transport):
