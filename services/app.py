@@ -1,10 +1,11 @@
 """The faust App factory. Stages register their agents explicitly; no autodiscovery."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import faust
-from faust.types import EventT, TopicT
+from faust.types import AgentT, EventT, TopicT
+from mode import CrashingSupervisor
 
 from services.runtime import topics as t
 from services.runtime.deadletter import dead_letter, record_fits, record_key, too_large
@@ -53,6 +54,14 @@ class StageOutput:
         DEADLETTERS.labels(self.stage).inc()
         letter = dead_letter(self.stage, self.source, event.key, event.value, reason, self.limit)
         await self.topics.deadletter.send(key=record_key(event.key), value=t.encode(letter))
+
+
+def stage_agent(app: faust.App, topic: TopicT, name: str) -> Callable[..., AgentT]:
+    """A stage's agent. One that fails stops the worker rather than being restarted in place
+    by faust: the records it held would then be acknowledged by nobody and never read again
+    (nothing is committed past them), while a restarted worker reads them from the committed
+    offsets."""
+    return app.agent(topic, name=name, supervisor_strategy=CrashingSupervisor)
 
 
 def raw_topic(app: faust.App, name: str) -> TopicT:

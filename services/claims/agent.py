@@ -10,7 +10,7 @@ import faust
 from faust.types import StreamT, TableT
 
 from schemas import ClaimEvent, Figure
-from services.app import JSON_VALUES, StageOutput, Topics, table_changelog
+from services.app import JSON_VALUES, StageOutput, Topics, stage_agent, table_changelog
 from services.claims.identity import claim_id
 from services.claims.state import ClaimState, apply_figure, ignored_reason
 from services.runtime import topics as t
@@ -73,7 +73,7 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
         return ([Send(out, claim_event.claim_id.encode(), encode(claim_event))],
                 staged.apply(event.message.partition))
 
-    @app.agent(topics.figures, name=STAGE)
+    @stage_agent(app, topics.figures, STAGE)
     async def claims(stream: StreamT) -> None:
         # The event is acknowledged before the changelog records the state, and the state
         # before the figure: a crash in between re-sends the same event id, never loses it.

@@ -105,7 +105,12 @@ class InOrder:
 
     async def add(self, events: Sequence[EventT], outputs: Sequence[Send] = (),
                   state: Sequence[Send] = ()) -> None:
-        """Send the outputs now; the state waits for them (a full queue makes the stage wait)."""
+        """Send the outputs now; the state waits for them (a full queue makes the stage wait).
+        Raises what stopped the acknowledgements, if anything did: the stage must not go on
+        with records that would never be acknowledged."""
+        if self.worker is not None and self.worker.done():
+            self.worker.result()
+            raise RuntimeError("delivery: acknowledgements stopped")
         await self.queue.put((events, await started(outputs), list(state)))
 
     async def acknowledge(self) -> None:

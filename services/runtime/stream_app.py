@@ -1,6 +1,6 @@
 """The faust App the stages run in: faust's own, with two changes.
 
-1. Its Kafka consumer refuses one kind of acknowledgement, which at-least-once needs.
+1. Its Kafka consumer commits only what at-least-once allows.
 
 A stream skips the records it holds when a rebalance starts (flow control stopped) or ends
 (records fetched under an older group generation), and faust then acknowledges them as if
@@ -9,25 +9,67 @@ After a broker restart or a worker's restart that is a whole buffer of lost reco
 such acknowledgements are refused: the records stay uncommitted and are read again from the
 committed offsets once the rebalance is over.
 
+faust commits up to the end of the first run of acknowledged offsets, and checks only that
+the run starts at most one past the committed offset (faust-streaming#606), and not at all
+while nothing is committed: a single record not yet acknowledged, or refused as above, was
+committed unread. Here the run must start exactly at the committed offset (or, before any
+commit, at the first offset read since the partitions were assigned). A record at the
+committed offset that was never read after a seek (a fetch racing the seek after a restore
+delivered later records only) is read again: the partition is sought back to it.
+
 2. `before_recovery` callables run as the worker starts, beside the restoring of its tables
 (faust starts its own tasks only once every table is restored), so slow start-up work such
 as loading the NLP model does not wait for it.
 """
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
 import faust
 from faust.transport.drivers import aiokafka as driver
-from faust.types import Message, TransportT
+from faust.types import TP, Message, TransportT
 
 
 class Consumer(driver.Consumer):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.first_read: dict[TP, int] = {}
+
     def ack(self, message: Message) -> bool:
         stale = message.generation_id != self.app.consumer_generation_id
         if stale or not self.app.flow_control.is_active():
             return False
         return super().ack(message)
+
+    def _to_message(self, tp: TP, record: Any) -> Any:
+        if record.offset < self.first_read.get(tp, record.offset + 1):
+            self.first_read[tp] = record.offset
+        return super()._to_message(tp, record)
+
+    async def perform_seek(self) -> None:
+        self.first_read.clear()  # reading starts again from the committed offsets
+        await super().perform_seek()
+
+    def _new_offset(self, tp: TP) -> int | None:
+        """faust's next offset to commit, unless the record at the committed offset is not
+        acknowledged yet: then nothing is committed for this partition, and if that record
+        was never even read since the last seek (a fetch that raced the seek started past
+        it), the partition is read again from it."""
+        acked = self._acked[tp]
+        committed = self._committed_offset[tp]
+        start = committed if committed is not None else self.first_read.get(tp)
+        if not acked or (start is not None and not self.waiting_for(tp, start)):
+            return super()._new_offset(tp)
+        if start is not None and self.first_read.get(tp, start) > start:
+            self.first_read.pop(tp)
+            asyncio.ensure_future(self.seek(tp, start))
+        return None
+
+    def waiting_for(self, tp: TP, offset: int) -> bool:
+        """Whether later records are acknowledged while the one at `offset` is not (offsets
+        below it, acknowledged again after a commit, do not count)."""
+        return min(self._acked[tp]) > offset and not self._gap[tp].overlaps_point(offset)
 
 
 class Transport(driver.Transport):

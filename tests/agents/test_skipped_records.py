@@ -1,6 +1,8 @@
 """faust skips the records a stream holds across a rebalance and then acknowledges them; the
 stages' consumer refuses those acknowledgements so the records are read again, not lost."""
 
+import asyncio
+
 import pytest
 from faust.transport.drivers import aiokafka as driver
 from faust.types.tuples import TP, ConsumerMessage
@@ -44,3 +46,62 @@ def test_a_record_skipped_across_a_rebalance_is_not_acknowledged(app, generation
     assert app.consumer.ack(skipped) is False
     assert skipped.acked is False
     assert not app.consumer._acked.get(TP("figures.extracted", 0))  # noqa: SLF001
+
+
+def acknowledge(app, *offsets: int) -> None:
+    app.flow_control.resume()
+    app.topics.acking_topics.add("figures.extracted")  # as the agent's subscription does
+    for offset in offsets:
+        assert app.consumer.ack(message(7, offset)) is True
+
+
+TP0 = TP("figures.extracted", 0)
+
+
+@pytest.mark.parametrize(
+    ("committed", "first_read", "acked", "expected"),
+    [
+        (5, None, [6, 7], None),
+        (5, None, [5, 6, 7], 8),
+        (5, None, [5, 6, 8], 7),
+        (None, 3, [4, 5], None),
+        (None, 3, [3, 4], 5),
+        (None, None, [0, 1], None),
+        (5, None, [4, 5, 6], 7),
+    ],
+    ids=["one-record-unacknowledged", "all-acknowledged", "up-to-the-first-hole",
+         "nothing-committed-first-record-unacknowledged", "nothing-committed-all-acknowledged",
+         "nothing-read-since-the-seek", "an-older-record-acknowledged-again"],
+)
+def test_nothing_is_committed_past_a_record_not_acknowledged(app, committed, first_read, acked,
+                                                             expected):
+    consumer = app.consumer
+    if first_read is not None:
+        consumer.first_read[TP0] = first_read
+    acknowledge(app, *acked)
+    consumer._committed_offset[TP0] = committed  # noqa: SLF001 - as a commit in flight leaves it
+    assert consumer._new_offset(TP0) == expected  # noqa: SLF001
+
+
+@pytest.mark.parametrize("stage", ["dedupe", "extract", "claims"])
+def test_a_stage_that_fails_stops_the_worker_rather_than_restarting_in_place(tmp_path, stage):
+    from mode import CrashingSupervisor
+
+    settings = Settings(kafka_bootstrap="127.0.0.1:1", state_dir=tmp_path, metrics_port=0)
+    app, _ = create_app(settings, (stage,))
+    assert app.agents[stage].supervisor_strategy is CrashingSupervisor
+
+
+async def test_a_committed_record_never_read_after_a_seek_is_read_again(app, monkeypatch):
+    sought = []
+
+    async def seek(tp, offset):
+        sought.append((tp, offset))
+
+    monkeypatch.setattr(app.consumer, "seek", seek)
+    app.consumer._committed_offset[TP0] = 5  # noqa: SLF001
+    app.consumer.first_read[TP0] = 8  # the first record read since the seek
+    acknowledge(app, 8, 9)
+    assert app.consumer._new_offset(TP0) is None  # noqa: SLF001
+    await asyncio.sleep(0)
+    assert sought == [(TP0, 5)]

@@ -4,12 +4,13 @@ as a subprocess it may kill, and readers for what came out (events, committed la
 import asyncio
 import os
 import signal
+import struct
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 
 from services.runtime import broker
 from services.runtime.admin import admin_client, partition_counts
@@ -83,22 +84,55 @@ async def partitions(bootstrap: str, topics: tuple[str, ...]) -> list[TopicParti
     return [TopicPartition(t, p) for t in topics for p in range(counts[t])]
 
 
-async def read_all(bootstrap: str, *topics: str) -> list[tuple[str, bytes]]:
-    """Every record of the topics up to their current ends, as (topic, value)."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+async def read_records(bootstrap: str, *topics: str) -> list[ConsumerRecord]:
+    """Every record of the topics (internal ones included) up to their current ends."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
+                                exclude_internal_topics=False)
     await consumer.start()
     try:
         parts = await partitions(bootstrap, topics)
         consumer.assign(parts)
         await consumer.seek_to_beginning(*parts)
         ends = await consumer.end_offsets(parts)
-        records: list[tuple[str, bytes]] = []
+        records: list[ConsumerRecord] = []
         while any([await consumer.position(tp) < end for tp, end in ends.items()]):
             for tp, batch in (await consumer.getmany(timeout_ms=1000)).items():
-                records.extend((tp.topic, r.value) for r in batch if r.offset < ends[tp])
+                records.extend(r for r in batch if r.offset < ends[tp])
         return records
     finally:
         await consumer.stop()
+
+
+async def read_all(bootstrap: str, *topics: str) -> list[tuple[str, bytes]]:
+    """Every record of the topics up to their current ends, as (topic, value)."""
+    return [(r.topic, r.value) for r in await read_records(bootstrap, *topics)]
+
+
+def text(data: bytes, at: int) -> tuple[str, int]:
+    (size,) = struct.unpack_from(">h", data, at)
+    return data[at + 2 : at + 2 + size].decode(), at + 2 + size
+
+
+def offset_commit(record: ConsumerRecord, group: str) -> tuple[int, str, int, int] | None:
+    """A `__consumer_offsets` record read as (time in ms, topic, partition, committed offset)
+    when it is one of `group`'s offset commits (key versions 0 and 1; value starts with its
+    version and the offset in every version)."""
+    if record.key is None or record.value is None:
+        return None
+    (version,) = struct.unpack_from(">h", record.key)
+    if version > 1:
+        return None
+    name, at = text(record.key, 2)
+    topic, at = text(record.key, at)
+    (partition,) = struct.unpack_from(">i", record.key, at)
+    (offset,) = struct.unpack_from(">q", record.value, 2)
+    return (record.timestamp, topic, partition, offset) if name == group else None
+
+
+async def commits(bootstrap: str, group: str = APP_ID) -> list[tuple[int, str, int, int]]:
+    """The group's offset commits in the order the broker took them."""
+    found = [offset_commit(r, group) for r in await read_records(bootstrap, "__consumer_offsets")]
+    return sorted(c for c in found if c is not None)
 
 
 async def committed(bootstrap: str, group: str = APP_ID) -> dict[str, tuple[int, int]]:
@@ -145,3 +179,19 @@ def wait_for_lag_zero(worker: Worker, bootstrap: str, timeout: float) -> float:
             return time.monotonic() - start
         time.sleep(1.0)
     raise TimeoutError(f"committed, not committed: {state} after {timeout}s")
+
+
+def early_commits(commits: list[tuple[int, str, int, int]],
+                  inputs: dict[tuple[str, int], list[tuple[int, str]]],
+                  first_output: dict[str, int]) -> list[str]:
+    """Input records committed before the first output they caused was written: `inputs`
+    holds per partition (offset, what the record's outputs are found by), `first_output`
+    when each was first written (inputs with no output are not judged)."""
+    early = []
+    for at, topic, partition, upto in commits:
+        for offset, name in inputs.get((topic, partition), []):
+            written = first_output.get(name)
+            if offset < upto and written is not None and written > at:
+                early.append(f"{topic}/{partition}@{offset} ({name}) committed at {at}, "
+                             f"its output written at {written}")
+    return early

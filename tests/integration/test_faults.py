@@ -18,12 +18,30 @@ from pathlib import Path
 import pytest
 from conftest import JAR_CACHE, free_ports
 from fault_articles import fault_articles
-from faults import REPO, Broker, Worker, read_all, wait_for_committed, wait_for_lag_zero
+from faults import (
+    REPO,
+    Broker,
+    Worker,
+    commits,
+    early_commits,
+    read_records,
+    wait_for_committed,
+    wait_for_lag_zero,
+)
 
 from services.replay.publish import publish
 from services.runtime.admin import create_topics
 from services.runtime.settings import Settings
-from services.runtime.topics import ARTICLES_UNIQUE, CLAIMS_NEW, CLAIMS_UPDATED, topic_specs
+from services.runtime.topics import (
+    ARTICLES_DUPLICATES,
+    ARTICLES_RAW,
+    ARTICLES_UNIQUE,
+    CLAIMS_NEW,
+    CLAIMS_UPDATED,
+    DEADLETTER,
+    FIGURES_EXTRACTED,
+    topic_specs,
+)
 
 pytestmark = [pytest.mark.faults, pytest.mark.crash, pytest.mark.slow]
 KILLS = 5
@@ -70,6 +88,27 @@ def statements(events: list[dict]) -> set[tuple[str, str]]:
     return {(e["claim_id"], json.dumps(e["statement"], sort_keys=True)) for e in events}
 
 
+def committed_early(bootstrap: str) -> list[str]:
+    """Articles and unique articles whose offsets were committed before what they caused
+    (unique article, duplicate notice or dead letter; figures) was written."""
+    records = asyncio.run(read_records(bootstrap, ARTICLES_RAW, ARTICLES_UNIQUE,
+                                       ARTICLES_DUPLICATES, DEADLETTER, FIGURES_EXTRACTED))
+    inputs: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    first: dict[str, int] = {}
+    for r in records:
+        if r.topic == ARTICLES_RAW:
+            inputs.setdefault((r.topic, r.partition), []).append((r.offset, r.key.decode()))
+        elif r.topic == ARTICLES_UNIQUE:
+            url = json.loads(r.value)["url"]
+            inputs.setdefault((r.topic, r.partition), []).append((r.offset, f"figures of {url}"))
+        name = (r.key.decode() if r.topic in (ARTICLES_UNIQUE, ARTICLES_DUPLICATES, DEADLETTER)
+                else f"figures of {json.loads(r.value)['article_url']}"
+                if r.topic == FIGURES_EXTRACTED else None)
+        if name is not None:
+            first[name] = min(first.get(name, r.timestamp), r.timestamp)
+    return early_commits(asyncio.run(commits(bootstrap)), inputs, first)
+
+
 def test_kills_lose_nothing_change_nothing_invent_nothing(own_broker, tmp_path):
     articles = fault_articles(400)
     articles_file, clean_out = tmp_path / "articles.jsonl", tmp_path / "clean.jsonl"
@@ -89,6 +128,7 @@ def test_kills_lose_nothing_change_nothing_invent_nothing(own_broker, tmp_path):
         tmp_path / "worker.log",
     )
     rng = random.Random(SEED)
+    kills: list[float] = []
     began = time.monotonic()
     worker.start()
     try:
@@ -102,6 +142,7 @@ def test_kills_lose_nothing_change_nothing_invent_nothing(own_broker, tmp_path):
                 own_broker.start()
                 time.sleep(rng.uniform(2.0, 6.0))
             worker.kill()
+            kills.append(time.monotonic() - began)
             if kill == 1:
                 asyncio.run(publish(bootstrap, articles[200:]))
             worker.start()
@@ -113,15 +154,17 @@ def test_kills_lose_nothing_change_nothing_invent_nothing(own_broker, tmp_path):
 
     expected = [json.loads(line) for line in clean_out.read_text().splitlines()]
     expected = [e for e in expected if e.get("type", "").startswith("claim.")]
-    records = asyncio.run(read_all(bootstrap, CLAIMS_NEW, CLAIMS_UPDATED))
-    got = [json.loads(value) for _, value in records]
+    got = [json.loads(r.value) for r in asyncio.run(read_records(bootstrap, CLAIMS_NEW, CLAIMS_UPDATED))]
+    early = committed_early(bootstrap)
     repeats = sum(n - 1 for n in Counter(e["event_id"] for e in got).values())
     print(f"\nfaults: {len(articles)} articles, {KILLS} worker kills, 1 broker kill; clean run "
           f"{len(expected)} claim events, faulty run {len(got)} ({repeats} repeated deliveries); "
+          f"worker killed at {', '.join(f'{k:.0f}' for k in kills)}s; "
           f"last restart at {restarted:.0f}s, lag 0 {drained:.1f}s after it; the worker also "
           f"exited {worker.exits} times by itself and was started again")
 
     assert len(expected) > 400  # the input makes claims worth comparing
+    assert early == []  # no input offset committed before its outputs were written
     assert statements(expected) - statements(got) == set()
     assert {e["event_id"] for e in got} - {e["event_id"] for e in expected} == set()
     want, have = final_states(expected), final_states(got)
