@@ -90,7 +90,9 @@ class NlpProcesses:
 
     async def read(self, articles: list[UniqueArticle]) -> list[Result]:
         parts = shares(articles, len(self.processes))
-        done = await asyncio.gather(*(self.within_budget(p, a) for p, a in zip(self.processes, parts)))
+        # fewer parts than processes when the batch is small: zip stops at the last part
+        reads = [self.within_budget(p, part) for p, part in zip(self.processes, parts, strict=False)]
+        done = await asyncio.gather(*reads)
         return [result for part in done for result in part]
 
     async def within_budget(self, process: NlpProcess, articles: list[UniqueArticle]) -> list[Result]:
