@@ -9,9 +9,10 @@ checked out into a temporary git worktree):
 
 - bare `process`: the `claimstream process` pipeline in one command, with no broker, once its
   model is loaded; its output is compared between the two checkouts;
-- burst: `claimstream worker all` on a fresh local broker (or CLAIMSTREAM_KAFKA_BOOTSTRAP),
-  every article published at once, articles over the time from the first publish to the
-  last claim event (a warm-up article goes through first, so the model is loaded);
+- burst: `claimstream worker all` on a fresh local broker of its own (claim state must start
+  empty, so CLAIMSTREAM_KAFKA_BOOTSTRAP is not used), every article published at once,
+  articles over the time from the first publish to the last claim event (a warm-up article
+  goes through first, so the model is loaded);
 - streaming overhead: burst ÷ bare;
 - paced: seed revisions published 5 a second, seconds from publish to the first claim event;
 - the peak RSS of each of the worker's NLP processes.
@@ -37,6 +38,7 @@ from end_to_end import articles as seed_revisions  # noqa: E402
 from end_to_end import collect, paced, start_worker  # noqa: E402
 
 from schemas import RawArticle  # noqa: E402
+from services.dedupe.fingerprint import canonical_url  # noqa: E402
 from services.replay.inputs import read_inputs  # noqa: E402
 from services.replay.publish import publish  # noqa: E402
 
@@ -64,10 +66,12 @@ with opened as (nlp, extract):
 """
 
 
-def mix() -> list[RawArticle]:
-    stories = sorted((REPO / "tests/data/stories").glob("*/articles.jsonl"))
-    chosen = [a for a in read_inputs(stories) if len(a.text.split()) >= MIN_WORDS]
-    return chosen + read_inputs([REPO / "seeds"])
+def mix() -> tuple[list[RawArticle], RawArticle]:
+    """The articles, and a shorter story article (not among them) to warm a worker up with."""
+    stories = read_inputs(sorted((REPO / "tests/data/stories").glob("*/articles.jsonl")))
+    chosen = [a for a in stories if len(a.text.split()) >= MIN_WORDS]
+    warm = next(a for a in stories if len(a.text.split()) < MIN_WORDS)
+    return chosen + read_inputs([REPO / "seeds"]), warm
 
 
 def bare(repo: Path, inputs: Path) -> dict:
@@ -93,7 +97,8 @@ def nlp_rss_mb(worker: int) -> list[float]:
     return sorted((mb for mb in children if mb > 100), reverse=True)
 
 
-def streamed(repo: Path, articles: list[RawArticle], expected: set[str], paced_n: int) -> dict:
+def streamed(repo: Path, articles: list[RawArticle], warm: RawArticle, expected: set[str],
+             paced_n: int) -> dict:
     """Burst and paced figures of `claimstream worker all` from `repo` on a fresh broker."""
     with bench_broker() as bootstrap, tempfile.TemporaryDirectory(prefix="claimstream-tp-") as tmp:
         env = os.environ | {"CLAIMSTREAM_KAFKA_BOOTSTRAP": bootstrap, "CLAIMSTREAM_STATE_DIR": f"{tmp}/state",
@@ -103,26 +108,24 @@ def streamed(repo: Path, articles: list[RawArticle], expected: set[str], paced_n
                        env=env | {"PYTHONPATH": str(repo)}, check=True, capture_output=True)
         worker = start_worker(env, Path(tmp) / "worker.log", repo, settle=0)
         try:
-            return measure(bootstrap, articles, expected, paced_n) | {"rss": nlp_rss_mb(worker.pid)}
+            return measure(bootstrap, articles, warm, expected, paced_n) | {"rss": nlp_rss_mb(worker.pid)}
         finally:
             os.killpg(worker.pid, 2)
             worker.wait(60)
 
 
-def measure(bootstrap: str, articles: list[RawArticle], expected: set[str], paced_n: int) -> dict:
-    run = int(time.time())
-    base = 100_000 + (run % 100_000) * 10_000
-    [warm] = seed_revisions(1, f"warm-{run}", base)
+def measure(bootstrap: str, articles: list[RawArticle], warm: RawArticle, expected: set[str],
+            paced_n: int) -> dict:
+    """On a fresh broker: the warm-up article through to its claim event, then the burst,
+    then seed revisions (each changes a claim) one every 0.2 s."""
     asyncio.run(publish(bootstrap, [warm]))
-    asyncio.run(collect(bootstrap, {warm.url}, timeout=600))
-    burst = [a.model_copy(update={"url": f"{a.url}#{run}"}) for a in articles]
-    wanted = {f"{url}#{run}" for url in expected}
+    asyncio.run(collect(bootstrap, {canonical_url(warm.url)}, timeout=600))
     started = time.time()
-    asyncio.run(publish(bootstrap, burst))
-    events = asyncio.run(collect(bootstrap, wanted, timeout=900, idle=30))
+    asyncio.run(publish(bootstrap, articles))
+    events = asyncio.run(collect(bootstrap, expected, timeout=900, idle=30))
     last = max((datetime_of(e["emitted_at"]) for e in events), default=time.time())
-    latencies = asyncio.run(paced(bootstrap, seed_revisions(paced_n, f"paced-{run}", base + 10), gap=0.2))
-    return {"burst": len(burst) / (last - started), "reached": len({e["article_url"] for e in events}),
+    latencies = asyncio.run(paced(bootstrap, seed_revisions(paced_n, "paced", 900_000), gap=0.2))
+    return {"burst": len(articles) / (last - started), "reached": len({e["article_url"] for e in events}),
             "latencies": latencies}
 
 
@@ -136,11 +139,11 @@ def quantile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
 
 
-def figures(repo: Path, inputs: Path, articles: list[RawArticle], paced_n: int) -> dict:
+def figures(repo: Path, inputs: Path, articles: list[RawArticle], warm: RawArticle, paced_n: int) -> dict:
     done = bare(repo, inputs)
     expected = {e["article_url"] for e in map(json.loads, done["events"]) if e["type"].startswith("claim.")}
     return {"bare": len(articles) / done["seconds"], "events": done["events"], "expected": len(expected),
-            **streamed(repo, articles, expected, paced_n)}
+            **streamed(repo, articles, warm, expected, paced_n)}
 
 
 def machine() -> str:
@@ -171,9 +174,10 @@ def main() -> None:
     parser.add_argument("--before", default="9dcf8d5", help="the commit to compare with")
     parser.add_argument("--paced", type=int, default=60, help="articles published 5 a second")
     args = parser.parse_args()
+    os.environ.pop("CLAIMSTREAM_KAFKA_BOOTSTRAP", None)  # each checkout gets a fresh broker
     print(f"machine: {machine()}")
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
-    articles = mix()
+    articles, warm = mix()
     words = sorted(len(a.text.split()) for a in articles)
     print(f"articles: {len(articles)}, {words[0]}–{words[-1]} words (median {words[len(words) // 2]}); "
           f"CLAIMSTREAM_NLP_PROCESSES={os.environ.get('CLAIMSTREAM_NLP_PROCESSES', 'default')}")
@@ -184,8 +188,8 @@ def main() -> None:
         try:
             inputs = Path(tmp) / "articles.jsonl"
             inputs.write_text("".join(a.model_dump_json() + "\n" for a in articles))
-            before = figures(checkout, inputs, articles, args.paced)
-            after = figures(REPO, inputs, articles, args.paced)
+            before = figures(checkout, inputs, articles, warm, args.paced)
+            after = figures(REPO, inputs, articles, warm, args.paced)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(checkout)], cwd=REPO, check=False)
     table(before, after, args.before)
