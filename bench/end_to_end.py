@@ -24,7 +24,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 FIGURE = re.compile(r"\b(163|155|150)\b")
 REPO = Path(__file__).resolve().parents[1]
@@ -34,7 +34,7 @@ from bench_broker import bench_broker  # noqa: E402
 
 from schemas import RawArticle  # noqa: E402
 from services.replay.inputs import read_inputs  # noqa: E402
-from services.replay.publish import publish  # noqa: E402
+from services.replay.publish import publish, send  # noqa: E402
 
 
 def articles(n: int, run: str, base: int) -> list[RawArticle]:
@@ -48,29 +48,34 @@ def articles(n: int, run: str, base: int) -> list[RawArticle]:
     return out
 
 
-async def collect(bootstrap: str, urls: set[str], timeout: float) -> list[dict]:
+async def collect(bootstrap: str, urls: set[str], timeout: float, idle: float | None = None) -> list[dict]:
+    """Claim events of these articles, until each has one, `timeout` passes, or (with `idle`)
+    no new one came for `idle` seconds after the first."""
     consumer = AIOKafkaConsumer("claims.new", "claims.updated", bootstrap_servers=bootstrap,
                                 group_id=None, auto_offset_reset="earliest")
     await consumer.start()
     events, seen, deadline = [], set(), time.monotonic() + timeout
+    quiet = float("inf")
     try:
-        while time.monotonic() < deadline and seen != urls:
+        while time.monotonic() < min(deadline, quiet) and seen != urls:
             for records in (await consumer.getmany(timeout_ms=1000)).values():
                 for record in records:
                     event = json.loads(record.value)
                     if event["article_url"] in urls:
                         events.append(event)
                         seen.add(event["article_url"])
+                        quiet = time.monotonic() + idle if idle else quiet
     finally:
         await consumer.stop()
     return events
 
 
-def start_worker(env: dict, log: Path) -> subprocess.Popen:
-    worker = subprocess.Popen([sys.executable, "-m", "services.cli", "worker", "all"], cwd=REPO,
-                              env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
-                              start_new_session=True)
-    time.sleep(20)  # group join, table recovery, model load
+def start_worker(env: dict, log: Path, repo: Path = REPO, settle: float = 20) -> subprocess.Popen:
+    """`claimstream worker all` from the checkout at `repo`."""
+    worker = subprocess.Popen([sys.executable, "-m", "services.cli", "worker", "all"], cwd=repo,
+                              env=env | {"PYTHONPATH": str(repo)}, stdout=log.open("wb"),
+                              stderr=subprocess.STDOUT, start_new_session=True)
+    time.sleep(settle)  # group join, table recovery, model load
     return worker
 
 
@@ -111,12 +116,19 @@ def run_bench(args: argparse.Namespace, bootstrap: str, tmp: Path) -> None:
 
 
 async def paced(bootstrap: str, batch: list[RawArticle], gap: float = 1.0) -> list[float]:
-    """One article at a time: seconds from publish to its first claim event."""
+    """One article every `gap` seconds: seconds from publish to its first claim event."""
     sent = {}
-    for article in batch:
-        sent[article.url] = datetime.now(UTC)
-        await publish(bootstrap, [article])
-        await asyncio.sleep(gap)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, enable_idempotence=True, acks="all")
+    await producer.start()
+    try:
+        start = time.monotonic()
+        for i, article in enumerate(batch):
+            await asyncio.sleep(max(0.0, start + i * gap - time.monotonic()))
+            sent[article.url] = datetime.now(UTC)
+            await send(producer, article)
+        await producer.flush()
+    finally:
+        await producer.stop()
     events = await collect(bootstrap, set(sent), timeout=120)
     first: dict[str, datetime] = {}
     for event in events:

@@ -24,7 +24,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> Parser:
     parser = Parser(prog="claimstream", description="Real-time claim tracker on Kafka.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
-    sub.add_parser("up", help="broker, topics, every stage, seed replay, poller and /metrics")
+    up = sub.add_parser("up", help="broker, topics, every stage, seed replay, poller and /metrics")
     broker = sub.add_parser("broker", help="the local single-node Kafka broker (KRaft)")
     broker.add_argument("action", choices=("start", "stop", "status"))
     topics = sub.add_parser("topics", help="create every topic (safe to run twice)")
@@ -36,6 +36,8 @@ def build_parser() -> Parser:
     replay.add_argument("paths", nargs="+", type=Path)
     worker = sub.add_parser("worker", help="run one stream processor")
     worker.add_argument("stage", choices=STAGE_CHOICES)
+    for command in (up, worker):
+        command.add_argument("--nlp-processes", type=positive_int, default=None)
     tail = sub.add_parser("tail", help="print topic records as JSON lines")
     tail.add_argument("topics", nargs="*", default=["claims.new", "claims.updated"])
     tail.add_argument("--from-beginning", action="store_true")
@@ -44,6 +46,7 @@ def build_parser() -> Parser:
     process = sub.add_parser("process", help="run the pipeline logic in one process, no broker")
     process.add_argument("paths", nargs="+", type=Path)
     process.add_argument("--out", type=Path, default=None)
+    process.add_argument("--nlp-processes", type=positive_int, default=None)
     claims = sub.add_parser("claims", help="list claims from the claims worker's HTTP API")
     claims.add_argument("--search", default=None)
     claims.add_argument("--entity", default=None)
@@ -70,6 +73,8 @@ def positive_float(text: str) -> float:
 def dispatch(args: argparse.Namespace, settings: Settings) -> int:
     from services import commands
 
+    if getattr(args, "nlp_processes", None):  # the flag wins over CLAIMSTREAM_NLP_PROCESSES
+        settings = settings.model_copy(update={"nlp_processes": args.nlp_processes})
     handler = getattr(commands, args.command)
     result = handler(args, settings)
     return asyncio.run(result) if asyncio.iscoroutine(result) else int(result or 0)

@@ -71,16 +71,16 @@ async def tail(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def process(args: argparse.Namespace, settings: Settings) -> int:
-    from services.extract.pipeline import load_nlp
-    from services.process import Pipeline
+    from services.process import Pipeline, reader
     from services.replay.inputs import read_inputs
 
     articles = read_inputs(args.paths)
-    pipeline = Pipeline(load_nlp(settings.spacy_model), settings.near_duplicate_threshold)
     out = args.out.open("w", encoding="utf-8") if args.out else sys.stdout
     try:
-        for event in pipeline.run(articles):
-            out.write(event.model_dump_json(exclude_none=False) + "\n")
+        with reader(settings.spacy_model, settings.nlp_processes) as (nlp, extract):
+            pipeline = Pipeline(nlp, settings.near_duplicate_threshold, extract)
+            for event in pipeline.run(articles):
+                out.write(event.model_dump_json(exclude_none=False) + "\n")
     finally:
         if args.out:
             out.close()

@@ -2,6 +2,8 @@
 bad article costs only itself, never its batch."""
 
 import signal
+from collections.abc import Sequence
+from typing import TypeVar
 
 from spacy.language import Language
 
@@ -9,6 +11,7 @@ from schemas import Figure, UniqueArticle
 from services.extract.pipeline import extract_batch, load_nlp
 from services.runtime.deadletter import reason_of
 
+Item = TypeVar("Item")
 _nlp: Language | None = None
 
 
@@ -20,19 +23,30 @@ def load_worker_nlp(model: str) -> None:
 
 
 def extract_isolated(articles: list[UniqueArticle]) -> list[list[Figure] | str]:
-    """Figures per article, or the reason an article could not be read."""
+    """In a worker process: figures per article, or the reason an article could not be read."""
     if _nlp is None:
         raise RuntimeError("extract: model not loaded in this process")
+    return isolated(_nlp, articles)
+
+
+def isolated(nlp: Language, articles: list[UniqueArticle]) -> list[list[Figure] | str]:
+    """Figures per article, or the reason an article could not be read."""
     if not articles:
         return []
     try:
-        return list(extract_batch(_nlp, articles))
+        return list(extract_batch(nlp, articles))
     except Exception:
-        return [one(article) for article in articles]
+        return [one(nlp, article) for article in articles]
 
 
-def one(article: UniqueArticle) -> list[Figure] | str:
+def one(nlp: Language, article: UniqueArticle) -> list[Figure] | str:
     try:
-        return extract_batch(_nlp, [article])[0]
+        return extract_batch(nlp, [article])[0]
     except Exception as exc:
         return f"extract: {reason_of(exc)}"
+
+
+def shares(items: Sequence[Item], parts: int) -> list[list[Item]]:
+    """Items cut into at most `parts` runs of near-equal length, in order, none empty."""
+    size = -(-len(items) // max(1, parts))
+    return [list(items[i : i + size]) for i in range(0, len(items), size)] if items else []

@@ -18,6 +18,9 @@ from services.text.furniture import clean_text
 from services.text.markup import text_from_html
 
 __all__ = ["extract_batch", "infer_metadata", "load_nlp"]
+# The rules read every other component's output (tag_, pos_, lemma_, dep_, ents); sentences
+# come from the parser, so the model's own sentence recogniser is not even loaded.
+UNUSED_COMPONENTS = ("senter",)
 
 
 @Language.component("line_sentences")
@@ -32,7 +35,7 @@ def line_sentences(doc: Doc) -> Doc:
 
 def load_nlp(model_name: str) -> Language:
     """The spaCy model with the gazetteer's EntityRuler before "ner" and line-break sentences."""
-    nlp = spacy.load(model_name)
+    nlp = spacy.load(model_name, exclude=UNUSED_COMPONENTS)
     add_entity_ruler(nlp)
     nlp.add_pipe("line_sentences", before="parser" if "parser" in nlp.pipe_names else None)
     if "ner" in nlp.pipe_names:

@@ -1,5 +1,6 @@
 """Every setting, read once from `CLAIMSTREAM_*` environment variables into one frozen object."""
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,11 @@ class Settings(BaseSettings):
     group_instance_id: str | None = Field(
         default=None, description="a name for this worker, unique among the group's workers: "
         "restarted under the same name, it takes its partitions back at once (static membership)",
+    )
+    nlp_processes: int = Field(
+        default_factory=lambda: len(os.sched_getaffinity(0)), ge=1,
+        description="NLP processes of extract (and of `process`), each with its own model; "
+        "default: the cores this process may run on",
     )
     nlp_batch_size: int = Field(default=16, ge=1)
     nlp_batch_seconds: float = Field(default=0.2, gt=0)

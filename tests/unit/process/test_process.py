@@ -24,6 +24,16 @@ def test_output_is_identical_on_a_second_run(seeds_output, tmp_path):
     assert again.read_text() == seeds_output
 
 
+def test_output_is_the_same_read_in_this_process_or_shared_out_among_nlp_processes(seeds_output, tmp_path):
+    single = tmp_path / "single.jsonl"
+    shared = tmp_path / "shared.jsonl"
+    inputs = [str(REPO / "seeds"), str(NEPAL)]
+    assert main(["process", *inputs, "--out", str(single), "--nlp-processes", "1"]) == 0
+    assert main(["process", *inputs, "--out", str(shared), "--nlp-processes", "3"]) == 0
+    assert single.read_text() == seeds_output == shared.read_text()
+    assert seeds_output.count("claim.new") > 5
+
+
 def test_events_come_in_input_order_and_each_claim_starts_new(seeds_output):
     events = [json.loads(line) for line in seeds_output.splitlines()]
     claims = [e for e in events if e["type"].startswith("claim.")]
