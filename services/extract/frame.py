@@ -147,7 +147,8 @@ def read_frame(
     path = clause_path(noun if noun is not None else token, token)
     if noun is not None and token not in path:
         path.insert(0, token)
-    near = [c for t in path for c in t.children if c.dep_ != "conj"]  # a conjoined clause is another statement
+    # a conjoined clause is another statement: '41 died ... and 3,000 were admitted'
+    near = [c for t in path for c in t.children if c.dep_ != "conj"]
     near += [o for c in near for o in c.children if (c.dep_, o.dep_) in REACH]
     governors = [t.lemma_.lower() for t in [*path, *near]]
     governors += [singular(w) for w in counted.lower().split()]  # 'insured losses' of a sum

@@ -61,7 +61,8 @@ def filed_from(lines: list[str]) -> list[str]:
     """The dateline's place names, read off the first paragraph of prose (a headline is not
     one: 'Dengue: record 19 deaths ...')."""
     for line in lines[:HEADER_LINES]:
-        if WIRE_DATELINE.match(line) or (len(line.split()) >= PROSE_WORDS and line[-1] in ".!?\"”'’"):  # 'BRATISLAVA, Oct 6 (Reuters) -'
+        prose = len(line.split()) >= PROSE_WORDS and line[-1] in ".!?\"”'’"
+        if prose or WIRE_DATELINE.match(line):  # 'BRATISLAVA, Oct 6 (Reuters) -' on its own line
             return dateline_places(line)
     return []
 

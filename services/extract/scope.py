@@ -105,7 +105,8 @@ def month_year(text: str) -> str:
 
 
 def normalise(
-    kind: str, m: re.Match, published_year: int | None, published_month: int = 12, published_day: int | None = None
+    kind: str, m: re.Match, published_year: int | None, published_month: int = 12,
+    published_day: int | None = None,
 ) -> str | None:
     if kind == "month":
         month = MONTHS[m.group("a").lower()]

@@ -58,14 +58,18 @@ def test_wire_dateline_names_the_agency():
 
 
 def test_the_dateline_gives_the_place_a_story_was_filed_from():
-    wire = "Roof collapse toll rises\n\nQUITO, Ecuador (AP) — The number of people killed rose to 12 on Friday, officials said."
+    wire = ("Roof collapse toll rises\n\nQUITO, Ecuador (AP) — The number of people killed rose to 12 "
+            "on Friday, officials said.")
     assert infer_metadata(wire)["filed_from"] == ["QUITO", "Ecuador"]
-    local = "Toll rises\n\nLa Paz.- Rescuers found four more people alive in the rubble on Sunday, the mayor said."
+    local = ("Toll rises\n\nLa Paz.- Rescuers found four more people alive in the rubble on Sunday, "
+             "the mayor said.")
     assert infer_metadata(local)["filed_from"] == ["La Paz"]
-    dated = "Vote count\n\nLIMA, Oct 6 (Reuters) - Turnout was 81% in the first round, the electoral body said today."
+    dated = ("Vote count\n\nLIMA, Oct 6 (Reuters) - Turnout was 81% in the first round, the electoral "
+             "body said today.")
     assert infer_metadata(dated)["filed_from"] == ["LIMA"]
 
 
 def test_a_hyphenated_first_word_or_a_headline_colon_is_no_dateline():
-    text = "Cholera: cases double in a week as rains continue across the north\n\nTwenty-one people have died since Monday, the ministry said in its daily update."
+    text = ("Cholera: cases double in a week as rains continue across the north\n\nTwenty-one people "
+            "have died since Monday, the ministry said in its daily update.")
     assert infer_metadata(text)["filed_from"] == []
