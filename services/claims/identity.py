@@ -15,9 +15,6 @@ figures share keys is `in_article.py`.
 
 import hashlib
 import re
-from functools import lru_cache
-
-import inflect
 
 from schemas import Figure
 
@@ -47,18 +44,18 @@ DISTINGUISHING = frozenset("new indirect direct additional suspected probable".s
 OWN = "own:"
 
 
-@lru_cache(maxsize=1)
-def inflection() -> inflect.engine:
-    return inflect.engine()
-
-
-@lru_cache(maxsize=4096)
 def singular(word: str) -> str:
-    """The singular of a plural noun ('bodies' → 'body', 'men' → 'man', 'buses' → 'bus'); a
-    short word in -s is kept ('us', 'was', 'gas' are no plurals)."""
-    if len(word) <= 3 and word.endswith("s"):
-        return word
-    return inflection().singular_noun(word) or word
+    """A rule-of-thumb English singular, enough for the heads of counted phrases."""
+    irregular = {"men": "man", "people": "person", "servicemen": "serviceman", "women": "woman"}
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def counted_key(counted: str, unit: str) -> str:

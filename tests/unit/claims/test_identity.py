@@ -145,9 +145,3 @@ def test_a_capital_that_only_starts_the_sentence_is_no_proper_name(figure):
     inside = figure(300, counted="elderly residents", event="evacuated", place="ES")
     assert claim_key(start) == claim_key(inside)
 
-
-@pytest.mark.parametrize(
-    ("word", "expected"), [("bodies", "body"), ("buses", "bus"), ("us", "us"), ("data", "datum")]
-)
-def test_singular_comes_from_the_inflection_library(word, expected):
-    assert singular(word) == expected
