@@ -55,7 +55,7 @@ def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
         # 'The figure is up from 2,719 on Tuesday.': a sentence of earlier values only speaks of
         # the first value of the last sentence before it that states one
         stated = sorted((f for f in before if f.unit == earlier.unit), key=lambda f: f.span[0])
-        current = [f for f in stated if stated and f.evidence == stated[-1].evidence][:1]
+        current = [f for f in stated if f.evidence == stated[-1].evidence][:1]
     return earlier.model_copy(update={"claim_key": current[-1].claim_key}) if current else earlier
 
 

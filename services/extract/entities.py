@@ -167,8 +167,7 @@ def with_name_tail(ent: Span) -> str:
     while start > 0 and is_name_word(doc[start - 1]) and start <= doc[start - 1].head.i < ent.end:
         start -= 1  # 'Ferrovie Rapide' when only 'Rapide' was tagged
     end = name_end(ent)
-    name = canonical(Span(doc, start, end, label=ent.label_)) if end > ent.end else canonical(
-        Span(doc, start, ent.end, label=ent.label_))
+    name = canonical(Span(doc, start, end, label=ent.label_))
     if end > ent.end or ent.end >= len(doc) or ent.label_ != "ORG":
         return name
     prep = doc[ent.end]

@@ -57,9 +57,13 @@ def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None
     ('SYDNEY' on Papua New Guinea, 'BANGKOK' on Myanmar), so it is no more than that."""
     votes: Counter[str] = Counter()
     regions: Counter[Place] = Counter()
+
+    def vote(place: Place, lead: bool) -> None:
+        votes[place.country] += PLACE_WEIGHT.get(place.kind, 1) * (2 if lead else 1)
+        regions[place] += place.kind == "region"
+
     if filed := dateline_place(filed_from or []):  # a mention in the first lines like any other
-        votes[filed.country] += 2 * PLACE_WEIGHT.get(filed.kind, 1)
-        regions[filed] += filed.kind == "region"
+        vote(filed, lead=True)
     lead_end = headline_end + LEAD_CHARS
     places = [e for e in doc.ents if e.label_ in PLACE_LABELS]
     # a name several countries share votes for each of them, so the article's other places decide
@@ -71,8 +75,7 @@ def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None
         tied = len(ranked) > 1 and plausible[ranked[0]] == plausible[ranked[1]]
         hint = None if not ranked or tied else ranked[0]
         if place := resolve_entity(ent, hint):
-            votes[place.country] += PLACE_WEIGHT.get(place.kind, 1) * (2 if ent.start_char < lead_end else 1)
-            regions[place] += place.kind == "region"
+            vote(place, lead=ent.start_char < lead_end)
     country = votes.most_common(1)[0][0] if votes else None
     region = next((p for p, n in regions.most_common() if n and p.country == country), None)
     found = incidents_in(doc)
