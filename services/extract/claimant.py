@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from services.extract.entities import canonical, ents_within, kinds, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.speakers import is_speech, speakers, subject_of
-from services.extract.words import vocabulary
+from services.extract.words import ORGANISATIONS, vocabulary
 
 GENERIC_SPEAKERS = vocabulary(
     "outlet media investigation publication newspaper paper agency ministry it he she they source"
@@ -33,12 +33,6 @@ GOVERNMENTS = vocabulary("government administration authority council prefecture
 # Places that speak through their government: 'the county said' is the county the article names.
 PLACE_BODIES = vocabulary("county city prefecture province municipality")
 PLACE_NOUNS = PLACE_BODIES | vocabulary("country nation state region town village")
-# Heads of organisation names: 'the interior ministry data' is the ministry's.
-ORGANISATIONS = vocabulary(
-    "ministry department office council government authority agency service commission committee "
-    "company firm bank police army military alliance union institute court parliament regulator "
-    "watchdog charity group organisation organization coastguard board"
-)
 MEDIA_WORDS = vocabulary("broadcaster newspaper outlet agency channel television radio magazine")
 ENTITY_PRIORITY = {"PERSON": 0, "ORG": 1, "NORP": 3, "GPE": 2, "LOC": 4, "FAC": 5}
 
@@ -113,6 +107,8 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
     if head.ent_type_ in ("DATE", "TIME", "CARDINAL"):
         return None, False
     names = [t for t in core(span) if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")]
+    if all(t.is_lower for t in names):
+        names = []  # 'the regional emergency coordination centre': words the tagger took for names
     if names and head.pos_ == "NOUN" and is_person_noun(head) and all(t.head == head for t in names):
         return span.doc[names[0].i : head.i + 1].text, False  # 'City officials', not 'City'
     if names and head.pos_ in ("NOUN", "PROPN"):
@@ -300,7 +296,8 @@ def generic_phrase(span: Span | None) -> str:
         return ""
     head = span.root
     words = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 3]
-    return " ".join([*(t.text for t in words), head.text])
+    start = min((t.left_edge.i for t in words), default=head.i)  # 'disaster management agency'
+    return head.doc[max(start, head.i - 3) : head.i + 1].text
 
 
 def reference(sent: Span) -> tuple[Span | None, str]:
@@ -319,6 +316,24 @@ def reference(sent: Span) -> tuple[Span | None, str]:
 
 
 DECISIONS = vocabulary("rule order")
+# Verbs whose subject may be where something happened rather than who tells it ('Tunisia has
+# reported 49 deaths among its pilgrims' is Tunisia telling; 'Kisumu recorded two' is not).
+RECORDING = vocabulary("record register log see")
+
+
+def first_person(subject: Span | None) -> bool:
+    """'"... and he told me it was 90% resolved," Lula told reporters': 'I' and 'we' speak
+    with the voice the quotation is attributed to, named elsewhere in the sentence or after it."""
+    return subject is not None and subject.root.lower_ in ("i", "we", "me", "us")
+
+
+def records_in_place(verb: Token, subject: Span | None) -> bool:
+    """'Kisumu recorded two deaths', 'The country recorded 281 dengue deaths': a place that
+    records a count is where it happened; whoever keeps the count is not named here."""
+    if subject is None or verb.lemma_.lower() not in RECORDING:
+        return False
+    root = subject.root
+    return root.ent_type_ in ("GPE", "LOC") or (root.pos_ == "NOUN" and root.lemma_.lower() in PLACE_NOUNS)
 
 
 def reported_by_outer(verb: Token, subject: Span | None) -> bool:
@@ -335,7 +350,7 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
     speaker, generic, mention, told = None, "", "", None
     for verb in speakers(figure_token, sent):
         subject = subject_of(verb)
-        if reported_by_outer(verb, subject):
+        if reported_by_outer(verb, subject) or first_person(subject) or records_in_place(verb, subject):
             continue
         name, is_generic = name_of(subject)
         if name or is_generic:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from schemas.figures import Entity
+from services.extract.words import ORGANISATIONS
 
 GAZETTEER = Path(__file__).with_name("gazetteer.jsonl")
 TITLES = re.compile(
@@ -163,7 +164,7 @@ def with_name_tail(ent: Span) -> str:
     doc = ent.doc
     if ent.ent_id_:
         return canonical(ent)
-    start = ent.start
+    start = joined_start(ent)
     while start > 0 and is_name_word(doc[start - 1]) and start <= doc[start - 1].head.i < ent.end:
         start -= 1  # 'Ferrovie Rapide' when only 'Rapide' was tagged
     end = name_end(ent)
@@ -186,6 +187,12 @@ def name_end(ent: Span) -> int:
     '... All India Medical Associations') and a number that ends it ('IAM District 751')."""
     doc, end = ent.doc, ent.end
     inside = {t.i for t in ent}
+    named = ent.root.head  # 'Luiz Inacio' of 'Luiz Inacio Lula da Silva': the words hang on 'Silva'
+    if ent.root.dep_ == "compound" and named.pos_ == "PROPN" and 0 < named.i - end < 4 and all(
+            t.pos_ == "PROPN" and t.dep_ == "compound" for t in doc[end : named.i]):
+        return named.i + 1
+    if (joined := joined_body(ent)) is not None:
+        return joined
     while end < len(doc):
         word = doc[end]
         heads_name = word.pos_ == "PROPN" and word.is_title and any(doc[i].head == word for i in inside)
@@ -200,7 +207,36 @@ def name_end(ent: Span) -> int:
     return end
 
 
+def joined_body(ent: Span) -> int | None:
+    """'the Vietnam Disaster and Dyke Management Authority', which the model reads as two
+    organisations: a name after 'the' that ends in no organisation word, joined by 'and' to a
+    capitalised name that does, is one body (not 'Google and Microsoft')."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent[0].lower_ != "the" or ent[-1].lower_ in ORGANISATIONS:
+        return None
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and":
+        return None
+    end = ent.end + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end - ent.end < 6:
+        end += 1
+    return end if end > ent.end + 1 and doc[end - 1].lower_ in ORGANISATIONS else None
+
+
+def joined_start(ent: Span) -> int:
+    """Where a body's name begins when the model split it at 'and': 'the Philippine Coast' and
+    'Harbour Safety Authority' are one name (see `joined_body`)."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent.start < 2 or doc[ent.start - 1].lower_ != "and":
+        return ent.start
+    before = entity_of(doc[ent.start - 2])
+    if before is not None and joined_body(before) is not None and joined_body(before) >= ent.end:
+        return before.start
+    return ent.start
+
+
 def is_name_word(token: Token) -> bool:
-    """A capitalised compound before a name that is no title ('Sri Mulyani' of 'Indrawati')."""
+    """A compound before a name that is no title ('Sri Mulyani' of 'Indrawati'): capitalised,
+    or a lower-case particle the tagger reads as part of the name ('da' of 'Mendes da Costa')."""
     title = TITLES.match(f"{token.text} ") is not None
-    return token.dep_ == "compound" and token.pos_ == "PROPN" and token.is_title and not title
+    cased = token.is_title or token.is_lower and token.i + 1 < len(token.doc) and token.nbor().is_title
+    return token.dep_ == "compound" and token.pos_ == "PROPN" and cased and not title

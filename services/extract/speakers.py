@@ -36,6 +36,13 @@ def is_speech(token: Token) -> bool:
     # nor 'with 648 of the 650 seats declared', where nobody speaks
     if any(c.dep_ == "mark" and c.lower_ == "with" for c in token.children):
         return False
+    # '67,769 were admitted', '13 were reported missing': a passive without its agent names no
+    # one who speaks; 'Health care added 55,000 jobs': adding a number is not adding words
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if passive and not any(c.dep_ == "agent" for c in token.children):
+        return False
+    if token.lemma_.lower() == "add" and any(c.dep_ == "dobj" for c in token.children):
+        return False
     return token.dep_ != "amod" and (token.dep_ != "xcomp" or any(c.dep_ == "ccomp" for c in token.children))
 
 
@@ -81,6 +88,9 @@ def subject_of(verb: Token) -> Span | None:
     the verb was hung on that clause ('Students who have led ... since November said')."""
     while verb is not None:
         subjects = own_subjects(verb)
+        if subjects and subjects[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            noun = verb.head  # 'President William Ruto, who said ...': who is the noun described
+            return verb.doc[noun.left_edge.i : noun.i + 1]
         if subjects:
             return verb.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]
         detached = detached_speaker(verb) or noun_before(verb)

@@ -8,6 +8,14 @@ def vocabulary(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# Heads of organisation names: 'the interior ministry data' is the ministry's.
+ORGANISATIONS = vocabulary(
+    "ministry department office council government authority agency service commission committee "
+    "company firm bank police army military alliance union institute court parliament regulator "
+    "watchdog charity group organisation organization coastguard board"
+)
+
+
 EVENT_WORDS = {
     "fighting": "fight fighting serve operate battle combat participate",
     "captured": "capture captive",

@@ -248,3 +248,76 @@ def test_a_name_the_model_cut_short_is_read_to_its_end(nlp, text, tagged, name):
     doc.ents = [cut]
     doc.user_data.pop("ents", None)
     assert with_name_tail(cut) == name
+
+
+def test_who_speaks_as_the_noun_it_describes(nlp):
+    text = ("The toll is higher than the one given by Governor Ana Ruiz, who said on Sunday that 31 "
+            "people had died.")
+    [(value, claimant, _)] = claimants(nlp, text)
+    assert value == 31 and claimant.endswith("Ana Ruiz")
+
+
+def test_i_inside_a_quotation_speaks_with_the_quotations_speaker(nlp):
+    text = ('"Yesterday I asked my housing minister what the status of the rebuilding plan was, and he '
+            'told me it was 40% complete," Ruiz told reporters in Lima.')
+    assert claimants(nlp, text) == [(40, "Ruiz", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nairobi recorded four deaths on Tuesday.",
+        "The country recorded 512 dengue deaths in 2021.",
+    ],
+    ids=["city", "country"],
+)
+def test_a_place_that_records_a_count_is_where_it_happened_not_who_tells_it(nlp, text):
+    [(_, claimant, _)] = claimants(nlp, text)
+    assert claimant is None
+
+
+def test_a_country_that_reports_deaths_among_its_citizens_tells_them(nlp):
+    assert claimants(nlp, "Morocco has reported 12 deaths among its pilgrims.") == [(12, "Morocco", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retail added 42,000 jobs in March.",
+        "In May, 210 people died and 18,400 were admitted.",
+    ],
+    ids=["added", "admitted"],
+)
+def test_a_number_added_or_a_passive_admitted_names_no_speaker(nlp, text):
+    assert {claimant for _, claimant, _ in claimants(nlp, text)} == {None}
+
+
+def test_lower_case_words_tagged_as_names_keep_their_noun(nlp):
+    text = "Of the dead, 84 were in the north, the national emergency coordination centre said."
+    assert claimants(nlp, text) == [(84, "national emergency coordination centre", None)]
+
+
+def test_a_generic_speaker_keeps_its_whole_compound(nlp):
+    text = "Another 12 people were missing, the flood risk management agency said."
+    assert claimants(nlp, text) == [(12, "flood risk management agency", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Floods killed 61 people, the Philippine Coast and Harbour Safety Authority said.",
+         "Philippine Coast and Harbour Safety Authority"),
+        ("Former President Carlos Alberto Mendes da Costa said 300 jobs would go.",
+         "Carlos Alberto Mendes da Costa"),
+    ],
+    ids=["x-and-y-authority", "compound-person-name"],
+)
+def test_a_name_the_model_split_is_read_whole(nlp, text, name):
+    [(_, claimant, _)] = claimants(nlp, text)
+    assert claimant == name
+
+
+def test_two_organisations_joined_by_and_stay_two(nlp):
+    text = "Google and Microsoft said 300 engineers had signed the letter."
+    [(_, claimant, _)] = claimants(nlp, text)
+    assert claimant in ("Google", "Microsoft")
