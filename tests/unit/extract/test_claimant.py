@@ -321,3 +321,14 @@ def test_two_organisations_joined_by_and_stay_two(nlp):
     text = "Google and Microsoft said 300 engineers had signed the letter."
     [(_, claimant, _)] = claimants(nlp, text)
     assert claimant in ("Google", "Microsoft")
+
+
+def test_a_name_the_parser_left_without_its_verb_still_speaks(nlp):
+    text = ("The ferry, an old vessel bought from Japan, was carrying 212 passengers and nine crew members, "
+            "the Ministry of Oceans and Fisheries said.")
+    assert {claimant for _, claimant, _ in claimants(nlp, text)} == {"Ministry of Oceans and Fisheries"}
+
+
+def test_a_projection_is_stated_by_whoever_made_it(nlp):
+    text = "The survey, conducted by Datafolha, projects that the Liberal Party will fall to 88 seats."
+    assert claimants(nlp, text) == [(88, "Datafolha", None)]
