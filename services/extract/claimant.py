@@ -75,6 +75,7 @@ def speaker_entities(span: Span) -> list[Span]:
         e
         for e in ents_within(span)
         if e.label_ in ENTITY_PRIORITY and kept & set(range(e.start, e.end)) and not is_common_word(e)
+        and e.root.head.lower_ != "based"  # 'the Oslo-based software maker' is not Oslo
     ]
     named = [e for e in ents_within(span) if e.label_ == "PERSON" and e.end == span.end]
     if named and not any(e.label_ == "PERSON" for e in ents):
@@ -106,6 +107,8 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
         head = objects[0] if objects else head
     if head.ent_type_ in ("DATE", "TIME", "CARDINAL"):
         return None, False
+    if based_in(head):
+        return None, True  # 'the Minnetonka-based health insurer': an organisation the article names
     names = [t for t in core(span) if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")]
     if all(t.is_lower for t in names):
         names = []  # 'the regional emergency coordination centre': words the tagger took for names
@@ -116,6 +119,11 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
     if head.lemma_.lower() in GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
         return None, True  # 'the department', 'it': whoever the article named so
     return role_phrase(head), False
+
+
+def based_in(head: Token) -> bool:
+    """'the Seattle-based planemaker': a noun described by where it is based."""
+    return any(c.dep_ == "amod" and c.lower_ == "based" for c in head.children)
 
 
 def quoted_name(head: Token) -> str | None:
@@ -297,7 +305,7 @@ def generic_phrase(span: Span | None) -> str:
     head = span.root
     words = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 3]
     start = min((t.left_edge.i for t in words), default=head.i)  # 'disaster management agency'
-    return head.doc[max(start, head.i - 3) : head.i + 1].text
+    return head.doc[max(start, head.i - 4) : head.i + 1].text
 
 
 def reference(sent: Span) -> tuple[Span | None, str]:

@@ -332,3 +332,9 @@ def test_a_name_the_parser_left_without_its_verb_still_speaks(nlp):
 def test_a_projection_is_stated_by_whoever_made_it(nlp):
     text = "The survey, conducted by Datafolha, projects that the Liberal Party will fall to 88 seats."
     assert claimants(nlp, text) == [(88, "Datafolha", None)]
+
+
+def test_a_speaker_described_by_where_it_is_based_is_the_articles_organisation(nlp):
+    text = ("Nimbus Software posted record sales on Monday.\n"
+            "The company spent about $90 million on the recall, the Oslo-based software maker said.")
+    assert claimants(nlp, text) == [(90_000_000, "Nimbus Software", None)]
