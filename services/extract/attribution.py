@@ -84,7 +84,8 @@ class Memory:
         introduced = introduced_name(sent, head)
         if introduced is not None:
             return introduced
-        if head in BUSINESS_WORDS or "based" in re.split(r"[-\s]", generic.lower()):  # 'the London-based charity'
+        based = "based" in re.split(r"[-\s]", generic.lower())  # 'the London-based charity'
+        if head in BUSINESS_WORDS or based:
             return main_organisation(sent.doc) or Attribution(generic)
         return Attribution(generic)
 
