@@ -46,9 +46,11 @@ class Attribution:
 
 
 def core(span: Span) -> list[Token]:
-    """The subject without its relative clauses and prepositional tails."""
+    """The subject without its relative clauses, prepositional tails and further conjuncts
+    ('the prefecture and the Wajima city government' speaks first as the prefecture)."""
     root = span.root
-    cut = {t.i for c in root.children if c.dep_ in ("relcl", "acl", "prep", "advcl") for t in c.subtree}
+    cut = {t.i for c in root.children if c.dep_ in ("relcl", "acl", "prep", "advcl", "conj", "cc")
+           for t in c.subtree}
     return [t for t in span if t.i not in cut]
 
 

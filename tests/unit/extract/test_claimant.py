@@ -338,3 +338,10 @@ def test_a_speaker_described_by_where_it_is_based_is_the_articles_organisation(n
     text = ("Nimbus Software posted record sales on Monday.\n"
             "The company spent about $90 million on the recall, the Oslo-based software maker said.")
     assert claimants(nlp, text) == [(90_000_000, "Nimbus Software", None)]
+
+
+def test_two_bodies_joined_by_and_speak_first_as_the_first(nlp):
+    text = ("Of the dead, 12 were in the town of Tarbes, according to the prefecture and the Lourdes "
+            "city council.")
+    [(_, claimant, _)] = claimants(nlp, text)
+    assert claimant == "prefecture"
