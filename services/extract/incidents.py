@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from services.extract.speakers import SPEECH_VERBS
+from services.extract.words import ORGANISATIONS
 
 KIND_OF_LEMMA = {
     **dict.fromkeys("earthquake quake tremor aftershock".split(), "earthquake"),
@@ -67,7 +68,7 @@ def incident_at(token: Token) -> Incident | None:
         return None
     if kind == "strike" and any(c.lower_ in ("air", "drone", "missile") for c in token.children):
         return None
-    if not_an_incident(token, kind):
+    if not_an_incident(token, kind) or in_body_name(token):
         return None
     name = None
     if kind in NAMED_KINDS and token.tag_ not in ("NNS", "NNPS"):
@@ -83,6 +84,17 @@ def not_an_incident(token: Token, kind: str) -> bool:
     if kind == "fire" and token.dep_ == "pobj" and token.head.lower_ == "under":
         return True
     return kind == "flood" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def in_body_name(token: Token) -> bool:
+    """'the National Fire Agency', 'the Flood Control Department': an incident word inside the
+    name of an organisation names the organisation."""
+    if token.ent_type_ != "ORG" or token.ent_iob_ == "":
+        return False
+    end = token.i
+    while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return end > token.i and token.doc[end].lemma_.lower() in ORGANISATIONS
 
 
 def speaks(token: Token) -> bool:

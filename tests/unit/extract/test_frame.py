@@ -302,3 +302,9 @@ def test_a_count_of_one_day_is_dated_to_that_day():
     assert scope.value == "2024-08-03"
     [scope] = find_scopes("It killed 40 people last month.", 2024, 1, 3)
     assert scope.value == "2023-12"
+
+
+def test_an_incident_word_inside_an_organisations_name_is_no_incident(nlp):
+    text = ("A passenger ferry carrying 212 people sank off the coast on Sunday, the National Fire "
+            "Agency said.")
+    assert by_value(figures_of(nlp, text), 212).incident is None
