@@ -56,6 +56,7 @@ class Memory:
     last_percent: str = ""
     headline_end: int = 0
     figures: list[Figure] = field(default_factory=list)
+    perfect: set[str] = field(default_factory=set)  # figures told in the past perfect
 
     def resolve(self, generic: str, sent: Span) -> Attribution | None:
         """'he' → the last named claimant; 'the department' → the longest name in the article

@@ -4,6 +4,7 @@ toll of 205', 'below the 217 given by the emergency services'. Read from the par
 from spacy.tokens import Token
 
 from services.extract.counting import compared_from
+from services.extract.speakers import SPEECH_VERBS
 
 EARLIER_MODIFIERS = frozenset("previous earlier initial prior preliminary".split())
 # Nouns that hold a value ('the previous toll of 205'); 'three former employees' are people.
@@ -37,3 +38,13 @@ def holder_is_earlier(anchor: Token) -> bool:
         return False
     holder = anchor.head.head
     return any(c.lemma_.lower() in EARLIER_MODIFIERS for c in holder.children if c.dep_ == "amod")
+
+
+def past_perfect(anchor: Token) -> bool:
+    """'The toll had stood at 233 late on Friday', 'the company had reported 16 deaths': a value
+    told in the past perfect is one the story has since moved on from; not in reported speech,
+    whose tense only follows the speech verb's ('officials said nine had died')."""
+    verb = next((a for a in [anchor, *anchor.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBN" or any(a.lemma_.lower() in SPEECH_VERBS for a in verb.ancestors):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.articles import UniqueArticle
 from schemas.figures import Figure
+from services.claims.identity import claim_key
 from services.extract import exclusions as excluded
 from services.extract import figures as fig
 from services.extract.amounts import Amount, find_amounts
@@ -14,7 +15,7 @@ from services.extract.attribution import Memory, claimant_for, remember
 from services.extract.claimant import Attribution
 from services.extract.counting import Counted, verb_qualifier, what_is_counted
 from services.extract.currencies import local_currency
-from services.extract.earlier import is_earlier
+from services.extract.earlier import is_earlier, past_perfect
 from services.extract.entities import aliases, entities_in
 from services.extract.frame import ArticleFrame, FigureFrame, read_article_frame, read_frame
 from services.extract.scope import Scope, find_scopes
@@ -56,7 +57,27 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
         found = by_sentence.get(sent.start, [])
         figures = [read_figure(context, amount, token, sent, memory, found) for amount, token in found]
         remember(sent, [f for f in figures if f is not None], memory)
-    return credit_headlines(memory.figures)
+    return credit_headlines(moved_on(memory.figures, memory.perfect))
+
+
+def moved_on(figures: list[Figure], perfect: set[str]) -> list[Figure]:
+    """'The toll had stood at 233 late on Friday': a value told in the past perfect is an
+    earlier value of a fact the article states as it is now (another current value of the same
+    frame); a past perfect with nothing newer in the article is the fact itself ('Labour had
+    won 412 seats')."""
+    current: dict[str, set[tuple]] = {}
+    for figure in figures:
+        if figure.stated_as == "current" and figure.figure_id not in perfect:
+            current.setdefault(claim_key(figure), set()).add((figure.value, figure.value_max))
+
+    def newer(figure: Figure) -> bool:
+        return bool(current.get(claim_key(figure), set()) - {(figure.value, figure.value_max)})
+
+    return [
+        figure.model_copy(update={"stated_as": "earlier"}) if figure.figure_id in perfect and newer(figure)
+        else figure
+        for figure in figures
+    ]
 
 
 def read_figure(
@@ -84,6 +105,8 @@ def read_figure(
     who = claimant_for(token, sent, noun is None and what.unit == "people", memory, topic)
     frame = read_frame(context.frame, token, noun, sent, what.event, what.unit, what.counted)
     figure = build_figure(context, amount, sent, what, scope, who, amount.start < memory.headline_end)
+    if past_perfect(anchor):
+        memory.perfect.add(figure.figure_id)
     return with_frame(figure, frame, is_earlier(token, noun))
 
 

@@ -308,3 +308,23 @@ def test_an_incident_word_inside_an_organisations_name_is_no_incident(nlp):
     text = ("A passenger ferry carrying 212 people sank off the coast on Sunday, the National Fire "
             "Agency said.")
     assert by_value(figures_of(nlp, text), 212).incident is None
+
+
+def test_a_value_in_the_past_perfect_is_an_earlier_value_of_the_fact_stated_now(nlp):
+    text = ("The toll from the floods in Greece rose to 288 on Saturday, the civil protection agency said.\n"
+            "The toll had stood at 233 late on Friday night.")
+    figures = figures_of(nlp, text)
+    now, before = by_value(figures, 288), by_value(figures, 233)
+    assert before.stated_as == "earlier" and now.stated_as == "current"
+    assert before.claim_key == now.claim_key
+
+
+def test_a_past_perfect_with_nothing_newer_is_the_fact_itself(nlp):
+    text = "With 648 of the 650 seats declared, the Liberal Party had won 301 seats."
+    assert by_value(figures_of(nlp, text), 301).stated_as == "current"
+
+
+def test_reported_speech_in_the_past_perfect_is_current(nlp):
+    text = ("The toll from the floods in Greece rose to 288 on Saturday.\n"
+            "Port officials said 41 people had died in the harbour town.")
+    assert by_value(figures_of(nlp, text), 41).stated_as == "current"
