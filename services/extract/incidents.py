@@ -26,7 +26,7 @@ KIND_OF_LEMMA = {
     **dict.fromkeys("outbreak epidemic pandemic".split(), "outbreak"),
     **dict.fromkeys("breach hack cyberattack ransomware leak".split(), "breach"),
     **dict.fromkeys("strike walkout".split(), "strike"),
-    **dict.fromkeys("crash".split(), "crash"),
+    **dict.fromkeys("crash accident collision".split(), "crash"),
     **dict.fromkeys("derailment".split(), "derailment"),
     **dict.fromkeys("explosion blast".split(), "explosion"),
     **dict.fromkeys("shooting".split(), "shooting"),

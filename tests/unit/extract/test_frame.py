@@ -328,3 +328,8 @@ def test_reported_speech_in_the_past_perfect_is_current(nlp):
     text = ("The toll from the floods in Greece rose to 288 on Saturday.\n"
             "Port officials said 41 people had died in the harbour town.")
     assert by_value(figures_of(nlp, text), 41).stated_as == "current"
+
+
+def test_an_accident_or_a_collision_is_the_incident_of_its_toll(nlp):
+    text = "The toll in the bus accident in Kenya rose to 31 on Sunday, police said."
+    assert by_value(figures_of(nlp, text), 31).incident == "accident"
