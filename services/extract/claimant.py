@@ -55,7 +55,13 @@ def core(span: Span) -> list[Token]:
 
 
 def name_of(span: Span | None) -> tuple[str | None, bool]:
-    """(canonical name, generic?) for a claimant span: its best entity, else its head noun."""
+    """(canonical name, generic?) for a claimant span: its best entity, else its head noun; a
+    span without a word ('%' the parser took for a subject) names nobody."""
+    name, generic = read_name(span)
+    return (name, generic) if name is None or any(c.isalpha() for c in name) else (None, False)
+
+
+def read_name(span: Span | None) -> tuple[str | None, bool]:
     if span is None:
         return None, False
     quoted = quoted_name(span.root)
@@ -161,7 +167,10 @@ def is_role(ent: Span, head: Token) -> bool:
     owned_body = (
         ent.root.dep_ == "poss" and head.lemma_.lower() in ORGANISATIONS
     )  # "Lubbock's health department"
-    describes = ent.label_ in ("NORP", "GPE") or head.lemma_.lower() in GOVERNMENTS or owned_body
+    # 'the UN migration agency', "the U.N. children's agency": a body of a larger organisation
+    outlet = kinds().get(canonical(ent)) == "outlet"
+    part_of = ent.label_ == "ORG" and head.lemma_.lower() in ORGANISATIONS and not outlet
+    describes = ent.label_ in ("NORP", "GPE") or head.lemma_.lower() in GOVERNMENTS or owned_body or part_of
     return describes and is_speaker_noun(head) and head not in ent and modifies
 
 
@@ -357,7 +366,7 @@ def reported_by_outer(verb: Token, subject: Span | None) -> bool:
 
 def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
     """The figure's own attribution, and the generic speaker word when it is one ('agency')."""
-    speaker, generic, mention, told = None, "", "", None
+    speaker, generic, mention, told, subject = None, "", "", None, None
     for verb in speakers(figure_token, sent):
         subject = subject_of(verb)
         if reported_by_outer(verb, subject) or first_person(subject) or records_in_place(verb, subject):
@@ -374,6 +383,9 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         ref_name = None  # 'citing official documentation': the citing outlet speaks
     if kind == "citing" and ref_name:
         return Attribution(ref_name, carrier=speaker), ""
+    place_spoke = speaker is not None and subject is not None and subject.root.ent_type_ in ("GPE", "LOC")
+    if speaker and ref_name and kind == "according" and place_spoke:
+        return Attribution(ref_name), ""  # 'Congo has reported 15,600 cases, according to the WHO'
     if speaker and ref_name and ref_name != speaker:
         carrier = ref_name if kinds().get(ref_name, "outlet") == "outlet" else None
         return Attribution(speaker, carrier=carrier), ""
@@ -393,8 +405,12 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
 # 17,000 jobs', 'UnitedHealth spent $872 million', 'the regulator fined the bank $2 million'.
 COMMITMENTS = vocabulary(
     "offer propose pledge promise spend pay cut seek demand withdraw order fine award approve "
-    "allocate invest donate hire employ charge raise lower set plan budget earmark"
+    "allocate invest donate hire employ charge raise lower set plan budget earmark impose levy"
 )
+
+
+# Decisions whose amount is stated by whoever imposes them, named or not ('the regulator').
+SANCTIONS = vocabulary("fine impose levy")
 
 
 def committing_body(token: Token) -> str | None:
@@ -403,7 +419,11 @@ def committing_body(token: Token) -> str | None:
     verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
     if verb is None or verb.lemma_.lower() not in COMMITMENTS:
         return None
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ == "ORG"]
+    sanction = verb.lemma_.lower() in SANCTIONS  # 'the data watchdog fined the firm £2.31m'
+    named = [c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ == "ORG"]
+    bodies = [c for c in verb.children
+              if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in ORGANISATIONS]
+    subjects = named + (bodies if sanction else [])
     return name_of(verb.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1])[0] if subjects else None
 
 

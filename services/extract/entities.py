@@ -22,7 +22,8 @@ from services.extract.words import ORGANISATIONS
 GAZETTEER = Path(__file__).with_name("gazetteer.jsonl")
 TITLES = re.compile(
     r"^(the\s+)?((former|deputy|acting|prime|vice|foreign|defen[cs]e|senior|chief|"
-    r"president|minister|secretary|general|gen\.|spokesperson|spokesman|spokeswoman|"
+    r"president|minister|secretary|undersecretary|general|gen\.|spokesperson|spokesman|spokeswoman|"
+    r"executive|director|commissioner|chairman|chairwoman|ceo|"
     r"mayor|governor|chancellor|premier|ambassador|commander|colonel|col\.|mr\.?|mrs\.?|ms\.?|"
     r"dr\.?|sen\.?|rep\.?|gov\.?|lt\.?|sgt\.?|capt\.?|adm\.?|u\.s\.|us|russian|"
     r"ukrainian|chinese|american|british|french|german|"

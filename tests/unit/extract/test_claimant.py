@@ -345,3 +345,25 @@ def test_two_bodies_joined_by_and_speak_first_as_the_first(nlp):
             "city council.")
     [(_, claimant, _)] = claimants(nlp, text)
     assert claimant == "prefecture"
+
+
+def test_a_body_of_a_larger_organisation_speaks_as_that_body(nlp):
+    text = "The UN refugee agency said 2,400 people had crossed the border on Sunday."
+    assert claimants(nlp, text) == [(2400, "UN refugee agency", None)]
+
+
+def test_a_country_reporting_a_count_according_to_a_source_is_the_sources_claim(nlp):
+    text = ("Uganda has reported more than 4,100 cases and 38 deaths so far this year, according to "
+            "the Africa CDC.")
+    assert {claimant for _, claimant, _ in claimants(nlp, text)} == {"Africa CDC"}
+
+
+def test_a_regulator_that_imposes_a_fine_states_it(nlp):
+    text = "Spain's data regulator has imposed a record €310 million fine on the bank."
+    assert claimants(nlp, text) == [(310_000_000, "Spain's data regulator", None)]
+
+
+def test_a_claimant_is_a_name_not_a_symbol(nlp):
+    text = "The ruling party was on course to lose its majority after winning roughly 41% of the vote."
+    named = [claimant for _, claimant, _ in claimants(nlp, text)]
+    assert named and all(claimant is None or any(c.isalpha() for c in claimant) for claimant in named)
