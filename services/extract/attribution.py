@@ -108,7 +108,10 @@ def main_organisation(doc: Doc) -> Attribution | None:
     """The organisation the article names most often (not an outlet): 'the company'."""
     names = [with_name_tail(e) for e in doc.ents if e.label_ == "ORG"]
     names = [n for n in names if kinds().get(n) != "outlet"]
-    return Attribution(max(names, key=names.count)) if names else None
+    if not names:
+        return None
+    most = max(names, key=names.count)  # under its longest name: 'ArcelorMittal Temirtau'
+    return Attribution(max((n for n in names if n.startswith(most)), key=len))
 
 
 def introduced_name(sent: Span, head: str) -> Attribution | None:

@@ -113,7 +113,8 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
     if head.like_num or head.lower_ == "one":
         objects = [c for p in head.children if p.lower_ == "of" for c in p.children]
         head = objects[0] if objects else head
-    if head.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+    named_like_number = head.pos_ == "PROPN" and head.text[-1:].isalpha()  # '23andMe'
+    if head.ent_type_ in ("DATE", "TIME", "CARDINAL") and not named_like_number:
         return None, False
     if based_in(head):
         return None, True  # 'the Minnetonka-based health insurer': an organisation the article names
@@ -126,7 +127,16 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
         return span.doc[names[0].i : names[-1].i + 1].text, False
     if head.lemma_.lower() in GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
         return None, True  # 'the department', 'it': whoever the article named so
-    return role_phrase(head), False
+    return acting_for(head) or role_phrase(head), False
+
+
+def acting_for(head: Token) -> str | None:
+    """'Lawyers for the plaintiffs': people named by whom they act for keep that."""
+    if not is_person_noun(head):
+        return None
+    clients = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "for"
+               for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    return head.doc[role_start(head) : clients[0].i + 1].text if clients else None
 
 
 def based_in(head: Token) -> bool:
@@ -203,13 +213,18 @@ def is_speaker_noun(head: Token) -> bool:
 def role_phrase(head: Token) -> str:
     """The head noun with the modifiers before it: 'South Korean lawmaker', "Lubbock's
     health department", "sheriff's office" (not "the country's": that only points back)."""
+    return head.doc[role_start(head) : head.i + 1].text
+
+
+def role_start(head: Token) -> int:
+    """Where a role phrase begins: the modifiers before the head noun, without a leading article."""
     mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod")]
     mods += [
         t for t in head.lefts if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN") and not is_place_word(t)
     ]
     start = min((t.left_edge.i for t in mods), default=head.i)
     words = [t for t in head.doc[start : head.i + 1] if t.dep_ != "det" or t.i > start]
-    return head.doc[words[0].i : head.i + 1].text
+    return words[0].i
 
 
 def employer_of(head: Token) -> str | None:

@@ -367,3 +367,20 @@ def test_a_claimant_is_a_name_not_a_symbol(nlp):
     text = "The ruling party was on course to lose its majority after winning roughly 41% of the vote."
     named = [claimant for _, claimant, _ in claimants(nlp, text)]
     assert named and all(claimant is None or any(c.isalpha() for c in claimant) for claimant in named)
+
+
+def test_a_name_the_model_took_for_a_number_still_speaks(nlp):
+    text = "In a letter on Monday, 23andMe said 1,200 customers had closed their accounts."
+    assert claimants(nlp, text) == [(1200, "23andMe", None)]
+
+
+def test_people_named_by_whom_they_act_for_keep_it(nlp):
+    text = "Lawyers for the families said the settlement would cover about 1,300 households."
+    assert claimants(nlp, text) == [(1300, "Lawyers for the families", None)]
+
+
+def test_the_company_is_the_articles_main_organisation_under_its_longest_name(nlp):
+    text = ("Nordwerk Stahl Gdansk runs the plant. Nordwerk said on Monday that output had fallen.\n"
+            "Nordwerk confirmed the closure on Tuesday.\n"
+            "The company said 640 workers would lose their jobs.")
+    assert claimants(nlp, text) == [(640, "Nordwerk Stahl Gdansk", None)]
