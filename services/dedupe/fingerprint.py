@@ -46,8 +46,12 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
+WORD = re.compile(r"\w+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
 def words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
+    return WORD.findall(text.lower())
 
 
 def normalised_text(text: str) -> str:
@@ -56,19 +60,36 @@ def normalised_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     """Hash of the normalised text: case, punctuation and line breaks do not count."""
-    return hashlib.sha256(normalised_text(text).encode()).hexdigest()[:32]
+    return text_hash(normalised_text(text))
+
+
+def text_hash(normalised: str) -> str:
+    return hashlib.sha256(normalised.encode()).hexdigest()[:32]
 
 
 def sentences(text: str) -> list[str]:
     """Normalised sentences of at least a few words, in text order."""
-    pieces = (s for line in text.splitlines() for s in re.split(r"(?<=[.!?])\s+", line))
-    normalised = (normalised_text(piece) for piece in pieces)
-    return [s for s in normalised if len(s.split()) >= MIN_SENTENCE_WORDS]
+    return read(text)[1]
+
+
+def read(text: str) -> tuple[str, list[str]]:
+    """The normalised text and its sentences, from one pass over the words: every word once
+    in the first, the sentences of at least MIN_SENTENCE_WORDS words in the second."""
+    found: list[str] = []
+    story: list[str] = []
+    for line in text.lower().splitlines():
+        for piece in SENTENCE_BREAK.split(line):
+            tokens = WORD.findall(piece)
+            found.extend(tokens)
+            if len(tokens) >= MIN_SENTENCE_WORDS:
+                story.append(" ".join(tokens))
+    return " ".join(found), story
 
 
 def figures(sentence: str) -> frozenset[str]:
     """Every number a normalised sentence states, in digits or words ("1,400" is 1 and 400)."""
-    return frozenset(w for w in sentence.split() if w.isdigit() or w in NUMBER_WORDS)
+    tokens = sentence.split()
+    return NUMBER_WORDS.intersection(tokens).union(filter(str.isdigit, tokens))
 
 
 def digest(sentence: str) -> str:
@@ -84,9 +105,13 @@ def ends(sentence: str) -> list[str]:
     return [" ".join(tokens[:ENDS_WORDS]), " ".join(tokens[-ENDS_WORDS:])]
 
 
-def masked(sentence: str) -> str:
-    """A normalised sentence with every number, in digits or words, replaced by `#`."""
-    return " ".join("#" if w.isdigit() or w in NUMBER_WORDS else w for w in sentence.split())
+def masked(sentence: str, numbers: frozenset[str] | None = None) -> str:
+    """A normalised sentence with every number, in digits or words, replaced by `#`
+    (`numbers`: the sentence's figures, when already known)."""
+    numbers = figures(sentence) if numbers is None else numbers
+    if not numbers:
+        return sentence
+    return " ".join("#" if w in numbers else w for w in sentence.split())
 
 
 @dataclass(frozen=True)
@@ -102,6 +127,7 @@ class Fingerprint:
     masked: frozenset[str]
     ends: frozenset[str]
     story: tuple[str, ...] = ()  # the normalised sentences themselves; never stored
+    bands: tuple[str, ...] = ()  # its LSH band keys (similarity.band_keys)
 
 
 def feed_guid(article: RawArticle) -> str | None:
@@ -114,20 +140,22 @@ def feed_guid(article: RawArticle) -> str | None:
 def fingerprint(article: RawArticle) -> Fingerprint:
     # Imported here: MinHash brings numpy and scipy (~60 MB), which the poller and replay,
     # importing this module for `canonical_url` only, never need.
-    from services.dedupe.similarity import signature
+    from services.dedupe.similarity import band_keys, signature
 
-    body = main_text(article.text, article.html)
-    story = sentences(body)
+    normalised, story = read(main_text(article.text, article.html))
+    numbers = [figures(s) for s in story]
+    hashvalues = signature(story)
     return Fingerprint(
         url=article.canonical_url or canonical_url(article.url),
         given_url=article.url,
         guid=feed_guid(article),
-        content_hash=content_hash(body),
+        content_hash=text_hash(normalised),
         has_text=bool(story),
-        hashvalues=signature(story),
-        figures=frozenset().union(*(figures(s) for s in story)),
-        sentences=frozenset(digest(s) for s in story),
-        masked=frozenset(digest(masked(s)) for s in story),
+        hashvalues=hashvalues,
+        figures=frozenset().union(*numbers),
+        sentences=frozenset(map(digest, story)),
+        masked=frozenset(digest(masked(s, n)) for s, n in zip(story, numbers, strict=True)),
         ends=frozenset(digest(end) for s in story for end in ends(s)),
         story=tuple(story),
+        bands=tuple(band_keys(hashvalues)),
     )

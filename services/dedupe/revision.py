@@ -37,9 +37,10 @@ def story_change(fp: Fingerprint, earlier: dict) -> StoryChange:
     seen = set(earlier["s"])
     new = [s for s in fp.story if digest(s) not in seen]
     changed = [s for s in new if is_changed(s, earlier)]
-    kept = [s for s in fp.story if digest(s) in seen]
-    vocabulary = {w for s in kept for w in content_words(s)}
-    added = [s for s in new if not is_edited(s, earlier) and is_story_sentence(s, vocabulary)]
+    added = [s for s in new if not is_edited(s, earlier)]
+    if added:  # the story's words, read only when a sentence was added
+        vocabulary = {w for s in fp.story if digest(s) in seen for w in content_words(s)}
+        added = [s for s in added if is_story_sentence(s, vocabulary)]
     return StoryChange(len(changed), len(added), len(seen - fp.sentences))
 
 

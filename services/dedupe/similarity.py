@@ -25,24 +25,34 @@ PERMUTATIONS = MinHash(NUM_PERM, SEED, scheme=SCHEME).permutations
 
 def shingles(sentences: Iterable[str]) -> set[str]:
     """Overlapping runs of SHINGLE_WORDS words inside each (normalised) sentence."""
-    found: set[str] = set()
+    return {shingle.decode() for shingle in shingle_bytes(sentences)}
+
+
+def shingle_bytes(sentences: Iterable[str]) -> list[bytes]:
+    """The sentences' shingles, encoded, each as often as it occurs; a sentence shorter
+    than SHINGLE_WORDS words is one shingle."""
+    found: list[bytes] = []
     for sentence in sentences:
-        tokens = sentence.split()
-        last = max(len(tokens) - SHINGLE_WORDS, 0)
-        found.update(" ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(last + 1))
+        tokens = sentence.encode().split()
+        if len(tokens) <= SHINGLE_WORDS:
+            found.append(b" ".join(tokens))
+        else:
+            runs = zip(*(tokens[i:] for i in range(SHINGLE_WORDS)))
+            found.extend(map(b" ".join, runs))
     return found
 
 
 def signature(sentences: Iterable[str]) -> tuple[int, ...]:
-    """MinHash hashvalues of the sentences' shingles; empty when there is no text."""
-    found = shingles(sentences)
+    """MinHash hashvalues of the sentences' shingles; empty when there is no text. A
+    repeated shingle changes no minimum, so shingles are hashed as they come."""
+    found = shingle_bytes(sentences)
     if not found:
         return ()
     minhash = MinHash(
         NUM_PERM, SEED, hashfunc=zlib.crc32, permutations=PERMUTATIONS, scheme=SCHEME
     )
-    minhash.update_batch([s.encode() for s in sorted(found)])
-    return tuple(int(v) for v in minhash.hashvalues)
+    minhash.update_batch(found)
+    return tuple(minhash.hashvalues.tolist())
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
@@ -53,15 +63,16 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
 
 
 def band_keys(hashvalues: Sequence[int]) -> list[str]:
-    """One store key per band: `band:<i>:<hash of the band's rows>`."""
+    """One store key per band: `band:<i>:<hash of the band's rows as uint64>`."""
     if not hashvalues:
         return []
-    values = np.asarray(hashvalues, dtype=np.uint64)
-    return [f"band:{i}:{band_hash(values[i * ROWS : (i + 1) * ROWS])}" for i in range(BANDS)]
+    raw = np.asarray(hashvalues, dtype=np.uint64).tobytes()
+    width = ROWS * 8
+    return [f"band:{i}:{band_hash(raw[i * width : (i + 1) * width])}" for i in range(BANDS)]
 
 
-def band_hash(rows: np.ndarray) -> str:
-    return hashlib.blake2b(rows.tobytes(), digest_size=8).hexdigest()
+def band_hash(rows: bytes) -> str:
+    return hashlib.blake2b(rows, digest_size=8).hexdigest()
 
 
 def candidate_probability(jaccard: float, bands: int = BANDS, rows: int = ROWS) -> float:
