@@ -25,15 +25,14 @@ PERMUTATIONS = MinHash(NUM_PERM, SEED, scheme=SCHEME).permutations
 
 def shingles(sentences: Iterable[str]) -> set[str]:
     """Overlapping runs of SHINGLE_WORDS words inside each (normalised) sentence."""
-    return {shingle.decode() for shingle in shingle_bytes(sentences)}
+    return {shingle.decode() for shingle in shingle_bytes(s.encode().split() for s in sentences)}
 
 
-def shingle_bytes(sentences: Iterable[str]) -> list[bytes]:
-    """The sentences' shingles, encoded, each as often as it occurs; a sentence shorter
-    than SHINGLE_WORDS words is one shingle."""
+def shingle_bytes(sentences: Iterable[list[bytes]]) -> list[bytes]:
+    """The shingles of sentences given as their words, each as often as it occurs; a
+    sentence shorter than SHINGLE_WORDS words is one shingle."""
     found: list[bytes] = []
-    for sentence in sentences:
-        tokens = sentence.encode().split()
+    for tokens in sentences:
         if len(tokens) <= SHINGLE_WORDS:
             found.append(b" ".join(tokens))
         else:
@@ -43,16 +42,17 @@ def shingle_bytes(sentences: Iterable[str]) -> list[bytes]:
 
 
 def signature(sentences: Iterable[str]) -> tuple[int, ...]:
-    """MinHash hashvalues of the sentences' shingles; empty when there is no text. A
-    repeated shingle changes no minimum, so shingles are hashed as they come."""
-    found = shingle_bytes(sentences)
-    if not found:
+    """MinHash hashvalues of the sentences' shingles; empty when there is no text."""
+    return minhash(shingle_bytes(s.encode().split() for s in sentences))
+
+
+def minhash(shingles: list[bytes]) -> tuple[int, ...]:
+    """MinHash hashvalues of the shingles; a repeated shingle changes no minimum."""
+    if not shingles:
         return ()
-    minhash = MinHash(
-        NUM_PERM, SEED, hashfunc=zlib.crc32, permutations=PERMUTATIONS, scheme=SCHEME
-    )
-    minhash.update_batch(found)
-    return tuple(minhash.hashvalues.tolist())
+    sketch = MinHash(NUM_PERM, SEED, hashfunc=zlib.crc32, permutations=PERMUTATIONS, scheme=SCHEME)
+    sketch.update_batch(shingles)
+    return tuple(sketch.hashvalues.tolist())
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
