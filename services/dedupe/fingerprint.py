@@ -150,6 +150,7 @@ def fingerprint(article: RawArticle) -> Fingerprint:
     normalised, story_words = read(main_text(article.text, article.html))
     story = [b" ".join(sentence).decode() for sentence in story_words]
     numbers = [figures(s) for s in story]
+    digests = list(map(digest, story))
     hashvalues = minhash(shingle_bytes(story_words))
     return Fingerprint(
         url=article.canonical_url or canonical_url(article.url),
@@ -159,8 +160,10 @@ def fingerprint(article: RawArticle) -> Fingerprint:
         has_text=bool(story),
         hashvalues=hashvalues,
         figures=frozenset().union(*numbers),
-        sentences=frozenset(map(digest, story)),
-        masked=frozenset(digest(masked(s, n)) for s, n in zip(story, numbers, strict=True)),
+        sentences=frozenset(digests),
+        masked=frozenset(
+            digest(masked(s, n)) if n else d for s, n, d in zip(story, numbers, digests, strict=True)
+        ),
         ends=frozenset(digest(end) for s in story for end in ends(s)),
         story=tuple(story),
         bands=tuple(band_keys(hashvalues)),
