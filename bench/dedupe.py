@@ -37,7 +37,7 @@ from schemas.articles import RawArticle  # noqa: E402
 from services.dedupe.bands import Indexed, rebuilt  # noqa: E402
 from services.dedupe.decide import decide, expire  # noqa: E402
 from services.dedupe.fingerprint import canonical_url, content_hash  # noqa: E402
-from services.dedupe.similarity import NEAR_THRESHOLD, NUM_PERM, band_keys  # noqa: E402
+from services.dedupe.similarity import NEAR_THRESHOLD, NUM_PERM  # noqa: E402
 from services.text.story import main_text  # noqa: E402
 
 CORPUS = Path(__file__).parents[1] / "tests/data/dedupe/corpus.jsonl"
@@ -240,8 +240,12 @@ def print_speed(rows: list[tuple[str, dict]], args: argparse.Namespace, load: li
           " the rows measured at the same time",
           ["code", f"articles/s @{args.fill} in store", "articles/s, empty store",
            f"new articles/s @{args.fill}"],
-          [[name, "%d / %d" % tuple(r["full"]), "%d / %d" % tuple(r["empty"]),
-            round(r["unique"])] for name, r in rows])
+          [[name, rates(r["full"]), rates(r["empty"]), round(r["unique"])] for name, r in rows])
+
+
+def rates(best_and_median: list[float]) -> str:
+    best, median = best_and_median
+    return f"{best:.0f} / {median:.0f}"
 
 
 def print_state(base: Filled, unique_rate: float, n: int) -> None:

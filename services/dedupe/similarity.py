@@ -36,7 +36,7 @@ def shingle_bytes(sentences: Iterable[list[bytes]]) -> list[bytes]:
         if len(tokens) <= SHINGLE_WORDS:
             found.append(b" ".join(tokens))
         else:
-            runs = zip(*(tokens[i:] for i in range(SHINGLE_WORDS)))
+            runs = zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False)  # shortest
             found.extend(map(b" ".join, runs))
     return found
 
