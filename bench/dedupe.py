@@ -4,9 +4,10 @@
                                      [--before CHECKOUT]
 
 Both run in this process over tests/data/dedupe/corpus.jsonl in stream order, on a store that
-keeps values as JSON and counts writes, as a faust Table with a JSON value serializer does
-(each write and delete is a changelog record), with the LSH buckets in memory beside it as
-the stage keeps them (`services.dedupe.bands.Indexed`). A duplicate is right only with the
+holds values decoded in memory, counts writes and encodes each written value as JSON, as a
+faust Table with a JSON value serializer does (each write and delete is a changelog record;
+reads are served from memory), with the LSH buckets in memory beside it as the stage keeps
+them (`services.dedupe.bands.Indexed`). A duplicate is right only with the
 labelled duplicate_of; a revision only with revision_of naming an earlier version of its story.
 With --before, the same speed measurement runs at the same time, in a second process, on the
 code of another checkout (e.g. `git worktree add /tmp/dd-base <commit>`), so both rows see
@@ -47,17 +48,18 @@ Judge = Callable[[RawArticle, MutableMapping, datetime], Verdict]
 
 
 class TableLike(MutableMapping):
-    """Values held as JSON bytes, writes and deletes counted."""
+    """Values held decoded; each write counted and encoded as JSON, as for its changelog."""
 
-    def __init__(self, data: dict[str, bytes] | None = None) -> None:
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
         self.data, self.writes = dict(data or {}), 0
 
     def __getitem__(self, key: str) -> Any:
-        return json.loads(self.data[key])
+        return self.data[key]
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.writes += 1
-        self.data[key] = json.dumps(value).encode()
+        json.dumps(value).encode()  # the changelog record's value
+        self.data[key] = value
 
     def __delitem__(self, key: str) -> None:
         self.writes += 1
@@ -177,10 +179,10 @@ def write_entry(store: TableLike, url: str, rng: random.Random, t: float) -> Non
     hashvalues = [rng.getrandbits(32) for _ in range(NUM_PERM)]
     digests = sorted(f"{rng.getrandbits(32):08x}" for _ in range(30))
     content = f"{rng.getrandbits(128):032x}"
-    store.data[f"url:{url}"] = json.dumps({"hash": content, "of": url, "t": t, "u": url}).encode()
-    store.data[f"hash:{content}"] = json.dumps({"url": url, "t": t}).encode()
-    store.data[f"sig:{url}"] = json.dumps({"h": hashvalues, "f": ["12", "2025"], "s": digests,
-                                           "m": digests, "e": digests[:20], "t": t}).encode()
+    store.data[f"url:{url}"] = {"hash": content, "of": url, "t": t, "u": url}
+    store.data[f"hash:{content}"] = {"url": url, "t": t}
+    store.data[f"sig:{url}"] = {"h": hashvalues, "f": ["12", "2025"], "s": digests, "m": digests,
+                                "e": digests[:20], "t": t}
 
 
 def table(title: str, header: list[str], rows: list[list]) -> None:
@@ -250,7 +252,7 @@ def rates(best_and_median: list[float]) -> str:
 
 def print_state(base: Filled, unique_rate: float, n: int) -> None:
     data = base.table.data
-    size = sum(len(k) + len(v) for k, v in data.items())
+    size = sum(len(k) + len(json.dumps(v).encode()) for k, v in data.items())
     now = datetime.now().astimezone()
     started = time.perf_counter()
     kept = expire(Indexed(TableLike(data), dict(base.bands)), now, timedelta(days=3650))
