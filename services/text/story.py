@@ -31,6 +31,7 @@ def paragraphs(text: str) -> list[str]:
 
 
 def word_count(paragraph: str) -> int:
+    """Words of a paragraph as `paragraphs` gives it (one space apart)."""
     return paragraph.count(" ") + 1
 
 
