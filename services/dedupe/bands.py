@@ -28,6 +28,10 @@ class Indexed(MutableMapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         return self.home(key)[key]
 
+    def get(self, key: str, default: Any = None) -> Any:
+        """As Mapping.get, without raising KeyError for the (mostly empty) buckets looked up."""
+        return self.home(key).get(key, default)
+
     def __setitem__(self, key: str, value: Any) -> None:
         self.home(key)[key] = value
 

@@ -46,8 +46,19 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
+WORD = re.compile(r"\w+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines splits
+# UTF-8 bytes of a text whose non-ASCII characters are all word characters: a byte of a word
+# kept, a line break made "\n", anything else a space
+WORD_BYTES = bytes(
+    c if c > 127 or WORD.match(chr(c)) else ord("\n") if chr(c) in LINE_BREAKS else ord(" ")
+    for c in range(256)
+)
+
+
 def words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
+    return WORD.findall(text.lower())
 
 
 def normalised_text(text: str) -> str:
@@ -56,19 +67,34 @@ def normalised_text(text: str) -> str:
 
 def content_hash(text: str) -> str:
     """Hash of the normalised text: case, punctuation and line breaks do not count."""
-    return hashlib.sha256(normalised_text(text).encode()).hexdigest()[:32]
+    return text_hash(normalised_text(text).encode())
+
+
+def text_hash(normalised: bytes) -> str:
+    return hashlib.sha256(normalised).hexdigest()[:32]
 
 
 def sentences(text: str) -> list[str]:
     """Normalised sentences of at least a few words, in text order."""
-    pieces = (s for line in text.splitlines() for s in re.split(r"(?<=[.!?])\s+", line))
-    normalised = (normalised_text(piece) for piece in pieces)
-    return [s for s in normalised if len(s.split()) >= MIN_SENTENCE_WORDS]
+    return [b" ".join(sentence).decode() for sentence in read(text)[1]]
+
+
+def read(text: str) -> tuple[bytes, list[list[bytes]]]:
+    """The normalised text, and the words of its sentences of at least MIN_SENTENCE_WORDS
+    words, from one pass over the text: the words are `words(text)`, found by translating
+    the UTF-8 bytes once rather than by a regular expression per sentence."""
+    lowered = SENTENCE_BREAK.sub("\n", text.lower())
+    for char in {c for c in set(lowered) if c > "\x7f" and not WORD.match(c)}:
+        lowered = lowered.replace(char, "\n" if char in LINE_BREAKS else " ")
+    pieces = [piece.split() for piece in lowered.encode().translate(WORD_BYTES).split(b"\n")]
+    normalised = b" ".join(word for piece in pieces for word in piece)
+    return normalised, [piece for piece in pieces if len(piece) >= MIN_SENTENCE_WORDS]
 
 
 def figures(sentence: str) -> frozenset[str]:
     """Every number a normalised sentence states, in digits or words ("1,400" is 1 and 400)."""
-    return frozenset(w for w in sentence.split() if w.isdigit() or w in NUMBER_WORDS)
+    tokens = sentence.split()
+    return NUMBER_WORDS.intersection(tokens).union(filter(str.isdigit, tokens))
 
 
 def digest(sentence: str) -> str:
@@ -84,9 +110,13 @@ def ends(sentence: str) -> list[str]:
     return [" ".join(tokens[:ENDS_WORDS]), " ".join(tokens[-ENDS_WORDS:])]
 
 
-def masked(sentence: str) -> str:
-    """A normalised sentence with every number, in digits or words, replaced by `#`."""
-    return " ".join("#" if w.isdigit() or w in NUMBER_WORDS else w for w in sentence.split())
+def masked(sentence: str, numbers: frozenset[str] | None = None) -> str:
+    """A normalised sentence with every number, in digits or words, replaced by `#`
+    (`numbers`: the sentence's figures, when already known)."""
+    numbers = figures(sentence) if numbers is None else numbers
+    if not numbers:
+        return sentence
+    return " ".join("#" if w in numbers else w for w in sentence.split())
 
 
 @dataclass(frozen=True)
@@ -102,6 +132,7 @@ class Fingerprint:
     masked: frozenset[str]
     ends: frozenset[str]
     story: tuple[str, ...] = ()  # the normalised sentences themselves; never stored
+    bands: tuple[str, ...] = ()  # its LSH band keys (similarity.band_keys)
 
 
 def feed_guid(article: RawArticle) -> str | None:
@@ -114,20 +145,26 @@ def feed_guid(article: RawArticle) -> str | None:
 def fingerprint(article: RawArticle) -> Fingerprint:
     # Imported here: MinHash brings numpy and scipy (~60 MB), which the poller and replay,
     # importing this module for `canonical_url` only, never need.
-    from services.dedupe.similarity import signature
+    from services.dedupe.similarity import band_keys, minhash, shingle_bytes
 
-    body = main_text(article.text, article.html)
-    story = sentences(body)
+    normalised, story_words = read(main_text(article.text, article.html))
+    story = [b" ".join(sentence).decode() for sentence in story_words]
+    numbers = [figures(s) for s in story]
+    digests = list(map(digest, story))
+    hashvalues = minhash(shingle_bytes(story_words))
     return Fingerprint(
         url=article.canonical_url or canonical_url(article.url),
         given_url=article.url,
         guid=feed_guid(article),
-        content_hash=content_hash(body),
+        content_hash=text_hash(normalised),
         has_text=bool(story),
-        hashvalues=signature(story),
-        figures=frozenset().union(*(figures(s) for s in story)),
-        sentences=frozenset(digest(s) for s in story),
-        masked=frozenset(digest(masked(s)) for s in story),
+        hashvalues=hashvalues,
+        figures=frozenset().union(*numbers),
+        sentences=frozenset(digests),
+        masked=frozenset(
+            digest(masked(s, n)) if n else d for s, n, d in zip(story, numbers, digests, strict=True)
+        ),
         ends=frozenset(digest(end) for s in story for end in ends(s)),
         story=tuple(story),
+        bands=tuple(band_keys(hashvalues)),
     )

@@ -4,22 +4,28 @@ A revision changes the story: a sentence changed (the same sentence with another
 sentence of the story added, or, from the same publisher, a sentence removed. What is not a
 change: page furniture (left out before this is asked), a sentence of the page that is not
 about the story ("Share it with 3 friends."), a copy that cuts or reorders the story, and a
-sentence that kept its first or last words and its figures (a dateline or caption run in).
+sentence that kept its first or last words and its figures, or an earlier sentence whole with
+words before it (a dateline, credit or photo caption run into its paragraph).
 An added sentence belongs to the story when it reports who said what ("officials said"), is
 a correction or update note, or, not speaking to the reader, mostly uses the story's words.
 """
 
-import re
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from services.dedupe.fingerprint import Fingerprint, digest, ends, figures, masked
-from services.text.furniture import ATTRIBUTION, READER
+from services.dedupe.fingerprint import (
+    MIN_SENTENCE_WORDS,
+    Fingerprint,
+    digest,
+    ends,
+    figures,
+    masked,
+)
+from services.text.furniture import ATTRIBUTION, CHANGE_NOTE_WORDS, READER
 
 MIN_TOPICAL_SHARE = 0.34  # of an added sentence's content words, already in the story
 MIN_TOPICAL_WORDS = 2
-CHANGE_NOTE = re.compile(r"^(correction|clarification|update|updated|editor s note)\b")
 
 
 @dataclass(frozen=True)
@@ -35,12 +41,22 @@ class StoryChange:
 def story_change(fp: Fingerprint, earlier: dict) -> StoryChange:
     """How fp's story differs from an earlier version's signature (`s`, `m`, `e`, `f`)."""
     seen = set(earlier["s"])
-    new = [s for s in fp.story if digest(s) not in seen]
+    new = [s for s in fp.story if digest(s) not in seen and not ends_earlier(s, seen)]
     changed = [s for s in new if is_changed(s, earlier)]
-    kept = [s for s in fp.story if digest(s) in seen]
-    vocabulary = {w for s in kept for w in content_words(s)}
-    added = [s for s in new if not is_edited(s, earlier) and is_story_sentence(s, vocabulary)]
+    added = [s for s in new if not is_edited(s, earlier)]
+    if added:  # the story's words, read only when a sentence was added
+        vocabulary = {w for s in fp.story if digest(s) in seen for w in content_words(s)}
+        added = [s for s in added if is_story_sentence(s, vocabulary)]
     return StoryChange(len(changed), len(added), len(seen - fp.sentences))
+
+
+def ends_earlier(sentence: str, seen: set[str]) -> bool:
+    """Does the sentence end with an earlier sentence, whole? The words before it are then a
+    dateline, credit or photo caption run into the paragraph, not news (the earlier
+    sentence still counts as removed: from its own publisher, a reworded lead)."""
+    words = sentence.split()
+    starts = range(1, len(words) - MIN_SENTENCE_WORDS + 1)
+    return any(digest(" ".join(words[start:])) in seen for start in starts)
 
 
 def refigured(sentence: str, earlier: dict) -> bool:
@@ -63,7 +79,7 @@ def is_changed(sentence: str, earlier: dict) -> bool:
 
 
 def is_story_sentence(sentence: str, vocabulary: set[str]) -> bool:
-    if ATTRIBUTION.search(sentence) or CHANGE_NOTE.match(sentence):
+    if ATTRIBUTION.search(sentence) or CHANGE_NOTE_WORDS.match(sentence):
         return True
     return not READER.search(sentence) and is_topical(sentence, vocabulary)
 

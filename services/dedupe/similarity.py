@@ -25,24 +25,34 @@ PERMUTATIONS = MinHash(NUM_PERM, SEED, scheme=SCHEME).permutations
 
 def shingles(sentences: Iterable[str]) -> set[str]:
     """Overlapping runs of SHINGLE_WORDS words inside each (normalised) sentence."""
-    found: set[str] = set()
-    for sentence in sentences:
-        tokens = sentence.split()
-        last = max(len(tokens) - SHINGLE_WORDS, 0)
-        found.update(" ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(last + 1))
+    return {shingle.decode() for shingle in shingle_bytes(s.encode().split() for s in sentences)}
+
+
+def shingle_bytes(sentences: Iterable[list[bytes]]) -> list[bytes]:
+    """The shingles of sentences given as their words, each as often as it occurs; a
+    sentence shorter than SHINGLE_WORDS words is one shingle."""
+    found: list[bytes] = []
+    for tokens in sentences:
+        if len(tokens) <= SHINGLE_WORDS:
+            found.append(b" ".join(tokens))
+        else:
+            runs = zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False)  # shortest
+            found.extend(map(b" ".join, runs))
     return found
 
 
 def signature(sentences: Iterable[str]) -> tuple[int, ...]:
     """MinHash hashvalues of the sentences' shingles; empty when there is no text."""
-    found = shingles(sentences)
-    if not found:
+    return minhash(shingle_bytes(s.encode().split() for s in sentences))
+
+
+def minhash(shingles: list[bytes]) -> tuple[int, ...]:
+    """MinHash hashvalues of the shingles; a repeated shingle changes no minimum."""
+    if not shingles:
         return ()
-    minhash = MinHash(
-        NUM_PERM, SEED, hashfunc=zlib.crc32, permutations=PERMUTATIONS, scheme=SCHEME
-    )
-    minhash.update_batch([s.encode() for s in sorted(found)])
-    return tuple(int(v) for v in minhash.hashvalues)
+    sketch = MinHash(NUM_PERM, SEED, hashfunc=zlib.crc32, permutations=PERMUTATIONS, scheme=SCHEME)
+    sketch.update_batch(shingles)
+    return tuple(sketch.hashvalues.tolist())
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
@@ -53,15 +63,16 @@ def similarity(a: Sequence[int], b: Sequence[int]) -> float:
 
 
 def band_keys(hashvalues: Sequence[int]) -> list[str]:
-    """One store key per band: `band:<i>:<hash of the band's rows>`."""
+    """One store key per band: `band:<i>:<hash of the band's rows as uint64>`."""
     if not hashvalues:
         return []
-    values = np.asarray(hashvalues, dtype=np.uint64)
-    return [f"band:{i}:{band_hash(values[i * ROWS : (i + 1) * ROWS])}" for i in range(BANDS)]
+    raw = np.asarray(hashvalues, dtype=np.uint64).tobytes()
+    width = ROWS * 8
+    return [f"band:{i}:{band_hash(raw[i * width : (i + 1) * width])}" for i in range(BANDS)]
 
 
-def band_hash(rows: np.ndarray) -> str:
-    return hashlib.blake2b(rows.tobytes(), digest_size=8).hexdigest()
+def band_hash(rows: bytes) -> str:
+    return hashlib.blake2b(rows, digest_size=8).hexdigest()
 
 
 def candidate_probability(jaccard: float, bands: int = BANDS, rows: int = ROWS) -> float:

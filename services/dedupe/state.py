@@ -50,7 +50,7 @@ def original(store: Store, url: str) -> dict:
 def candidates(store: Store, fp: Fingerprint, threshold: float) -> list[tuple[str, float, dict]]:
     """Remembered articles sharing an LSH band with fp and at least `threshold` similar,
     most similar first (ties by URL, so the order is deterministic)."""
-    urls = {url for key in band_keys(fp.hashvalues) for url in store.get(key, ())}
+    urls = {url for key in fp.bands for url in store.get(key, ())}
     scored = []
     for url in urls - {fp.url}:
         sig = store.get(f"sig:{url}")
@@ -73,7 +73,7 @@ def remember_original(store: Store, fp: Fingerprint, t: float, article: RawArtic
         "h": list(fp.hashvalues), "f": sorted(fp.figures), "s": sorted(fp.sentences),
         "m": sorted(fp.masked), "e": sorted(fp.ends), "t": t,
     }
-    for key in band_keys(fp.hashvalues):
+    for key in fp.bands:
         bucket = [url for url in store.get(key, ()) if url != fp.url]
         store[key] = [*bucket, fp.url][-BUCKET_LIMIT:]
 

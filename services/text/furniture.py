@@ -78,6 +78,12 @@ TAIL_SECTION = re.compile(
     r"latest( news)?|you may also like|read next|popular)\s*:?\s*$",
     re.IGNORECASE,
 )
+# 'Correction: An earlier version of this story said ...': the publisher stating a change to
+# the story; part of the story wherever the page put it, even below a "Most read" list.
+# CHANGE_NOTE reads a line of the page, CHANGE_NOTE_WORDS a normalised sentence (words only).
+CHANGE_LABEL = r"(correction|clarification|update|updated|editor\W?s note)"
+CHANGE_NOTE = re.compile(rf"^\W*{CHANGE_LABEL}\s*[:(,—–-]", re.IGNORECASE)
+CHANGE_NOTE_WORDS = re.compile(rf"^{CHANGE_LABEL}\b")
 READ_MORE = re.compile(r"^\s*(read more\b|read also\b|see also\b|also read\b|related:|more on\b)", re.I)
 NAV = re.compile(
     r"^\s*(home|menu|search|translate|follow|share|close|next|previous)\s*$",
@@ -176,7 +182,7 @@ def keep_mask(lines: list[str], candidates: list[bool] | None = None) -> list[bo
     in_read_more = False
     for i, line in enumerate(lines):
         if TAIL_SECTION.match(line) and i > len(lines) // 3:
-            return keep[:i] + [False] * (len(lines) - i)
+            return keep[:i] + [False] + change_notes(lines[i + 1 :], keep[i + 1 :])
         if READ_MORE.match(line):
             keep[i], in_read_more = False, True
         elif in_read_more and is_heading(line):
@@ -187,6 +193,16 @@ def keep_mask(lines: list[str], candidates: list[bool] | None = None) -> list[bo
             keep[i] = False
             _drop_heading_before(lines, keep, i)
     return keep
+
+
+def change_notes(lines: list[str], keep: list[bool]) -> list[bool]:
+    """True for the publisher's change notes among the lines of a page's tail."""
+    return [k and is_change_note(line) for line, k in zip(lines, keep, strict=True)]
+
+
+def is_change_note(line: str) -> bool:
+    """A correction, clarification or update note: a sentence starting with its label."""
+    return bool(CHANGE_NOTE.match(line)) and SENTENCE_END.search(line) is not None
 
 
 def _drop_heading_before(lines: list[str], keep: list[bool], i: int) -> None:

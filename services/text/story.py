@@ -19,17 +19,23 @@ LONG_LINE_WORDS = 20
 def main_text(text: str, html: str | None = None) -> str:
     """The story's prose paragraphs, one per line; falls back to the html when text is empty."""
     lines = paragraphs(text if text.strip() else text_from_html(html))
-    long = [len(line.split()) >= LONG_LINE_WORDS for line in lines]
-    judged = [is_prose(line) and not is_long for line, is_long in zip(lines, long, strict=True)]
+    long = [word_count(line) >= LONG_LINE_WORDS for line in lines]
+    judged = [not is_long and is_prose(line) for line, is_long in zip(lines, long, strict=True)]
     kept = keep_mask(lines, judged)
     return "\n".join(line for line, *keep in zip(lines, kept, long, strict=True) if any(keep))
 
 
 def paragraphs(text: str) -> list[str]:
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    """The text's non-blank lines, each with its words one space apart."""
+    return [" ".join(words) for line in text.splitlines() if (words := line.split())]
 
 
-def is_prose(line: str) -> bool:
-    """A sentence-shaped line: long, or a few words ending like a sentence."""
-    words = len(line.split())
-    return words >= LONG_LINE_WORDS or (words >= MIN_PROSE_WORDS and line.endswith(PROSE_END))
+def word_count(paragraph: str) -> int:
+    """Words of a paragraph as `paragraphs` gives it (one space apart)."""
+    return paragraph.count(" ") + 1
+
+
+def is_prose(paragraph: str) -> bool:
+    """A sentence-shaped paragraph: long, or a few words ending like a sentence."""
+    words = word_count(paragraph)
+    return words >= LONG_LINE_WORDS or (words >= MIN_PROSE_WORDS and paragraph.endswith(PROSE_END))

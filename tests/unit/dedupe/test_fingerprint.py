@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from services.dedupe.fingerprint import canonical_url, content_hash, figures, sentences
@@ -84,6 +86,28 @@ def test_sentences_are_normalised_and_skip_fragments() -> None:
     assert sentences("One two three four. Too short. Five six seven eight!") == [
         "one two three four", "five six seven eight",
     ]
+
+
+UNICODE_TEXTS = [
+    ("curly-quotes-and-dashes", "“We are ready,” she said — at 10 a.m. – "
+     "in Café Müller.\nNext line here, with 1,400 people."),
+    ("other-line-breaks", "One two three.\u2028Four five six seven.\x85Eight nine ten eleven."),
+    ("non-latin-digits-and-marks", "İstanbul saw ٣٤ and １２ and x² "
+     "people, é combining ß. Tab\there\xa0and\u2009thin spaces! Emoji 😀 ok?"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in UNICODE_TEXTS], ids=[c[0] for c in UNICODE_TEXTS])
+def test_sentences_hold_the_same_words_as_the_text(text: str) -> None:
+    """The one-pass reader finds exactly the words a regular expression finds, in order."""
+    from services.dedupe.fingerprint import read, words
+
+    normalised, found = read(text)
+    assert normalised.decode() == " ".join(words(text))
+    pieces = (p for line in text.splitlines() for p in re.split(r"(?<=[.!?])\s+", line))
+    expected = [" ".join(words(p)) for p in pieces if len(words(p)) >= 4]
+    assert sentences(text) == expected and len(found) == len(expected)
+    assert content_hash(text) == content_hash(normalised.decode())
 
 
 STORY_LINES = [

@@ -40,6 +40,8 @@ CASES = [  # (id, the new version's lines, a revision from another publisher?, f
     ("reordered", STORY[::-1], False, False),
     ("dateline-prefixed", ["MAMUJU, Indonesia (Wire Agency) - " + STORY[0], *STORY[1:]],
      False, True),  # the publisher itself rewording its lead is an edit of the story
+    ("caption-and-date-run-in", ["Wire | 14 October 2026 06:52 Photo: rescuers in Majene "
+                                 "(1/8) " + STORY[0], *STORY[1:]], False, True),
     ("figure-changed", [STORY[0].replace("212", "214"), *STORY[1:]], True, True),
     ("figure-in-words-changed", [*STORY[:3], STORY[3].replace("two", "three")], True, True),
     ("quote-added", STORY[:2] + ['"We are doing everything we can, but the numbers are still '
