@@ -75,9 +75,16 @@ def cities() -> dict[str, list[tuple[int, str]]]:
     """Folded city name → [(population, country)], most populous first."""
     index: dict[str, list[tuple[int, str]]] = {}
     for city in geonames().get_cities().values():
-        for name in {city["name"], *(n for n in city["alternatenames"] if n.isascii() and n[:1].isupper())}:
+        # alternate names include airport and other codes ('ANC' for Anchorage, 'MK' for Milton
+        # Keynes) that are also parties' and agencies' acronyms: a city is not named by a code
+        alternates = (n for n in city["alternatenames"] if n.isascii() and n[:1].isupper() and not is_code(n))
+        for name in {city["name"], *alternates}:
             index.setdefault(fold(name), []).append((city["population"], city["countrycode"]))
     return {name: sorted(found, reverse=True) for name, found in index.items()}
+
+
+def is_code(name: str) -> bool:
+    return len(name) <= 4 and name.isupper()
 
 
 # A city abroad that articles name without its country is a large one ('Bangkok', 'London');

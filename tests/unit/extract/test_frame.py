@@ -333,3 +333,10 @@ def test_reported_speech_in_the_past_perfect_is_current(nlp):
 def test_an_accident_or_a_collision_is_the_incident_of_its_toll(nlp):
     text = "The toll in the bus accident in Kenya rose to 31 on Sunday, police said."
     assert by_value(figures_of(nlp, text), 31).incident == "accident"
+
+
+@pytest.mark.parametrize("code", ["ANC", "MK", "COE"])
+def test_a_code_a_city_is_also_known_by_is_no_place(code):
+    # airport and other codes among a city's alternate names are also parties' and agencies' acronyms
+    assert resolve(code) is None
+    assert resolve("Anchorage") is not None
