@@ -230,9 +230,8 @@ def joined_start(ent: Span) -> int:
     if ent.label_ != "ORG" or ent.start < 2 or doc[ent.start - 1].lower_ != "and":
         return ent.start
     before = entity_of(doc[ent.start - 2])
-    if before is not None and joined_body(before) is not None and joined_body(before) >= ent.end:
-        return before.start
-    return ent.start
+    joined = joined_body(before) if before is not None else None
+    return before.start if joined is not None and joined >= ent.end else ent.start
 
 
 def is_name_word(token: Token) -> bool:

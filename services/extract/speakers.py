@@ -3,6 +3,7 @@ in which order they are tried, and the subject that speaks."""
 
 from spacy.tokens import Span, Token
 
+from services.extract.entities import entity_of
 from services.extract.words import vocabulary
 
 SPEECH_VERBS = vocabulary(
@@ -89,9 +90,8 @@ def name_before(verb: Token) -> Span | None:
     subjectless speech verb right after a name the parser hung elsewhere speaks with that name."""
     if verb.i == 0 or verb.pos_ not in ("VERB", "AUX"):
         return None
-    last = verb.doc[verb.i - 1]
-    name = next((e for e in verb.doc.ents if e.end == verb.i and last in e), None)
-    return name if name is not None and name.label_ in ("ORG", "PERSON") else None
+    name = entity_of(verb.doc[verb.i - 1])
+    return name if name is not None and name.end == verb.i and name.label_ in ("ORG", "PERSON") else None
 
 
 def subject_of(verb: Token) -> Span | None:
