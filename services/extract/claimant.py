@@ -134,8 +134,7 @@ def acting_for(head: Token) -> str | None:
     """'Lawyers for the plaintiffs': people named by whom they act for keep that."""
     if not is_person_noun(head):
         return None
-    clients = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "for"
-               for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    clients = [o for o in prep_objects(head, ("for",)) if o.pos_ == "NOUN"]
     return head.doc[role_start(head) : clients[0].i + 1].text if clients else None
 
 
@@ -155,17 +154,18 @@ def quoted_name(head: Token) -> str | None:
     return words.text if words and all(t.is_title or not t.is_alpha for t in words) else None
 
 
+def prep_objects(head: Token, prepositions: tuple[str, ...]) -> list[Token]:
+    """Objects of the head's prepositions ('officials *at* the ministry')."""
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in prepositions
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def body_spoken_for(head: Token) -> Span | None:
     """'A spokesperson for the regulator' speaks for the regulator."""
     if not is_person_noun(head):
         return None
-    bodies = [
-        o
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "from")
-        for o in p.children
-        if o.dep_ == "pobj" and o.lemma_.lower() in ORGANISATIONS | PLACE_BODIES
-    ]
+    bodies = [o for o in prep_objects(head, ("for", "of", "at", "from"))
+              if o.lemma_.lower() in ORGANISATIONS | PLACE_BODIES]
     return head.doc[bodies[0].left_edge.i : bodies[0].i + 1] if bodies else None
 
 
@@ -232,13 +232,8 @@ def employer_of(head: Token) -> str | None:
     'officials from the ministry' → None."""
     if not is_person_noun(head):
         return None
-    objects = [
-        o
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ in ("at", "from", "with", "of")
-        for o in p.children
-        if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_)
-    ]
+    objects = [o for o in prep_objects(head, ("at", "from", "with", "of"))
+               if o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_]
     if not objects:
         return None
     ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if objects[0] in e]

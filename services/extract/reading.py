@@ -65,13 +65,16 @@ def moved_on(figures: list[Figure], perfect: set[str]) -> list[Figure]:
     earlier value of a fact the article states as it is now (another current value of the same
     frame); a past perfect with nothing newer in the article is the fact itself ('Labour had
     won 412 seats')."""
+    if not perfect:
+        return figures
+    keys = {figure.figure_id: claim_key(figure) for figure in figures}
     current: dict[str, set[tuple]] = {}
     for figure in figures:
         if figure.stated_as == "current" and figure.figure_id not in perfect:
-            current.setdefault(claim_key(figure), set()).add((figure.value, figure.value_max))
+            current.setdefault(keys[figure.figure_id], set()).add((figure.value, figure.value_max))
 
     def newer(figure: Figure) -> bool:
-        return bool(current.get(claim_key(figure), set()) - {(figure.value, figure.value_max)})
+        return bool(current.get(keys[figure.figure_id], set()) - {(figure.value, figure.value_max)})
 
     return [
         figure.model_copy(update={"stated_as": "earlier"}) if figure.figure_id in perfect and newer(figure)
