@@ -30,7 +30,7 @@ def what_is_counted(
     doc: Doc, amount: Amount, token: Token, noun: Token | None, memory: Memory
 ) -> Counted | None:
     unit = fig.unit_of(amount, noun)
-    event = event_of(noun if noun is not None else token, noun)
+    event = event_of(noun if noun is not None else token, noun, token)
     if unit == "currency":
         counted, event = subjects.money_counted(event, token, amount.start, amount.end)
         event = "cost" if event in ("damaged", "destroyed") else event  # the sum a damage costs

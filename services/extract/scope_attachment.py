@@ -74,14 +74,22 @@ def _head_of(doc: Doc, scope: Scope) -> int:
 
 
 def dated_clause(token: Token) -> str | None:
-    """'the worst since 2016, when 23 people died': a clause on a year happened in that year."""
+    """'the worst since 2016, when 23 people died': a clause on a year happened in that year,
+    and so does the participle that follows it ('since 1995, when two trains collided,
+    killing 300 people'), wherever the parser hung it."""
     for ancestor in token.ancestors:
         if ancestor.dep_ == "relcl":
-            year = ancestor.head
-            if year.ent_type_ == "DATE" and YEAR.fullmatch(year.text):
-                return year.text
-            return None
+            return year_of(ancestor.head)
+        if ancestor.dep_ == "advcl" and ancestor.tag_ == "VBG":
+            before = ancestor.doc[ancestor.left_edge.i - 2] if ancestor.left_edge.i > 1 else None
+            clause = next((t for t in before.ancestors if t.dep_ == "relcl"), None) if before else None
+            if clause is not None and clause.right_edge.i == before.i:
+                return year_of(clause.head)
     return None
+
+
+def year_of(token: Token) -> str | None:
+    return token.text if token.ent_type_ == "DATE" and YEAR.fullmatch(token.text) else None
 
 
 YEAR = re.compile(r"(1[89]|20)\d\d")

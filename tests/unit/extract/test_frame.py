@@ -340,3 +340,44 @@ def test_a_code_a_city_is_also_known_by_is_no_place(code):
     # airport and other codes among a city's alternate names are also parties' and agencies' acronyms
     assert resolve(code) is None
     assert resolve("Anchorage") is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "hint", "expected"),
+    [("Democratic Republic of Congo", None, "CD"), ("DR Congo", None, "CD"), ("DRC", None, "CD"),
+     ("Congo", None, "CD"), ("Congo", "CG", "CG"), ("Republic of Congo", None, "CG"),
+     ("PNG", None, "PG"), ("UAE", None, "AE")],
+    ids=["of-without-the", "initials-before-of", "initials", "shared-name-most-populous",
+         "shared-name-article-country", "the-other-congo", "png", "uae"],
+)
+def test_countries_resolve_in_the_forms_news_writes_them(name, hint, expected):
+    assert str(resolve(name, hint)) == expected
+
+
+@pytest.mark.parametrize("name", ["Africa", "Europe", "South America"])
+def test_a_continent_is_no_countrys_place(name):
+    assert resolve(name) is None
+
+
+def test_the_whole_a_part_is_taken_from_is_not_what_happened_to_the_part(nlp):
+    figures = figures_of(nlp, "The crash killed 179 of the 181 people on board the jet, officials said.")
+    assert (by_value(figures, 179).measure, by_value(figures, 181).measure) == ("killed", "other")
+    figures = figures_of(nlp, "Most of the 300 residents were evacuated on Monday, the mayor said.")
+    assert by_value(figures, 300).measure == "other"
+
+
+def test_the_ones_all_but_spares_are_not_counted_by_the_event(nlp):
+    figures = figures_of(nlp, "All but two of the 181 people on board died, the fire agency said.")
+    assert by_value(figures, 2).measure == "other"
+
+
+def test_a_past_form_the_lemmatizer_misreads_still_names_the_measure(nlp):
+    text = "The data watchdog has fined the testing firm £2.31m for failing to protect users."
+    figures = figures_of(nlp, text)
+    assert by_value(figures, 2_310_000).measure == "fine"
+
+
+def test_a_participle_after_a_clause_on_a_year_happened_in_that_year(nlp):
+    text = ("The accident is the deadliest on the railways since 1995, when two trains collided near "
+            "Firozabad, killing more than 300 people.")
+    assert by_value(figures_of(nlp, text), 300).scope == "1995"
