@@ -14,6 +14,15 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 8 and text.isalpha() and text.isupper()
 
 
+def abbreviates(short: str, name: str) -> bool:
+    """'WHO' and 'U.N.' abbreviate 'World Health Organization' and 'the United Nations': the
+    initials of the name's capitalised words, glue words left out."""
+    letters = short.replace(".", "").removeprefix("the ").strip()
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in GLUE]
+    return is_acronym(letters) and len(words) > 1 and all(w[:1].isupper() for w in words) and (
+        "".join(w[0] for w in words) == letters)
+
+
 def expanded(doc: Doc, opening: int, acronym: str) -> Span | None:
     """The span before '(' whose capitalised words' initials spell the acronym, or None."""
     letters, start = list(acronym), None

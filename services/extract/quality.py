@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.figures import Figure
+from services.extract.acronyms import abbreviates
 
 FIELDS = (
     "value_max",
@@ -59,8 +60,11 @@ def as_prediction(figure: Figure) -> dict:
 def field_ok(name: str, gold: dict, predicted: dict) -> bool:
     if name == "counted":
         return predicted["counted"].lower() in {c.lower() for c in gold["counted"]}
-    if name == "claimant":  # 'the airline' is 'airline', 'Utilities' is 'utilities'
-        return speaker_form(predicted[name]) in {speaker_form(c) for c in gold[name]}
+    if name == "claimant":  # 'the airline' is 'airline', 'Utilities' is 'utilities', 'WHO' is
+        said = predicted[name]  # 'World Health Organization' (a claimant goes by its full name)
+        if said and any(c and abbreviates(c, said) for c in gold[name]):
+            return True
+        return speaker_form(said) in {speaker_form(c) for c in gold[name]}
     if name == "event":
         return predicted[name] in gold[name]
     return predicted.get(name) == gold.get(name)

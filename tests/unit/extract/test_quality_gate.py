@@ -80,3 +80,13 @@ def test_a_claimant_is_right_whatever_its_article_or_case():
     assert field_ok("claimant", gold, {"claimant": "Airline"})
     assert field_ok("claimant", gold, {"claimant": "the utilities"})
     assert not field_ok("claimant", gold, {"claimant": "airport"})
+
+
+def test_a_claimant_under_its_full_name_is_the_acronym_the_annotation_gives():
+    from services.extract.quality import field_ok
+
+    gold = {"claimant": ["the WHO", "U.N."]}
+    assert field_ok("claimant", gold, {"claimant": "World Health Organization"})
+    assert field_ok("claimant", gold, {"claimant": "United Nations"})
+    assert not field_ok("claimant", gold, {"claimant": "World Food Programme"})
+    assert not field_ok("claimant", {"claimant": ["WHO"]}, {"claimant": "Western Hospital"})
