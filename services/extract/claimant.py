@@ -415,12 +415,15 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
 # 17,000 jobs', 'UnitedHealth spent $872 million', 'the regulator fined the bank $2 million'.
 COMMITMENTS = vocabulary(
     "offer propose pledge promise spend pay cut seek demand withdraw order fine award approve "
-    "allocate invest donate hire employ charge raise lower set plan budget earmark impose levy"
+    "allocate invest donate hire employ charge raise lower set plan budget earmark impose levy "
+    "lay furlough dismiss arrest detain indict register record document"
 )
 
 
-# Decisions whose amount is stated by whoever imposes them, named or not ('the regulator').
-SANCTIONS = vocabulary("fine impose levy")
+# Decisions whose amount is stated by whoever imposes them, named or not ('the regulator',
+# 'Greek authorities have charged nine men'), and counts an organisation keeps ('the U.N. has
+# registered 20,000 deaths').
+SANCTIONS = vocabulary("fine impose levy charge arrest detain indict")
 
 
 def committing_body(token: Token) -> str | None:

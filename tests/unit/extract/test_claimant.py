@@ -384,3 +384,17 @@ def test_the_company_is_the_articles_main_organisation_under_its_longest_name(nl
             "Nordwerk confirmed the closure on Tuesday.\n"
             "The company said 640 workers would lose their jobs.")
     assert claimants(nlp, text) == [(640, "Nordwerk Stahl Gdansk", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [("Greek authorities have charged nine men with people smuggling.", "Greek authorities"),
+     ("Police arrested 30 people after the march.", "Police"),
+     ("The U.N. has registered more than 20,000 deaths on the route since 2014.", "United Nations"),
+     ("GM has laid off about 2,000 workers at its Kansas plant.", "GM"),
+     ("The storm killed 12 people on Monday.", None)],
+    ids=["charged-by-authorities", "arrested-by-police", "registered-by-an-organisation",
+         "laid-off-by-a-company", "a-storm-states-nothing"],
+)
+def test_whoever_charges_arrests_registers_or_lays_off_states_the_count(nlp, text, claimant):
+    assert [said for _, said, _ in claimants(nlp, text)] == [claimant]
