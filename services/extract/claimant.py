@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from services.extract.acronyms import is_acronym
 from services.extract.entities import canonical, ents_within, kinds, with_name_tail
-from services.extract.events import is_person_noun
+from services.extract.events import is_person_noun, lemmas
 from services.extract.speakers import is_speech, speakers, subject_of
 from services.extract.words import ORGANISATIONS, vocabulary
 
@@ -424,20 +425,47 @@ COMMITMENTS = vocabulary(
 # 'Greek authorities have charged nine men'), and counts an organisation keeps ('the U.N. has
 # registered 20,000 deaths').
 SANCTIONS = vocabulary("fine impose levy charge arrest detain indict")
+SANCTION_NOUNS = vocabulary("fine penalty")
 
 
 def committing_body(token: Token) -> str | None:
     """With no speaker, the organisation that commits to the figure is its source; a person
-    or a country that 'pays' or 'cuts' is not thereby asserting anything."""
+    or a country that 'pays' or 'cuts' is not thereby asserting anything. A sanction's source
+    may be its agent ('a fine of €1.2 billion by Ireland's Data Protection Commission', '€746
+    million, which was levied on Amazon by Luxembourg's data watchdog')."""
     verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
-    if verb is None or verb.lemma_.lower() not in COMMITMENTS:
+    nouns = [token, *(a for a in token.ancestors if verb is None or a.i != verb.i and verb in a.ancestors)]
+    relative = next((c for n in nouns for c in n.children if c.dep_ == "relcl"), None)
+    for clause in (relative, verb):
+        said = committing_subject(clause) if clause is not None else None
+        if said:
+            return said
+    fine = next((n for n in nouns if n.lemma_.lower() in SANCTION_NOUNS), None)
+    agents = [o for p in (fine.children if fine is not None else []) if p.lower_ == "by"
+              for o in p.children if o.dep_ == "pobj" and is_body(o, sanction=True)]
+    return name_of(phrase(agents[0]))[0] if agents else None
+
+
+def committing_subject(verb: Token) -> str | None:
+    said = set(lemmas(verb))  # 'fined' is read as a form of 'fin'
+    if not said & COMMITMENTS:
         return None
-    sanction = verb.lemma_.lower() in SANCTIONS  # 'the data watchdog fined the firm £2.31m'
-    named = [c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ == "ORG"]
-    bodies = [c for c in verb.children
-              if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in ORGANISATIONS]
-    subjects = named + (bodies if sanction else [])
-    return name_of(verb.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1])[0] if subjects else None
+    sanction = bool(said & SANCTIONS)
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + (agents if sanction else [])
+    bodies = [s for s in subjects if is_body(s, sanction)]
+    return name_of(phrase(bodies[0]))[0] if bodies else None
+
+
+def is_body(token: Token, sanction: bool) -> bool:
+    """A named organisation, or for a sanction an organisation named by its kind ('the
+    regulator', 'Greek authorities')."""
+    named = token.ent_type_ == "ORG" or token.pos_ == "PROPN" and is_acronym(token.text)  # 'the DPC'
+    return named or sanction and token.pos_ == "NOUN" and token.lemma_.lower() in ORGANISATIONS
+
+
+def phrase(token: Token) -> Span:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
 
 
 def estimate_owner(token: Token) -> str | None:

@@ -81,6 +81,16 @@ def partitive(below: Token, ancestor: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.like_num for c in ancestor.children)
 
 
+def lemmas(token: Token) -> list[str]:
+    """The token's lemma, and for a past form in -ed its stem without the 'd': the model's
+    rules take 'fined' for a form of 'fin' and 'priced' for 'pric'."""
+    lemma = token.lemma_.lower()
+    stem = token.lower_[:-1]
+    if token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed") and stem != lemma:
+        return [lemma, stem]
+    return [lemma]
+
+
 def own_clause_below(anchor: Token, ancestor: Token) -> bool:
     """'X cut spending and 600 posts remained unfilled': the figure's clause, a conjunct with its
     own subject, is not about the first clause's verb."""

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.figures import Measure
 from services.claims.identity import singular
 from services.extract.entities import canonical, entity_of
-from services.extract.events import excepted, partitive
+from services.extract.events import excepted, lemmas, partitive
 from services.extract.incidents import (
     Incident,
     article_incident,
@@ -146,16 +146,6 @@ def clause_path(token: Token, figure: Token | None = None) -> list[Token]:
             break
         path.append(ancestor)
     return path
-
-
-def lemmas(token: Token) -> list[str]:
-    """The token's lemma, and for a past form in -ed its stem without the 'd': the model's
-    rules take 'fined' for a form of 'fin' and 'priced' for 'pric'."""
-    lemma = token.lemma_.lower()
-    stem = token.lower_[:-1]
-    if token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed") and stem != lemma:
-        return [lemma, stem]
-    return [lemma]
 
 
 POSTMODIFIER_TAGS = frozenset(["VBN", "VBD", "JJ", "RB"])  # the parser takes some participles for verbs

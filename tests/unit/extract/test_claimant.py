@@ -398,3 +398,16 @@ def test_the_company_is_the_articles_main_organisation_under_its_longest_name(nl
 )
 def test_whoever_charges_arrests_registers_or_lays_off_states_the_count(nlp, text, claimant):
     assert [said for _, said, _ in claimants(nlp, text)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [("Meta has been hit with a record fine of 1.2 billion euros by the Data Protection Commission.",
+      "Data Protection Commission"),
+     ("The fine eclipses the record of 746 million euros, which was levied on Amazon by the data "
+      "watchdog in 2021.", "data watchdog"),
+     ("Last September, the DPC fined Instagram 405 million euros for breaching privacy rights.", "DPC")],
+    ids=["agent-of-a-fine", "agent-of-a-relative-clause", "fined-read-as-fin"],
+)
+def test_whoever_imposes_a_fine_states_it_whatever_the_voice(nlp, text, claimant):
+    assert [said for _, said, _ in claimants(nlp, text)] == [claimant]
