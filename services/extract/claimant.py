@@ -453,8 +453,15 @@ def committing_subject(verb: Token) -> str | None:
     sanction = bool(said & SANCTIONS)
     agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] + (agents if sanction else [])
-    bodies = [s for s in subjects if is_body(s, sanction)]
+    bodies = [s for s in subjects if is_body(s, sanction or qualified(s))]
     return name_of(phrase(bodies[0]))[0] if bodies else None
+
+
+def qualified(noun: Token) -> bool:
+    """'Spain's government', 'the Kenyan cabinet': a body named by its kind and whose it is is
+    no vaguer than a name; a bare 'the company' is."""
+    owners = ("poss", "compound", "amod")  # not any capitalised word: headlines capitalise all
+    return any(c.dep_ in owners and c.ent_type_ in ("GPE", "NORP") for c in noun.children)
 
 
 def is_body(token: Token, sanction: bool) -> bool:

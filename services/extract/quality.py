@@ -14,6 +14,7 @@ from pathlib import Path
 
 from schemas.figures import Figure
 from services.extract.acronyms import abbreviates
+from services.extract.places import resolve
 
 FIELDS = (
     "value_max",
@@ -71,7 +72,14 @@ def field_ok(name: str, gold: dict, predicted: dict) -> bool:
 
 
 def speaker_form(name: str | None) -> str | None:
-    return re.sub(r"^the\s+", "", name.strip().lower()) if name else None
+    """Compared without 'the' and without the place a body belongs to: "Spain's insurance
+    compensation consortium" is the 'insurance compensation consortium' of a Spanish article."""
+    if not name:
+        return None
+    owner, mark, body = name.strip().partition("'s ")
+    if mark and resolve(owner) is not None:
+        name = body
+    return re.sub(r"^the\s+", "", name.strip().lower())
 
 
 def score_article(text: str, gold: list[dict], predicted: Iterable[dict], score: Score) -> None:

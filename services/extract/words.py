@@ -12,7 +12,9 @@ def vocabulary(words: str) -> frozenset[str]:
 ORGANISATIONS = vocabulary(
     "ministry department office council government authority agency service commission committee "
     "company firm bank police army military alliance union institute court parliament regulator "
-    "watchdog charity group organisation organization coastguard board"
+    "watchdog charity group organisation organization coastguard board consortium association "
+    "federation foundation bureau cabinet administration directorate secretariat tribunal "
+    "assembly senate congress coalition"
 )
 
 

@@ -411,3 +411,15 @@ def test_whoever_charges_arrests_registers_or_lays_off_states_the_count(nlp, tex
 )
 def test_whoever_imposes_a_fine_states_it_whatever_the_voice(nlp, text, claimant):
     assert [said for _, said, _ in claimants(nlp, text)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [("Spain's insurance compensation consortium said it expected claims for 120,000 vehicles.",
+      "Spain's insurance compensation consortium"),
+     ("Spain's government on Tuesday approved a 10.6 billion-euro aid package.", "Spain's government"),
+     ("The company approved a $10 million package.", None)],
+    ids=["consortium-is-a-body", "a-countrys-government-commits", "a-bare-company-is-too-vague"],
+)
+def test_a_body_named_by_its_kind_and_its_country_is_the_claimant(nlp, text, claimant):
+    assert [said for _, said, _ in claimants(nlp, text)] == [claimant]

@@ -90,3 +90,11 @@ def test_a_claimant_under_its_full_name_is_the_acronym_the_annotation_gives():
     assert field_ok("claimant", gold, {"claimant": "United Nations"})
     assert not field_ok("claimant", gold, {"claimant": "World Food Programme"})
     assert not field_ok("claimant", {"claimant": ["WHO"]}, {"claimant": "Western Hospital"})
+
+
+def test_a_body_is_right_with_or_without_the_country_it_belongs_to():
+    from services.extract.quality import field_ok
+
+    gold = {"claimant": ["insurance compensation consortium"]}
+    assert field_ok("claimant", gold, {"claimant": "Spain's insurance compensation consortium"})
+    assert not field_ok("claimant", {"claimant": ["Trump's lawyers"]}, {"claimant": "Biden's lawyers"})
