@@ -17,18 +17,25 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from schemas.figures import Entity
+from services.extract.places import demonyms
 from services.extract.words import ORGANISATIONS
 
 GAZETTEER = Path(__file__).with_name("gazetteer.jsonl")
+TITLE_WORDS = (
+    r"former|deputy|acting|prime|vice|foreign|defen[cs]e|senior|chief|president|minister|secretary|"
+    r"undersecretary|general|gen\.|spokesperson|spokesman|spokeswoman|executive|director|"
+    r"commissioner|chairman|chairwoman|ceo|mayor|governor|chancellor|premier|ambassador|commander|"
+    r"colonel|col\.|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|lt\.?|sgt\.?|capt\.?|adm\.?|"
+    r"u\.s\.|us|north|south"
+)
+# A nationality before a name is a title too ('Russian President Vladimir Putin', 'South
+# Korean lawmaker Yu Yong-weon'): the words of countryinfo's demonyms, the last word of a
+# longer one ('Korean' of 'South Korean').
+NATIONALITIES = sorted(
+    {one.split()[-1] for name in demonyms() for one in re.split(r"[,/]", name) if one.strip()}
+)
 TITLES = re.compile(
-    r"^(the\s+)?((former|deputy|acting|prime|vice|foreign|defen[cs]e|senior|chief|"
-    r"president|minister|secretary|undersecretary|general|gen\.|spokesperson|spokesman|spokeswoman|"
-    r"executive|director|commissioner|chairman|chairwoman|ceo|"
-    r"mayor|governor|chancellor|premier|ambassador|commander|colonel|col\.|mr\.?|mrs\.?|ms\.?|"
-    r"dr\.?|sen\.?|rep\.?|gov\.?|lt\.?|sgt\.?|capt\.?|adm\.?|u\.s\.|us|russian|"
-    r"ukrainian|chinese|american|british|french|german|"
-    r"israeli|iranian|indian|north|south|korean)\s+)+",
-    re.IGNORECASE,
+    rf"^(the\s+)?(({TITLE_WORDS}|{'|'.join(map(re.escape, NATIONALITIES))})\s+)+", re.IGNORECASE
 )
 
 

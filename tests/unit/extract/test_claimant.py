@@ -423,3 +423,12 @@ def test_whoever_imposes_a_fine_states_it_whatever_the_voice(nlp, text, claimant
 )
 def test_a_body_named_by_its_kind_and_its_country_is_the_claimant(nlp, text, claimant):
     assert [said for _, said, _ in claimants(nlp, text)] == [claimant]
+
+
+def test_any_nationality_before_a_title_is_no_part_of_the_name(nlp):
+    from spacy.tokens import Span
+
+    from services.extract.entities import canonical
+
+    doc = nlp.make_doc("Zambian Minister Sylvia Masebo said so.")
+    assert canonical(Span(doc, 0, 4, label="PERSON")) == "Sylvia Masebo"
