@@ -363,7 +363,11 @@ def records_in_place(verb: Token, subject: Span | None) -> bool:
     if subject is None or verb.lemma_.lower() not in RECORDING:
         return False
     root = subject.root
-    return root.ent_type_ in ("GPE", "LOC") or (root.pos_ == "NOUN" and root.lemma_.lower() in PLACE_NOUNS)
+    return is_place_subject(subject) or (root.pos_ == "NOUN" and root.lemma_.lower() in PLACE_NOUNS)
+
+
+def is_place_subject(subject: Span | None) -> bool:
+    return subject is not None and subject.root.ent_type_ in ("GPE", "LOC")
 
 
 def reported_by_outer(verb: Token, subject: Span | None) -> bool:
@@ -394,7 +398,7 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         ref_name = None  # 'citing official documentation': the citing outlet speaks
     if kind == "citing" and ref_name:
         return Attribution(ref_name, carrier=speaker), ""
-    place_spoke = speaker is not None and subject is not None and subject.root.ent_type_ in ("GPE", "LOC")
+    place_spoke = speaker is not None and is_place_subject(subject)
     if speaker and ref_name and kind == "according" and place_spoke:
         return Attribution(ref_name), ""  # 'Congo has reported 15,600 cases, according to the WHO'
     if speaker and ref_name and ref_name != speaker:
