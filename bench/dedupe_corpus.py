@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/dedupe_corpus.py [--claims] [--record FILE] [CORPUS.jsonl ...]
 
-Default corpora: the development half (tests/data/dedupe/corpus.jsonl) and the held-back
-half (tests/data/dedupe/heldback/corpus.jsonl). A duplicate counts as found when it is judged
+Default corpora: the development half (tests/data/dedupe/corpus.jsonl), the held-back half
+(tests/data/dedupe/heldback/corpus.jsonl) and a second held-back set written later
+(tests/data/dedupe/heldback2/corpus.jsonl). A duplicate counts as found when it is judged
 a duplicate of its labelled original or of a later version of the same story that was passed.
 With --claims every article also runs through extract and claims (`claimstream process`'s
 pipeline) and claim events emitted while a labelled copy was processed are counted.
@@ -26,7 +27,7 @@ from services.dedupe.fingerprint import canonical_url  # noqa: E402
 from services.process import FIXED_CLOCK, Pipeline  # noqa: E402
 
 DATA = Path(__file__).parents[1] / "tests/data/dedupe"
-HALVES = [DATA / "corpus.jsonl", DATA / "heldback/corpus.jsonl"]
+HALVES = [DATA / "corpus.jsonl", DATA / "heldback/corpus.jsonl", DATA / "heldback2/corpus.jsonl"]
 
 
 def load(path: Path) -> list[tuple[RawArticle, dict]]:
