@@ -122,7 +122,9 @@ def traced(bootstrap: str, lost: set[tuple[str, str]]) -> list[str]:
     for claim, statement in sorted(lost):
         url = json.loads(statement)["article_url"]
         seen = Counter(r.topic for r in records if url.encode() in (r.key or b"") + (r.value or b""))
-        lines.append(f"{claim} {url}: {dict(seen)}")
+        unique = [f"{r.partition}@{r.offset}" for r in records
+                  if r.topic == ARTICLES_UNIQUE and r.key == url.encode()]
+        lines.append(f"{claim} {url} (unique at {', '.join(unique)}): {dict(seen)}")
     return lines
 
 
