@@ -88,6 +88,10 @@ def final_states(events: list[dict]) -> dict[str, tuple]:
     }
 
 
+def copies(events: list[dict]) -> set[tuple[str, str]]:
+    return {(e["url"], e["duplicate_of"]) for e in events if e.get("type") == "article.duplicate"}
+
+
 def statements(events: list[dict]) -> set[tuple[str, str]]:
     return {(e["claim_id"], json.dumps(e["statement"], sort_keys=True)) for e in events}
 
@@ -177,9 +181,10 @@ def test_kills_lose_nothing_change_nothing_invent_nothing(own_broker, tmp_path):
         worker.stop()
     assert clean.wait(300) == 0
 
-    expected = [json.loads(line) for line in clean_out.read_text().splitlines()]
-    expected = [e for e in expected if e.get("type", "").startswith("claim.")]
+    clean_events = [json.loads(line) for line in clean_out.read_text().splitlines()]
+    expected = [e for e in clean_events if e.get("type", "").startswith("claim.")]
     got = [json.loads(r.value) for r in asyncio.run(read_records(bootstrap, CLAIMS_NEW, CLAIMS_UPDATED))]
+    notices = [json.loads(r.value) for r in asyncio.run(read_records(bootstrap, ARTICLES_DUPLICATES))]
     early = committed_early(bootstrap)
     repeats = sum(n - 1 for n in Counter(e["event_id"] for e in got).values())
     print(f"\nfaults: {len(articles)} articles, {len(kills)} worker kills, 1 broker kill; clean run "
@@ -194,6 +199,7 @@ def test_kills_lose_nothing_change_nothing_invent_nothing(own_broker, tmp_path):
     print("\n".join(traced(bootstrap, lost)))
     assert lost == set()
     assert {e["event_id"] for e in got} - {e["event_id"] for e in expected} == set()
+    assert copies(notices) - copies(clean_events) == set()  # no article a copy of itself
     want, have = final_states(expected), final_states(got)
     assert sorted(want) == sorted(have)
     assert [c for c in want if want[c] != have[c]] == []
