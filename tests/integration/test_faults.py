@@ -1,9 +1,13 @@
 """Fault injection: the worker SIGKILLed at random moments and the broker killed once, against
 a clean run of the same 400 articles (`claimstream process`, the same logic with no broker).
+Right after the broker is back the worker is killed again three times, each within 3 s of its
+start, while it joins the group and restores its tables. CLAIMSTREAM_FAULT_SEED picks another
+schedule.
 
 Nothing may be lost (every statement of the clean run reaches its claim), nothing may differ
 (final claim states equal), nothing may be invented (every event id is one the clean run made),
-and the group's committed lag must reach 0 within 60 s of the last restart."""
+no article may be judged a copy the clean run did not judge so (a copy of itself), and the
+group's committed lag must reach 0 within 60 s of the last restart."""
 
 import asyncio
 import json
