@@ -20,7 +20,8 @@ transaction markers) and commits past them. The stages' topics have no holes: a 
 records fetched before a seek were read after it (a worker restarted during its table
 restore skipped, then never read again, whole runs of articles). So a skip, like a refused
 acknowledgement, marks the partition to be read again: when its committed record is still
-unacknowledged while later ones are, the partition is sought back to it (once per drop).
+unacknowledged while later ones are, the partition is sought back to it (once per drop), or,
+when retention has deleted it, commits start at the earliest record left.
 
 2. `before_recovery` callables run as the worker starts, beside the restoring of its tables
 (faust starts its own tasks only once every table is restored), so slow start-up work such
@@ -32,6 +33,7 @@ from collections.abc import Callable
 from typing import Any
 
 import faust
+from aiokafka.errors import KafkaError
 from faust.transport.drivers import aiokafka as driver
 from faust.types import TP, Message, TransportT
 
@@ -78,8 +80,20 @@ class Consumer(driver.Consumer):
                 self.sought_back.get(tp) != start or tp in self.dropped):
             self.dropped.discard(tp)
             self.sought_back[tp] = start
-            asyncio.ensure_future(self.seek(tp, start))
+            asyncio.ensure_future(self.read_again(tp, start))
         return None
+
+    async def read_again(self, tp: TP, offset: int) -> None:
+        """Seek back to `offset`, unless retention deleted it: then the partition is read on
+        from the earliest record left, and commits start there."""
+        try:
+            earliest = next(iter((await self.earliest_offsets(tp)).values()), 0)
+        except (TimeoutError, KafkaError, ConnectionError):  # the broker may be away
+            earliest = offset
+        if earliest > offset:
+            self._committed_offset[tp] = earliest
+        else:
+            await self.seek(tp, offset)
 
     def waiting_for(self, tp: TP, offset: int) -> bool:
         """Whether later records are acknowledged while the one at `offset` is not (offsets
