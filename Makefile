@@ -30,7 +30,7 @@ test: install system-deps ## the whole suite, integration tests on a real broker
 test-fast: install ## unit tests only, nothing started
 	$(BIN)/pytest -q -m "not kafka"
 
-test-faults: install ## the fault-injection test (worker SIGKILLed 5 times, broker killed once)
+test-faults: install ## the fault-injection test alone (worker SIGKILLed 8 times, 3 of them within 3 s of its start, broker killed once)
 	$(BIN)/pytest -q -ra -s -m crash
 
 lint: install ## ruff

@@ -91,7 +91,8 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
         forget_old(now, memory)
         try:
             article = RawArticle.model_validate_json(event.value)
-            decision = decide(article, memory, now, settings.near_duplicate_threshold)
+            decision = decide(article, memory, now, settings.near_duplicate_threshold,
+                              at=f"{event.message.partition}:{event.message.offset}")
         except Exception as exc:  # a bad record must not stop the stage
             return [output.dead_send(event, reason_of(exc))], tidied
         DEDUPE_DECISIONS.labels(decision.outcome).inc()

@@ -4,6 +4,7 @@ Checks run cheapest first: canonical URL, feed GUID, content hash of the story t
 MinHash LSH over the story text. A known URL or GUID with another story, and a near-duplicate
 whose story changed (`revision.story_change`), is a revision: passed on with `revision_of`
 set. A near-duplicate whose story did not change is a copy, whatever its page furniture says.
+The same record delivered again after a crash is no copy of itself: it is `redelivered`.
 """
 
 from collections.abc import MutableMapping
@@ -17,7 +18,7 @@ from services.dedupe.fingerprint import Fingerprint, fingerprint
 from services.dedupe.revision import story_change
 from services.dedupe.similarity import NEAR_THRESHOLD, similarity
 
-Outcome = Literal["unique", "revision", "duplicate"]
+Outcome = Literal["unique", "revision", "duplicate", "redelivered"]
 
 
 @dataclass(frozen=True)
@@ -29,10 +30,25 @@ class Decision:
 
 def decide(
     article: RawArticle, store: MutableMapping[str, Any], now: datetime,
-    threshold: float = NEAR_THRESHOLD,
+    threshold: float = NEAR_THRESHOLD, at: str | None = None,
 ) -> Decision:
-    """Judge one article against everything remembered in `store`, and remember it."""
+    """Judge one article against everything remembered in `store`, and remember it. `at`
+    names the record's place in its topic: the record judged last at that place, delivered
+    again, was already sent on (the store remembers only what was), so it is `redelivered`
+    and nothing is sent or remembered."""
     fp = fingerprint(article)
+    if at is not None and state.judged_at(store, fp.url) == at:
+        return Decision(outcome="redelivered")
+    decision = judged(article, fp, store, now, threshold)
+    if at is not None:
+        state.remember_place(store, fp.url, at)
+    return decision
+
+
+def judged(
+    article: RawArticle, fp: Fingerprint, store: MutableMapping[str, Any], now: datetime,
+    threshold: float,
+) -> Decision:
     t = now.timestamp()
     if match := exact_match(store, fp):
         return known(article, fp, store, t, *match)

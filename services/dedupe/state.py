@@ -6,7 +6,8 @@ replaced, never mutated in place, so a Table sees every change.
 
     url:<canonical url>   {"hash", "of", "t"}   "of": the URL this one was judged a copy of;
                           an article that passed also keeps "u", "ti", "o": its URL as given,
-                          title and outlet, for the notices of its copies
+                          title and outlet, for the notices of its copies; "at": the place
+                          (partition:offset) of the record last judged under this URL
     guid:<feed> <guid>    {"url", "hash", "t"}   a GUID is unique within its feed only
     hash:<content hash>   {"url", "t"}
     sig:<url>             {"h": minhash hashvalues, "f": figures, "s": sentence digests,
@@ -36,6 +37,16 @@ def seen_guid(store: Store, guid: str | None) -> dict | None:
 
 def seen_content(store: Store, content_hash: str) -> dict | None:
     return store.get(f"hash:{content_hash}")
+
+
+def judged_at(store: Store, url: str) -> str | None:
+    return (seen_url(store, url) or {}).get("at")
+
+
+def remember_place(store: Store, url: str, at: str) -> None:
+    """Where the record judged under `url` sits in its topic, to know it if it comes again."""
+    if entry := seen_url(store, url):
+        store[f"url:{url}"] = {**entry, "at": at}
 
 
 def signature(store: Store, url: str) -> dict | None:

@@ -13,9 +13,15 @@ faust commits up to the end of the first run of acknowledged offsets, and checks
 the run starts at most one past the committed offset (faust-streaming#606), and not at all
 while nothing is committed: a single record not yet acknowledged, or refused as above, was
 committed unread. Here the run must start exactly at the committed offset (or, before any
-commit, at the first offset read since the partitions were assigned). A record at the
-committed offset that was never read after a seek (a fetch racing the seek after a restore
-delivered later records only) is read again: the partition is sought back to it.
+commit, at the first offset read since the partitions were assigned).
+
+faust also takes offsets skipped between two reads for holes in the log (compaction,
+transaction markers) and commits past them. The stages' topics have no holes: a skip means
+records fetched before a seek were read after it (a worker restarted during its table
+restore skipped, then never read again, whole runs of articles). So a skip, like a refused
+acknowledgement, marks the partition to be read again: when its committed record is still
+unacknowledged while later ones are, the partition is sought back to it (once per drop), or,
+when retention has deleted it, commits start at the earliest record left.
 
 2. `before_recovery` callables run as the worker starts, beside the restoring of its tables
 (faust starts its own tasks only once every table is restored), so slow start-up work such
@@ -27,6 +33,7 @@ from collections.abc import Callable
 from typing import Any
 
 import faust
+from aiokafka.errors import KafkaError
 from faust.transport.drivers import aiokafka as driver
 from faust.types import TP, Message, TransportT
 
@@ -35,10 +42,13 @@ class Consumer(driver.Consumer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.first_read: dict[TP, int] = {}
+        self.dropped: set[TP] = set()  # a record skipped or refused since the last seek
+        self.sought_back: dict[TP, int] = {}
 
     def ack(self, message: Message) -> bool:
         stale = message.generation_id != self.app.consumer_generation_id
         if stale or not self.app.flow_control.is_active():
+            self.dropped.add(message.tp)
             return False
         return super().ack(message)
 
@@ -47,29 +57,48 @@ class Consumer(driver.Consumer):
             self.first_read[tp] = record.offset
         return super()._to_message(tp, record)
 
+    async def _add_gap(self, tp: TP, offset_from: int, offset_to: int) -> None:
+        """Records skipped between two reads: read again, never committed unread."""
+        self.dropped.add(tp)
+
     async def perform_seek(self) -> None:
         self.first_read.clear()  # reading starts again from the committed offsets
+        self.dropped.clear()
+        self.sought_back.clear()
         await super().perform_seek()
 
     def _new_offset(self, tp: TP) -> int | None:
         """faust's next offset to commit, unless the record at the committed offset is not
-        acknowledged yet: then nothing is committed for this partition, and if that record
-        was never even read since the last seek (a fetch that raced the seek started past
-        it), the partition is read again from it."""
+        acknowledged yet: then nothing is committed for this partition, and if later records
+        are acknowledged (so that one was dropped, not in flight), it is read again."""
         acked = self._acked[tp]
         committed = self._committed_offset[tp]
         start = committed if committed is not None else self.first_read.get(tp)
         if not acked or (start is not None and not self.waiting_for(tp, start)):
             return super()._new_offset(tp)
-        if start is not None and self.first_read.get(tp, start) > start:
-            self.first_read.pop(tp)
-            asyncio.ensure_future(self.seek(tp, start))
+        if start is not None and self.app.flow_control.is_active() and (
+                self.sought_back.get(tp) != start or tp in self.dropped):
+            self.dropped.discard(tp)
+            self.sought_back[tp] = start
+            asyncio.ensure_future(self.read_again(tp, start))
         return None
+
+    async def read_again(self, tp: TP, offset: int) -> None:
+        """Seek back to `offset`, unless retention deleted it: then the partition is read on
+        from the earliest record left, and commits start there."""
+        try:
+            earliest = next(iter((await self.earliest_offsets(tp)).values()), 0)
+        except (TimeoutError, KafkaError, ConnectionError):  # the broker may be away
+            earliest = offset
+        if earliest > offset:
+            self._committed_offset[tp] = earliest
+        else:
+            await self.seek(tp, offset)
 
     def waiting_for(self, tp: TP, offset: int) -> bool:
         """Whether later records are acknowledged while the one at `offset` is not (offsets
         below it, acknowledged again after a commit, do not count)."""
-        return min(self._acked[tp]) > offset and not self._gap[tp].overlaps_point(offset)
+        return min(self._acked[tp]) > offset
 
 
 class Transport(driver.Transport):

@@ -92,16 +92,77 @@ def test_a_stage_that_fails_stops_the_worker_rather_than_restarting_in_place(tmp
     assert app.agents[stage].supervisor_strategy is CrashingSupervisor
 
 
-async def test_a_committed_record_never_read_after_a_seek_is_read_again(app, monkeypatch):
-    sought = []
+EARLIEST = {TP0: 0}  # the partition's earliest record left by retention
+
+
+@pytest.fixture
+def sought(app, monkeypatch) -> list[tuple[TP, int]]:
+    """The seeks the consumer makes, instead of making them."""
+    made: list[tuple[TP, int]] = []
 
     async def seek(tp, offset):
-        sought.append((tp, offset))
+        made.append((tp, offset))
+
+    async def earliest_offsets(*tps):
+        return {tp: EARLIEST[tp] for tp in tps}
 
     monkeypatch.setattr(app.consumer, "seek", seek)
+    monkeypatch.setattr(app.consumer, "earliest_offsets", earliest_offsets)
+    return made
+
+
+async def settled() -> None:
+    for _ in range(3):
+        await asyncio.sleep(0)
+
+
+async def test_a_committed_record_never_read_after_a_seek_is_read_again(app, sought):
     app.consumer._committed_offset[TP0] = 5  # noqa: SLF001
     app.consumer.first_read[TP0] = 8  # the first record read since the seek
     acknowledge(app, 8, 9)
     assert app.consumer._new_offset(TP0) is None  # noqa: SLF001
-    await asyncio.sleep(0)
+    await settled()
     assert sought == [(TP0, 5)]
+
+
+async def test_a_record_skipped_after_the_seek_is_read_again_once_per_skip(app, sought):
+    consumer = app.consumer
+    consumer._committed_offset[TP0] = 5  # noqa: SLF001
+    consumer.first_read[TP0] = 5
+    app.flow_control.suspend()  # a restore still running: the stream skips what it holds
+    assert consumer.ack(message(7, 5)) is False
+    acknowledge(app, 6, 7)
+    assert consumer._new_offset(TP0) is None  # noqa: SLF001
+    assert consumer._new_offset(TP0) is None  # noqa: SLF001 - read again, not yet acknowledged
+    await settled()
+    assert sought == [(TP0, 5)]
+    app.flow_control.suspend()  # skipped once more: read again once more
+    assert consumer.ack(message(7, 5)) is False
+    app.flow_control.resume()
+    assert consumer._new_offset(TP0) is None  # noqa: SLF001
+    await settled()
+    assert sought == [(TP0, 5), (TP0, 5)]
+
+
+async def test_records_skipped_between_two_reads_are_not_committed_but_read_again(app, sought):
+    consumer = app.consumer
+    consumer._committed_offset[TP0] = 5  # noqa: SLF001
+    acknowledge(app, 5)
+    await consumer._add_gap(TP0, 6, 9)  # noqa: SLF001 - read 5, then 9: 6 to 8 never came
+    acknowledge(app, 9, 10)
+    assert consumer._new_offset(TP0) == 6  # noqa: SLF001
+    consumer._committed_offset[TP0] = 6  # noqa: SLF001
+    assert consumer._new_offset(TP0) is None  # noqa: SLF001
+    await settled()
+    assert sought == [(TP0, 6)]
+
+
+async def test_records_deleted_by_retention_are_not_waited_for(app, sought, monkeypatch):
+    consumer = app.consumer
+    monkeypatch.setitem(EARLIEST, TP0, 7)  # 5 and 6 deleted before they were read
+    consumer._committed_offset[TP0] = 5  # noqa: SLF001
+    acknowledge(app, 7, 8)
+    assert consumer._new_offset(TP0) is None  # noqa: SLF001
+    await settled()
+    assert sought == []
+    assert consumer._new_offset(TP0) == 9  # noqa: SLF001

@@ -18,14 +18,30 @@ QUALIFIERS = ["", "At least ", "More than ", "About "]
 EPOCH = datetime(2025, 3, 1, 6, 0, tzinfo=UTC)
 
 
-def toll_story(rng: random.Random, place: str, event: str, base: int, n: int) -> str:
-    killed = base + rng.randrange(0, 40)
+Said = set[tuple[str, str, int]]
+
+
+def unsaid(said: Said, what: str, speaker: str, value: int) -> int:
+    """`value`, or the next one up that `speaker` has not given for `what` yet: a speaker
+    repeating a toll word for word makes a copy, and which of two copies is the source depends
+    on the order they arrive in, which across partitions is not the order of publication."""
+    while (what, speaker, value) in said:
+        value += 1
+    said.add((what, speaker, value))
+    return value
+
+
+def toll_story(rng: random.Random, place: str, event: str, base: int, n: int,
+               said: Said) -> str:
+    speaker = rng.choice(SPEAKERS)
+    killed = unsaid(said, "killed", speaker, base + rng.randrange(0, 40))
     qualifier = rng.choice(QUALIFIERS)
     lines = [f"{qualifier}{killed} people were killed in the {event} in {place}, "
-             f"{rng.choice(SPEAKERS)} said on Monday."]
+             f"{speaker} said on Monday."]
     if rng.random() < 0.5:
-        lines.append(f"At least {base * 3 + rng.randrange(0, 20)} people were injured in {place}, "
-                     f"{rng.choice(SPEAKERS)} said.")
+        speaker = rng.choice(SPEAKERS)
+        injured = unsaid(said, "injured", speaker, base * 3 + rng.randrange(0, 20))
+        lines.append(f"At least {injured} people were injured in {place}, {speaker} said.")
     lines.append(f"Rescue teams were still searching the ruins in {place} (report {n}).")
     return " ".join(lines)
 
@@ -35,13 +51,14 @@ def fault_articles(count: int = 400, seed: int = 15) -> list[RawArticle]:
     rng = random.Random(seed)
     stories = [(rng.choice(PLACES), rng.choice(EVENTS), rng.randrange(5, 400))
                for _ in range(count // 4)]
-    articles = []
+    articles: list[RawArticle] = []
+    said: Said = set()
     for n in range(count):
         place, event, base = stories[rng.randrange(len(stories))]
         articles.append(RawArticle(
             url=f"https://news{n % 6}.example.com/{place.lower()}/{event}/{n}",
             title=f"{event.capitalize()} in {place}: report {n}",
             published=EPOCH + timedelta(minutes=17 * n), outlet=OUTLETS[n % len(OUTLETS)],
-            text=toll_story(rng, place, event, base, n),
+            text=toll_story(rng, place, event, base, n, said),
         ))
     return articles

@@ -78,6 +78,30 @@ def test_decide_second_article(second, outcome, kind, reason, of) -> None:
         assert decision.unique.canonical_url == canonical_url(second.url)
 
 
+@pytest.mark.parametrize(
+    ("first_at", "again_at", "outcome"),
+    [("0:7", "0:7", "redelivered"), ("0:7", "0:9", "duplicate"), (None, "0:7", "duplicate"),
+     ("0:7", None, "duplicate")],
+    ids=["same-record-again", "published-again", "place-unknown-then", "place-unknown-now"],
+)
+def test_the_same_record_delivered_again_is_no_copy_of_itself(first_at, again_at, outcome) -> None:
+    store: dict = {}
+    assert decide(article(ORIGINAL, seed(2)), store, NOW, at=first_at).outcome == "unique"
+    remembered = dict(store)
+    decision = decide(article(ORIGINAL, seed(2)), store, NOW + timedelta(hours=1), at=again_at)
+    assert decision.outcome == outcome
+    assert (decision.duplicate is None) == (outcome == "redelivered")
+    assert (store == remembered) == (outcome == "redelivered")
+
+
+def test_a_copy_delivered_again_is_redelivered_and_sends_nothing() -> None:
+    store: dict = {}
+    decide(article(ORIGINAL, seed(2)), store, NOW, at="0:1")
+    assert decide(article("https://wire.example/a", seed(2)), store, NOW, at="0:2").duplicate
+    again = decide(article("https://wire.example/a", seed(2)), store, NOW, at="0:2")
+    assert (again.outcome, again.unique, again.duplicate) == ("redelivered", None, None)
+
+
 def test_near_duplicate_reports_its_similarity() -> None:
     store: dict = {}
     decide(article(ORIGINAL, seed(4)), store, NOW)
