@@ -1,7 +1,8 @@
 """Dedupe's decision: pass an article on (unique or revision) or drop it as a duplicate. Pure.
 
 Checks run cheapest first: canonical URL, feed GUID, content hash of the story text, then
-MinHash LSH over the story text. A known URL or GUID with another story, and a near-duplicate
+MinHash LSH over the story text, then the story's first sentence (a copy cut to its opening
+paragraphs is too short to be near its original). A known URL or GUID with another story, and a near-duplicate
 whose story changed (`revision.story_change`), is a revision: passed on with `revision_of`
 set. A near-duplicate whose story did not change is a copy, whatever its page furniture says.
 The same record delivered again after a crash is no copy of itself: it is `redelivered`.
@@ -57,7 +58,23 @@ def judged(
         if not story_change(fp, sig).is_revision(same_publisher=False):
             state.remember_copy(store, fp, url, t)
             return duplicate(store, fp, url, "near", "near", score)
+    if not near and (cut := cut_copy_of(fp, store)):
+        state.remember_copy(store, fp, cut["url"], t)
+        return duplicate(store, fp, cut["url"], "near", "near", similarity(fp.hashvalues, cut["h"]))
     return passed(article, fp, store, t, revision_of=near[0][0] if near else None)
+
+
+MIN_CUT_SENTENCES = 3
+
+
+def cut_copy_of(fp: Fingerprint, store: MutableMapping[str, Any]) -> dict | None:
+    """An earlier story this one is the opening of, cut short (a paywall, a first page, a
+    teaser): it opens with the same sentence, shares at least three sentences with it, and
+    adds or changes nothing of the story (its own page lines are no story)."""
+    earlier = state.opened_alike(store, fp)
+    if earlier is None or len(fp.sentences & set(earlier["s"])) < MIN_CUT_SENTENCES:
+        return None
+    return None if story_change(fp, earlier).is_revision(same_publisher=False) else earlier
 
 
 def exact_match(store: MutableMapping[str, Any], fp: Fingerprint) -> tuple[dict, str] | None:

@@ -14,13 +14,15 @@ replaced, never mutated in place, so a Table sees every change.
                            "m": digests of the sentences with numbers masked,
                            "e": digests of the long sentences' first and last words, "t"}
     band:<i>:<band hash>  [url, ...]            the LSH index, one key per bucket, oldest first
+    lede:<sentence digest> {"url", "t"}          the story's first sentence: finds a copy cut
+                                                 to its first paragraphs, too short for LSH
 """
 
 from collections.abc import MutableMapping
 from typing import Any
 
 from schemas.articles import RawArticle
-from services.dedupe.fingerprint import Fingerprint
+from services.dedupe.fingerprint import Fingerprint, digest
 from services.dedupe.similarity import band_keys, similarity
 
 Store = MutableMapping[str, Any]
@@ -70,6 +72,15 @@ def candidates(store: Store, fp: Fingerprint, threshold: float) -> list[tuple[st
     return sorted(scored, key=lambda found: (-found[1], found[0]))
 
 
+def opened_alike(store: Store, fp: Fingerprint) -> dict | None:
+    """The signature of the last article whose story opened with fp's first sentence."""
+    entry = store.get(f"lede:{digest(fp.story[0])}") if fp.story else None
+    if entry is None or entry["url"] == fp.url:
+        return None
+    sig = store.get(f"sig:{entry['url']}")
+    return {**sig, "url": entry["url"]} if sig else None
+
+
 def remember_original(store: Store, fp: Fingerprint, t: float, article: RawArticle) -> None:
     """File an article that passed (unique or revision) under every key that finds it."""
     forget_signature(store, fp.url)
@@ -80,6 +91,8 @@ def remember_original(store: Store, fp: Fingerprint, t: float, article: RawArtic
     if not fp.has_text:
         return
     store[f"hash:{fp.content_hash}"] = {"url": fp.url, "t": t}
+    if fp.story:
+        store[f"lede:{digest(fp.story[0])}"] = {"url": fp.url, "t": t}
     store[f"sig:{fp.url}"] = {
         "h": list(fp.hashvalues), "f": sorted(fp.figures), "s": sorted(fp.sentences),
         "m": sorted(fp.masked), "e": sorted(fp.ends), "t": t,

@@ -50,7 +50,7 @@ async def test_an_article_too_large_to_send_on_is_dead_lettered_cut_to_fit(stage
     assert [u["url"] for u in outbox.values("articles.unique")] == ["https://e.org/ok"]
 
 
-async def test_an_article_is_remembered_in_three_table_records_without_lsh_buckets(stage_app):
+async def test_an_article_is_remembered_in_four_table_records_without_lsh_buckets(stage_app):
     from services.runtime.topics import DEDUPE_TABLE, changelog
 
     app, outbox = stage_app("dedupe")
@@ -58,5 +58,5 @@ async def test_an_article_is_remembered_in_three_table_records_without_lsh_bucke
         await agent.put(key=b"a", value=article("https://e.org/flood"))
         await agent.put(key=b"b", value=article("https://e.org/flood-copy"))
     keys = [key for key, _ in outbox.sent[changelog(DEDUPE_TABLE)]]
-    assert [key.split(":", 1)[0] for key in keys] == ["url", "hash", "sig", "url"]
+    assert [key.split(":", 1)[0] for key in keys] == ["url", "hash", "lede", "sig", "url"]
     assert len(outbox.values("articles.duplicates")) == 1

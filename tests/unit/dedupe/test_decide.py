@@ -230,3 +230,22 @@ def test_the_same_page_with_only_new_furniture_is_not_a_revision() -> None:
     footer = "\nLike this story? Share it with 3 friends.\nRated 4.8 by 12,000 readers today."
     decision = decide(article(ORIGINAL, seed(2) + footer), store, NOW + timedelta(hours=1))
     assert (decision.outcome, decision.duplicate.reason) == ("duplicate", "url")
+
+
+def opening(i: int, lines: int) -> str:
+    return "\n".join(main_text(seed(i)).splitlines()[:lines])
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [(opening(4, 3) + "\nSubscribe to continue reading.", "duplicate"),
+     (opening(4, 3) + "\nPolice said on Friday that 41 more people had been detained in the city.",
+      "unique")],
+    ids=["cut-to-its-opening", "its-opening-and-news-of-its-own"],
+)
+def test_a_copy_cut_to_its_opening_paragraphs_is_a_copy(text, outcome) -> None:
+    store: dict = {}
+    decide(article(ORIGINAL, seed(4)), store, NOW)
+    decision = decide(article("https://wire.example/teaser", text), store, NOW + timedelta(hours=1))
+    assert decision.outcome == outcome
+    assert decision.duplicate is None or decision.duplicate.duplicate_of == ORIGINAL

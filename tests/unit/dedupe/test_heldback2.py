@@ -21,7 +21,7 @@ def scored() -> dict:
 
 def test_copies_found_at_least_as_at_first_sight(scored) -> None:
     assert scored["duplicates"] == 120
-    assert scored["found"] >= 114  # first sight: four paywall copies, two others passed
+    assert scored["found"] >= 117  # first sight 114; a copy cut to its opening is found since
 
 
 def test_no_false_duplicates_among_originals_traps_and_revisions(scored) -> None:
