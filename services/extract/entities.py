@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from schemas.figures import Entity
-from services.extract.places import demonyms
+from services.extract import places
 from services.extract.words import ORGANISATIONS
 
 GAZETTEER = Path(__file__).with_name("gazetteer.jsonl")
@@ -28,15 +28,19 @@ TITLE_WORDS = (
     r"colonel|col\.|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|lt\.?|sgt\.?|capt\.?|adm\.?|"
     r"u\.s\.|us|north|south"
 )
+
+
 # A nationality before a name is a title too ('Russian President Vladimir Putin', 'South
 # Korean lawmaker Yu Yong-weon'): the words of countryinfo's demonyms, the last word of a
-# longer one ('Korean' of 'South Korean').
-NATIONALITIES = sorted(
-    {one.split()[-1] for name in demonyms() for one in re.split(r"[,/]", name) if one.strip()}
-)
-TITLES = re.compile(
-    rf"^(the\s+)?(({TITLE_WORDS}|{'|'.join(map(re.escape, NATIONALITIES))})\s+)+", re.IGNORECASE
-)
+# longer one ('Korean' of 'South Korean'). Built on first use, not at import.
+@lru_cache(maxsize=1)
+def titles() -> re.Pattern[str]:
+    nationalities = sorted(
+        {one.split()[-1] for name in places.demonyms() for one in re.split(r"[,/]", name) if one.strip()}
+    )
+    return re.compile(
+        rf"^(the\s+)?(({TITLE_WORDS}|{'|'.join(map(re.escape, nationalities))})\s+)+", re.IGNORECASE
+    )
 
 
 @lru_cache(maxsize=4)
@@ -91,7 +95,8 @@ PLACE_WORDS = frozenset(["city", "region", "oblast", "province", "county", "dist
 def is_name_part(token: Token) -> bool:
     """A capitalised proper noun that is neither a title ('President') nor a known name."""
     capitalised = token.is_title or token.is_upper
-    return capitalised and token.pos_ == "PROPN" and not TITLES.match(f"{token.text} ") and not token.ent_id_
+    titled = titles().match(f"{token.text} ") is not None
+    return capitalised and token.pos_ == "PROPN" and not titled and not token.ent_id_
 
 
 def whole_name(ent: Span) -> Span:
@@ -129,7 +134,7 @@ def canonical(ent: Span) -> str:
         return ent.ent_id_
     text = re.sub(r"['’]s$", "", ent.text.strip(" \"“”'‘’"))
     if ent.label_ == "PERSON":
-        text = TITLES.sub("", text)
+        text = titles().sub("", text)
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip()
 
 
@@ -244,6 +249,6 @@ def joined_start(ent: Span) -> int:
 def is_name_word(token: Token) -> bool:
     """A compound before a name that is no title ('Sri Mulyani' of 'Indrawati'): capitalised,
     or a lower-case particle the tagger reads as part of the name ('da' of 'Mendes da Costa')."""
-    title = TITLES.match(f"{token.text} ") is not None
+    title = titles().match(f"{token.text} ") is not None
     cased = token.is_title or token.is_lower and token.i + 1 < len(token.doc) and token.nbor().is_title
     return token.dep_ == "compound" and token.pos_ == "PROPN" and cased and not title

@@ -17,7 +17,6 @@ from services.extract.incidents import (
     Incident,
     article_incident,
     incident_at,
-    incidents_in,
     named_by_harm,
     sentence_incident,
 )
@@ -80,14 +79,16 @@ def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None
         hint = None if not ranked or tied else ranked[0]
         if place := resolve_entity(ent, hint):
             vote(place, lead=ent.start_char < lead_end)
-    for place in incident_places(doc):  # where it happened outweighs who helped from where:
-        vote(place, lead=True, times=INCIDENT_PLACE_VOTES)  # as two mentions in the first lines
+    named = [(token, found) for token in doc if (found := incident_at(token)) is not None]
+    # where it happened outweighs who helped from where: as two mentions in the first lines
+    for place in incident_places([token for token, _ in named]):
+        vote(place, lead=True, times=INCIDENT_PLACE_VOTES)
     for ent in doc.ents:  # 'South Korean officials', 'Congolese health ministry': a city's vote
         if ent.label_ == "NORP" and (code := demonyms().get(fold(ent.text))):
             vote(Place(code), lead=ent.start_char < lead_end)
     country = votes.most_common(1)[0][0] if votes else None
     region = next((p for p, n in regions.most_common() if n and p.country == country), None)
-    found = incidents_in(doc)
+    found = [incident for _, incident in named]
     names = {i.name: i for i in found if i.name}
     incident = article_incident(doc, headline_end, found)
     if named := named_by_harm(doc, incident, lambda name: country in candidates(name)):
@@ -99,13 +100,11 @@ INCIDENT_PLACE_VOTES = 2
 INCIDENT_PREPOSITIONS = frozenset("in at near off across".split())
 
 
-def incident_places(doc: Doc) -> list[Place]:
-    """The places an incident word is put in: 'the landslide in Papua New Guinea', 'a fire at
+def incident_places(incident_words: list[Token]) -> list[Place]:
+    """The places incident words are put in: 'the landslide in Papua New Guinea', 'a fire at
     the Kostenko mine'."""
     found = []
-    for token in doc:
-        if incident_at(token) is None:
-            continue
+    for token in incident_words:
         for prep in (c for c in token.children if c.lower_ in INCIDENT_PREPOSITIONS):
             for place in (o for o in prep.children if o.dep_ == "pobj"):
                 if place.ent_type_ in PLACE_LABELS and (resolved := place_of_entity(place, None)):
