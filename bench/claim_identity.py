@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO))
 from schemas import Figure, RawArticle, UniqueArticle  # noqa: E402
 from services.claims.in_article import resolve_in_article  # noqa: E402
 from services.claims.quality import f1, merged_stories, pair_scores  # noqa: E402
-from services.claims.state import apply_figure  # noqa: E402
+from services.claims.threads import fold  # noqa: E402
 from services.extract.pipeline import extract_batch, load_nlp  # noqa: E402
 from services.replay.inputs import read_inputs  # noqa: E402
 from services.runtime.settings import Settings  # noqa: E402
@@ -93,13 +93,12 @@ def score_batch(nlp, batch: Path) -> Grouping:
     for article, figures in zip(articles, extract_batch(nlp, articles), strict=True):
         for figure in resolve_in_article(figures):
             row = gold_row(article, rows, figure)
+            key, new_state, event = fold(states.get, figure)  # states are not changed by fold
             if row is not None and not figure.headline:
-                labelled.append((row, figure))
-            state = states.get(figure.claim_key)
-            before = state.current.article_url if state is not None else None
-            new_state, event = apply_figure(state, figure, figure.claim_key)
+                labelled.append((row, figure.model_copy(update={"claim_key": key})))
+            before = states[key].current.article_url if key in states else None
             if new_state is not None:
-                states[figure.claim_key] = new_state
+                states[key] = new_state
             if event is not None and event.change == "value_changed":
                 flips += before == figure.article_url
                 earlier_current += bool(row and row.get("earlier"))

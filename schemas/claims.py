@@ -41,7 +41,8 @@ class ClaimEvent(BaseModel):
     type: Literal["claim.new", "claim.updated"]
     event_id: str = Field(
         description="one id per statement about one claim: the same statement gets the same id "
-        "in any arrival order; a repeat delivery carries the id already seen",
+        "in any arrival order (but when one frame holds several incidents, which of them keeps "
+        "the frame's first claim id follows arrival); a repeat delivery carries the id already seen",
     )
     claim_id: str
     claim_key: str
@@ -56,6 +57,10 @@ class ClaimEvent(BaseModel):
     incident: str | None = Field(default=None, description="claim frame: incident kind [name]")
     holder: str | None = Field(default=None, description="claim frame: the actor whose seats, votes, "
                                "jobs or payments are counted")
+    names: list[str] = Field(
+        default_factory=list, description="the heaviest distinctive names of the claim's articles: "
+        "which incident of its frame the claim is (two crashes in one country stay two claims)",
+    )
     value: int | float
     value_max: int | float | None = None
     qualifier: Qualifier

@@ -84,6 +84,10 @@ class Figure(BaseModel):
         default="current", description="'earlier': a value given in passing as a previous one "
         "('up from 36 on Tuesday'); it joins a claim's history, never its current value",
     )
+    names: dict[str, float] = Field(
+        default_factory=dict, description="the article's distinctive names, lower-cased, with their "
+        "weights ('balasore': 4.3): which incident of its kind the figure belongs to",
+    )
     claimant: str | None = None
     carrier: str | None = Field(default=None, description="outlet that carried the claim")
     evidence: Evidence

@@ -16,9 +16,9 @@ from pydantic import BaseModel
 from spacy.language import Language
 
 from schemas import Figure, RawArticle, UniqueArticle
-from services.claims.identity import claim_id
 from services.claims.in_article import resolve_in_article
-from services.claims.state import ClaimState, apply_figure
+from services.claims.state import ClaimState
+from services.claims.threads import fold
 from services.dedupe.decide import decide
 from services.dedupe.similarity import NEAR_THRESHOLD
 from services.extract.batch import extract_isolated, isolated, shares
@@ -68,8 +68,7 @@ class Pipeline:
             yield from filter(None, map(self.apply, resolve_in_article(result)))
 
     def apply(self, figure: Figure) -> BaseModel | None:
-        key = figure.claim_key
-        state, event = apply_figure(self.claims.get(key), figure, claim_id(key))
+        key, state, event = fold(self.claims.get, figure)
         if state is not None:
             self.claims[key] = state
         return event

@@ -1,7 +1,7 @@
 """faust wiring for claims: figures.extracted -> claims.new / claims.updated.
 
 The claim-state Table is keyed by claim key, like its source topic, so each claim's state
-lives on the partition its figures arrive on.
+lives on the partition its figures arrive on (a key's later incidents under `key#n`).
 """
 
 from datetime import UTC, datetime
@@ -11,8 +11,8 @@ from faust.types import StreamT, TableT
 
 from schemas import ClaimEvent, Figure
 from services.app import JSON_VALUES, StageOutput, Topics, stage_agent, table_changelog
-from services.claims.identity import claim_id
-from services.claims.state import ClaimState, apply_figure, ignored_reason
+from services.claims.state import ClaimState, ignored_reason
+from services.claims.threads import fold
 from services.runtime import topics as t
 from services.runtime.deadletter import reason_of
 from services.runtime.delivery import Send, Staged, each_in_order
@@ -47,28 +47,30 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> TableT:
         return output.refusal("claim event", event.claim_id.encode(), encode(event)) or \
             output.refusal("claim state", claim_key.encode(), state_value)
 
+    def stored(key: str) -> ClaimState | None:
+        value = table.get(key)
+        return ClaimState.model_validate(value) if value else None
+
     def handle(event: faust.EventT) -> tuple[list[Send], list[Send]]:
         """The claim event a figure causes, and the claim state that records it."""
         try:
             figure = Figure.model_validate_json(event.value)
-            stored = table.get(figure.claim_key)
-            state = ClaimState.model_validate(stored) if stored else None
-            new_state, claim_event = apply_figure(state, figure, claim_id(figure.claim_key))
+            key, new_state, claim_event = fold(stored, figure)
         except Exception as exc:
             return [output.dead_send(event, reason_of(exc))], []
         if claim_event is None or new_state is None:
             CLAIM_FIGURES_IGNORED.labels(ignored_reason(new_state, figure)).inc()
-            if new_state is None or new_state == state:
+            if new_state is None or new_state == stored(key):
                 return [], []
             staged = Staged(table)  # a copy, recorded in the claim's state
-            staged[figure.claim_key] = new_state.model_dump(mode="json")
+            staged[key] = new_state.model_dump(mode="json")
             return [], staged.apply(event.message.partition)
         claim_event = claim_event.model_copy(update={"emitted_at": datetime.now(UTC)})
-        if too_large := refusal(figure.claim_key, new_state, claim_event):
+        if too_large := refusal(key, new_state, claim_event):
             return [output.dead_send(event, too_large)], []
         out = topics.claims_new if claim_event.type == "claim.new" else topics.claims_updated
         staged = Staged(table)
-        staged[figure.claim_key] = new_state.model_dump(mode="json")
+        staged[key] = new_state.model_dump(mode="json")
         observe(claim_event, figure)
         return ([Send(out, claim_event.claim_id.encode(), encode(claim_event))],
                 staged.apply(event.message.partition))

@@ -35,6 +35,11 @@ class ClaimState(BaseModel):
     history: list[ClaimEvent] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)  # what each article said
     copies: list[Copy] = Field(default_factory=list)
+    # which incident of its frame the claim is (`threads.py`): its articles' distinctive names
+    # and the time it was stated in
+    names: dict[str, float] = Field(default_factory=dict)
+    first_published: datetime | None = None
+    last_published: datetime | None = None
 
 
 def applied_mark(said: Figure | ClaimSource) -> str:

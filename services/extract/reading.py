@@ -18,6 +18,7 @@ from services.extract.currencies import local_currency
 from services.extract.earlier import is_earlier, past_perfect
 from services.extract.entities import aliases, entities_in
 from services.extract.frame import ArticleFrame, FigureFrame, read_article_frame, read_frame
+from services.extract.names import distinctive_names
 from services.extract.scope import Scope, find_scopes
 from services.extract.scope_attachment import scope_for
 
@@ -57,7 +58,9 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
         found = by_sentence.get(sent.start, [])
         figures = [read_figure(context, amount, token, sent, memory, found) for amount, token in found]
         remember(sent, [f for f in figures if f is not None], memory)
-    return credit_headlines(moved_on(memory.figures, memory.perfect))
+    names = distinctive_names(title, article.text)  # which incident: read by the claims stage
+    return [f.model_copy(update={"names": names})
+            for f in credit_headlines(moved_on(memory.figures, memory.perfect))]
 
 
 def moved_on(figures: list[Figure], perfect: set[str]) -> list[Figure]:

@@ -45,3 +45,24 @@ async def test_a_copy_emits_nothing_and_the_claim_records_what_it_copies(stage_a
         stored = app.tables[CLAIMS_TABLE][KEY]
     assert len(outbox.values("claims.new")) == 1 and outbox.values("claims.updated") == []
     assert [(c["article_url"], c["copy_of"]) for c in stored["copies"]] == [("wire-copy", "u1")]
+
+
+async def test_two_incidents_of_one_key_are_two_claims_in_the_table(stage_app):
+    from services.runtime.topics import CLAIMS_TABLE
+
+    def dated(value, url, day, names):
+        fields = Figure.model_validate_json(figure(value, url)).model_dump()
+        return Figure(**{**fields, "published": day, "names": names, "evidence": url}).model_dump_json().encode()
+
+    app, outbox = stage_app("claims")
+    async with app.agents["claims"].test_context() as agent:
+        await agent.put(key=KEY.encode(), value=dated(155, "u1", "2023-06-03T00:00:00Z", {"tempi": 9.0}))
+        await agent.put(key=KEY.encode(), value=dated(40, "u2", "2025-06-03T00:00:00Z", {"derna": 9.0}))
+        await agent.put(key=KEY.encode(), value=dated(163, "u3", "2025-09-03T00:00:00Z", {"tempi": 9.0}))
+        table = app.tables[CLAIMS_TABLE]
+        stored = {key: table[key]["current"]["value"] for key in (KEY, f"{KEY}#1")}
+    new, updated = outbox.values("claims.new"), outbox.values("claims.updated")
+    assert [(e["value"], e["names"]) for e in new] == [(155, ["tempi"]), (40, ["derna"])]
+    assert new[0]["claim_id"] != new[1]["claim_id"]
+    assert [(e["claim_id"], e["previous"]["value"]) for e in updated] == [(new[0]["claim_id"], 155)]
+    assert stored == {KEY: 163, f"{KEY}#1": 40}

@@ -32,6 +32,19 @@ def test_story_batches_keep_their_floors(scores, batch):
     assert got.value_flips <= floor["value_flips"], got
 
 
+def test_all_batches_in_one_stream_merge_no_two_stories(tmp_path):
+    """As one feed delivers them: stories of one kind in one country (two Indian crashes two
+    years apart, two US strikes, two Afghan earthquakes) share keys, never claims."""
+    from claim_identity import all_together, score_batch
+
+    from services.extract.pipeline import load_nlp
+    from services.runtime.settings import Settings
+
+    got = score_batch(load_nlp(Settings().spacy_model), all_together(tmp_path))
+    assert got.merged_stories == 0, got
+    assert got.precision >= 0.78 and got.value_flips == 0, got
+
+
 def test_every_batch_has_a_first_sight_log():
     from claim_identity import batches, first_sight
 

@@ -1,0 +1,101 @@
+"""Several incidents under one key: which claim of a frame a figure joins. No I/O.
+
+A key names a frame, and one frame can hold unrelated incidents: people killed in an accident
+in India are the Balasore train crash of 2023 and the Air India crash of 2025. A key's first
+claim is stored under the key itself and later ones under `key#1`, `key#2`, ... (each its own
+claim id). A figure joins the claim of its key whose articles share enough of its article's
+distinctive names (`services.extract.names`): none within GRACE of the time the claim was
+stated in, more the further apart they are, MIN_SHARED from HORIZON on; among those, the one
+sharing most names, then the nearest in time. Anything else is a new incident and opens a new claim. A long-running story
+(a fraud penalty appealed over eighteen months) stays one claim through its names.
+
+The claim ids of a key's first claim are what they were before incidents were told apart;
+when a key holds several incidents, which of them is the first follows arrival order.
+"""
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from schemas import ClaimEvent, Figure
+from services.claims.identity import claim_id
+from services.claims.state import ClaimState, apply_figure
+
+# Names a figure must share with a claim to join it, by weight (each name counts the smaller of
+# its two weights), growing with the time between them: nothing within GRACE (one news cycle),
+# then linearly up to MIN_SHARED at HORIZON and beyond: one rare name used a few times (~9), or
+# two or three less rare ones. Weekdays and titles weigh about 1.
+GRACE = timedelta(days=3)
+HORIZON = timedelta(days=30)
+MIN_SHARED = 8.0
+NAMES_LIMIT = 40  # the heaviest names a claim keeps
+NAMES_SHOWN = 5  # on each claim event
+MAX_INCIDENTS = 64  # claims one key may hold; past it, the last one takes every other figure
+
+Stored = Callable[[str], ClaimState | None]
+
+
+def stored_key(claim_key: str, n: int) -> str:
+    return claim_key if n == 0 else f"{claim_key}#{n}"
+
+
+def incidents(stored: Stored, claim_key: str) -> list[ClaimState]:
+    """The claims a key holds, first to last."""
+    states: list[ClaimState] = []
+    while len(states) < MAX_INCIDENTS and (state := stored(stored_key(claim_key, len(states)))):
+        states.append(state)
+    return states
+
+
+def shared(names: dict[str, float], figure: Figure) -> float:
+    return sum(min(weight, names[name]) for name, weight in figure.names.items() if name in names)
+
+
+def distance(state: ClaimState, figure: Figure) -> timedelta:
+    """How far the figure's publication lies outside the time the claim was stated in; zero
+    when either is undated."""
+    if figure.published is None or state.first_published is None or state.last_published is None:
+        return timedelta(0)
+    if figure.published < state.first_published:
+        return state.first_published - figure.published
+    return max(figure.published - state.last_published, timedelta(0))
+
+
+def needed(apart: timedelta) -> float:
+    """Names to share at that distance in time."""
+    return MIN_SHARED * min(max((apart - GRACE) / (HORIZON - GRACE), 0.0), 1.0)
+
+
+def incident_of(states: list[ClaimState], figure: Figure) -> int | None:
+    """Index of the claim the figure joins, or None for a new incident."""
+    scored = [(shared(s.names, figure), -distance(s, figure), n) for n, s in enumerate(states)]
+    joinable = [s for s in scored if s[0] >= needed(-s[1])]
+    if not joinable:
+        return None if len(states) < MAX_INCIDENTS else len(states) - 1
+    return max(joinable)[2]
+
+
+def with_incident(state: ClaimState, figure: Figure) -> ClaimState:
+    """The claim's names and time span, with the figure's article in them."""
+    names = dict(state.names)
+    for name, weight in figure.names.items():
+        names[name] = max(weight, names.get(name, 0.0))
+    kept = dict(sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:NAMES_LIMIT])
+    dates = [d for d in (state.first_published, state.last_published, figure.published) if d]
+    return state.model_copy(update={
+        "names": kept, "first_published": min(dates, default=None),
+        "last_published": max(dates, default=None),
+    })
+
+
+def fold(stored: Stored, figure: Figure) -> tuple[str, ClaimState | None, ClaimEvent | None]:
+    """The figure into its claim: the key the claim is stored under, its new state (None when
+    the figure opens nothing) and the event to emit."""
+    states = incidents(stored, figure.claim_key)
+    n = incident_of(states, figure)
+    n = len(states) if n is None else n
+    key = stored_key(figure.claim_key, n)
+    state, event = apply_figure(states[n] if n < len(states) else None, figure, claim_id(key))
+    if state is None or event is None:
+        return key, state, None
+    state = with_incident(state, figure)
+    return key, state, event.model_copy(update={"names": list(state.names)[:NAMES_SHOWN]})

@@ -1,0 +1,89 @@
+"""One key, several incidents: a figure joins the claim of its key stated near it in time or
+sharing its article's distinctive names; an unrelated incident of the same kind, place and
+measure opens a claim of its own."""
+
+from services.claims.identity import claim_id, claim_key
+from services.claims.threads import MIN_SHARED, fold, stored_key
+
+BALASORE = {"balasore": 4.3, "coromandel": 6.5, "odisha": 5.3, "vaishnaw": 6.0}
+AIR_INDIA = {"ahmedabad": 4.9, "dreamliner": 3.9, "vishwash": 4.6}
+
+
+def run(figures):
+    """Every figure through `fold` over one store, as the claims agent and `process` do."""
+    states, out = {}, []
+    for f in figures:
+        f = f.model_copy(update={"claim_key": claim_key(f)})
+        key, state, event = fold(states.get, f)
+        if state is not None:
+            states[key] = state
+        out.append((key, event))
+    return states, out
+
+
+def crash(figure, value, url, published, names):
+    return figure(value, url=url, counted="people", event="killed", qualifier="exact", place="IN",
+                  incident="accident", claimant="officials", published=published).model_copy(
+        update={"names": names})
+
+
+def test_two_crashes_two_years_apart_are_two_claims(figure):
+    states, out = run([
+        crash(figure, 288, "https://a.example/1", "2023-06-03T10:00:00+00:00", BALASORE),
+        crash(figure, 241, "https://b.example/2", "2025-06-13T10:00:00+00:00", AIR_INDIA),
+    ])
+    (first_key, first), (second_key, second) = out
+    assert second_key == stored_key(first_key, 1) == f"{first_key}#1"
+    assert first.claim_id == claim_id(first_key) and second.claim_id == claim_id(second_key)
+    assert first.claim_id != second.claim_id
+    assert (first.type, second.type) == ("claim.new", "claim.new")
+    assert first.names == ["coromandel", "vaishnaw", "odisha", "balasore"]  # heaviest first
+    assert second.names == ["ahmedabad", "vishwash", "dreamliner"]
+    assert len(states) == 2
+
+
+def test_a_later_figure_joins_its_own_incident_by_names(figure):
+    _, out = run([
+        crash(figure, 288, "https://a.example/1", "2023-06-03T10:00:00+00:00", BALASORE),
+        crash(figure, 241, "https://b.example/2", "2025-06-13T10:00:00+00:00", AIR_INDIA),
+        crash(figure, 296, "https://c.example/3", "2025-09-01T10:00:00+00:00",
+              {"balasore": 4.3, "coromandel": 6.5, "bahanaga": 5.0}),
+    ])
+    assert out[2][0] == out[0][0]
+    assert out[2][1].change == "value_changed" and out[2][1].previous.value == 288
+
+
+def test_within_one_news_cycle_no_names_are_needed(figure):
+    _, out = run([
+        crash(figure, 233, "https://a.example/1", "2023-06-03T10:00:00+00:00", BALASORE),
+        crash(figure, 288, "https://b.example/2", "2023-06-05T10:00:00+00:00", {}),
+    ])
+    assert out[1][0] == out[0][0] and out[1][1].version == 2
+
+
+def test_the_further_apart_the_more_names_are_needed(figure):
+    lusaka = {"lusaka": 7.0}
+    _, out = run([
+        crash(figure, 233, "https://a.example/1", "2023-06-03T10:00:00+00:00", BALASORE | lusaka),
+        crash(figure, 288, "https://b.example/2", "2023-06-17T10:00:00+00:00", lusaka),  # 14 days
+        crash(figure, 290, "https://c.example/3", "2023-07-04T10:00:00+00:00", {}),  # 17 days on
+    ])
+    assert out[1][0] == out[0][0] and out[1][1].change == "value_changed"
+    assert out[2][0] == f"{out[0][0]}#1" and out[2][1].type == "claim.new"
+
+
+def test_names_below_the_threshold_do_not_join_across_years(figure):
+    few = {"vaishnaw": MIN_SHARED - 2.5}  # one shared name, a minister in office at both times
+    _, out = run([
+        crash(figure, 288, "https://a.example/1", "2023-06-03T10:00:00+00:00", BALASORE),
+        crash(figure, 3, "https://b.example/2", "2024-06-17T10:00:00+00:00", {**AIR_INDIA, **few}),
+    ])
+    assert out[1][0] != out[0][0] and out[1][1].type == "claim.new"
+
+
+def test_an_undated_figure_joins_the_key_s_claim(figure):
+    _, out = run([
+        crash(figure, 288, "https://a.example/1", "2023-06-03T10:00:00+00:00", BALASORE),
+        crash(figure, 288, "https://b.example/2", None, {}),
+    ])
+    assert out[1][0] == out[0][0] and out[1][1].change == "corroborated"
