@@ -6,8 +6,9 @@ claim is stored under the key itself and later ones under `key#1`, `key#2`, ... 
 claim id). A figure joins the claim of its key whose articles share enough of its article's
 distinctive names (`services.extract.names`): none within GRACE of the time the claim was
 stated in, more the further apart they are, MIN_SHARED from HORIZON on; among those, the one
-sharing most names, then the nearest in time. Anything else is a new incident and opens a new claim. A long-running story
-(a fraud penalty appealed over eighteen months) stays one claim through its names.
+sharing most names, then the nearest in time. Anything else is a new incident and opens a new
+claim. A long-running story (a fraud penalty appealed over eighteen months) stays one claim
+through its names.
 
 The claim ids of a key's first claim are what they were before incidents were told apart;
 when a key holds several incidents, which of them is the first follows arrival order.
