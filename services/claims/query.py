@@ -17,7 +17,8 @@ def summary(state: ClaimState) -> dict:
 
 def matches(state: ClaimState, text: str | None, entity: str | None, since: datetime | None) -> bool:
     current = state.current
-    if text and text.lower() not in f"{current.subject} {current.evidence} {state.claim_key}".lower():
+    written = f"{current.subject} {current.evidence} {state.claim_key} {' '.join(state.names)}"
+    if text and text.lower() not in written.lower():
         return False
     if entity:
         names = {e.canonical.lower() for e in current.entities} | {

@@ -99,4 +99,6 @@ def fold(stored: Stored, figure: Figure) -> tuple[str, ClaimState | None, ClaimE
     if state is None or event is None:
         return key, state, None
     state = with_incident(state, figure)
-    return key, state, event.model_copy(update={"names": list(state.names)[:NAMES_SHOWN]})
+    names = {"names": list(state.names)[:NAMES_SHOWN]}
+    history = [*state.history[:-1], state.history[-1].model_copy(update=names)]  # the event
+    return key, state.model_copy(update={"history": history}), event.model_copy(update=names)

@@ -36,3 +36,19 @@ def test_find_returns_state_with_full_history(figure):
     assert [h["version"] for h in found["history"]] == [1, 2]
     assert [s["article_url"] for s in found["sources"]] == ["u1", "u2"]
     assert find([state], "c-missing") is None
+
+
+def test_a_claim_is_found_by_its_incident_s_names_and_its_summary_shows_them(figure):
+    from services.claims.threads import fold
+
+    states = {}
+    for f in (figure(288, url="u1", counted="people", event="killed", place="IN", incident="accident"),
+              figure(241, url="u2", counted="people", event="killed", place="IN", incident="accident")):
+        names = {"balasore": 5.0} if f.article_url == "u1" else {"ahmedabad": 5.0}
+        published = "2023-06-03T00:00:00+00:00" if f.article_url == "u1" else "2025-06-13T00:00:00+00:00"
+        f = f.model_validate({**f.model_dump(), "claim_key": claim_key(f), "names": names,
+                              "published": published})
+        key, state, _ = fold(states.get, f)
+        states[key] = state
+    [found] = search(states.values(), text="ahmedabad")
+    assert found["value"] == 241 and found["names"] == ["ahmedabad"]
