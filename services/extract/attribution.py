@@ -9,11 +9,11 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.figures import Figure
 from services.extract.claimant import Attribution, attribute, generic_phrase, name_of, speaking_part
-from services.extract.entities import kinds, with_name_tail
+from services.extract.entities import kinds, titles, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.speakers import SPEECH_VERBS, quote_speaker, subject_of
 
-PRONOUNS = frozenset(["he", "she", "they", "it", "we"])
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "his", "her", "their", "its", "our"])  # and owners
 AGENCY_WORDS = frozenset(
     [
         "agency",
@@ -66,8 +66,8 @@ class Memory:
         words = generic.split()
         if not words:
             return None
-        if words[-1].lower() in PRONOUNS:
-            return self.named[-1] if self.named else None
+        if words[-1].lower() in PRONOUNS or titles().fullmatch(generic + " "):
+            return self.named[-1] if self.named else None  # 'he', 'the Minister'
         head = words[-1].lower()
         for known in reversed(self.named):
             if head in (known.claimant or "").lower().split() or head == known.head:

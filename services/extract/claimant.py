@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from services.extract.acronyms import is_acronym
-from services.extract.entities import canonical, ents_within, kinds, with_name_tail
+from services.extract.entities import canonical, ents_within, kinds, titles, with_name_tail
 from services.extract.events import is_person_noun, lemmas
 from services.extract.speakers import is_speech, speakers, subject_of
 from services.extract.words import ORGANISATIONS, vocabulary
@@ -114,6 +114,8 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
     if head.like_num or head.lower_ == "one":
         objects = [c for p in head.children if p.lower_ == "of" for c in p.children]
         head = objects[0] if objects else head
+    if is_bare_title(span):
+        return None, True  # 'the Minister': the minister the article named
     named_like_number = head.pos_ == "PROPN" and head.text[-1:].isalpha()  # '23andMe'
     if head.ent_type_ in ("DATE", "TIME", "CARDINAL") and not named_like_number:
         return None, False
@@ -129,6 +131,13 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
     if head.lemma_.lower() in GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
         return None, True  # 'the department', 'it': whoever the article named so
     return acting_for(head) or role_phrase(head), False
+
+
+def is_bare_title(span: Span) -> bool:
+    """'the Minister', 'the President': a title alone, which points back to whoever the
+    article named with it."""
+    words = [t for t in span if t.dep_ != "det"]
+    return len(words) == 1 and titles().fullmatch(words[0].text + " ") is not None
 
 
 def acting_for(head: Token) -> str | None:
@@ -166,7 +175,7 @@ def body_spoken_for(head: Token) -> Span | None:
     if not is_person_noun(head):
         return None
     bodies = [o for o in prep_objects(head, ("for", "of", "at", "from"))
-              if o.lemma_.lower() in ORGANISATIONS | PLACE_BODIES]
+              if o.lemma_.lower() in ORGANISATIONS | GOVERNMENTS | PLACE_BODIES]
     return head.doc[bodies[0].left_edge.i : bodies[0].i + 1] if bodies else None
 
 
@@ -213,8 +222,15 @@ def is_speaker_noun(head: Token) -> bool:
 
 def role_phrase(head: Token) -> str:
     """The head noun with the modifiers before it: 'South Korean lawmaker', "Lubbock's
-    health department", "sheriff's office" (not "the country's": that only points back)."""
-    return head.doc[role_start(head) : head.i + 1].text
+    health department", "sheriff's office" (not "the country's": that only points back); for
+    people, with what describes them after it: 'people familiar with the talks', 'the police
+    officer in charge of security at the festival'."""
+    end = head.i
+    if is_person_noun(head):
+        after = [c for c in head.rights if c.dep_ == "amod" or c.dep_ == "prep"
+                 and any(o.lemma_.lower() == "charge" for o in c.children)]
+        end = max((c.right_edge.i for c in after), default=end)
+    return head.doc[role_start(head) : end + 1].text
 
 
 def role_start(head: Token) -> int:

@@ -149,4 +149,6 @@ def is_person_noun(noun: Token) -> bool:
         return True
     if noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
         return True
+    if noun.tag_ == "NN" and lemma.endswith("man") and lemma not in NOT_PEOPLE:
+        return True  # 'a spokesman', 'the chairwoman', 'a gunman'
     return noun.tag_ == "NNS" and lemma.endswith(PERSON_SUFFIXES) and lemma not in NOT_PEOPLE

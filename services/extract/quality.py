@@ -72,14 +72,14 @@ def field_ok(name: str, gold: dict, predicted: dict) -> bool:
 
 
 def speaker_form(name: str | None) -> str | None:
-    """Compared without 'the' and without the place a body belongs to: "Spain's insurance
+    """Compared without an article ('the', 'a', 'an') and without the place a body belongs to: "Spain's insurance
     compensation consortium" is the 'insurance compensation consortium' of a Spanish article."""
     if not name:
         return None
     owner, mark, body = name.strip().partition("'s ")
     if mark and resolve(owner) is not None:
         name = body
-    return re.sub(r"^the\s+", "", name.strip().lower())
+    return re.sub(r"^(?:the|an?)\s+", "", name.strip().lower())
 
 
 def score_article(text: str, gold: list[dict], predicted: Iterable[dict], score: Score) -> None:

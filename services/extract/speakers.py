@@ -15,6 +15,10 @@ SPEECH_VERBS = vocabulary(
 # Verbs that state a figure for the future ('the poll projects 131 seats'); unlike the others
 # they do not close the clause a figure's frame is read in ('are projected to win 48 seats').
 FORECASTS = vocabulary("project forecast predict")
+# Verbs that state a figure when what they give is one: 'OCHA gave a far lower toll', 'the
+# Red Crescent had given a figure of 500 dead', 'the ministry issued a new count'.
+GIVING = vocabulary("give provide issue release")
+FIGURE_NOUNS = vocabulary("toll figure number estimate count tally total")
 WEAK_SPEECH = vocabulary(
     "record document count tally calculate assess identify find show indicate suggest believe "
     "think conclude put estimate project forecast predict"
@@ -33,8 +37,15 @@ def speakers(token: Token, sent: Span) -> list[Token]:
     return sorted(ordered, key=lambda t: (t not in above, t.lemma_.lower() in WEAK_SPEECH))
 
 
+def gives_figure(token: Token) -> bool:
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return token.lemma_.lower() in GIVING and any(o.lemma_.lower() in FIGURE_NOUNS for o in objects)
+
+
 def is_speech(token: Token) -> bool:
-    if token.lemma_.lower() not in SPEECH_VERBS | FORECASTS or not acts_as_verb(token):
+    if token.lemma_.lower() not in SPEECH_VERBS | FORECASTS and not gives_figure(token):
+        return False
+    if not acts_as_verb(token):
         return False
     # not 'an estimated 900,000', nor '... to find other ways': no statement hangs on these;
     # nor 'with 648 of the 650 seats declared', where nobody speaks
