@@ -72,8 +72,9 @@ def field_ok(name: str, gold: dict, predicted: dict) -> bool:
 
 
 def speaker_form(name: str | None) -> str | None:
-    """Compared without an article ('the', 'a', 'an') and without the place a body belongs to: "Spain's insurance
-    compensation consortium" is the 'insurance compensation consortium' of a Spanish article."""
+    """Compared without an article ('the', 'a', 'an') and without the place a body belongs
+    to: "Spain's insurance compensation consortium" is the 'insurance compensation consortium'
+    of a Spanish article."""
     if not name:
         return None
     owner, mark, body = name.strip().partition("'s ")
