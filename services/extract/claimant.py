@@ -427,8 +427,18 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         return Attribution(ref_name), ""
     if ref_generic and not generic:
         return Attribution(None, generic=True), generic_phrase(speaking_part(ref))
+    if not generic and (owner := estimate_owner(figure_token)):
+        return Attribution(owner), ""
+    body = committing_body(figure_token) if not generic else None
+    if body is not None:
+        name, is_generic = name_of(body)
+        # 'the union' is the one the article names; an article that names none has no claimant
+        named_elsewhere = is_generic and any(e.label_ == "ORG" for e in sent.doc.ents)
+        if name or not named_elsewhere:
+            return Attribution(name), ""
+        return Attribution(None, generic=True), generic_phrase(body)
     if not generic:
-        return Attribution(estimate_owner(figure_token) or committing_body(figure_token)), ""
+        return Attribution(None), ""
     return Attribution(None, generic=True), generic
 
 
@@ -446,35 +456,39 @@ COMMITMENTS = vocabulary(
 # country ('the U.N. has registered 20,000 deaths', "Spain's government approved ...").
 SANCTIONS = vocabulary("fine impose levy charge arrest detain indict")
 SANCTION_NOUNS = vocabulary("fine penalty")
+POSSIBILITY = vocabulary("can could may might")
 
 
-def committing_body(token: Token) -> str | None:
+def committing_body(token: Token) -> Span | None:
     """With no speaker, the organisation that commits to the figure is its source; a person
     or a country that 'pays' or 'cuts' is not thereby asserting anything. A sanction's source
     may be its agent ('a fine of €1.2 billion by Ireland's Data Protection Commission', '€746
-    million, which was levied on Amazon by Luxembourg's data watchdog')."""
+    million, which was levied on Amazon by Luxembourg's data watchdog'). A body named only by
+    its kind ('The union has demanded 77%') is the one the article names elsewhere."""
     verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
     nouns = [token, *(a for a in token.ancestors if verb is None or a.i != verb.i and verb in a.ancestors)]
     relative = next((c for n in nouns for c in n.children if c.dep_ == "relcl"), None)
     for clause in (relative, verb):
         said = committing_subject(clause) if clause is not None else None
-        if said:
-            return said
+        if said is not None:
+            return phrase(said)
     fine = next((n for n in nouns if n.lemma_.lower() in SANCTION_NOUNS), None)
     agents = [o for p in (fine.children if fine is not None else []) if p.lower_ == "by"
               for o in p.children if o.dep_ == "pobj" and is_body(o, sanction=True)]
-    return name_of(phrase(agents[0]))[0] if agents else None
+    return phrase(agents[0]) if agents else None
 
 
-def committing_subject(verb: Token) -> str | None:
+def committing_subject(verb: Token) -> Token | None:
     said = set(lemmas(verb))  # 'fined' is read as a form of 'fin'
-    if not said & COMMITMENTS:
+    # 'the regulator can fine a company up to 4%': what a body may do is a rule, not a figure it gives
+    possible = any(c.dep_ == "aux" and c.lemma_.lower() in POSSIBILITY for c in verb.children)
+    if not said & COMMITMENTS or possible:
         return None
     sanction = bool(said & SANCTIONS)
     agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] + (agents if sanction else [])
-    bodies = [s for s in subjects if is_body(s, sanction or qualified(s))]
-    return name_of(phrase(bodies[0]))[0] if bodies else None
+    bodies = [s for s in subjects if is_body(s, sanction or qualified(s)) or is_bare_body(s)]
+    return bodies[0] if bodies else None
 
 
 def qualified(noun: Token) -> bool:

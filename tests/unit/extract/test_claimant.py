@@ -461,3 +461,19 @@ def test_an_owner_pronoun_and_a_bare_title_point_back_to_the_named_speaker(nlp):
     )
     got = {value: claimant for value, claimant, _ in claimants(nlp, text)}
     assert got[109_000_000] == "Veltrix Telecom" and got[12] == "Sylvia Okonjo"
+
+
+def test_a_body_named_by_its_kind_commits_as_the_body_the_article_names(nlp):
+    text = (
+        "Veltrix Motors said on Monday it would close two plants. "
+        "The company spent $872 million on the closures.\n\n"
+        "The union has demanded a 77% raise."
+    )
+    got = {value: claimant for value, claimant, _ in claimants(nlp, text)}
+    assert got[872_000_000] == "Veltrix Motors" and got[77] == "union"
+
+
+def test_what_a_body_may_do_is_a_rule_not_its_figure(nlp):
+    text = ("The Information Commissioner's Office is investigating Larkfield Water. Under the law, "
+            "the regulator can fine a company up to 4% of its global turnover.")
+    assert [c for v, c, _ in claimants(nlp, text) if v == 4] == [None]
