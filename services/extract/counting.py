@@ -96,11 +96,15 @@ def of_pronoun(token: Token) -> bool:
 
 
 def compared_from(token: Token) -> bool:
-    """'up from 1,325', 'rose from 1,325': the earlier level of a count, not 'raised the age from 27'."""
+    """'up from 1,325', 'rose from 1,325', 'revised the toll to 275 from 288': the earlier level
+    of a count, not 'raised the age from 27'."""
     if token.dep_ != "pobj" or token.head.lower_ != "from":
         return False
     word = token.head.head
     if word.lower_ in ("up", "down"):
+        return True
+    replaced = [o for c in word.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children]
+    if any(o.like_num or any(n.like_num for n in o.children) for o in replaced):
         return True
     level = word.lemma_.lower() in subjects.LEVEL_VERBS
     return level and not any(c.dep_ == "dobj" for c in word.children)

@@ -22,7 +22,8 @@ def is_earlier(token: Token, noun: Token | None) -> bool:
     holds_value = noun is None or noun.lemma_.lower() in VALUE_NOUNS
     if holds_value and any(c.lemma_.lower() in EARLIER_MODIFIERS for c in modifiers):
         return True
-    governor = anchor if anchor.dep_ == "pobj" else token
+    first = first_conjunct(anchor)  # 'up from 16,000 cases and 548 deaths': both are earlier
+    governor = first if first.dep_ == "pobj" else token
     if governor.dep_ != "pobj" or holder_is_earlier(governor):
         return governor.dep_ == "pobj"
     prep = governor.head
@@ -30,6 +31,12 @@ def is_earlier(token: Token, noun: Token | None) -> bool:
         return True
     given = any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in GIVEN for w in words for c in w.children)
     return prep.lower_ in COMPARATIVE and given
+
+
+def first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
 
 
 def holder_is_earlier(anchor: Token) -> bool:

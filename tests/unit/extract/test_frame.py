@@ -90,8 +90,11 @@ def test_measures(nlp, sentence, value, measure):
     ("sentence", "current", "earlier"),
     [("Forty people have now been confirmed dead, up from 36 on Tuesday.", 40, 36),
      ("The death toll stands at 215, slightly below the 217 given by the emergency services "
-      "at the weekend.", 215, 217)],
-    ids=["up-from", "below-the-figure-given"],
+      "at the weekend.", 215, 217),
+     ("The state government on Sunday revised the death toll in the crash to 275 from 288.", 275, 288),
+     ("The minister said the toll had risen to 16,700 cases and 570 deaths, up from 16,000 cases "
+      "and 548 deaths reported days earlier.", 570, 548)],
+    ids=["up-from", "below-the-figure-given", "to-a-from-b", "second-of-two-earlier-values"],
 )
 def test_values_given_in_passing_are_earlier_statements(nlp, sentence, current, earlier):
     figures = figures_of(nlp, sentence)
