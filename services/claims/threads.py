@@ -6,9 +6,10 @@ claim is stored under the key itself and later ones under `key#1`, `key#2`, ... 
 claim id). A figure joins the claim of its key whose articles share enough of its article's
 distinctive names (`services.extract.names`): none within GRACE of the time the claim was
 stated in, more the further apart they are, MIN_SHARED from HORIZON on; among those, the one
-sharing most names, then the nearest in time. Anything else is a new incident and opens a new
-claim. A long-running story (a fraud penalty appealed over eighteen months) stays one claim
-through its names.
+sharing most names, then the nearest in time; a figure or claim with too few names to tell
+(a two-line brief) joins the nearest. Anything else is a new incident and opens a new claim.
+A long-running story (a fraud penalty appealed over eighteen months) stays one claim through
+its names.
 
 The claim ids of a key's first claim are what they were before incidents were told apart;
 when a key holds several incidents, which of them is the first follows arrival order.
@@ -28,6 +29,7 @@ from services.claims.state import ClaimState, apply_figure
 GRACE = timedelta(days=3)
 HORIZON = timedelta(days=30)
 MIN_SHARED = 8.0
+MIN_TELLING = 4.0  # names an article needs at all to be told apart: one rare name, used once
 NAMES_LIMIT = 40  # the heaviest names a claim keeps
 NAMES_SHOWN = 5  # on each claim event
 MAX_INCIDENTS = 64  # claims one key may hold; past it, the last one takes every other figure
@@ -61,6 +63,12 @@ def distance(state: ClaimState, figure: Figure) -> timedelta:
     return max(figure.published - state.last_published, timedelta(0))
 
 
+def telling(names: dict[str, float]) -> bool:
+    """Names enough to tell one incident from another: a brief that names nothing but its
+    dateline ('KYIV — At least 163 ...') cannot be told apart, and joins the nearest claim."""
+    return sum(names.values()) >= MIN_TELLING
+
+
 def needed(apart: timedelta) -> float:
     """Names to share at that distance in time."""
     return MIN_SHARED * min(max((apart - GRACE) / (HORIZON - GRACE), 0.0), 1.0)
@@ -69,7 +77,8 @@ def needed(apart: timedelta) -> float:
 def incident_of(states: list[ClaimState], figure: Figure) -> int | None:
     """Index of the claim the figure joins, or None for a new incident."""
     scored = [(shared(s.names, figure), -distance(s, figure), n) for n, s in enumerate(states)]
-    joinable = [s for s in scored if s[0] >= needed(-s[1])]
+    joinable = [s for s in scored if s[0] >= needed(-s[1]) or not (telling(figure.names)
+                                                                  and telling(states[s[2]].names))]
     if not joinable:
         return None if len(states) < MAX_INCIDENTS else len(states) - 1
     return max(joinable)[2]

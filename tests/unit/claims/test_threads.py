@@ -66,7 +66,7 @@ def test_the_further_apart_the_more_names_are_needed(figure):
     _, out = run([
         crash(figure, 233, "https://a.example/1", "2023-06-03T10:00:00+00:00", BALASORE | lusaka),
         crash(figure, 288, "https://b.example/2", "2023-06-17T10:00:00+00:00", lusaka),  # 14 days
-        crash(figure, 290, "https://c.example/3", "2023-07-04T10:00:00+00:00", {}),  # 17 days on
+        crash(figure, 290, "https://c.example/3", "2023-07-04T10:00:00+00:00", AIR_INDIA),  # 17 days on
     ])
     assert out[1][0] == out[0][0] and out[1][1].change == "value_changed"
     assert out[2][0] == f"{out[0][0]}#1" and out[2][1].type == "claim.new"
@@ -87,3 +87,13 @@ def test_an_undated_figure_joins_the_key_s_claim(figure):
         crash(figure, 288, "https://b.example/2", None, {}),
     ])
     assert out[1][0] == out[0][0] and out[1][1].change == "corroborated"
+
+
+def test_a_brief_that_names_nothing_joins_the_nearest_claim_however_late(figure):
+    _, out = run([
+        crash(figure, 288, "https://a.example/1", "2023-06-03T10:00:00+00:00", BALASORE),
+        crash(figure, 288, "https://b.example/2", "2023-09-03T10:00:00+00:00", {}),  # 'KYIV — At least ...'
+        crash(figure, 241, "https://c.example/3", "2025-06-13T10:00:00+00:00", {"dreamliner": 4.5}),
+    ])
+    assert out[1][0] == out[0][0] and out[1][1].change == "corroborated"
+    assert out[2][0] == f"{out[0][0]}#1"  # one rare name already tells, and it is not shared
