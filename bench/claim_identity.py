@@ -2,14 +2,16 @@
 hand-labelled facts, on the seeds and on the multi-story corpora (tests/data/stories/<batch>/),
 with the claims that merge two stories and the same-article value flips a feed would emit.
 
-    .venv/bin/python bench/claim_identity.py [--json]
+    .venv/bin/python bench/claim_identity.py [--json] [--orders N]
 
 Each story batch's first-sight score (taken when the batch was committed, before any rule was
 changed for it) is read from its `first_sight.json` and printed beside today's run.
-`--json` prints today's scores as JSON (what a first-sight log records).
+`--json` prints today's scores as JSON (what a first-sight log records); `--orders N` also
+runs all batches as one stream in N random orders (a feed that delivers late).
 """
 
 import json
+import random
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
@@ -87,10 +89,15 @@ def score_batch(nlp, batch: Path) -> Grouping:
     """Articles in publication order through extract, in-article resolution and claim state,
     exactly as `claimstream process` runs them; labelled body figures scored by their key."""
     articles, rows = load_batch(batch)
+    return score_stream(list(zip(articles, extract_batch(nlp, articles), strict=True)), rows)
+
+
+def score_stream(stream: list[tuple[UniqueArticle, list[Figure]]], rows: list[dict]) -> Grouping:
+    """Each article's figures into claim state in the stream's order, scored."""
     labelled: list[tuple[dict, Figure]] = []
     states: dict = {}
     flips = earlier_current = 0
-    for article, figures in zip(articles, extract_batch(nlp, articles), strict=True):
+    for article, figures in stream:
         for figure in resolve_in_article(figures):
             row = gold_row(article, rows, figure)
             key, new_state, event = fold(states.get, figure)  # states are not changed by fold
@@ -119,6 +126,11 @@ def all_together(directory: Path) -> Path:
 
 def batches() -> list[Path]:
     return sorted(p for p in STORIES.iterdir() if (p / "figures.jsonl").exists()) if STORIES.exists() else []
+
+
+def orders() -> int:
+    """`--orders N`: also run the one stream in N random orders."""
+    return int(sys.argv[sys.argv.index("--orders") + 1]) if "--orders" in sys.argv else 0
 
 
 def first_sight(batch: Path) -> dict | None:
@@ -153,7 +165,12 @@ def main() -> None:
                 print(row(f"{batch.name} ({label})", logged))
         print(row(f"{batch.name} (this run)", today[batch.name]))
     with tempfile.TemporaryDirectory() as directory:
-        print(row("all batches in one stream", asdict(score_batch(nlp, all_together(Path(directory))))))
+        articles, rows = load_batch(all_together(Path(directory)))
+    stream = list(zip(articles, extract_batch(nlp, articles), strict=True))
+    print(row("all batches in one stream", asdict(score_stream(stream, rows))))
+    for seed in range(1, orders() + 1):  # a feed that delivers late: publication order lost
+        shuffled = random.Random(seed).sample(stream, len(stream))
+        print(row(f"  the same in random order {seed}", asdict(score_stream(shuffled, rows))))
     print("P/R/F1: pairwise over labelled body figures of all stories of a batch together; merged: claims "
           "holding figures of two stories; flips: value_changed events whose previous value came from "
           "the same article; earlier: values given in passing ('up from 36') that became current")

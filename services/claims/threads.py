@@ -29,6 +29,7 @@ from services.claims.state import ClaimState, apply_figure
 GRACE = timedelta(days=3)
 HORIZON = timedelta(days=30)
 MIN_SHARED = 8.0
+MIN_PART = 0.2  # and that share of the article's own names: a passing mention is not the story
 MIN_TELLING = 4.0  # names an article needs at all to be told apart: one rare name, used once
 NAMES_LIMIT = 40  # the heaviest names a claim keeps
 NAMES_SHOWN = 5  # on each claim event
@@ -69,16 +70,19 @@ def telling(names: dict[str, float]) -> bool:
     return sum(names.values()) >= MIN_TELLING
 
 
-def needed(apart: timedelta) -> float:
-    """Names to share at that distance in time."""
-    return MIN_SHARED * min(max((apart - GRACE) / (HORIZON - GRACE), 0.0), 1.0)
+def needed(apart: timedelta, own: float) -> float:
+    """Names to share at that distance in time, for an article whose names weigh `own` in all:
+    MIN_SHARED and MIN_PART of its own, in full from HORIZON on."""
+    ramp = min(max((apart - GRACE) / (HORIZON - GRACE), 0.0), 1.0)
+    return ramp * max(MIN_SHARED, MIN_PART * own)
 
 
 def incident_of(states: list[ClaimState], figure: Figure) -> int | None:
     """Index of the claim the figure joins, or None for a new incident."""
+    own = sum(figure.names.values())
     scored = [(shared(s.names, figure), -distance(s, figure), n) for n, s in enumerate(states)]
-    joinable = [s for s in scored if s[0] >= needed(-s[1]) or not (telling(figure.names)
-                                                                  and telling(states[s[2]].names))]
+    joinable = [s for s in scored if s[0] >= needed(-s[1], own) or not (telling(figure.names)
+                                                                       and telling(states[s[2]].names))]
     if not joinable:
         return None if len(states) < MAX_INCIDENTS else len(states) - 1
     return max(joinable)[2]
