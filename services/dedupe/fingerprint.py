@@ -48,7 +48,9 @@ def canonical_url(url: str) -> str:
 
 
 WORD = re.compile(r"\w+")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# a sentence's stop and the space after it: a line break (the stop would be read as a space)
+SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines splits
 # UTF-8 bytes of a text whose non-ASCII characters are all word characters: a byte of a word
 # kept, a line break made "\n", anything else a space
@@ -85,7 +87,7 @@ def read(text: str) -> tuple[bytes, list[list[bytes]]]:
     words, from one pass over the text: the words are `words(text)`, found by translating
     the UTF-8 bytes once rather than by a regular expression per sentence."""
     lowered = SENTENCE_BREAK.sub("\n", text.lower())
-    for char in {c for c in set(lowered) if c > "\x7f" and not WORD.match(c)}:
+    for char in {c for c in set(NON_ASCII.findall(lowered)) if not WORD.match(c)}:
         lowered = lowered.replace(char, "\n" if char in LINE_BREAKS else " ")
     pieces = [piece.split() for piece in lowered.encode().translate(WORD_BYTES).split(b"\n")]
     normalised = b" ".join(word for piece in pieces for word in piece)
