@@ -7,6 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from schemas.articles import RawArticle
@@ -90,7 +91,7 @@ def read(text: str) -> tuple[bytes, list[list[bytes]]]:
     for char in {c for c in set(NON_ASCII.findall(lowered)) if not WORD.match(c)}:
         lowered = lowered.replace(char, "\n" if char in LINE_BREAKS else " ")
     pieces = [piece.split() for piece in lowered.encode().translate(WORD_BYTES).split(b"\n")]
-    normalised = b" ".join(word for piece in pieces for word in piece)
+    normalised = b" ".join(chain.from_iterable(pieces))
     return normalised, [piece for piece in pieces if len(piece) >= MIN_SENTENCE_WORDS]
 
 
