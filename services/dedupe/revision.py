@@ -55,9 +55,10 @@ def story_change(fp: Fingerprint, earlier: dict) -> StoryChange:
 def ends_earlier(sentence: str, seen: set[str]) -> bool:
     """Does the sentence end with an earlier sentence, whole? The words before it are then a
     dateline, credit or photo caption run into the paragraph, not news (the earlier
-    sentence still counts as removed: from its own publisher, a reworded lead)."""
+    sentence still counts as removed: from its own publisher, a reworded lead). The sentence
+    is normalised (words one space apart), so each shorter ending is a slice of it."""
     starts = accumulate(len(word) + 1 for word in sentence.split()[:-MIN_SENTENCE_WORDS])
-    return any(digest(sentence[start:]) in seen for start in starts)  # a slice: no re-join
+    return any(digest(sentence[start:]) in seen for start in starts)
 
 
 def refigured(sentence: str, earlier: dict) -> bool:
