@@ -5,7 +5,9 @@ sentence with another figure" is recognised without keeping the sentence."""
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import chain
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from schemas.articles import RawArticle
@@ -47,7 +49,9 @@ def canonical_url(url: str) -> str:
 
 
 WORD = re.compile(r"\w+")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# a sentence's stop and the space after it: a line break (the stop would be read as a space)
+SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines splits
 # UTF-8 bytes of a text whose non-ASCII characters are all word characters: a byte of a word
 # kept, a line break made "\n", anything else a space
@@ -84,10 +88,10 @@ def read(text: str) -> tuple[bytes, list[list[bytes]]]:
     words, from one pass over the text: the words are `words(text)`, found by translating
     the UTF-8 bytes once rather than by a regular expression per sentence."""
     lowered = SENTENCE_BREAK.sub("\n", text.lower())
-    for char in {c for c in set(lowered) if c > "\x7f" and not WORD.match(c)}:
+    for char in {c for c in set(NON_ASCII.findall(lowered)) if not WORD.match(c)}:
         lowered = lowered.replace(char, "\n" if char in LINE_BREAKS else " ")
     pieces = [piece.split() for piece in lowered.encode().translate(WORD_BYTES).split(b"\n")]
-    normalised = b" ".join(word for piece in pieces for word in piece)
+    normalised = b" ".join(chain.from_iterable(pieces))
     return normalised, [piece for piece in pieces if len(piece) >= MIN_SENTENCE_WORDS]
 
 
@@ -121,18 +125,63 @@ def masked(sentence: str, numbers: frozenset[str] | None = None) -> str:
 
 @dataclass(frozen=True)
 class Fingerprint:
+    """What dedupe compares of an article. The canonical URL, GUID and story hash are read
+    first; the rest (sentence digests, MinHash signature, LSH bands) is worked out when first
+    asked for, so an article already known by one of those three never pays for it."""
+
     url: str  # canonical
     given_url: str
     guid: str | None
     content_hash: str
-    has_text: bool
-    hashvalues: tuple[int, ...]
-    figures: frozenset[str]
-    sentences: frozenset[str]
-    masked: frozenset[str]
-    ends: frozenset[str]
     story: tuple[str, ...] = ()  # the normalised sentences themselves; never stored
-    bands: tuple[str, ...] = ()  # its LSH band keys (similarity.band_keys)
+    words: tuple[list[bytes], ...] = field(default=(), repr=False, compare=False)  # of story
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.story)
+
+    @cached_property
+    def hashvalues(self) -> tuple[int, ...]:
+        # Imported here: MinHash brings numpy and scipy (~60 MB), which the poller and replay,
+        # importing this module for `canonical_url` only, never need.
+        from services.dedupe.similarity import minhash, shingle_bytes
+
+        return minhash(shingle_bytes(self.words))
+
+    @cached_property
+    def bands(self) -> tuple[str, ...]:
+        """Its LSH band keys (similarity.band_keys)."""
+        from services.dedupe.similarity import band_keys
+
+        return tuple(band_keys(self.hashvalues))
+
+    @cached_property
+    def numbers(self) -> tuple[frozenset[str], ...]:
+        """The figures of each story sentence."""
+        return tuple(map(figures, self.story))
+
+    @cached_property
+    def digests(self) -> tuple[str, ...]:
+        return tuple(map(digest, self.story))
+
+    @cached_property
+    def figures(self) -> frozenset[str]:
+        return frozenset().union(*self.numbers)
+
+    @cached_property
+    def sentences(self) -> frozenset[str]:
+        return frozenset(self.digests)
+
+    @cached_property
+    def masked(self) -> frozenset[str]:
+        return frozenset(
+            digest(masked(s, n)) if n else d
+            for s, n, d in zip(self.story, self.numbers, self.digests, strict=True)
+        )
+
+    @cached_property
+    def ends(self) -> frozenset[str]:
+        return frozenset(digest(end) for s in self.story for end in ends(s))
 
 
 def feed_guid(article: RawArticle) -> str | None:
@@ -143,28 +192,12 @@ def feed_guid(article: RawArticle) -> str | None:
 
 
 def fingerprint(article: RawArticle) -> Fingerprint:
-    # Imported here: MinHash brings numpy and scipy (~60 MB), which the poller and replay,
-    # importing this module for `canonical_url` only, never need.
-    from services.dedupe.similarity import band_keys, minhash, shingle_bytes
-
     normalised, story_words = read(main_text(article.text, article.html))
-    story = [b" ".join(sentence).decode() for sentence in story_words]
-    numbers = [figures(s) for s in story]
-    digests = list(map(digest, story))
-    hashvalues = minhash(shingle_bytes(story_words))
     return Fingerprint(
         url=article.canonical_url or canonical_url(article.url),
         given_url=article.url,
         guid=feed_guid(article),
         content_hash=text_hash(normalised),
-        has_text=bool(story),
-        hashvalues=hashvalues,
-        figures=frozenset().union(*numbers),
-        sentences=frozenset(digests),
-        masked=frozenset(
-            digest(masked(s, n)) if n else d for s, n, d in zip(story, numbers, digests, strict=True)
-        ),
-        ends=frozenset(digest(end) for s in story for end in ends(s)),
-        story=tuple(story),
-        bands=tuple(band_keys(hashvalues)),
+        story=tuple(b" ".join(sentence).decode() for sentence in story_words),
+        words=tuple(story_words),
     )

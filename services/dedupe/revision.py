@@ -11,6 +11,7 @@ a correction or update note, or, not speaking to the reader, mostly uses the sto
 """
 
 from dataclasses import dataclass
+from itertools import accumulate, compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -41,11 +42,12 @@ class StoryChange:
 def story_change(fp: Fingerprint, earlier: dict) -> StoryChange:
     """How fp's story differs from an earlier version's signature (`s`, `m`, `e`, `f`)."""
     seen = set(earlier["s"])
-    new = [s for s in fp.story if digest(s) not in seen and not ends_earlier(s, seen)]
+    kept = [d in seen for d in fp.digests]
+    new = [s for s, k in zip(fp.story, kept, strict=True) if not k and not ends_earlier(s, seen)]
     changed = [s for s in new if is_changed(s, earlier)]
     added = [s for s in new if not is_edited(s, earlier)]
     if added:  # the story's words, read only when a sentence was added
-        vocabulary = {w for s in fp.story if digest(s) in seen for w in content_words(s)}
+        vocabulary = content_words(" ".join(compress(fp.story, kept)))
         added = [s for s in added if is_story_sentence(s, vocabulary)]
     return StoryChange(len(changed), len(added), len(seen - fp.sentences))
 
@@ -53,10 +55,10 @@ def story_change(fp: Fingerprint, earlier: dict) -> StoryChange:
 def ends_earlier(sentence: str, seen: set[str]) -> bool:
     """Does the sentence end with an earlier sentence, whole? The words before it are then a
     dateline, credit or photo caption run into the paragraph, not news (the earlier
-    sentence still counts as removed: from its own publisher, a reworded lead)."""
-    words = sentence.split()
-    starts = range(1, len(words) - MIN_SENTENCE_WORDS + 1)
-    return any(digest(" ".join(words[start:])) in seen for start in starts)
+    sentence still counts as removed: from its own publisher, a reworded lead). The sentence
+    is normalised (words one space apart), so each shorter ending is a slice of it."""
+    starts = accumulate(len(word) + 1 for word in sentence.split()[:-MIN_SENTENCE_WORDS])
+    return any(digest(sentence[start:]) in seen for start in starts)
 
 
 def refigured(sentence: str, earlier: dict) -> bool:
@@ -84,8 +86,8 @@ def is_story_sentence(sentence: str, vocabulary: set[str]) -> bool:
     return not READER.search(sentence) and is_topical(sentence, vocabulary)
 
 
-def content_words(sentence: str) -> set[str]:
-    return {w for w in sentence.split() if len(w) > 2 and not w.isdigit() and w not in STOP_WORDS}
+def content_words(text: str) -> set[str]:
+    return {w for w in set(text.split()) if len(w) > 2 and not w.isdigit() and w not in STOP_WORDS}
 
 
 def is_topical(sentence: str, vocabulary: set[str]) -> bool:

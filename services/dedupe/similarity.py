@@ -20,6 +20,7 @@ BANDS = 42
 ROWS = 3
 NEAR_THRESHOLD = 0.3
 SCHEME = "affine32"
+FROM_EACH = [slice(i, None) for i in range(SHINGLE_WORDS)]  # a shingle's words, as slices
 PERMUTATIONS = MinHash(NUM_PERM, SEED, scheme=SCHEME).permutations
 
 
@@ -36,7 +37,7 @@ def shingle_bytes(sentences: Iterable[list[bytes]]) -> list[bytes]:
         if len(tokens) <= SHINGLE_WORDS:
             found.append(b" ".join(tokens))
         else:
-            runs = zip(*(tokens[i:] for i in range(SHINGLE_WORDS)), strict=False)  # shortest
+            runs = zip(*map(tokens.__getitem__, FROM_EACH), strict=False)  # shortest
             found.extend(map(b" ".join, runs))
     return found
 

@@ -7,24 +7,40 @@ article text. HTML becomes text first (`services.text.markup.text_from_html`).
 
 import re
 
+
+class Caseless:
+    """A case-insensitive rule searched quickly. Python's re tries every alternative of a
+    re.IGNORECASE pattern at every position; an ASCII line lower-cased and searched without
+    it gives the same match 3-4 times faster (a match of the lower-cased line: same places).
+    Any other line is searched with re.IGNORECASE. The pattern spells letters lower-case."""
+
+    def __init__(self, pattern: str) -> None:
+        if re.search(r"(?<!\\)[A-Z]", pattern):
+            raise ValueError(f"furniture: caseless pattern with an upper-case letter: {pattern}")
+        self.folded, self.lowered = re.compile(pattern, re.IGNORECASE), re.compile(pattern)
+
+    def search(self, line: str) -> re.Match[str] | None:
+        if line.isascii():
+            return self.lowered.search(line.lower())
+        return self.folded.search(line)
+
+
 # Site marks: never part of a news sentence.
-MARK = re.compile(
+MARK = Caseless(
     r"(^advertisement|^sponsored|privacy policy|terms of (use|service)|all rights reserved|^copyright|©"
     r"|skip to (main )?content|(site|website|page) uses cookies|click here|image caption"
     r"|\bsign in\b|trust project|indicates required|originally (published|appeared)"
     r"|^this (story|article) (was|has been|is) (\w+ )?(published|syndicated|republished|produced)"
     r"|^\(?(additional )?(reporting|writing|editing) by)",
-    re.IGNORECASE,
 )
 # Appeals to the reader: a line counts only when it addresses the reader (see `is_appeal`).
-APPEAL = re.compile(
+APPEAL = Caseless(
     r"\b(subscribe|newsletter|become a member|our members|(reach|join) \d[\d,.]* (members|readers)"
     r"|donate (now|today)|make a donation|paywall|support (our|us|independent)"
     r"|sign up (today|now|for (our|the) (newsletter|briefing))|ad[- ]free|cookies?|log ?in\b"
     r"|your (account|settings)|trust principles|our standards|follow us|share (this|on (facebook|x|"
     r"twitter|whatsapp))|independent journalism|unlimited access"
     r"|for (just|only) [$€£]\d)",
-    re.IGNORECASE,
 )
 READER = re.compile(r"\b(you|your|us|our|we)\b", re.IGNORECASE)
 IMPERATIVE = re.compile(
@@ -33,16 +49,14 @@ IMPERATIVE = re.compile(
     re.IGNORECASE,
 )
 # '..., regulators said.' / 'according to the ministry': a sentence that attributes is prose.
-ATTRIBUTION = re.compile(
+ATTRIBUTION = Caseless(
     r"\b(said|says|told|tells|according to|reported|reports|announced|estimated|estimates"
     r"|stated|added|wrote|confirmed|citing|noted|claimed)\b",
-    re.IGNORECASE,
 )
 APPEAL_MAX_WORDS = 60
-PHOTO_CREDIT_WORDS = re.compile(
+PHOTO_CREDIT_WORDS = Caseless(
     r"(getty images|\bafp\b|\bap photo\b|reuters/|/reuters|\bepa\b|shutterstock|"
     r"wikimedia commons|photo (by|via|credit|:)|image (credit|:|via)|\bphoto \d+ of \d+)",
-    re.IGNORECASE,
 )
 # 'NEMENOV/Getty Images', '(Photo/Agency via X)' at the end of a line; slow on long lines, so
 # tried only on lines holding a slash
@@ -55,11 +69,10 @@ CREDIT_TAIL = re.compile(
 def is_photo_credit(line: str) -> bool:
     return bool(PHOTO_CREDIT_WORDS.search(line)) or ("/" in line and bool(CREDIT_TAIL.search(line)))
 
-COUNTER = re.compile(
+COUNTER = Caseless(
     r"^\W*(\d[\d,.]*\s*(views?|comments?|shares?|likes?|min(ute)?s? read|read)?\W*)+$"
     r"|^\W*(comments?|views?|shares?|likes?)\W*\(?\d[\d,.]*\)?\W*$"
     r"|read time|min read|\bminutes? read\b|^\W*(updated|published|posted)\b",
-    re.IGNORECASE,
 )
 BYLINE = re.compile(
     r"^\s*(by|di|von|par|por|written by)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4}"
