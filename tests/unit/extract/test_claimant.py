@@ -452,25 +452,21 @@ def test_who_gives_a_figure_and_who_is_described_after_the_noun(nlp, text, expec
     assert [c for _, c, _ in claimants(nlp, text)] == [expected]
 
 
-def test_an_owner_pronoun_and_a_bare_title_point_back_to_the_named_speaker(nlp):
-    text = (
-        "Veltrix Telecom said on Friday that hackers had stolen call records of its customers. "
-        "Its regulatory filing had put the figure at about 109 million customer accounts.\n\n"
-        "Health Minister Sylvia Okonjo said on Monday that 400 people had died. \"We have recorded "
-        "12 deaths in the last 24 hours,\" the Minister said."
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Veltrix Telecom said on Friday that hackers had stolen call records of its customers. "
+      "Its regulatory filing had put the figure at about 109 million customer accounts.\n\n"
+      "Health Minister Sylvia Okonjo said on Monday that 400 people had died. \"We have recorded "
+      "12 deaths in the last 24 hours,\" the Minister said.",
+      {109_000_000: "Veltrix Telecom", 12: "Sylvia Okonjo"}),
+     ("Veltrix Motors said on Monday it would close two plants. The company spent $872 million on "
+      "the closures.\n\nThe union has demanded a 77% raise.",
+      {872_000_000: "Veltrix Motors", 77: "union"})],
+    ids=["owner-pronoun-and-bare-title", "body-named-by-its-kind-commits"],
+)
+def test_words_that_point_back_to_a_named_speaker_or_body(nlp, text, expected):
     got = {value: claimant for value, claimant, _ in claimants(nlp, text)}
-    assert got[109_000_000] == "Veltrix Telecom" and got[12] == "Sylvia Okonjo"
-
-
-def test_a_body_named_by_its_kind_commits_as_the_body_the_article_names(nlp):
-    text = (
-        "Veltrix Motors said on Monday it would close two plants. "
-        "The company spent $872 million on the closures.\n\n"
-        "The union has demanded a 77% raise."
-    )
-    got = {value: claimant for value, claimant, _ in claimants(nlp, text)}
-    assert got[872_000_000] == "Veltrix Motors" and got[77] == "union"
+    assert {value: got.get(value) for value in expected} == expected
 
 
 def test_what_a_body_may_do_is_a_rule_not_its_figure(nlp):
