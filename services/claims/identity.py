@@ -145,8 +145,12 @@ def is_vague(figure: Figure) -> bool:
 
 
 def own_key(key: str, figure: Figure) -> str:
-    """A key no other figure has: the frame, then the figure's own id."""
-    return f"{key}|{OWN}{hashlib.sha1(figure.figure_id.encode()).hexdigest()[:10]}"
+    """A key no other statement has: the frame, then what the figure says in which words (its
+    value and its sentence, spaced and cased alike). Only a copy of the sentence (a syndicated
+    or re-published article) shares it, and the claim then records it as a copy."""
+    words = " ".join(figure.evidence.lower().split())
+    said = f"{figure.value}|{figure.value_max}|{figure.qualifier}|{words}"
+    return f"{key}|{OWN}{hashlib.sha1(said.encode()).hexdigest()[:10]}"
 
 
 def claim_id(key: str) -> str:

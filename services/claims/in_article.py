@@ -3,7 +3,7 @@ their full counted phrase, two values of one frame split into two facts, and val
 earlier ones keyed to the current value of their sentence. No I/O."""
 
 from schemas import Figure
-from services.claims.identity import claim_key, counted_key, own_key
+from services.claims.identity import OWN, claim_key, counted_key, own_key
 
 
 def is_bare(figure: Figure) -> bool:
@@ -40,7 +40,22 @@ def resolve_in_article(figures: list[Figure]) -> list[Figure]:
             figure = figure.model_copy(update={"counted": fuller.counted, "subject": fuller.subject})
         keyed.append(figure.model_copy(update={"claim_key": claim_key(figure)}))
     ordered = split_conflicts(sorted(keyed, key=lambda f: (f.stated_as == "earlier", f.headline)))
-    return [with_current_key(f, ordered) if f.stated_as == "earlier" else f for f in ordered]
+    return distinct_own_keys([with_current_key(f, ordered) if f.stated_as == "earlier" else f for f in ordered])
+
+
+def distinct_own_keys(figures: list[Figure]) -> list[Figure]:
+    """'Ford has offered 20%, GM 20%': two figures of one sentence with one value say two
+    things; an own key seen before in the article gets its place in the text after it (which a
+    copy of the article gives the same)."""
+    seen: dict[str, int] = {}
+    place: dict[str, str] = {}
+    for figure in sorted(figures, key=lambda f: f.span):
+        if OWN in figure.claim_key and not figure.stated_as == "earlier":
+            seen[figure.claim_key] = seen.get(figure.claim_key, 0) + 1
+            if seen[figure.claim_key] > 1:
+                place[figure.figure_id] = f"{figure.claim_key}-{seen[figure.claim_key]}"
+    return [f.model_copy(update={"claim_key": place[f.figure_id]}) if f.figure_id in place else f
+            for f in figures]
 
 
 def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:

@@ -57,3 +57,19 @@ def test_a_copy_delivered_twice_is_recorded_once(figure):
     copy = figure(155, url="https://wire.example/9", evidence=SAID)
     state, events = fold([figure(155, url="https://a.example/1", evidence=SAID), copy, copy])
     assert events[1:] == [None, None] and len(state.copies) == 1
+
+
+def test_a_copy_of_a_vague_figure_is_a_copy_too(figure):
+    from services.claims.in_article import resolve_in_article
+    from services.claims.threads import fold as fold_claims
+
+    said = "The club holds about 700 people seated."
+    states, events = {}, []
+    for url in ("https://a.example/1", "https://copy.example/1"):
+        [f] = resolve_in_article([figure(700, url=url, counted="people", event="held", place=None,
+                                         incident=None, qualifier="about", evidence=said)])
+        key, state, event = fold_claims(states.get, f)
+        states[key] = state
+        events.append(event)
+    assert events[0].type == "claim.new" and events[1] is None
+    assert [c.copy_of for c in states[key].copies] == ["https://a.example/1"]

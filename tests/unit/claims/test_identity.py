@@ -145,3 +145,17 @@ def test_a_capital_that_only_starts_the_sentence_is_no_proper_name(figure):
     inside = figure(300, counted="elderly residents", event="evacuated", place="ES")
     assert claim_key(start) == claim_key(inside)
 
+
+
+def test_an_own_key_is_what_the_sentence_says_so_a_copy_shares_it(figure):
+    said = "About 700 people were seated and 700 people stood, the club said."
+
+    def article(url):
+        return resolve_in_article([
+            figure(700, url=url, counted="people", event="", place=None, incident=None,
+                   evidence=said, at=at) for at in (6, 37)])
+
+    original, copy = article("https://a.example/1"), article("https://wire.example/9")
+    assert all("|own:" in f.claim_key for f in original)
+    assert original[0].claim_key != original[1].claim_key  # two figures of one sentence: two facts
+    assert [f.claim_key for f in copy] == [f.claim_key for f in original]  # the copy says the same
