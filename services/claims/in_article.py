@@ -40,7 +40,8 @@ def resolve_in_article(figures: list[Figure]) -> list[Figure]:
             figure = figure.model_copy(update={"counted": fuller.counted, "subject": fuller.subject})
         keyed.append(figure.model_copy(update={"claim_key": claim_key(figure)}))
     ordered = split_conflicts(sorted(keyed, key=lambda f: (f.stated_as == "earlier", f.headline)))
-    return distinct_own_keys([with_current_key(f, ordered) if f.stated_as == "earlier" else f for f in ordered])
+    keyed = [with_current_key(f, ordered) if f.stated_as == "earlier" else f for f in ordered]
+    return distinct_own_keys(keyed)
 
 
 def distinct_own_keys(figures: list[Figure]) -> list[Figure]:
@@ -50,7 +51,7 @@ def distinct_own_keys(figures: list[Figure]) -> list[Figure]:
     seen: dict[str, int] = {}
     place: dict[str, str] = {}
     for figure in sorted(figures, key=lambda f: f.span):
-        if OWN in figure.claim_key and not figure.stated_as == "earlier":
+        if OWN in figure.claim_key and figure.stated_as != "earlier":
             seen[figure.claim_key] = seen.get(figure.claim_key, 0) + 1
             if seen[figure.claim_key] > 1:
                 place[figure.figure_id] = f"{figure.claim_key}-{seen[figure.claim_key]}"
