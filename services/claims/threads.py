@@ -11,6 +11,10 @@ sharing most names, then the nearest in time; a figure or claim with too few nam
 A long-running story (a fraud penalty appealed over eighteen months) stays one claim through
 its names.
 
+A frame whose population a proper name defines wherever it is ('Chinese nationals fighting
+for Russia', place `*`) is specific without a place, and holds one claim: articles of a war
+weeks apart share few rare names (villages in one, ministers in another).
+
 The claim ids of a key's first claim are what they were before incidents were told apart;
 when a key holds several incidents, which of them is the first follows arrival order.
 """
@@ -19,7 +23,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from schemas import ClaimEvent, Figure
-from services.claims.identity import claim_id
+from services.claims.identity import claim_id, place_key
 from services.claims.state import ClaimState, apply_figure
 
 # Names a figure must share with a claim to join it, by weight (each name counts the smaller of
@@ -105,7 +109,7 @@ def fold(stored: Stored, figure: Figure) -> tuple[str, ClaimState | None, ClaimE
     """The figure into its claim: the key the claim is stored under, its new state (None when
     the figure opens nothing) and the event to emit."""
     states = incidents(stored, figure.claim_key)
-    n = incident_of(states, figure)
+    n = incident_of(states, figure) if place_key(figure) != "*" else (0 if states else None)
     n = len(states) if n is None else n
     key = stored_key(figure.claim_key, n)
     state, event = apply_figure(states[n] if n < len(states) else None, figure, claim_id(key))

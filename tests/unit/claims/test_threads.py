@@ -97,3 +97,15 @@ def test_a_brief_that_names_nothing_joins_the_nearest_claim_however_late(figure)
     ])
     assert out[1][0] == out[0][0] and out[1][1].change == "corroborated"
     assert out[2][0] == f"{out[0][0]}#1"  # one rare name already tells, and it is not shared
+
+
+def test_a_population_a_proper_name_defines_is_one_claim_whatever_the_names(figure):
+    """'Chinese nationals fighting for Russia' (place `*`): one article names villages, the next,
+    sixteen days later, ministers; still one claim."""
+    _, out = run([
+        figure(163, url="https://a.example/1", published="2025-04-11T16:00:00+00:00", place=None)
+        .model_copy(update={"names": {"tarasivka": 6.0, "rosstat": 6.0}}),
+        figure(155, url="https://b.example/2", published="2025-04-27T00:00:00+00:00", place=None)
+        .model_copy(update={"names": {"zelenskyy": 10.2, "putin": 3.9}}),
+    ])
+    assert "|*|" in out[0][0] and out[1][0] == out[0][0] and out[1][1].version == 2
