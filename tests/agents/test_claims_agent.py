@@ -52,7 +52,8 @@ async def test_two_incidents_of_one_key_are_two_claims_in_the_table(stage_app):
 
     def dated(value, url, day, names):
         fields = Figure.model_validate_json(figure(value, url)).model_dump()
-        dated = Figure(**{**fields, "published": day, "names": names, "evidence": url})
+        dated = Figure(**{**fields, "published": day, "names": names, "evidence": url, "place": "GR",
+                          "place_stated": True})  # a placed frame: a people-named one holds one claim
         return dated.model_dump_json().encode()
 
     app, outbox = stage_app("claims")
