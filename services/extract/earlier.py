@@ -5,10 +5,9 @@ from spacy.tokens import Token
 
 from services.extract.counting import compared_from
 from services.extract.speakers import SPEECH_VERBS
+from services.extract.words import VALUE_NOUNS
 
 EARLIER_MODIFIERS = frozenset("previous earlier initial prior preliminary".split())
-# Nouns that hold a value ('the previous toll of 205'); 'three former employees' are people.
-VALUE_NOUNS = frozenset("toll figure count estimate tally number total".split())
 COMPARATIVE = frozenset("below above than under".split())
 GIVEN = frozenset("give report cite announce put publish state".split())
 

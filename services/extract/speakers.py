@@ -4,7 +4,7 @@ in which order they are tried, and the subject that speaks."""
 from spacy.tokens import Span, Token
 
 from services.extract.entities import entity_of
-from services.extract.words import vocabulary
+from services.extract.words import VALUE_NOUNS, vocabulary
 
 SPEECH_VERBS = vocabulary(
     "say tell add announce write report claim state note estimate reveal believe find "
@@ -18,7 +18,6 @@ FORECASTS = vocabulary("project forecast predict")
 # Verbs that state a figure when what they give is one: 'OCHA gave a far lower toll', 'the
 # Red Crescent had given a figure of 500 dead', 'the ministry issued a new count'.
 GIVING = vocabulary("give provide issue release")
-FIGURE_NOUNS = vocabulary("toll figure number estimate count tally total")
 WEAK_SPEECH = vocabulary(
     "record document count tally calculate assess identify find show indicate suggest believe "
     "think conclude put estimate project forecast predict"
@@ -39,7 +38,7 @@ def speakers(token: Token, sent: Span) -> list[Token]:
 
 def gives_figure(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    return token.lemma_.lower() in GIVING and any(o.lemma_.lower() in FIGURE_NOUNS for o in objects)
+    return token.lemma_.lower() in GIVING and any(o.lemma_.lower() in VALUE_NOUNS for o in objects)
 
 
 def is_speech(token: Token) -> bool:

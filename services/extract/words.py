@@ -100,3 +100,6 @@ NOT_PEOPLE = vocabulary(
     "plant restaurant pollutant implant grant warrant fee coffee committee guarantee "
     "tree degree decree jubilee median meridian"
 )
+
+# Nouns that hold a value: 'the previous toll of 205', 'OCHA gave a far lower toll'.
+VALUE_NOUNS = vocabulary("toll figure count estimate tally number total")
