@@ -47,15 +47,23 @@ def copy_of(statements: list[Statement], figure: Figure) -> str | None:
     return None
 
 
+def said_alike(a: Statement, b: Statement) -> bool:
+    """The same value from the same claimant."""
+    return (a.claimant, a.value, a.value_max) == (b.claimant, b.value, b.value_max)
+
+
 def same_statement(a: Statement, b: Statement) -> bool:
-    if (a.claimant, a.value, a.value_max) != (b.claimant, b.value, b.value_max):
+    if not said_alike(a, b):
         return False
     words_a, words_b = set(a.words), set(b.words)
     return len(words_a & words_b) >= NEAR_IDENTICAL * len(words_a | words_b)
 
 
 def remembered(statements: list[Statement], figure: Figure) -> list[Statement]:
-    """The statements with this figure's added (an article's own first statement wins)."""
-    if any(s.article_url == figure.article_url for s in statements):
+    """The statements with this figure's added. An article keeps one statement per value and
+    claimant, its first: 'killing at least 79 ... In the morning he had put the toll at 44'
+    says two things a copy repeats, and a copy of either is a copy."""
+    said = statement(figure)
+    if any(s.article_url == said.article_url and said_alike(s, said) for s in statements):
         return statements
-    return [*statements, statement(figure)][-STATEMENTS_LIMIT:]
+    return [*statements, said][-STATEMENTS_LIMIT:]

@@ -105,7 +105,9 @@ NAV = re.compile(
 SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
-BREADCRUMB = re.compile(r"^\s*[\w .'&-]{1,30}(\s+[|›»>/]\s+[\w .'&-]{1,30}){1,6}\s*$")
+# 'World › Asia', 'World · Politics · Business', "Today's paper · 36 pages": short fragments
+# between separators, never a sentence
+BREADCRUMB = re.compile(r"^\s*[\w .'’&-]{1,30}(\s+[|›»>/·•]\s+[\w .'’&-]{1,30}){1,6}\s*$")
 
 
 WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s+[A-Z][a-z]{2,8}\.? \d{1,2} \((Reuters|AP|AFP)\)\W*$")

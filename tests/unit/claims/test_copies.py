@@ -53,6 +53,20 @@ def test_the_same_sentence_with_another_figure_is_news_not_a_copy(figure):
     assert events[1].change == "value_changed"
 
 
+def test_a_copy_of_an_earlier_value_the_article_gave_in_passing_is_a_copy_too(figure):
+    current = "The collapse killed at least 79 people, officials said."
+    passing = "In the morning, the emergency director had put the toll at 44."
+    state, events = fold([
+        figure(79, url="https://a.example/1", evidence=current, at=1),
+        figure(44, url="https://a.example/1", evidence=passing, stated_as="earlier", at=2),
+        figure(98, url="https://b.example/2", evidence="The toll has risen to 98, officials said."),
+        figure(79, url="https://copy.example/3", evidence=current, at=1),
+        figure(44, url="https://copy.example/3", evidence=passing, stated_as="earlier", at=2),
+    ])
+    assert [e and e.change for e in events] == ["new", "earlier_value", "value_changed", None, None]
+    assert [c.copy_of for c in state.copies] == ["https://a.example/1"] * 2
+
+
 def test_a_copy_delivered_twice_is_recorded_once(figure):
     copy = figure(155, url="https://wire.example/9", evidence=SAID)
     state, events = fold([figure(155, url="https://a.example/1", evidence=SAID), copy, copy])

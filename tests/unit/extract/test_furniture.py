@@ -18,6 +18,8 @@ FURNITURE = [
     ("Sign up today and dive into over 10,000 fresh daily articles", "advert"),
     ("Get unlimited access for just €1.99 a month", "paywall offer"),
     ("Home | World | Asia", "breadcrumb"),
+    ("Morning edition · 48 pages", "edition line with a middle dot"),
+    ("News • Weather • 3 alerts", "section line with bullets"),
     ("Skip to content", "skip link"),
 ]
 
@@ -32,10 +34,11 @@ PROSE = [
     "The revelations come just days after the SBU announced the capture of two fighters.",
     "Police put the crowd at 55,000.",
     "By Thursday, 22 people had been detained, the ministry said.",
+    "The toll rose to 36 · officials said the search would go on.",
 ]
 
 
-@pytest.mark.parametrize("line", PROSE, ids=["signed up", "announced", "short sentence", "By day"])
+@pytest.mark.parametrize("line", PROSE, ids=["signed up", "announced", "short sentence", "By day", "dot in prose"])
 def test_prose_is_kept(line):
     assert not is_furniture(line)
 
