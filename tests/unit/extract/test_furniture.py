@@ -38,7 +38,9 @@ PROSE = [
 ]
 
 
-@pytest.mark.parametrize("line", PROSE, ids=["signed up", "announced", "short sentence", "By day", "dot in prose"])
+@pytest.mark.parametrize(
+    "line", PROSE, ids=["signed up", "announced", "short sentence", "By day", "dot in prose"]
+)
 def test_prose_is_kept(line):
     assert not is_furniture(line)
 
