@@ -140,8 +140,11 @@ def regions() -> dict[str, list[tuple[str, str]]]:
     for county in geonames().get_us_counties():
         index.setdefault(fold(county["name"]), []).append(("US", county["name"]))
     for sub in pycountry.subdivisions:
-        for part in re.split(r"\s*/\s*|,\s*", re.sub(r"\s*\[.*?\]", "", sub.name)):
-            index.setdefault(fold(part), []).append((sub.country_code, part))
+        # 'Murcia, Región de', 'Virgin Islands, U.S.': after a comma comes the rest of an
+        # inverted name, no place of its own
+        for part in re.split(r"\s*/\s*", re.sub(r"\s*\[.*?\]", "", sub.name)):
+            name = part.split(",")[0].strip()
+            index.setdefault(fold(name), []).append((sub.country_code, name))
     return index
 
 

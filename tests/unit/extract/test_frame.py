@@ -345,6 +345,14 @@ def test_a_code_a_city_is_also_known_by_is_no_place(code):
     assert resolve("Anchorage") is not None
 
 
+def test_the_tail_of_an_inverted_subdivision_name_is_no_place():
+    # pycountry writes 'Virgin Islands, U.S.' and 'Murcia, Región de': 'U.S.' is not a US
+    # region, so 'the U.S. Department of Agriculture' places nothing in one
+    assert resolve("U.S. Department", "US") is None
+    assert str(resolve("Murcia", "ES")) == "ES/murcia"
+    assert str(resolve("Virgin Islands", "US")) == "US/virgin islands"
+
+
 @pytest.mark.parametrize(
     ("name", "hint", "expected"),
     [("Democratic Republic of Congo", None, "CD"), ("DR Congo", None, "CD"), ("DRC", None, "CD"),
