@@ -38,7 +38,7 @@ LABEL_BEFORE = re.compile(
     r"\b(?:Article|Section|Chapter|Unit|Brigade|Battalion|Regiment|Division|Route|Highway|Flight"
     r"|Photo|Page|Part|No\.|Number|Resolution|Paragraph|Level|Category|Phase|Stage|Round|Episode"
     r"|Season|Vol\.|Volume|Room|Gate|Terminal|Block|Building|Line|Item|[Mm]agnitude|[Gg]rade"
-    r"|[Ll]evel|[Cc]ategory|[Ff]orce|[Aa]ged?)\s*$"
+    r"|[Ll]evel|[Cc]ategory|[Ff]orce|[Aa]ged?)[\s-]*$"  # 'magnitude 6.8', 'a magnitude-7.6 quake'
 )
 ANAPHORIC = frozenset(["the", "these", "those", "both", "all", "other", "first", "last"])
 SMALL_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])

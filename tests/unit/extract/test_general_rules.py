@@ -38,6 +38,11 @@ def test_measurements_durations_and_one_are_not_claims(nlp):
     assert figures_of(nlp, text) == []
 
 
+def test_a_hyphenated_magnitude_is_a_label_not_a_count(nlp):
+    found = figures_of(nlp, "At least 30 people died after a magnitude-6.9 earthquake struck the coast.")
+    assert [(f.value, f.event) for f in found] == [(30, "killed")]
+
+
 def test_things_do_not_fight(nlp):
     found = figures_of(nlp, "The city said 200 of its 900 tram runs operated on Monday.")
     assert [(f.value, f.unit, f.event) for f in found] == [(200, "count", "other"), (900, "count", "other")]
