@@ -82,7 +82,7 @@ BYLINE = re.compile(
 DATELINE = re.compile(
     r"^\W*((mon|tue|wed|thu|fri|sat|sun)\w*,?\s*)?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
     r"|dec)\w*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+(jan|feb|mar|apr|"
-    r"may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4})[\s\d:,apm.]*\W*$",
+    r"may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{4})[\s\d:,apm.]*(\b(utc|gmt|[a-z]{1,3}t))?\W*$",
     re.IGNORECASE,
 )
 TAIL_SECTION = re.compile(
@@ -162,7 +162,17 @@ def is_furniture(line: str) -> bool:
     patterns = (MARK, COUNTER, NAV, BREADCRUMB, WIRE_DATELINE, DATELINE, AUTHOR_BIO)
     return bool(appeal or byline or label or numbered_heading(stripped)) or any(
         p.search(stripped) for p in patterns
-    ) or is_photo_credit(stripped)
+    ) or is_photo_credit(stripped) or all_parts_furniture(stripped)
+
+
+SEPARATOR = re.compile(r"\s+[|·•]\s+")
+
+
+def all_parts_furniture(line: str) -> bool:
+    """'Jul 17, 2024 1:45 pm | 142 comments', 'By Ana Ruiz · 5 min read': pieces of page chrome
+    run into one line between separators."""
+    parts = SEPARATOR.split(line)
+    return len(parts) > 1 and all(is_furniture(part) for part in parts)
 
 
 def is_appeal(line: str) -> bool:

@@ -12,6 +12,7 @@ FURNITURE = [
     ("Photo 1 of 14", "gallery counter"),
     ("Apr 12, 2025 11:06 280", "dateline with counter"),
     ("27/04/2025", "numeric date"),
+    ("Wed 4 Jun 2025 08.15 BST", "date with a time zone"),
     ("A woman walks past a poster on April 9. ALEXANDER NEMENOV/Getty Images", "photo credit"),
     ("Rescuers search the rubble. (Reuters/Stringer)", "agency credit in parentheses"),
     ("© 2026 Asia Wire Ltd. All rights reserved.", "copyright"),
@@ -20,6 +21,7 @@ FURNITURE = [
     ("Home | World | Asia", "breadcrumb"),
     ("Morning edition · 48 pages", "edition line with a middle dot"),
     ("News • Weather • 3 alerts", "section line with bullets"),
+    ("Mar 3, 2025 9:10 am | 87 comments", "date and counter run into one line"),
     ("Skip to content", "skip link"),
 ]
 
@@ -35,11 +37,12 @@ PROSE = [
     "Police put the crowd at 55,000.",
     "By Thursday, 22 people had been detained, the ministry said.",
     "The toll rose to 36 · officials said the search would go on.",
+    "Mar 3, 2025 | 87 people were rescued from the river, the fire service said.",
 ]
 
 
 @pytest.mark.parametrize(
-    "line", PROSE, ids=["signed up", "announced", "short sentence", "By day", "dot in prose"]
+    "line", PROSE, ids=["signed up", "announced", "short sentence", "By day", "dot in prose", "date and prose"]
 )
 def test_prose_is_kept(line):
     assert not is_furniture(line)
