@@ -42,7 +42,8 @@ PROSE = [
 
 
 @pytest.mark.parametrize(
-    "line", PROSE, ids=["signed up", "announced", "short sentence", "By day", "dot in prose", "date and prose"]
+    "line", PROSE,
+    ids=["signed up", "announced", "short sentence", "By day", "dot in prose", "date and prose"],
 )
 def test_prose_is_kept(line):
     assert not is_furniture(line)
