@@ -186,7 +186,10 @@ def read_frame(
     if place is None and article.country:
         place = Place(article.country)
     incident = sentence_incident(sent, article.incident, article.names, token)
-    holder = holder_of(path) if measure in HELD else None
+    # a party's share of the vote is its own as its vote count is ('the ANC had 40% of the vote')
+    head = singular(counted.lower().split()[-1]) if counted.strip() else None
+    held = measure in HELD or (unit == "percent" and NOUN_MEASURE.get(head) in HELD)
+    holder = holder_of(path) if held else None
     rate = rate_after(noun if noun is not None else token)
     return FigureFrame(measure, place, stated, incident, rate, holder)
 

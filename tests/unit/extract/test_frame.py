@@ -228,6 +228,13 @@ def test_seats_of_two_parties_are_two_claims_and_each_party_one(nlp):
     assert by_value(later, 52).claim_key == by_value(first, 48).claim_key
 
 
+def test_a_share_of_the_vote_is_the_party_s_own(nlp):
+    found = figures_of(nlp, "With 97% of the vote counted, the Greens had 31% of the national vote.")
+    assert by_value(found, 31).holder == "green"
+    assert by_value(found, 97).holder is None
+    assert by_value(found, 31).claim_key != by_value(found, 97).claim_key
+
+
 def test_a_company_and_its_possessive_name_one_holder_of_job_cuts(nlp):
     said = figures_of(nlp, "Nissan will cut 9,000 jobs worldwide, the carmaker said on Thursday.")
     owned = figures_of(nlp, "Nissan's 9,000 job cuts will fall mostly on its factories.")
