@@ -176,6 +176,22 @@ def place_on(holder: Token, hint: str | None) -> Place | None:
 
 def locative_object(prep: Token, hint: str | None) -> Place | None:
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        if place := place_of_entity(obj, hint):
+        if place := place_of_entity(obj, hint) or named_before(obj, hint):
             return place
     return None
+
+
+# 'in the county', 'in the district': the place of that kind the article named last before it
+ANAPHORIC_LEVELS = {
+    "county": lambda place: place.kind == "county",
+    "district": lambda place: (place.within or "").endswith("district"),
+}
+
+
+def named_before(noun: Token, hint: str | None) -> Place | None:
+    """'24 cases had been identified in the county': the county named last before it."""
+    fits = ANAPHORIC_LEVELS.get(noun.lower_)
+    if fits is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    names = (w for w in reversed(noun.doc[: noun.i]) if w.pos_ == "PROPN" or w.lower_ in LEVELS)
+    return next((place for word in names if (place := place_of_entity(word, hint)) and fits(place)), None)

@@ -228,6 +228,15 @@ def test_seats_of_two_parties_are_two_claims_and_each_party_one(nlp):
     assert by_value(later, 52).claim_key == by_value(first, 48).claim_key
 
 
+def test_in_the_county_is_the_county_named_last_before_it(nlp):
+    named = figures_of(nlp, "Flooding swept through Marion County, Ohio, on Monday. "
+                            "At least 12 people died in the county, the sheriff said.")
+    unnamed = figures_of(nlp, "Flooding swept through Ohio on Monday. "
+                              "At least 12 people died in the county, the sheriff said.")
+    assert by_value(named, 12).place == "US/marion county"
+    assert by_value(unnamed, 12).place == "US"
+
+
 def test_a_share_of_the_vote_is_the_party_s_own(nlp):
     found = figures_of(nlp, "With 97% of the vote counted, the Greens had 31% of the national vote.")
     assert by_value(found, 31).holder == "green"
