@@ -36,13 +36,14 @@ KIND_OF_LEMMA = {
     **dict.fromkeys("election".split(), "election"),
     **dict.fromkeys("heatwave drought".split(), "heat"),
     **dict.fromkeys("collapse".split(), "collapse"),
+    **dict.fromkeys("stampede crush".split(), "crush"),
 }
 NAMED_KINDS = frozenset(["hurricane", "typhoon", "cyclone", "storm", "fire"])
 # Kinds one story's reports use for one incident ('the DANA storm', 'the floods'; 'Hurricane
 # Helene', 'the storm'): the frame keeps the family, so wording does not split a claim.
 FAMILY = {
     **dict.fromkeys("hurricane typhoon cyclone storm flood landslide".split(), "storm"),
-    **dict.fromkeys("crash derailment collapse explosion".split(), "accident"),
+    **dict.fromkeys("crash derailment collapse explosion crush".split(), "accident"),
     **dict.fromkeys("war shooting".split(), "violence"),
 }
 

@@ -354,6 +354,13 @@ def test_an_accident_or_a_collision_is_the_incident_of_its_toll(nlp):
     assert by_value(figures_of(nlp, text), 31).incident == "accident"
 
 
+def test_a_stampede_or_a_crowd_crush_is_the_incident_of_its_toll(nlp):
+    stampede = "At least 40 people were killed in a stampede at a temple festival in Kerala, police said."
+    crush = "The toll from the crowd crush at the stadium rose to 40 on Monday."
+    assert by_value(figures_of(nlp, stampede), 40).incident == "accident"
+    assert by_value(figures_of(nlp, crush), 40).incident == "accident"
+
+
 @pytest.mark.parametrize("code", ["ANC", "MK", "COE"])
 def test_a_code_a_city_is_also_known_by_is_no_place(code):
     # airport and other codes among a city's alternate names are also parties' and agencies' acronyms
