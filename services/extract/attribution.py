@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from schemas.figures import Figure
-from services.extract.claimant import Attribution, attribute, generic_phrase, name_of, speaking_part
+from services.extract import places
+from services.extract.claimant import (
+    Attribution,
+    attribute,
+    generic_phrase,
+    is_common_word,
+    name_of,
+    speaking_part,
+)
 from services.extract.entities import kinds, titles, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.speakers import SPEECH_VERBS, quote_speaker, subject_of
@@ -33,6 +41,7 @@ PLACES = frozenset(["GPE", "LOC", "NORP", "DATE", "TIME"])
 OUTLET_WORDS = frozenset(["outlet", "media", "newspaper", "publication", "paper", "site"])
 # 'Of the 202 people confirmed dead, 91 were in Suzu': a part of a count stated before
 PART_OF_COUNT = re.compile(r"of the (about |nearly |some )?\d[\d,.]*\b")
+IDLE_WORDS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"])
 CONNECTIVES = (
     "in addition",
     "also",
@@ -57,6 +66,7 @@ class Memory:
     headline_end: int = 0
     figures: list[Figure] = field(default_factory=list)
     perfect: set[str] = field(default_factory=set)  # figures told in the past perfect
+    vague: set[str] = field(default_factory=set)  # figures whose claimant is a word, not a name
 
     def resolve(self, generic: str, sent: Span) -> Attribution | None:
         """'he' → the last named claimant; 'the department' → the longest name in the article
@@ -68,11 +78,11 @@ class Memory:
             return None
         if words[-1].lower() in PRONOUNS or titles().fullmatch(generic + " "):
             return self.named[-1] if self.named else None  # 'he', 'the Minister'
-        head = words[-1].lower()
+        head, marks = words[-1].lower(), describing_words(words[:-1])
         for known in reversed(self.named):
-            if head in (known.claimant or "").lower().split() or head == known.head:
+            if names_body(known.claimant or "", head, marks) or head == known.head and not marks:
                 return known
-        mention = longest_mention(head, sent.doc)
+        mention = longest_mention(head, marks, sent)
         if mention is not None:
             return Attribution(mention, head=head)
         for nouns, kind in ((OUTLET_WORDS, "outlet"), (AGENCY_WORDS, "agency")):
@@ -87,8 +97,8 @@ class Memory:
             return introduced
         based = "based" in re.split(r"[-\s]", generic.lower())  # 'the London-based charity'
         if head in BUSINESS_WORDS or based:
-            return main_organisation(sent.doc) or Attribution(generic)
-        return Attribution(generic)
+            return main_organisation(sent.doc) or Attribution(generic, generic=True)
+        return Attribution(generic, generic=True)  # a word for a body, not its name
 
     def organisation_that_spoke(self, doc: Doc) -> Attribution | None:
         """The last claimant so far that the article names as an organisation."""
@@ -96,12 +106,40 @@ class Memory:
         return next((k for k in reversed(self.named) if k.claimant in organisations), None)
 
 
-def longest_mention(word: str, doc: Doc) -> str | None:
-    """The longest organisation name in the article that has the word: 'the department' →
-    'Texas Department of State Health Services'."""
-    names = [with_name_tail(e) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC")]
-    names = [n for n in names if word in n.lower().split() and kinds().get(n) != "outlet"]
-    return max(names, key=len) if names else None
+def longest_mention(head: str, marks: list[str], sent: Span) -> str | None:
+    """The body a generic phrase points to, under the longest name the article gives it: 'the
+    department' → the department named last before (or, when none is, first after), 'the
+    health ministry' → a ministry whose name has 'health' ('Ministry of Health'), never
+    another ministry the article names."""
+    doc = sent.doc
+    ents = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC") and not is_common_word(e)]
+    names = [(e.start, with_name_tail(e)) for e in ents]
+    names = [(at, n) for at, n in names if names_body(n, head, marks) and kinds().get(n) != "outlet"]
+    if not names:
+        return None
+    before = [(at, n) for at, n in names if at < sent.end]
+    nearest = max(before)[1] if before else min(names)[1]
+    return max((n for _, n in names if nearest.lower() in n.lower()), key=len)
+
+
+def names_body(name: str, head: str, marks: list[str]) -> bool:
+    """The name has the body's noun and every word that describes it: 'Ministry of Health'
+    for 'health ministry', 'Bureau of Labor Statistics' for 'statistical bureau'."""
+    words = re.findall(r"\w+", name.lower())
+    return head in words and all(any(same_stem(m, w) for w in words) for m in marks)
+
+
+def same_stem(one: str, other: str) -> bool:
+    return one == other or min(len(one), len(other)) >= 5 and one[:5] == other[:5]
+
+
+def describing_words(words: list[str]) -> list[str]:
+    """The words before a body's noun that tell which body it is ('health' of 'the health
+    ministry'); a nationality or place ('Spanish', 'Texas') may be left out of its name, an
+    article or owner's word tells nothing."""
+    people = {word for demonym in places.demonyms() for word in demonym.split()}
+    kept = [w.lower() for w in words if w[:1].isalpha() and not re.search(r"['’]s?$", w)]
+    return [w for w in kept if w not in people and w not in IDLE_WORDS]
 
 
 def main_organisation(doc: Doc) -> Attribution | None:

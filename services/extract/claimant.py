@@ -95,8 +95,11 @@ def speaker_entities(span: Span) -> list[Span]:
 
 
 def is_common_word(ent: Span) -> bool:
-    """'examiner' tagged as an organisation: one lower-case word is no name."""
-    return len(ent) == 1 and ent.text.islower()
+    """'examiner' tagged as an organisation: one lower-case word is no name, nor one the tagger
+    reads as a common noun for speakers ('Media identifies ...' in a headline)."""
+    words = {ent.root.lemma_.lower(), ent.root.lower_}  # 'Media' has the lemma 'medium'
+    speaker_word = ent.root.pos_ == "NOUN" and bool(words & (GENERIC_SPEAKERS | ORGANISATIONS))
+    return len(ent) == 1 and (ent.text.islower() or speaker_word)
 
 
 def unnamed(span: Span) -> tuple[str | None, bool]:
@@ -128,7 +131,7 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
         return span.doc[names[0].i : head.i + 1].text, False  # 'City officials', not 'City'
     if names and head.pos_ in ("NOUN", "PROPN"):
         return span.doc[names[0].i : names[-1].i + 1].text, False
-    if head.lemma_.lower() in GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
+    if {head.lemma_.lower(), head.lower_} & GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
         return None, True  # 'the department', 'it': whoever the article named so
     return acting_for(head) or role_phrase(head), False
 
@@ -220,13 +223,19 @@ def is_speaker_noun(head: Token) -> bool:
     return noun and (is_person_noun(head) or body)
 
 
+# Nouns for a person by what they lead, which only their 'of' phrase tells.
+LEADERS = vocabulary("head chief leader chair")
+
+
 def role_phrase(head: Token) -> str:
     """The head noun with the modifiers before it: 'South Korean lawmaker', "Lubbock's
     health department", "sheriff's office" (not "the country's": that only points back); for
     people, with what describes them after it: 'people familiar with the talks', 'the police
-    officer in charge of security at the festival'."""
+    officer in charge of security at the festival', 'head of the military government'."""
     end = head.i
-    if is_person_noun(head):
+    if head.lemma_.lower() in LEADERS:  # 'the head of its works council': who is led is the role
+        end = max((c.right_edge.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), default=end)
+    elif is_person_noun(head):
         after = [c for c in head.rights if c.dep_ == "amod" or c.dep_ == "prep"
                  and any(o.lemma_.lower() == "charge" for o in c.children)]
         end = max((c.right_edge.i for c in after), default=end)
