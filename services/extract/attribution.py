@@ -60,6 +60,7 @@ class Memory:
 
     named: list[Attribution] = field(default_factory=list)
     previous: Attribution | None = None
+    previous_end: int = 0  # where the previous sentence ends in the text
     last_counted: str | None = None
     last_thing: tuple[Token, str] | None = None
     last_percent: str = ""
@@ -208,7 +209,7 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     specific = len(topic.split()) > 1
     continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
     continues = continues or pronoun_subject(sent) or PART_OF_COUNT.match(text) is not None
-    if memory.previous and continues:
+    if memory.previous and (continues or same_paragraph(sent, memory.previous_end)):
         return memory.previous
     return own
 
@@ -220,6 +221,12 @@ def quoted_claimant(sent: Span, memory: Memory) -> Attribution | None:
     if name:
         return Attribution(name)
     return memory.resolve(generic_phrase(speaker), sent) if generic else None
+
+
+def same_paragraph(sent: Span, previous_end: int) -> bool:
+    """'INDEC said prices rose 11% in March. Prices rose 288% over the year.': a figure with
+    no source of its own, in the paragraph of a sentence that named one, is that source's."""
+    return previous_end > 0 and "\n" not in sent.doc.text[previous_end : sent.start_char]
 
 
 def pronoun_subject(sent: Span) -> bool:
@@ -235,4 +242,4 @@ def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:
         own = Attribution(attributed[-1].claimant, attributed[-1].carrier)
     if own and own.claimant:
         memory.named.append(own)
-    memory.previous = own
+    memory.previous, memory.previous_end = own, sent.start_char + len(sent.text.rstrip())
