@@ -19,7 +19,7 @@ from services.extract.claimant import (
 )
 from services.extract.entities import kinds, titles, with_name_tail
 from services.extract.events import is_person_noun
-from services.extract.speakers import SPEECH_VERBS, quote_speaker, subject_of
+from services.extract.speakers import OPENING, SPEECH_VERBS, quote_speaker, subject_of
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "his", "her", "their", "its", "our"])  # and owners
 AGENCY_WORDS = frozenset(
@@ -209,7 +209,9 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     specific = len(topic.split()) > 1
     continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
     continues = continues or pronoun_subject(sent) or PART_OF_COUNT.match(text) is not None
-    if memory.previous and (continues or same_paragraph(sent, memory.previous_end)):
+    quoted = sent.text.lstrip()[:1] in OPENING  # the quotation goes on: '"In total, 200,000 doses.'
+    carried = same_paragraph(sent, memory.previous_end) and (counted_subject(token) or quoted)
+    if memory.previous and (continues or carried):
         return memory.previous
     return own
 
@@ -227,6 +229,17 @@ def same_paragraph(sent: Span, previous_end: int) -> bool:
     """'INDEC said prices rose 11% in March. Prices rose 288% over the year.': a figure with
     no source of its own, in the paragraph of a sentence that named one, is that source's."""
     return previous_end > 0 and "\n" not in sent.doc.text[previous_end : sent.start_char]
+
+
+def counted_subject(token: Token) -> bool:
+    """The figure is what its clause tells of ('Nine patients have been hospitalized', 'There
+    were 340 evacuees', 'Among the dead were 181 nationals') or a part of a count ('accounts
+    for 80 of the cases'), not a number in what someone did ('Providers filed 20 lawsuits')."""
+    noun = token
+    while noun.dep_ in ("nummod", "quantmod", "compound", "amod") and noun.head is not noun:
+        noun = noun.head
+    part = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return noun.dep_ in ("nsubj", "nsubjpass", "attr") or part
 
 
 def pronoun_subject(sent: Span) -> bool:
