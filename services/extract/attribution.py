@@ -236,7 +236,7 @@ def counted_subject(token: Token) -> bool:
     were 340 evacuees', 'Among the dead were 181 nationals') or a part of a count ('accounts
     for 80 of the cases'), not a number in what someone did ('Providers filed 20 lawsuits')."""
     noun = token
-    while noun.dep_ in ("nummod", "quantmod", "compound", "amod") and noun.head is not noun:
+    while noun.dep_ in ("nummod", "quantmod", "compound", "amod") and noun.head.i != noun.i:
         noun = noun.head
     part = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     return noun.dep_ in ("nsubj", "nsubjpass", "attr") or part
