@@ -193,7 +193,11 @@ def is_role(ent: Span, head: Token) -> bool:
     # 'the UN migration agency', "the U.N. children's agency": a body of a larger organisation
     outlet = kinds().get(canonical(ent)) == "outlet"
     part_of = ent.label_ == "ORG" and head.lemma_.lower() in ORGANISATIONS and not outlet
+    # 'Lao Cai officials': a name before people in the plural is where they serve, whatever its label
+    serving = ent.label_ != "ORG" and ent.root.dep_ == "compound" and head.tag_ == "NNS"
+    serving = serving and is_person_noun(head)
     describes = ent.label_ in ("NORP", "GPE") or head.lemma_.lower() in GOVERNMENTS or owned_body or part_of
+    describes = describes or serving
     return describes and is_speaker_noun(head) and head not in ent and modifies
 
 
@@ -231,7 +235,8 @@ def role_phrase(head: Token) -> str:
     """The head noun with the modifiers before it: 'South Korean lawmaker', "Lubbock's
     health department", "sheriff's office" (not "the country's": that only points back); for
     people, with what describes them after it: 'people familiar with the talks', 'the police
-    officer in charge of security at the festival', 'head of the military government'."""
+    officer in charge of security at the festival', 'authorities in Herat province', 'head of
+    the military government'."""
     end = head.i
     if head.lemma_.lower() in LEADERS:  # 'the head of its works council': who is led is the role
         end = max((c.right_edge.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), default=end)
@@ -239,7 +244,15 @@ def role_phrase(head: Token) -> str:
         after = [c for c in head.rights if c.dep_ == "amod" or c.dep_ == "prep"
                  and any(o.lemma_.lower() == "charge" for o in c.children)]
         end = max((c.right_edge.i for c in after), default=end)
+    if is_speaker_noun(head):
+        end = max((c.right_edge.i for c in head.rights if serves_in(c)), default=end)
     return head.doc[role_start(head) : end + 1].text
+
+
+def serves_in(prep: Token) -> bool:
+    """'(authorities) in Herat province': where people who speak serve."""
+    places = [t for t in prep.subtree if t.ent_type_ in ("GPE", "LOC") or is_place_word(t)]
+    return prep.dep_ == "prep" and prep.lower_ == "in" and bool(places)
 
 
 def role_start(head: Token) -> int:
