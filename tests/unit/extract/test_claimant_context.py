@@ -1,0 +1,103 @@
+"""Who claims a figure, read from around it: the headline, the paragraph, the body a generic
+word points to, the clause the figure sits in. Invented sentences."""
+
+import pytest
+
+from schemas.articles import UniqueArticle
+from services.extract.pipeline import extract_batch
+
+
+def claimants(nlp, text, title="News in brief"):
+    text = text if text.startswith(title) else f"{title}\n\n{text}"
+    article = UniqueArticle(url="https://example.org/c", text=text, content_hash="c", title=title)
+    return [(f.value, f.claimant, f.headline) for f in extract_batch(nlp, [article])[0]]
+
+
+def test_a_headline_that_names_nobody_is_the_outlets_own(nlp):
+    title = "Ferry toll rises to 44 off the northern coast"
+    text = f"{title}\n\nThe coastguard said on Sunday that 44 passengers had died when the ferry sank."
+    assert claimants(nlp, text, title) == [(44, None, True), (44, "coastguard", False)]
+
+
+def test_a_headline_that_names_its_speaker_keeps_it(nlp):
+    title = "Harbour Relief Trust says 120 families evicted"
+    text = f"{title}\n\nThe Harbour Relief Trust said on Monday that 120 families had been evicted."
+    assert claimants(nlp, text, title) == [(120, "Harbour Relief Trust", True), (120, "Harbour Relief Trust", False)]
+
+
+def test_a_headline_speaker_named_by_a_word_takes_the_bodys_name(nlp):
+    title = "Media identifies 51 volunteers"
+    text = f"{title}\n\nThe outlet Verstka said 51 volunteers had joined."
+    assert claimants(nlp, text, title) == [(51, "Verstka", True), (51, "Verstka", False)]
+
+
+def test_a_described_body_is_never_another_body_of_its_kind(nlp):
+    text = (
+        "The Ministry of Education closed schools on Monday.\n\n"
+        "The health ministry said 90 people had died. The ministry said 300 people were in hospital."
+    )
+    assert claimants(nlp, text) == [(90, "health ministry", False), (300, "health ministry", False)]
+
+
+def test_a_bare_body_word_is_the_one_named_last_before_it(nlp):
+    text = (
+        "The Ministry of Agriculture and Rural Development lost half its budget.\n\n"
+        "Staff at the Ministry of Health worked through the night.\n\n"
+        "On Tuesday the ministry said 300 people were in hospital."
+    )
+    assert claimants(nlp, text) == [(300, "Ministry of Health", False)]
+
+
+def test_the_head_of_a_body_keeps_what_they_head(nlp):
+    text = "The head of the regional disaster agency said at least 41 people had died."
+    assert claimants(nlp, text) == [(41, "head of the regional disaster agency", False)]
+
+
+def test_a_count_in_the_paragraph_of_a_source_is_that_sources(nlp):
+    text = (
+        "The county health department said 30 cases had been confirmed. Nine patients have been "
+        "hospitalized.\n\nTwelve schools closed."
+    )
+    department = "county health department"
+    assert claimants(nlp, text) == [(30, department, False), (9, department, False), (12, None, False)]
+
+
+def test_what_someone_else_does_in_the_paragraph_is_not_the_sources(nlp):
+    text = "The union said 4,000 members had voted. Lawyers for the company filed 20 motions."
+    assert claimants(nlp, text) == [(4000, "union", False), (20, None, False)]
+
+
+def test_a_quotation_that_goes_on_is_its_speakers(nlp):
+    text = (
+        '"We have lost everything," said Maria Lopez, a teacher. '
+        '"Our school had 300 pupils."'
+    )
+    assert claimants(nlp, text) == [(300, "Maria Lopez", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health Minister Ana Roy announced the aid package on Monday, as the death toll reached 365.",
+        "The commission declared the vote free and fair, as the ruling party slumped to 40%.",
+    ],
+    ids=["as-the-toll", "as-the-party"],
+)
+def test_a_scene_set_beside_a_statement_is_the_writers(nlp, text):
+    [(_, claimant, _)] = claimants(nlp, text)
+    assert claimant is None
+
+
+def test_a_weak_speech_verb_that_takes_nothing_states_nothing(nlp):
+    title = "Storm losses put at 3 billion dollars"
+    assert claimants(nlp, f"{title}\n\nThe storm hit the coast on Monday.", title) == [(3_000_000_000, None, True)]
+
+
+def test_a_name_before_people_in_the_plural_is_where_they_serve(nlp):
+    text = "Eight villagers are still missing, Lao Cai officials said."
+    assert claimants(nlp, text) == [(8, "Lao Cai officials", False)]
+
+
+def test_speakers_keep_where_they_serve(nlp):
+    text = "The death toll has risen to 2,445, authorities in Herat province said."
+    assert claimants(nlp, text) == [(2445, "authorities in Herat province", False)]
