@@ -196,8 +196,10 @@ def is_role(ent: Span, head: Token) -> bool:
     # 'Lao Cai officials': a name before people in the plural is where they serve, whatever its label
     serving = ent.label_ != "ORG" and ent.root.dep_ == "compound" and head.tag_ == "NNS"
     serving = serving and is_person_noun(head)
+    # "Trump's lawyers": whom people work for describes them
+    whose = ent.root.dep_ == "poss" and is_person_noun(head)
     describes = ent.label_ in ("NORP", "GPE") or head.lemma_.lower() in GOVERNMENTS or owned_body or part_of
-    describes = describes or serving
+    describes = describes or serving or whose
     return describes and is_speaker_noun(head) and head not in ent and modifies
 
 
@@ -419,6 +421,11 @@ def reported_by_outer(verb: Token, subject: Span | None) -> bool:
 
 def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
     """The figure's own attribution, and the generic speaker word when it is one ('agency')."""
+    owner = proposal_owner(figure_token)
+    if owner is not None:
+        name, is_generic = name_of(owner)
+        if name or is_generic:
+            return Attribution(name, generic=is_generic), generic_phrase(owner) if is_generic else ""
     speaker, generic, mention, told, subject = None, "", "", None, None
     for verb in speakers(figure_token, sent):
         subject = subject_of(verb)
@@ -529,6 +536,21 @@ def is_body(token: Token, sanction: bool) -> bool:
 
 def phrase(token: Token) -> Span:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+# What a party puts forward, whose terms are that party's figures.
+PROPOSALS = vocabulary("offer proposal bid plan package")
+
+
+def proposal_owner(token: Token) -> Span | None:
+    """"the company's offer, which included a 35% raise": what an offer holds is its owner's
+    figure, whoever tells of the offer."""
+    for clause in (a for a in token.ancestors if a.dep_ == "relcl"):
+        offer = clause.head
+        owners = [c for c in offer.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if offer.lemma_.lower() in PROPOSALS and owners:
+            return phrase(owners[0])
+    return None
 
 
 def estimate_owner(token: Token) -> str | None:
