@@ -103,3 +103,20 @@ def test_a_name_before_people_in_the_plural_is_where_they_serve(nlp):
 def test_speakers_keep_where_they_serve(nlp):
     text = "The death toll has risen to 2,445, authorities in Herat province said."
     assert claimants(nlp, text) == [(2445, "authorities in Herat province", False)]
+
+
+def test_what_an_owned_offer_holds_is_its_owners(nlp):
+    text = "The union said members rejected the Harland Group's offer, which included a 12% raise."
+    assert claimants(nlp, text) == [(12, "Harland Group", False)]
+
+
+def test_whom_people_work_for_describes_them(nlp):
+    text = "Smith's lawyers said 40 banks had refused the loan."
+    assert claimants(nlp, text) == [(40, "Smith's lawyers", False)]
+
+
+def test_a_second_statement_joined_to_a_first_is_its_own_speakers(nlp):
+    text = (
+        "A police officer had said 90 bodies were found, and the fire service later put the toll at 85."
+    )
+    assert claimants(nlp, text) == [(90, "police officer", False), (85, "fire service", False)]
