@@ -17,9 +17,10 @@ from services.extract.claimant import (
     name_of,
     speaking_part,
 )
-from services.extract.entities import kinds, titles, with_name_tail
+from services.extract.entities import canonical, kinds, titles, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.speakers import OPENING, SPEECH_VERBS, quote_speaker, subject_of
+from services.extract.words import ORGANISATIONS
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "his", "her", "their", "its", "our"])  # and owners
 AGENCY_WORDS = frozenset(
@@ -41,6 +42,7 @@ PLACES = frozenset(["GPE", "LOC", "NORP", "DATE", "TIME"])
 OUTLET_WORDS = frozenset(["outlet", "media", "newspaper", "publication", "paper", "site"])
 # 'Of the 202 people confirmed dead, 91 were in Suzu': a part of a count stated before
 PART_OF_COUNT = re.compile(r"of the (about |nearly |some )?\d[\d,.]*\b")
+OFFICIAL_WORDS = ORGANISATIONS | frozenset(["official", "officials", "authorities", "government"])
 IDLE_WORDS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"])
 CONNECTIVES = (
     "in addition",
@@ -209,11 +211,28 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     specific = len(topic.split()) > 1
     continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
     continues = continues or pronoun_subject(sent) or PART_OF_COUNT.match(text) is not None
-    quoted = sent.text.lstrip()[:1] in OPENING  # the quotation goes on: '"In total, 200,000 doses.'
-    carried = same_paragraph(sent, memory.previous_end) and (counted_subject(token) or quoted)
-    if memory.previous and (continues or carried):
+    if memory.previous and (continues or carried(token, sent, memory)):
         return memory.previous
     return own
+
+
+def carried(token: Token, sent: Span, memory: Memory) -> bool:
+    """A quotation that goes on in its paragraph ('"In total, 200,000 doses.'), or a count told
+    in the paragraph of a source that keeps counts."""
+    if memory.previous is None or not same_paragraph(sent, memory.previous_end):
+        return False
+    quoted = sent.text.lstrip()[:1] in OPENING
+    return quoted or counted_subject(token) and keeps_counts(memory.previous, sent.doc)
+
+
+def keeps_counts(source: Attribution, doc: Doc) -> bool:
+    """'the health department', 'INDEC', 'union officials', 'the airline' keep the counts their
+    paragraph goes on with; 'Survivors' or 'Firefighters' tell what they saw, and no more."""
+    claimant = source.claimant or ""
+    names = [canonical(e) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+    named = any(n and (n in claimant or claimant in n) for n in names)
+    words = claimant.lower().split()
+    return source.generic or named or bool(words) and words[-1] in OFFICIAL_WORDS
 
 
 def quoted_claimant(sent: Span, memory: Memory) -> Attribution | None:

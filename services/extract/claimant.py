@@ -246,8 +246,8 @@ def role_phrase(head: Token) -> str:
         after = [c for c in head.rights if c.dep_ == "amod" or c.dep_ == "prep"
                  and any(o.lemma_.lower() == "charge" for o in c.children)]
         end = max((c.right_edge.i for c in after), default=end)
-    if is_speaker_noun(head):
-        end = max((c.right_edge.i for c in head.rights if serves_in(c)), default=end)
+    if is_speaker_noun(head) and not any(c.dep_ in ("amod", "compound") for c in head.lefts):
+        end = max((c.right_edge.i for c in head.rights if serves_in(c)), default=end)  # not 'health workers
     return head.doc[role_start(head) : end + 1].text
 
 

@@ -120,3 +120,13 @@ def test_a_second_statement_joined_to_a_first_is_its_own_speakers(nlp):
         "A police officer had said 90 bodies were found, and the fire service later put the toll at 85."
     )
     assert claimants(nlp, text) == [(90, "police officer", False), (85, "fire service", False)]
+
+
+def test_witnesses_tell_what_they_saw_and_no_count_after_it(nlp):
+    text = "Firefighters said they had pulled 23 people from the wreckage. More than 150 rescuers were sent."
+    assert claimants(nlp, text) == [(23, "Firefighters", False), (150, None, False)]
+
+
+def test_people_described_before_their_noun_keep_no_place_after_it(nlp):
+    text = "Health workers in Karsa province told the radio that 60 new patients arrived every day."
+    assert claimants(nlp, text) == [(60, "Health workers", False)]
