@@ -130,3 +130,13 @@ def test_witnesses_tell_what_they_saw_and_no_count_after_it(nlp):
 def test_people_described_before_their_noun_keep_no_place_after_it(nlp):
     text = "Health workers in Karsa province told the radio that 60 new patients arrived every day."
     assert claimants(nlp, text) == [(60, "Health workers", False)]
+
+
+def test_what_is_counted_does_not_speak(nlp):
+    text = "Many homes were damaged, with a total of 186 buildings confirmed to have collapsed."
+    assert claimants(nlp, text) == [(186, None, False)]
+
+
+def test_a_speaker_described_by_a_figure_still_speaks(nlp):
+    text = "The Metal Workers Union, which is demanding a 7% raise, said 5,000 members would strike."
+    assert claimants(nlp, text) == [(7, "Metal Workers Union", False), (5000, "Metal Workers Union", False)]
