@@ -43,6 +43,7 @@ OUTLET_WORDS = frozenset(["outlet", "media", "newspaper", "publication", "paper"
 # 'Of the 202 people confirmed dead, 91 were in Suzu': a part of a count stated before
 PART_OF_COUNT = re.compile(r"of the (about |nearly |some )?\d[\d,.]*\b")
 OFFICIAL_WORDS = ORGANISATIONS | frozenset(["official", "officials", "authorities", "government"])
+NAME_JOINS = frozenset(["of", "for", "on"])  # 'Department of ...', 'Commission on Human Rights'
 IDLE_WORDS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"])
 CONNECTIVES = (
     "in addition",
@@ -126,10 +127,12 @@ def longest_mention(head: str, marks: list[str], sent: Span) -> str | None:
 
 
 def names_body(name: str, head: str, marks: list[str]) -> bool:
-    """The name has the body's noun and every word that describes it: 'Ministry of Health'
-    for 'health ministry', 'Bureau of Labor Statistics' for 'statistical bureau'."""
+    """The name has the body's noun as its head and every word that describes it: 'Ministry of
+    Health' for 'health ministry', 'Bureau of Labor Statistics' for 'statistical bureau'; not
+    'County officials' for 'the county'."""
     words = re.findall(r"\w+", name.lower())
-    return head in words and all(any(same_stem(m, w) for w in words) for m in marks)
+    ends = [w for w, after in zip(words, [*words[1:], ""], strict=True) if after in ("", *NAME_JOINS)]
+    return head in ends and all(any(same_stem(m, w) for w in words) for m in marks)
 
 
 def same_stem(one: str, other: str) -> bool:

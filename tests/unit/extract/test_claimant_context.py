@@ -140,3 +140,11 @@ def test_what_is_counted_does_not_speak(nlp):
 def test_a_speaker_described_by_a_figure_still_speaks(nlp):
     text = "The Metal Workers Union, which is demanding a 7% raise, said 5,000 members would strike."
     assert claimants(nlp, text) == [(7, "Metal Workers Union", False), (5000, "Metal Workers Union", False)]
+
+
+def test_the_county_is_the_place_not_people_it_describes(nlp):
+    text = (
+        "County officials opened six shelters in Marlow County on Tuesday.\n\n"
+        "The county said 6,400 homes were without power."
+    )
+    assert claimants(nlp, text)[-1] == (6400, "Marlow County", False)
