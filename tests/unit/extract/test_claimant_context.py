@@ -143,8 +143,5 @@ def test_a_speaker_described_by_a_figure_still_speaks(nlp):
 
 
 def test_the_county_is_the_place_not_people_it_describes(nlp):
-    text = (
-        "County officials opened six shelters in Marlow County on Tuesday.\n\n"
-        "The county said 6,400 homes were without power."
-    )
-    assert claimants(nlp, text)[-1] == (6400, "Marlow County", False)
+    text = "Marlow County officials said six shelters were open.\n\nThe county said 6,400 homes lost power."
+    assert claimants(nlp, text) == [(6, "Marlow County officials", False), (6400, "Marlow County", False)]
