@@ -304,7 +304,8 @@ def author_span(span: Span) -> Span | None:
     objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
     if objects:
         return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
-    bodies = [c for c in head.lefts if c.dep_ == "compound" and c.lemma_.lower() in ORGANISATIONS]
+    keepers = ORGANISATIONS | PLACE_NOUNS  # 'ministry data', 'state data'
+    bodies = [c for c in head.lefts if c.dep_ == "compound" and c.lemma_.lower() in keepers]
     return doc[bodies[0].left_edge.i : bodies[0].i + 1] if bodies else None
 
 

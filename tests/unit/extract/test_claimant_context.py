@@ -145,3 +145,8 @@ def test_a_speaker_described_by_a_figure_still_speaks(nlp):
 def test_the_county_is_the_place_not_people_it_describes(nlp):
     text = "Marlow County officials said six shelters were open.\n\nThe county said 6,400 homes lost power."
     assert claimants(nlp, text) == [(6, "Marlow County officials", False), (6400, "Marlow County", False)]
+
+
+def test_data_a_place_keeps_are_that_places(nlp):
+    text = "About 14% of pupils in the district were unvaccinated last year, according to state data."
+    assert claimants(nlp, text) == [(14, "state", False)]
