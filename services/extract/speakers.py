@@ -31,11 +31,15 @@ def speakers(token: Token, sent: Span) -> list[Token]:
     others), then any other in its sentence ('At least 51 ... signed up, Important Stories
     reported'): 'Organisers said 35,000 ...; police estimated the crowd at 8,000' is police's.
     A statement on the counted noun comes first: 'up from the 10 deaths that X said ...'."""
-    described = [c for c in token.head.children if c.dep_ == "relcl" and is_speech(c)]
+    noun = token.head
+    while noun.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and noun.head.i != noun.i:
+        noun = noun.head  # '95' of 'the 95% target that officials say ...'
+    described = [c for n in {token.head, noun} for c in n.children if c.dep_ == "relcl" and is_speech(c)]
     aside = [a for a in token.ancestors if is_speech(a) and in_aside(token, a)]
     above = described + [a for a in token.ancestors if is_speech(a) and a not in aside]
     taken = above + aside
-    beside = [t for t in sent if is_speech(t) and t not in taken and t is not token and not subordinate(t)]
+    beside = [t for t in sent if is_speech(t) and t not in taken and t is not token and not subordinate(t)
+              and t.dep_ != "relcl"]  # 'taxes, which the government says are needed': of the taxes
     ordered = above + sorted(beside, key=lambda t: abs(t.i - token.i))
     return sorted(ordered, key=lambda t: (t not in above, t.lemma_.lower() in WEAK_SPEECH and not own_say(t)))
 

@@ -150,3 +150,13 @@ def test_the_county_is_the_place_not_people_it_describes(nlp):
 def test_data_a_place_keeps_are_that_places(nlp):
     text = "About 14% of pupils in the district were unvaccinated last year, according to state data."
     assert claimants(nlp, text) == [(14, "state", False)]
+
+
+def test_a_relative_clause_speaks_of_its_own_noun(nlp):
+    text = "The bill sought to raise 300 million dollars in new taxes, which the government says are needed."
+    assert claimants(nlp, text) == [(300_000_000, None, False)]
+
+
+def test_a_statement_on_the_noun_a_figure_measures_is_the_figures(nlp):
+    text = "Coverage stood at 82%, well below the 95% target that federal health officials say is needed."
+    assert claimants(nlp, text) == [(82, None, False), (95, "federal health officials", False)]
