@@ -194,7 +194,7 @@ def is_role(ent: Span, head: Token) -> bool:
     outlet = kinds().get(canonical(ent)) == "outlet"
     part_of = ent.label_ == "ORG" and head.lemma_.lower() in ORGANISATIONS and not outlet
     # 'Lao Cai officials': a name before people in the plural is where they serve, whatever its label
-    serving = ent.label_ != "ORG" and ent.root.dep_ == "compound" and head.tag_ == "NNS"
+    serving = ent.root.dep_ == "compound" and head.tag_ == "NNS"
     serving = serving and is_person_noun(head)
     # "Trump's lawyers": whom people work for describes them
     whose = ent.root.dep_ == "poss" and is_person_noun(head)
