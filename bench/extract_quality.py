@@ -96,8 +96,8 @@ def main() -> None:
         print(row(batch.name, "quantulum3", score_corpus(texts, gold, theirs), their_rate, False))
         right = ours_score.field_right["claimant"]
         print(f"{'':<10} claimant {right}/{ours_score.found} = {right / max(ours_score.found, 1):.2f}")
-        # headline figures take the claimant of the body figure they repeat; the story batches'
-        # annotations leave most of them without one, so body figures are shown apart
+        # a headline figure carries only the claimant its headline names, which dev-b's
+        # annotations do not follow, so body figures are shown apart
         body = score_corpus(texts, [r for r in gold if not r.get("headline")],
                             {url: [f for f in found if not f["headline"]] for url, found in ours.items()})
         right = body.field_right["claimant"]

@@ -8,10 +8,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from schemas.figures import Figure
-from services.extract.claimant import Attribution, attribute, generic_phrase, name_of, speaking_part
-from services.extract.entities import kinds, titles, with_name_tail
+from services.extract import places
+from services.extract.claimant import (
+    Attribution,
+    attribute,
+    generic_phrase,
+    is_common_word,
+    name_of,
+    speaking_part,
+)
+from services.extract.entities import canonical, kinds, titles, with_name_tail
 from services.extract.events import is_person_noun
-from services.extract.speakers import SPEECH_VERBS, quote_speaker, subject_of
+from services.extract.speakers import OPENING, SPEECH_VERBS, quote_speaker, subject_of
+from services.extract.words import ORGANISATIONS
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "his", "her", "their", "its", "our"])  # and owners
 AGENCY_WORDS = frozenset(
@@ -33,6 +42,9 @@ PLACES = frozenset(["GPE", "LOC", "NORP", "DATE", "TIME"])
 OUTLET_WORDS = frozenset(["outlet", "media", "newspaper", "publication", "paper", "site"])
 # 'Of the 202 people confirmed dead, 91 were in Suzu': a part of a count stated before
 PART_OF_COUNT = re.compile(r"of the (about |nearly |some )?\d[\d,.]*\b")
+OFFICIAL_WORDS = ORGANISATIONS | frozenset(["official", "officials", "authorities", "government"])
+NAME_JOINS = frozenset(["of", "for", "on"])  # 'Department of ...', 'Commission on Human Rights'
+IDLE_WORDS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"])
 CONNECTIVES = (
     "in addition",
     "also",
@@ -51,12 +63,14 @@ class Memory:
 
     named: list[Attribution] = field(default_factory=list)
     previous: Attribution | None = None
+    previous_end: int = 0  # where the previous sentence ends in the text
     last_counted: str | None = None
     last_thing: tuple[Token, str] | None = None
     last_percent: str = ""
     headline_end: int = 0
     figures: list[Figure] = field(default_factory=list)
     perfect: set[str] = field(default_factory=set)  # figures told in the past perfect
+    vague: set[str] = field(default_factory=set)  # figures whose claimant is a word, not a name
 
     def resolve(self, generic: str, sent: Span) -> Attribution | None:
         """'he' → the last named claimant; 'the department' → the longest name in the article
@@ -68,11 +82,11 @@ class Memory:
             return None
         if words[-1].lower() in PRONOUNS or titles().fullmatch(generic + " "):
             return self.named[-1] if self.named else None  # 'he', 'the Minister'
-        head = words[-1].lower()
+        head, marks = words[-1].lower(), describing_words(words[:-1])
         for known in reversed(self.named):
-            if head in (known.claimant or "").lower().split() or head == known.head:
+            if names_body(known.claimant or "", head, marks) or head == known.head and not marks:
                 return known
-        mention = longest_mention(head, sent.doc)
+        mention = longest_mention(head, marks, sent)
         if mention is not None:
             return Attribution(mention, head=head)
         for nouns, kind in ((OUTLET_WORDS, "outlet"), (AGENCY_WORDS, "agency")):
@@ -87,8 +101,8 @@ class Memory:
             return introduced
         based = "based" in re.split(r"[-\s]", generic.lower())  # 'the London-based charity'
         if head in BUSINESS_WORDS or based:
-            return main_organisation(sent.doc) or Attribution(generic)
-        return Attribution(generic)
+            return main_organisation(sent.doc) or Attribution(generic, generic=True)
+        return Attribution(generic, generic=True)  # a word for a body, not its name
 
     def organisation_that_spoke(self, doc: Doc) -> Attribution | None:
         """The last claimant so far that the article names as an organisation."""
@@ -96,12 +110,42 @@ class Memory:
         return next((k for k in reversed(self.named) if k.claimant in organisations), None)
 
 
-def longest_mention(word: str, doc: Doc) -> str | None:
-    """The longest organisation name in the article that has the word: 'the department' →
-    'Texas Department of State Health Services'."""
-    names = [with_name_tail(e) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC")]
-    names = [n for n in names if word in n.lower().split() and kinds().get(n) != "outlet"]
-    return max(names, key=len) if names else None
+def longest_mention(head: str, marks: list[str], sent: Span) -> str | None:
+    """The body a generic phrase points to, under the longest name the article gives it: 'the
+    department' → the department named last before (or, when none is, first after), 'the
+    health ministry' → a ministry whose name has 'health' ('Ministry of Health'), never
+    another ministry the article names."""
+    doc = sent.doc
+    ents = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC") and not is_common_word(e)]
+    names = [(e.start, with_name_tail(e)) for e in ents]
+    names = [(at, n) for at, n in names if names_body(n, head, marks) and kinds().get(n) != "outlet"]
+    if not names:
+        return None
+    before = [(at, n) for at, n in names if at < sent.end]
+    nearest = max(before)[1] if before else min(names)[1]
+    return max((n for _, n in names if nearest.lower() in n.lower()), key=len)
+
+
+def names_body(name: str, head: str, marks: list[str]) -> bool:
+    """The name has the body's noun as its head and every word that describes it: 'Ministry of
+    Health' for 'health ministry', 'Bureau of Labor Statistics' for 'statistical bureau'; not
+    'County officials' for 'the county'."""
+    words = re.findall(r"\w+", name.lower())
+    ends = [w for w, after in zip(words, [*words[1:], ""], strict=True) if after in ("", *NAME_JOINS)]
+    return head in ends and all(any(same_stem(m, w) for w in words) for m in marks)
+
+
+def same_stem(one: str, other: str) -> bool:
+    return one == other or min(len(one), len(other)) >= 5 and one[:5] == other[:5]
+
+
+def describing_words(words: list[str]) -> list[str]:
+    """The words before a body's noun that tell which body it is ('health' of 'the health
+    ministry'); a nationality or place ('Spanish', 'Texas') may be left out of its name, an
+    article or owner's word tells nothing."""
+    people = {word for demonym in places.demonyms() for word in demonym.split()}
+    kept = [w.lower() for w in words if w[:1].isalpha() and not re.search(r"['’]s?$", w)]
+    return [w for w in kept if w not in people and w not in IDLE_WORDS]
 
 
 def main_organisation(doc: Doc) -> Attribution | None:
@@ -170,9 +214,28 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     specific = len(topic.split()) > 1
     continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
     continues = continues or pronoun_subject(sent) or PART_OF_COUNT.match(text) is not None
-    if memory.previous and continues:
+    if memory.previous and (continues or carried(token, sent, memory)):
         return memory.previous
     return own
+
+
+def carried(token: Token, sent: Span, memory: Memory) -> bool:
+    """A quotation that goes on in its paragraph ('"In total, 200,000 doses.'), or a count told
+    in the paragraph of a source that keeps counts."""
+    if memory.previous is None or not same_paragraph(sent, memory.previous_end):
+        return False
+    quoted = sent.text.lstrip()[:1] in OPENING
+    return quoted or counted_subject(token) and keeps_counts(memory.previous, sent.doc)
+
+
+def keeps_counts(source: Attribution, doc: Doc) -> bool:
+    """'the health department', 'INDEC', 'union officials', 'the airline' keep the counts their
+    paragraph goes on with; 'Survivors' or 'Firefighters' tell what they saw, and no more."""
+    claimant = source.claimant or ""
+    names = [canonical(e) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+    named = any(n and (n in claimant or claimant in n) for n in names)
+    words = claimant.lower().split()
+    return source.generic or named or bool(words) and words[-1] in OFFICIAL_WORDS
 
 
 def quoted_claimant(sent: Span, memory: Memory) -> Attribution | None:
@@ -182,6 +245,23 @@ def quoted_claimant(sent: Span, memory: Memory) -> Attribution | None:
     if name:
         return Attribution(name)
     return memory.resolve(generic_phrase(speaker), sent) if generic else None
+
+
+def same_paragraph(sent: Span, previous_end: int) -> bool:
+    """'INDEC said prices rose 11% in March. Prices rose 288% over the year.': a figure with
+    no source of its own, in the paragraph of a sentence that named one, is that source's."""
+    return previous_end > 0 and "\n" not in sent.doc.text[previous_end : sent.start_char]
+
+
+def counted_subject(token: Token) -> bool:
+    """The figure is what its clause tells of ('Nine patients have been hospitalized', 'There
+    were 340 evacuees', 'Among the dead were 181 nationals') or a part of a count ('accounts
+    for 80 of the cases'), not a number in what someone did ('Providers filed 20 lawsuits')."""
+    noun = token
+    while noun.dep_ in ("nummod", "quantmod", "compound", "amod") and noun.head.i != noun.i:
+        noun = noun.head
+    part = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return noun.dep_ in ("nsubj", "nsubjpass", "attr") or part
 
 
 def pronoun_subject(sent: Span) -> bool:
@@ -197,4 +277,4 @@ def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:
         own = Attribution(attributed[-1].claimant, attributed[-1].carrier)
     if own and own.claimant:
         memory.named.append(own)
-    memory.previous = own
+    memory.previous, memory.previous_end = own, sent.start_char + len(sent.text.rstrip())

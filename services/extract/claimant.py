@@ -95,8 +95,11 @@ def speaker_entities(span: Span) -> list[Span]:
 
 
 def is_common_word(ent: Span) -> bool:
-    """'examiner' tagged as an organisation: one lower-case word is no name."""
-    return len(ent) == 1 and ent.text.islower()
+    """'examiner' tagged as an organisation: one lower-case word is no name, nor one the tagger
+    reads as a common noun for speakers ('Media identifies ...' in a headline)."""
+    words = {ent.root.lemma_.lower(), ent.root.lower_}  # 'Media' has the lemma 'medium'
+    speaker_word = ent.root.pos_ == "NOUN" and bool(words & (GENERIC_SPEAKERS | ORGANISATIONS))
+    return len(ent) == 1 and (ent.text.islower() or speaker_word)
 
 
 def unnamed(span: Span) -> tuple[str | None, bool]:
@@ -128,7 +131,7 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
         return span.doc[names[0].i : head.i + 1].text, False  # 'City officials', not 'City'
     if names and head.pos_ in ("NOUN", "PROPN"):
         return span.doc[names[0].i : names[-1].i + 1].text, False
-    if head.lemma_.lower() in GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
+    if {head.lemma_.lower(), head.lower_} & GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
         return None, True  # 'the department', 'it': whoever the article named so
     return acting_for(head) or role_phrase(head), False
 
@@ -190,7 +193,13 @@ def is_role(ent: Span, head: Token) -> bool:
     # 'the UN migration agency', "the U.N. children's agency": a body of a larger organisation
     outlet = kinds().get(canonical(ent)) == "outlet"
     part_of = ent.label_ == "ORG" and head.lemma_.lower() in ORGANISATIONS and not outlet
+    # 'Lao Cai officials': a name before people in the plural is where they serve, whatever its label
+    serving = ent.root.dep_ == "compound" and head.tag_ == "NNS"
+    serving = serving and is_person_noun(head)
+    # "Trump's lawyers": whom people work for describes them
+    whose = ent.root.dep_ == "poss" and is_person_noun(head)
     describes = ent.label_ in ("NORP", "GPE") or head.lemma_.lower() in GOVERNMENTS or owned_body or part_of
+    describes = describes or serving or whose
     return describes and is_speaker_noun(head) and head not in ent and modifies
 
 
@@ -220,17 +229,32 @@ def is_speaker_noun(head: Token) -> bool:
     return noun and (is_person_noun(head) or body)
 
 
+# Nouns for a person by what they lead, which only their 'of' phrase tells.
+LEADERS = vocabulary("head chief leader chair")
+
+
 def role_phrase(head: Token) -> str:
     """The head noun with the modifiers before it: 'South Korean lawmaker', "Lubbock's
     health department", "sheriff's office" (not "the country's": that only points back); for
     people, with what describes them after it: 'people familiar with the talks', 'the police
-    officer in charge of security at the festival'."""
+    officer in charge of security at the festival', 'authorities in Herat province', 'head of
+    the military government'."""
     end = head.i
-    if is_person_noun(head):
+    if head.lemma_.lower() in LEADERS:  # 'the head of its works council': who is led is the role
+        end = max((c.right_edge.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), default=end)
+    elif is_person_noun(head):
         after = [c for c in head.rights if c.dep_ == "amod" or c.dep_ == "prep"
                  and any(o.lemma_.lower() == "charge" for o in c.children)]
         end = max((c.right_edge.i for c in after), default=end)
+    if is_speaker_noun(head) and not any(c.dep_ in ("amod", "compound") for c in head.lefts):
+        end = max((c.right_edge.i for c in head.rights if serves_in(c)), default=end)  # not 'health workers
     return head.doc[role_start(head) : end + 1].text
+
+
+def serves_in(prep: Token) -> bool:
+    """'(authorities) in Herat province': where people who speak serve."""
+    places = [t for t in prep.subtree if t.ent_type_ in ("GPE", "LOC") or is_place_word(t)]
+    return prep.dep_ == "prep" and prep.lower_ == "in" and bool(places)
 
 
 def role_start(head: Token) -> int:
@@ -280,7 +304,8 @@ def author_span(span: Span) -> Span | None:
     objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
     if objects:
         return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
-    bodies = [c for c in head.lefts if c.dep_ == "compound" and c.lemma_.lower() in ORGANISATIONS]
+    keepers = ORGANISATIONS | PLACE_NOUNS  # 'ministry data', 'state data'
+    bodies = [c for c in head.lefts if c.dep_ == "compound" and c.lemma_.lower() in keepers]
     return doc[bodies[0].left_edge.i : bodies[0].i + 1] if bodies else None
 
 
@@ -367,6 +392,15 @@ DECISIONS = vocabulary("rule order")
 RECORDING = vocabulary("record register log see")
 
 
+def counted_in(token: Token, subject: Span | None) -> bool:
+    """'a total of 186 structures confirmed': what is counted does not speak ('The union, which
+    demands a 7% raise, said ...' does: the figure is in what describes it)."""
+    if subject is None or not subject.start <= token.i < subject.end:
+        return False
+    clauses = [a for a in token.ancestors if a.dep_ in ("relcl", "acl")]
+    return not any(subject.start <= a.i < subject.end for a in clauses)
+
+
 def first_person(subject: Span | None) -> bool:
     """'"... and he told me it was 90% resolved," Lula told reporters': 'I' and 'we' speak
     with the voice the quotation is attributed to, named elsewhere in the sentence or after it."""
@@ -397,10 +431,17 @@ def reported_by_outer(verb: Token, subject: Span | None) -> bool:
 
 def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
     """The figure's own attribution, and the generic speaker word when it is one ('agency')."""
+    owner = proposal_owner(figure_token)
+    if owner is not None:
+        name, is_generic = name_of(owner)
+        if name or is_generic:
+            return Attribution(name, generic=is_generic), generic_phrase(owner) if is_generic else ""
     speaker, generic, mention, told, subject = None, "", "", None, None
     for verb in speakers(figure_token, sent):
         subject = subject_of(verb)
         if reported_by_outer(verb, subject) or first_person(subject) or records_in_place(verb, subject):
+            continue
+        if counted_in(figure_token, subject):
             continue
         name, is_generic = name_of(subject)
         if name or is_generic:
@@ -507,6 +548,21 @@ def is_body(token: Token, sanction: bool) -> bool:
 
 def phrase(token: Token) -> Span:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+# What a party puts forward, whose terms are that party's figures.
+PROPOSALS = vocabulary("offer proposal bid plan package")
+
+
+def proposal_owner(token: Token) -> Span | None:
+    """"the company's offer, which included a 35% raise": what an offer holds is its owner's
+    figure, whoever tells of the offer."""
+    for clause in (a for a in token.ancestors if a.dep_ == "relcl"):
+        offer = clause.head
+        owners = [c for c in offer.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if offer.lemma_.lower() in PROPOSALS and owners:
+            return phrase(owners[0])
+    return None
 
 
 def estimate_owner(token: Token) -> str | None:

@@ -60,7 +60,7 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
         remember(sent, [f for f in figures if f is not None], memory)
     names = distinctive_names(title, article.text)  # which incident: read by the claims stage
     return [f.model_copy(update={"names": names})
-            for f in credit_headlines(moved_on(memory.figures, memory.perfect))]
+            for f in credit_headlines(moved_on(memory.figures, memory.perfect), memory.vague)]
 
 
 def moved_on(figures: list[Figure], perfect: set[str]) -> list[Figure]:
@@ -113,6 +113,8 @@ def read_figure(
     figure = build_figure(context, amount, sent, what, scope, who, amount.start < memory.headline_end)
     if past_perfect(anchor):
         memory.perfect.add(figure.figure_id)
+    if who.generic:
+        memory.vague.add(figure.figure_id)
     return with_frame(figure, frame, is_earlier(token, noun))
 
 
@@ -164,13 +166,15 @@ def build_figure(
     )
 
 
-def credit_headlines(figures: list[Figure]) -> list[Figure]:
-    """A headline figure takes the claimant of the body figure with the same value."""
+def credit_headlines(figures: list[Figure], vague: set[str]) -> list[Figure]:
+    """A headline figure is claimed only by whom the headline names ('Taliban say'); one named
+    by a word ('Media identifies 51 ...') by the body's claimant of the same figure. A headline
+    that names nobody ('Death toll rises to 36') is the outlet's own, whoever the body quotes."""
     body = [f for f in figures if not f.headline and f.claimant]
     result = []
     for figure in figures:
         twin = next((b for b in body if b.value == figure.value and b.unit == figure.unit), None)
-        if figure.headline and twin is not None:
+        if figure.headline and figure.figure_id in vague and twin is not None:
             figure = figure.model_copy(update={"claimant": twin.claimant, "carrier": twin.carrier})
         result.append(figure)
     return result
