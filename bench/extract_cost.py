@@ -9,6 +9,7 @@ articles, batch by batch as the tests do. CPU seconds (`time.process_time`, ever
 the process) are what is compared: on a shared machine wall time measures the neighbours.
 Every figure of both checkouts is dumped as sorted JSON; any difference is printed and the
 command exits 1, so a speed change that moves one figure cannot pass for a speed change.
+Then each pipeline component is timed alone on the story articles (its caches warm).
 """
 
 import argparse
@@ -53,8 +54,20 @@ for _ in range(int(sys.argv[1])):
                       for f in figures]
     seconds.append(time.process_time() - started)
 words = sum(len(a.text.split()) for articles in batches.values() for a in articles)
+# CPU seconds of each pipeline component on the story articles, caches warm, as nlp.pipe runs them
+from services.extract.intake import normalised
+from services.extract.pipeline import article_text
+from services.text.furniture import clean_text
+stories = [a for name, articles in batches.items() if name not in ("seeds", "heldout") for a in articles]
+started = time.process_time()
+docs = [nlp.make_doc(clean_text(article_text(normalised(a)))) for a in stories]
+components = {"tokenizer": time.process_time() - started}
+for name, component in nlp.pipeline:
+    started = time.process_time()
+    docs = list(component.pipe(docs, batch_size=256) if hasattr(component, "pipe") else map(component, docs))
+    components[name] = time.process_time() - started
 print(json.dumps({"seconds": seconds, "articles": sum(map(len, batches.values())), "words": words,
-                  "figures": sorted(lines)}))
+                  "tokens": sum(map(len, docs)), "components": components, "figures": sorted(lines)}))
 """
 
 
@@ -69,6 +82,17 @@ def dump(repo: Path, repeats: int) -> dict:
 def differences(before: list[str], after: list[str]) -> list[str]:
     gone, new = sorted(set(before) - set(after)), sorted(set(after) - set(before))
     return [f"- {line}" for line in gone] + [f"+ {line}" for line in new]
+
+
+def components(before: dict, after: dict, label: str) -> None:
+    """CPU seconds per pipeline component on the story articles (caches warm), both checkouts."""
+    print(f"\nstory articles, {after['tokens']} tokens: CPU seconds per component")
+    print(f"{'component':<34}{label:>14}{'this checkout':>16}")
+    for name in dict.fromkeys([*before["components"], *after["components"]]):
+        cells = [f"{d['components'][name]:.2f}" if name in d["components"] else "—" for d in (before, after)]
+        print(f"{name:<34}{cells[0]:>14}{cells[1]:>16}")
+    rates = [d["tokens"] / sum(d["components"].values()) for d in (before, after)]
+    print(f"{'all, tokens per CPU second':<34}{rates[0]:>14.0f}{rates[1]:>16.0f}\n")
 
 
 def main() -> None:
@@ -91,6 +115,7 @@ def main() -> None:
         print(f"{name:<34}{per(before):>14.3f}{per(after):>16.3f}")
     print(f"{'CPU seconds, every run':<34}{' '.join(f'{s:.1f}' for s in before['seconds']):>14}"
           f"{' '.join(f'{s:.1f}' for s in after['seconds']):>16}")
+    components(before, after, args.before)
     changed = differences(before["figures"], after["figures"])
     print(f"figures: {len(before['figures'])} before, {len(after['figures'])} now; identical: {not changed}")
     if changed:
