@@ -38,7 +38,8 @@ def story_batch(path):
     raw.sort(key=lambda a: (a.published is None, a.published, a.url))
     return [UniqueArticle(**a.model_dump(), content_hash=a.url) for a in raw]
 
-batches = {p.parent.name: story_batch(p) for p in sorted(Path("tests/data/stories").glob("*/articles.jsonl"))}
+batches = {f"stories/{p.parent.name}": story_batch(p)
+           for p in sorted(Path("tests/data/stories").glob("*/articles.jsonl"))}
 batches["seeds"] = [UniqueArticle(**a.model_dump(), content_hash="-") for a in read_inputs([Path("seeds")])]
 heldout = sorted(Path("tests/data/heldout").glob("*.txt"))
 batches["heldout"] = [UniqueArticle(url=f"replay:{p.name}", text=p.read_text(encoding="utf-8"),
@@ -58,7 +59,7 @@ words = sum(len(a.text.split()) for articles in batches.values() for a in articl
 from services.extract.intake import normalised
 from services.extract.pipeline import article_text
 from services.text.furniture import clean_text
-stories = [a for name, articles in batches.items() if name not in ("seeds", "heldout") for a in articles]
+stories = [a for name, articles in batches.items() if name.startswith("stories/") for a in articles]
 started = time.process_time()
 docs = [nlp.make_doc(clean_text(article_text(normalised(a)))) for a in stories]
 components = {"tokenizer": time.process_time() - started}
@@ -110,9 +111,9 @@ def main() -> None:
     n, words = after["articles"], after["words"]
     print(f"articles: {n} ({words} words): story batches, seeds, held-out")
     print(f"{'measure':<34}{args.before:>14}{'this checkout':>16}")
-    for name, per in (("CPU seconds per article (best)", lambda d: min(d["seconds"]) / n),
-                      ("words per CPU second (best)", lambda d: words / min(d["seconds"]))):
-        print(f"{name:<34}{per(before):>14.3f}{per(after):>16.3f}")
+    for name, form, per in (("CPU seconds per article (best)", "{:.3f}", lambda d: min(d["seconds"]) / n),
+                            ("words per CPU second (best)", "{:.0f}", lambda d: words / min(d["seconds"]))):
+        print(f"{name:<34}{form.format(per(before)):>14}{form.format(per(after)):>16}")
     print(f"{'CPU seconds, every run':<34}{' '.join(f'{s:.1f}' for s in before['seconds']):>14}"
           f"{' '.join(f'{s:.1f}' for s in after['seconds']):>16}")
     components(before, after, args.before)
