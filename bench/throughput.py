@@ -1,18 +1,22 @@
 """Throughput of the pipeline on real-length articles: an earlier commit beside this checkout,
 on the same articles, in one table.
 
-    .venv/bin/python bench/throughput.py [--before 9dcf8d5] [--paced 60]
+    .venv/bin/python bench/throughput.py [--before 7ae67b8] [--paced 60]
 
 The articles: every story batch's articles of 300 words or more (tests/data/stories/*/) and
 the seeds, 250 to 1,100 words, from several stories. For each checkout (the earlier one is
 checked out into a temporary git worktree):
 
 - bare `process`: the `claimstream process` pipeline in one command, with no broker, once its
-  model is loaded; its output is compared between the two checkouts;
+  model is loaded, in articles per wall second and in CPU seconds per article (every thread of
+  the process and of its NLP processes: on a shared machine the figure that measures the
+  code, where wall time also measures the neighbours); its output is compared between the two
+  checkouts;
 - burst: `claimstream worker all` on a fresh local broker of its own (claim state must start
   empty, so CLAIMSTREAM_KAFKA_BOOTSTRAP is not used), every article published at once,
   articles over the time from the first publish to the last claim event (a warm-up article
-  goes through first, so the model is loaded);
+  goes through first, so the model is loaded), and the CPU seconds per article the worker and
+  its NLP processes spent on them;
 - streaming overhead: burst ÷ bare;
 - paced: seed revisions published 5 a second, seconds from publish to the first claim event;
 - the peak RSS of each of the worker's NLP processes.
@@ -22,7 +26,6 @@ import argparse
 import asyncio
 import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -34,6 +37,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from bench_broker import bench_broker, free_port  # noqa: E402
+from checkouts import checked_out, children, cpu_seconds, machine  # noqa: E402
 from end_to_end import articles as seed_revisions  # noqa: E402
 from end_to_end import collect, paced, start_worker  # noqa: E402
 
@@ -45,13 +49,15 @@ from services.replay.publish import publish  # noqa: E402
 MIN_WORDS = 300
 # Run by each checkout's own code: its `process` pipeline, timed once the model is loaded.
 BARE = """
-import json, sys, time
+import json, os, sys, time
 from contextlib import nullcontext
 from pathlib import Path
 import services.process as p
 from services.extract.pipeline import load_nlp
 from services.replay.inputs import read_inputs
 from services.runtime.settings import Settings
+sys.path.insert(0, sys.argv[2])  # this checkout's bench/, for cpu_seconds
+from checkouts import cpu_seconds
 settings, articles = Settings(), read_inputs([Path(sys.argv[1])])
 reader = getattr(p, "reader", None)
 opened = reader(settings.spacy_model, settings.nlp_processes) if reader else nullcontext((None, None))
@@ -60,9 +66,10 @@ with opened as (nlp, extract):
         load_nlp(settings.spacy_model), settings.near_duplicate_threshold)
     list(p.Pipeline(*given).run(articles[:8]))  # every NLP process loads its model
     pipeline = p.Pipeline(*given)
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), cpu_seconds(os.getpid())
     events = [e.model_dump_json() for e in pipeline.run(articles)]
-    print(json.dumps({"seconds": time.perf_counter() - started, "events": events}))
+    print(json.dumps({"seconds": time.perf_counter() - started, "cpu": cpu_seconds(os.getpid()) - started_cpu,
+                      "events": events}))
 """
 
 
@@ -75,8 +82,8 @@ def mix() -> tuple[list[RawArticle], RawArticle]:
 
 
 def bare(repo: Path, inputs: Path) -> dict:
-    run = subprocess.run([sys.executable, "-c", BARE, str(inputs)], cwd=repo, capture_output=True,
-                         env=os.environ | {"PYTHONPATH": str(repo)}, text=True)
+    run = subprocess.run([sys.executable, "-c", BARE, str(inputs), str(REPO / "bench")], cwd=repo,
+                         capture_output=True, env=os.environ | {"PYTHONPATH": str(repo)}, text=True)
     if run.returncode:
         raise SystemExit(f"bare process in {repo} failed:\n{run.stderr[-3000:]}")
     return json.loads(run.stdout.splitlines()[-1])
@@ -84,17 +91,15 @@ def bare(repo: Path, inputs: Path) -> dict:
 
 def nlp_rss_mb(worker: int) -> list[float]:
     """Peak RSS of the worker's spawned processes that hold a model (over 100 MB)."""
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    peaks = []
+    for proc in children(worker):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            status = (stat.parent / "status").read_text()
+            status = (proc / "status").read_text()
         except OSError:
             continue
-        if int(fields[1]) == worker:
-            peak = next(line for line in status.splitlines() if line.startswith("VmHWM"))
-            children.append(int(peak.split()[1]) / 1024)
-    return sorted((mb for mb in children if mb > 100), reverse=True)
+        peak = next(line for line in status.splitlines() if line.startswith("VmHWM"))
+        peaks.append(int(peak.split()[1]) / 1024)
+    return sorted((mb for mb in peaks if mb > 100), reverse=True)
 
 
 def streamed(repo: Path, articles: list[RawArticle], warm: RawArticle, expected: set[str],
@@ -108,25 +113,27 @@ def streamed(repo: Path, articles: list[RawArticle], warm: RawArticle, expected:
                        env=env | {"PYTHONPATH": str(repo)}, check=True, capture_output=True)
         worker = start_worker(env, Path(tmp) / "worker.log", repo, settle=0)
         try:
-            return measure(bootstrap, articles, warm, expected, paced_n) | {"rss": nlp_rss_mb(worker.pid)}
+            found = measure(bootstrap, articles, warm, expected, paced_n, worker.pid)
+            return found | {"rss": nlp_rss_mb(worker.pid)}
         finally:
             os.killpg(worker.pid, 2)
             worker.wait(60)
 
 
 def measure(bootstrap: str, articles: list[RawArticle], warm: RawArticle, expected: set[str],
-            paced_n: int) -> dict:
-    """On a fresh broker: the warm-up article through to its claim event, then the burst,
-    then seed revisions (each changes a claim) one every 0.2 s."""
+            paced_n: int, worker: int) -> dict:
+    """On a fresh broker: the warm-up article through to its claim event, then the burst (and
+    the worker's CPU seconds over it), then seed revisions (each changes a claim) one every 0.2 s."""
     asyncio.run(publish(bootstrap, [warm]))
     asyncio.run(collect(bootstrap, {canonical_url(warm.url)}, timeout=600))
-    started = time.time()
+    started, started_cpu = time.time(), cpu_seconds(worker)
     asyncio.run(publish(bootstrap, articles))
     events = asyncio.run(collect(bootstrap, expected, timeout=900, idle=30))
+    burst_cpu = cpu_seconds(worker) - started_cpu  # with 30 s of idling if an article never got there
     last = max((datetime_of(e["emitted_at"]) for e in events), default=time.time())
     latencies = asyncio.run(paced(bootstrap, seed_revisions(paced_n, "paced", 900_000), gap=0.2))
-    return {"burst": len(articles) / (last - started), "reached": len({e["article_url"] for e in events}),
-            "latencies": latencies}
+    return {"burst": len(articles) / (last - started), "burst_cpu": burst_cpu / len(articles),
+            "reached": len({e["article_url"] for e in events}), "latencies": latencies}
 
 
 def datetime_of(stamp: str) -> float:
@@ -142,21 +149,16 @@ def quantile(values: list[float], q: float) -> float:
 def figures(repo: Path, inputs: Path, articles: list[RawArticle], warm: RawArticle, paced_n: int) -> dict:
     done = bare(repo, inputs)
     expected = {e["article_url"] for e in map(json.loads, done["events"]) if e["type"].startswith("claim.")}
-    return {"bare": len(articles) / done["seconds"], "events": done["events"], "expected": len(expected),
+    return {"bare": len(articles) / done["seconds"], "bare_cpu": done["cpu"] / len(articles),
+            "events": done["events"], "expected": len(expected),
             **streamed(repo, articles, warm, expected, paced_n)}
-
-
-def machine() -> str:
-    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
-    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if "model name" in line),
-                 platform.processor() or platform.machine())
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    return f"{model}, {os.cpu_count()} cores, load average {load} (shared machine)"
 
 
 def table(before: dict, after: dict, label: str) -> None:
     rows = [
+        ("bare `process`, CPU s per article", "{:.3f}", lambda f: f["bare_cpu"]),
         ("bare `process`, articles/s", "{:.2f}", lambda f: f["bare"]),
+        ("end to end burst, CPU s per article", "{:.3f}", lambda f: f["burst_cpu"]),
         ("end to end burst, articles/s", "{:.2f}", lambda f: f["burst"]),
         ("streaming overhead (burst ÷ bare)", "{:.2f}", lambda f: f["burst"] / f["bare"]),
         ("paced 5/s publish→claim p50, s", "{:.2f}", lambda f: quantile(f["latencies"], 0.5)),
@@ -171,7 +173,7 @@ def table(before: dict, after: dict, label: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--before", default="9dcf8d5", help="the commit to compare with")
+    parser.add_argument("--before", default="7ae67b8", help="the commit to compare with")
     parser.add_argument("--paced", type=int, default=60, help="articles published 5 a second")
     args = parser.parse_args()
     os.environ.pop("CLAIMSTREAM_KAFKA_BOOTSTRAP", None)  # each checkout gets a fresh broker
@@ -181,17 +183,11 @@ def main() -> None:
     words = sorted(len(a.text.split()) for a in articles)
     print(f"articles: {len(articles)}, {words[0]}–{words[-1]} words (median {words[len(words) // 2]}); "
           f"CLAIMSTREAM_NLP_PROCESSES={os.environ.get('CLAIMSTREAM_NLP_PROCESSES', 'default')}")
-    with tempfile.TemporaryDirectory(prefix="claimstream-before-") as tmp:
-        checkout = Path(tmp) / "checkout"
-        subprocess.run(["git", "worktree", "add", "--detach", str(checkout), args.before], cwd=REPO,
-                       check=True, capture_output=True)
-        try:
-            inputs = Path(tmp) / "articles.jsonl"
-            inputs.write_text("".join(a.model_dump_json() + "\n" for a in articles))
-            before = figures(checkout, inputs, articles, warm, args.paced)
-            after = figures(REPO, inputs, articles, warm, args.paced)
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(checkout)], cwd=REPO, check=False)
+    with checked_out(args.before) as checkout, tempfile.TemporaryDirectory(prefix="claimstream-tp-") as tmp:
+        inputs = Path(tmp) / "articles.jsonl"
+        inputs.write_text("".join(a.model_dump_json() + "\n" for a in articles))
+        before = figures(checkout, inputs, articles, warm, args.paced)
+        after = figures(REPO, inputs, articles, warm, args.paced)
     table(before, after, args.before)
     print(f"`process` output identical: {before['events'] == after['events']}; "
           f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from schemas.articles import UniqueArticle
 from schemas.figures import Figure
 from services.extract.acronyms import acronym_names  # noqa: F401  (registers the component)
+from services.extract.attribute_rules import index_attribute_rules
 from services.extract.entities import add_entity_ruler
 from services.extract.intake import normalised
 from services.extract.metadata import infer_metadata
@@ -36,6 +37,7 @@ def line_sentences(doc: Doc) -> Doc:
 def load_nlp(model_name: str) -> Language:
     """The spaCy model with the gazetteer's EntityRuler before "ner" and line-break sentences."""
     nlp = spacy.load(model_name, exclude=UNUSED_COMPONENTS)
+    index_attribute_rules(nlp)
     add_entity_ruler(nlp)
     nlp.add_pipe("line_sentences", before="parser" if "parser" in nlp.pipe_names else None)
     if "ner" in nlp.pipe_names:

@@ -1,0 +1,58 @@
+"""An earlier commit checked out beside this one, the machine a benchmark ran on, and the CPU
+time a process and its children spent."""
+
+import os
+import platform
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@contextmanager
+def checked_out(commit: str) -> Iterator[Path]:
+    """`commit` in a temporary git worktree, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="claimstream-before-") as tmp:
+        checkout = Path(tmp) / "checkout"
+        subprocess.run(["git", "worktree", "add", "--detach", str(checkout), commit], cwd=REPO,
+                       check=True, capture_output=True)
+        try:
+            yield checkout
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(checkout)], cwd=REPO, check=False)
+
+
+def machine() -> str:
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if "model name" in line),
+                 platform.processor() or platform.machine())
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return f"{model}, {os.cpu_count()} cores, load average {load} (shared machine)"
+
+
+def children(pid: int) -> list[Path]:
+    """/proc/<n> of the living children of process `pid` (Linux only)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(stat.parent)
+        except (OSError, IndexError):
+            continue
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process `pid` and of its living children (NLP processes),
+    every thread counted."""
+    total = 0.0
+    for proc in [Path(f"/proc/{pid}"), *children(pid)]:
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
