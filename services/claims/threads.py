@@ -4,7 +4,7 @@ A key names a frame, and one frame can hold unrelated incidents: people killed i
 in India are the Balasore train crash of 2023 and the Air India crash of 2025. A key's first
 claim is stored under the key itself and later ones under `key#1`, `key#2`, ... (each its own
 claim id). A figure joins the claim of its key whose articles share enough of its article's
-distinctive names (`services.extract.names`): one within GRACE of the time the claim was
+distinctive names (`services.extract.names`): none within GRACE of the time the claim was
 stated in, more the further apart they are, MIN_SHARED from HORIZON on; among those, the one
 sharing most names, then the nearest in time; a figure or claim with too few names to tell
 (a two-line brief) joins the nearest. Anything else is a new incident and opens a new claim.
@@ -27,16 +27,13 @@ from services.claims.identity import claim_id, place_key
 from services.claims.state import ClaimState, apply_figure
 
 # Names a figure must share with a claim to join it, by weight (each name counts the smaller of
-# its two weights), growing with the time between them: one name within GRACE (one news cycle),
+# its two weights), growing with the time between them: nothing within GRACE (one news cycle),
 # then linearly up to MIN_SHARED at HORIZON and beyond: one rare name used a few times (~9), or
 # two or three less rare ones. Weekdays and titles weigh about 1.
 GRACE = timedelta(days=3)
 HORIZON = timedelta(days=30)
 MIN_SHARED = 8.0
 MIN_PART = 0.2  # and that share of the article's own names: a passing mention is not the story
-# two articles of one incident name something in common even on the same day: a company
-# breached and an airline grounded on one day are two incidents
-MIN_ANY = 1.0
 MIN_TELLING = 4.0  # names an article needs at all to be told apart: one rare name, used once
 NAMES_LIMIT = 40  # the heaviest names a claim keeps
 NAMES_SHOWN = 5  # on each claim event
@@ -79,9 +76,9 @@ def telling(names: dict[str, float]) -> bool:
 
 def needed(apart: timedelta, own: float) -> float:
     """Names to share at that distance in time, for an article whose names weigh `own` in all:
-    at least one (MIN_ANY), MIN_SHARED and MIN_PART of its own in full from HORIZON on."""
+    MIN_SHARED and MIN_PART of its own, in full from HORIZON on."""
     ramp = min(max((apart - GRACE) / (HORIZON - GRACE), 0.0), 1.0)
-    return max(MIN_ANY, ramp * max(MIN_SHARED, MIN_PART * own))
+    return ramp * max(MIN_SHARED, MIN_PART * own)
 
 
 def incident_of(states: list[ClaimState], figure: Figure) -> int | None:

@@ -61,17 +61,6 @@ def test_within_one_news_cycle_no_names_are_needed(figure):
     assert out[1][0] == out[0][0] and out[1][1].version == 2
 
 
-def test_within_one_news_cycle_one_shared_name_joins_and_none_does_not(figure):
-    _, out = run([
-        crash(figure, 233, "https://a.example/1", "2023-06-03T10:00:00+00:00", BALASORE),
-        crash(figure, 261, "https://b.example/2", "2023-06-04T10:00:00+00:00",
-              {"odisha": 5.3, "cuttack": 6.1}),
-        crash(figure, 12, "https://c.example/3", "2023-06-04T12:00:00+00:00", AIR_INDIA),
-    ])
-    assert out[1][0] == out[0][0] and out[1][1].change == "value_changed"
-    assert out[2][0] == f"{out[0][0]}#1" and out[2][1].type == "claim.new"
-
-
 def test_the_further_apart_the_more_names_are_needed(figure):
     lusaka = {"lusaka": 7.0}
     _, out = run([
