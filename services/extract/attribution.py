@@ -4,6 +4,7 @@ claimant carried into a sentence that continues it."""
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,7 +20,7 @@ from services.extract.claimant import (
 )
 from services.extract.entities import canonical, kinds, titles, with_name_tail
 from services.extract.events import is_person_noun
-from services.extract.speakers import OPENING, SPEECH_VERBS, quote_speaker, subject_of
+from services.extract.speakers import OPENING, SPEECH_VERBS, modified_noun, quote_speaker, subject_of
 from services.extract.words import ORGANISATIONS
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "his", "her", "their", "its", "our"])  # and owners
@@ -139,11 +140,16 @@ def same_stem(one: str, other: str) -> bool:
     return one == other or min(len(one), len(other)) >= 5 and one[:5] == other[:5]
 
 
+@lru_cache(maxsize=1)
+def demonym_words() -> frozenset[str]:
+    return frozenset(word for demonym in places.demonyms() for word in demonym.split())
+
+
 def describing_words(words: list[str]) -> list[str]:
     """The words before a body's noun that tell which body it is ('health' of 'the health
     ministry'); a nationality or place ('Spanish', 'Texas') may be left out of its name, an
     article or owner's word tells nothing."""
-    people = {word for demonym in places.demonyms() for word in demonym.split()}
+    people = demonym_words()
     kept = [w.lower() for w in words if w[:1].isalpha() and not re.search(r"['’]s?$", w)]
     return [w for w in kept if w not in people and w not in IDLE_WORDS]
 
@@ -257,9 +263,7 @@ def counted_subject(token: Token) -> bool:
     """The figure is what its clause tells of ('Nine patients have been hospitalized', 'There
     were 340 evacuees', 'Among the dead were 181 nationals') or a part of a count ('accounts
     for 80 of the cases'), not a number in what someone did ('Providers filed 20 lawsuits')."""
-    noun = token
-    while noun.dep_ in ("nummod", "quantmod", "compound", "amod") and noun.head.i != noun.i:
-        noun = noun.head
+    noun = modified_noun(token)
     part = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     return noun.dep_ in ("nsubj", "nsubjpass", "attr") or part
 

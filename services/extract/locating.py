@@ -6,6 +6,8 @@ of a verb that gives the subject's value; 'statewide' and 'in the state' are the
 article names most.
 """
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from services.extract.entities import canonical, entity_of
@@ -114,11 +116,13 @@ def place_before(token: Token, hint: str | None) -> Place | None:
     """The narrower place named last before `token` in its sentence or the one before it."""
     doc = token.doc
     start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
-    for word in reversed(doc[start : token.i]):
-        named = word.pos_ == "PROPN" or word.lower_ in LEVELS
-        if named and (place := place_of_entity(word, hint)) and place.kind != "country":
-            return place
-    return None
+    return last_named(doc[start : token.i], hint, lambda place: place.kind != "country")
+
+
+def last_named(words: Span, hint: str | None, fits: Callable[[Place], bool]) -> Place | None:
+    """The place named last among `words` that `fits`."""
+    names = (w for w in reversed(words) if w.pos_ == "PROPN" or w.lower_ in LEVELS)
+    return next((place for word in names if (place := place_of_entity(word, hint)) and fits(place)), None)
 
 
 def place_after(anchor: Token, hint: str | None) -> Place | None:
@@ -193,5 +197,4 @@ def named_before(noun: Token, hint: str | None) -> Place | None:
     fits = ANAPHORIC_LEVELS.get(noun.lower_)
     if fits is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
-    names = (w for w in reversed(noun.doc[: noun.i]) if w.pos_ == "PROPN" or w.lower_ in LEVELS)
-    return next((place for word in names if (place := place_of_entity(word, hint)) and fits(place)), None)
+    return last_named(noun.doc[: noun.i], hint, fits)

@@ -26,14 +26,25 @@ WEAK_SPEECH = vocabulary(
 )
 
 
+
+# Dependencies by which a number or a word describes the noun above it ('35,000 people').
+NOUN_MODIFIERS = frozenset(["nummod", "quantmod", "compound", "amod"])
+
+
+def modified_noun(token: Token, through: frozenset[str] | set[str] = NOUN_MODIFIERS) -> Token:
+    """The noun a number (or the word it modifies) describes: '95' of 'the 95% target'."""
+    noun = token
+    while noun.dep_ in through and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
 def speakers(token: Token, sent: Span) -> list[Token]:
     """Speech verbs for a figure: those above it first (weak ones like 'estimated' after the
     others), then any other in its sentence ('At least 51 ... signed up, Important Stories
     reported'): 'Organisers said 35,000 ...; police estimated the crowd at 8,000' is police's.
     A statement on the counted noun comes first: 'up from the 10 deaths that X said ...'."""
-    noun = token.head
-    while noun.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and noun.head.i != noun.i:
-        noun = noun.head  # '95' of 'the 95% target that officials say ...'
+    noun = modified_noun(token.head, NOUN_MODIFIERS | {"nmod"})  # '95' of 'the 95% target that officials say'
     described = [c for n in {token.head, noun} for c in n.children if c.dep_ == "relcl" and is_speech(c)]
     aside = [a for a in token.ancestors if is_speech(a) and in_aside(token, a)]
     above = described + [a for a in token.ancestors if is_speech(a) and a not in aside]
