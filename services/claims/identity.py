@@ -17,6 +17,7 @@ import hashlib
 import re
 
 from schemas import Figure
+from schemas.figures import Entity
 
 # Heads that, for a count of people, all name the same population.
 PERSON_HEADS = frozenset(
@@ -42,6 +43,7 @@ MEASURE_HEADS = frozenset(
 # 'indirect deaths' are not the toll.
 DISTINGUISHING = frozenset("new indirect direct additional suspected probable".split())
 OWN = "own:"
+WORLD = "world"  # the place of a figure its sentence counts worldwide
 
 
 def singular(word: str) -> str:
@@ -70,6 +72,8 @@ def counted_key(counted: str, unit: str) -> str:
         return " ".join([*(w for w in written[:-1] if w in DISTINGUISHING), "person"])
     if unit == "people" and head in PERSON_HEADS:
         head = "person"
+        # 'injured people' of an injured count are its people: the measure already says so
+        modifiers = [w for w in modifiers if w not in MEASURE_HEADS]
     return " ".join([*modifiers, head])
 
 
@@ -119,21 +123,28 @@ def claim_key(figure: Figure) -> str:
 
 
 def place_key(figure: Figure) -> str:
-    """The place the sentence states, else the article's country; but a population a proper
-    name qualifies ('Chinese nationals', 'North Korean troops', 'Gaza residents') is the same
-    wherever the article is datelined, and inherits no country."""
-    if figure.place_stated or not proper_qualified(figure.counted, figure.evidence):
-        return figure.place or "?"
+    """The place the sentence states ('world' for a count it makes worldwide), else the
+    article's country; but a population a proper name qualifies ('Chinese nationals', 'North
+    Korean troops', 'Gaza residents') is the same wherever the article is datelined, and
+    inherits no country."""
+    if figure.place_stated or not proper_qualified(figure.counted, figure.evidence, figure.entities):
+        return figure.place or (WORLD if figure.place_stated else "?")
     return "*"
 
 
-def proper_qualified(counted: str, sentence: str) -> bool:
+# Entities whose names say whose or which thing is counted, not whose population it is
+# ('Boeing aircraft', 'Meta users' are counted wherever an article is, not everywhere).
+NOT_POPULATIONS = frozenset(["ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT"])
+
+
+def proper_qualified(counted: str, sentence: str, entities: list[Entity] | tuple = ()) -> bool:
     """A capitalised modifier that is not just the sentence's first word ('Elderly residents
-    numbering 300 ...')."""
+    numbering 300 ...') and names a people or a place, not an organisation or a product."""
     words = counted.split()[:-1]
     if words and sentence.lstrip(" \"'“‘").startswith(words[0]):
         words = words[1:]
-    return any(w[:1].isupper() for w in words)
+    named = {w for e in entities if e.label in NOT_POPULATIONS for w in e.text.split()}
+    return any(w[:1].isupper() and w not in named for w in words)
 
 
 def is_vague(figure: Figure) -> bool:

@@ -7,7 +7,9 @@ claim id). A figure joins the claim of its key whose articles share enough of it
 distinctive names (`services.extract.names`): none within GRACE of the time the claim was
 stated in, more the further apart they are, MIN_SHARED from HORIZON on; among those, the one
 sharing most names, then the nearest in time; a figure or claim with too few names to tell
-(a two-line brief) joins the nearest. Anything else is a new incident and opens a new claim.
+(a two-line brief) joins the nearest. Past GRACE, one of the two must also name the other's
+most distinctive name (two companies breached by one gang months apart share the gang's
+names, not each other's). Anything else is a new incident and opens a new claim.
 A long-running story (a fraud penalty appealed over eighteen months) stays one claim through
 its names.
 
@@ -34,6 +36,7 @@ GRACE = timedelta(days=3)
 HORIZON = timedelta(days=30)
 MIN_SHARED = 8.0
 MIN_PART = 0.2  # and that share of the article's own names: a passing mention is not the story
+PROTAGONIST = 6.0  # the weight of a rare name used several times: what an article is about
 MIN_TELLING = 4.0  # names an article needs at all to be told apart: one rare name, used once
 NAMES_LIMIT = 40  # the heaviest names a claim keeps
 NAMES_SHOWN = 5  # on each claim event
@@ -59,13 +62,12 @@ def shared(names: dict[str, float], figure: Figure) -> float:
 
 
 def distance(state: ClaimState, figure: Figure) -> timedelta:
-    """How far the figure's publication lies outside the time the claim was stated in; zero
-    when either is undated."""
+    """How far the figure's publication lies from the nearer end of the time the claim was
+    stated in (inside a claim stated over months, an article half a year from either end is
+    half a year from it, whatever order articles arrive in); zero when either is undated."""
     if figure.published is None or state.first_published is None or state.last_published is None:
         return timedelta(0)
-    if figure.published < state.first_published:
-        return state.first_published - figure.published
-    return max(figure.published - state.last_published, timedelta(0))
+    return min(abs(figure.published - state.first_published), abs(figure.published - state.last_published))
 
 
 def telling(names: dict[str, float]) -> bool:
@@ -81,12 +83,24 @@ def needed(apart: timedelta, own: float) -> float:
     return ramp * max(MIN_SHARED, MIN_PART * own)
 
 
+def protagonist_shared(names: dict[str, float], figure: Figure) -> bool:
+    """One of the two names the other's protagonist (its heaviest name, when it is a rare name
+    used again and again): two breaches by one gang ('ALPHV', 'BlackCat') at two companies
+    share the gang, but neither names the other's company. An article whose heaviest name is
+    lighter (a person quoted once or twice) has no protagonist to tell by."""
+    tops = [max(n, key=lambda name: (n[name], name)) for n in (names, figure.names) if n]
+    if len(tops) < 2 or names[tops[0]] < PROTAGONIST or figure.names[tops[1]] < PROTAGONIST:
+        return True
+    return tops[0] in figure.names or tops[1] in names
+
+
 def incident_of(states: list[ClaimState], figure: Figure) -> int | None:
     """Index of the claim the figure joins, or None for a new incident."""
     own = sum(figure.names.values())
     scored = [(shared(s.names, figure), -distance(s, figure), n) for n, s in enumerate(states)]
-    joinable = [s for s in scored if s[0] >= needed(-s[1], own) or not (telling(figure.names)
-                                                                       and telling(states[s[2]].names))]
+    joinable = [s for s in scored if s[0] >= needed(-s[1], own) and (
+        -s[1] <= GRACE or protagonist_shared(states[s[2]].names, figure))
+                or not (telling(figure.names) and telling(states[s[2]].names))]
     if not joinable:
         return None if len(states) < MAX_INCIDENTS else len(states) - 1
     return max(joinable)[2]

@@ -20,7 +20,14 @@ from services.extract.incidents import (
     named_by_harm,
     sentence_incident,
 )
-from services.extract.locating import PLACE_LABELS, place_of_entity, resolve_entity, stated_place
+from services.extract.locating import (
+    PLACE_LABELS,
+    place_of_entity,
+    place_on,
+    resolve_entity,
+    stated_place,
+    worldwide,
+)
 from services.extract.measures import NOUN_MEASURE, measure_of
 from services.extract.places import Place, candidates, demonyms, fold, resolve
 from services.extract.speakers import SPEECH_VERBS
@@ -112,6 +119,16 @@ def incident_places(incident_words: list[Token]) -> list[Place]:
     return found
 
 
+def incident_place(clause: list[Token], hint: str | None) -> Place | None:
+    """'116 people were killed in a stampede at a gathering in Hathras district': the place the
+    clause puts the figure's incident in is the figure's place (the incident's name is not:
+    the Eaton Fire is no town of Eaton)."""
+    for token in clause:
+        if incident_at(token) is not None and (place := place_on(token, hint, modifiers=False)):
+            return place
+    return None
+
+
 def dateline_place(names: list[str]) -> Place | None:
     """The narrowest place of a dateline the place library knows, read in the widest one's
     country ('ASHEVILLE, N.C.' is Asheville in the US; 'WABAG, Enga' the province of Enga)."""
@@ -181,9 +198,11 @@ def read_frame(
         objects = [c for t in path for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         governors += [w.lemma_.lower() for o in objects for w in o.subtree][:PHRASE_WORDS]
     measure = "other" if excepted(token) else measure_of(event, unit, noun_lemma(noun), governors)
-    place = stated_place(path, article.country, article.region)
-    stated = place is not None
-    if place is None and article.country:
+    everywhere = worldwide(path)  # 'canceled worldwide': stated, and in no one country
+    place = None if everywhere else stated_place(path, article.country, article.region) or (
+        incident_place([*path, *near], article.country))
+    stated = place is not None or everywhere
+    if place is None and article.country and not everywhere:
         place = Place(article.country)
     incident = sentence_incident(sent, article.incident, article.names, token)
     # a party's share of the vote is its own as its vote count is ('the ANC had 40% of the vote')

@@ -77,14 +77,45 @@ def incident_at(token: Token) -> Incident | None:
     return Incident(kind, name)
 
 
+# What a 'breach of' something breaks when it is a broken obligation, not a break-in: 'breach
+# of contract', 'in breach of EU law' (a 'breach of medical records' is a break-in).
+OBLIGATIONS = frozenset("contract law duty rule regulation agreement ceasefire truce trust obligation code "
+                        "peace bail order term condition treaty covenant warranty sanction protocol "
+                        "promise".split())
+# Dependencies along which a denial reaches an incident noun: 'no sign of a cyberattack', 'was
+# not caused by a cyberattack', 'not a security incident or cyberattack'.
+DENIED_THROUGH = frozenset(["pobj", "prep", "agent", "attr", "conj", "dobj", "acl", "relcl"])
+
+
 def not_an_incident(token: Token, kind: str) -> bool:
     """Idioms that use an incident word for something else: police 'opened fire' or came
-    'under fire'; 'a flood of refugees'."""
+    'under fire'; 'a flood of refugees'; a 'breach of contract'; and an incident the text
+    denies ('there was no sign of a cyberattack')."""
     if kind == "fire" and token.dep_ == "dobj" and token.head.lemma_.lower() in ("open", "return", "cease"):
         return True
     if kind == "fire" and token.dep_ == "pobj" and token.head.lower_ == "under":
         return True
-    return kind == "flood" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    of = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+          for o in c.children if o.dep_ == "pobj"]
+    if kind == "breach" and any(o.lemma_.lower() in OBLIGATIONS for o in of):
+        return True
+    return (kind == "flood" and bool(of)) or denied(token)
+
+
+def denied(token: Token) -> bool:
+    """'No indication of a cyberattack', 'the outage was not caused by a cyberattack': a
+    negation or 'no' on the noun or on the words it hangs from within its clause. 'Not the
+    first flood to hit the town' still tells of a flood."""
+    if any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in token.children):
+        return False
+    node = token
+    for _ in range(5):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
+            return True
+        if node.dep_ not in DENIED_THROUGH or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def in_body_name(token: Token) -> bool:

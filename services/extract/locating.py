@@ -55,7 +55,10 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
     # 'Neighbouring Cao Bang': the longest run of words ending on the name that a library knows
     shortest = span.end - (2 if token.ent_type_ == "PERSON" else 1)
     runs = (token.doc[i : span.end].text for i in range(span.start, shortest + 1))
-    return next((place for run in runs if (place := resolve(run, hint))), None)
+    place = next((place for run in runs if (place := resolve(run, hint))), None)
+    # a name the model did not take for a place is one only at home: 'Delta Air Lines' of an
+    # American article is no state of Nigeria, nor 'the Falcon sensor' a state of Venezuela
+    return place if place is None or hint is None or place.country == hint else None
 
 
 def name_span(token: Token) -> Span:
@@ -141,6 +144,23 @@ def place_after(anchor: Token, hint: str | None) -> Place | None:
     return found
 
 
+# Words that put a count everywhere: 'canceled worldwide', 'global deaths', 'around the world'.
+WORLDWIDE = frozenset(["worldwide", "globally", "global"])
+WORLD = frozenset(["world", "globe"])
+
+
+def worldwide(path: list[Token]) -> bool:
+    """The clause counts the whole world: no country is the figure's place."""
+    for word in path:
+        for child in word.children:
+            if child.lower_ in WORLDWIDE and child.dep_ in ("advmod", "amod", "npadvmod"):
+                return True
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE and any(
+                    o.dep_ == "pobj" and o.lemma_.lower() in WORLD for o in child.children):
+                return True
+    return False
+
+
 WIDE = {"statewide": "region", "provincewide": "region", "nationwide": "country", "national": "country"}
 
 
@@ -158,7 +178,7 @@ def level_word(holder: Token, country: str | None, region: Place | None) -> Plac
     return None
 
 
-def place_on(holder: Token, hint: str | None) -> Place | None:
+def place_on(holder: Token, hint: str | None, modifiers: bool = True) -> Place | None:
     """A locative phrase or place modifier on a word, else a locative phrase on the noun of a
     phrase attached to it ('the toll from Hurricane Helene in North Carolina', 'customers
     without power in Florida'); a deeper modifier is not the count's place ('fighting in the
@@ -166,7 +186,7 @@ def place_on(holder: Token, hint: str | None) -> Place | None:
     for child in holder.children:
         if child.dep_ == "prep" and child.lower_ in LOCATIVE and (place := locative_object(child, hint)):
             return place
-        if child.dep_ in PLACE_MODIFIERS and (place := place_of_entity(child, hint)):
+        if modifiers and child.dep_ in PLACE_MODIFIERS and (place := place_of_entity(child, hint)):
             return place
     if holder.pos_ not in ("NOUN", "PROPN"):
         return None  # 'fighting for Russia in Ukraine' says for whom, not where the count is

@@ -20,8 +20,10 @@ def test_singular(word, expected):
      ("Chinese citizens", "chinese person"),
      ("North Korean army troops", "north korean person"),
      ("North Korean soldiers", "north korean person"),
-     ("people", "person")],
-    ids=["nationals", "citizens", "army-troops", "soldiers", "bare-people"],
+     ("people", "person"),
+     ("injured people", "person"),
+     ("missing residents", "missing resident")],
+    ids=["nationals", "citizens", "army-troops", "soldiers", "bare-people", "measure-word", "not-a-person-head"],
 )
 def test_counted_key_folds_people(counted, expected):
     assert counted_key(counted, "people") == expected
@@ -145,6 +147,24 @@ def test_a_capital_that_only_starts_the_sentence_is_no_proper_name(figure):
     inside = figure(300, counted="elderly residents", event="evacuated", place="ES")
     assert claim_key(start) == claim_key(inside)
 
+
+
+
+def test_a_company_s_name_on_the_counted_thing_is_no_population_of_everywhere(figure):
+    # 'Chinese nationals' are the same population wherever the article is; 'Boeing aircraft'
+    # grounded in Korea and in India are two counts, each in its own country
+    from schemas.figures import Entity
+
+    def planes(place, sentence):
+        f = figure(101, counted="Boeing aircraft", event="inspected", place=place, incident="accident")
+        return f.model_copy(update={"evidence": sentence, "entities": [Entity(text="Boeing", label="ORG",
+                                                                              canonical="Boeing")]})
+    korea = planes("KR", "Officials said 101 Boeing aircraft would be inspected.")
+    india = planes("IN", "Officials said 101 Boeing aircraft would be inspected.")
+    assert claim_key(korea) != claim_key(india)
+    nationals = figure(155, counted="Chinese nationals", place="UA").model_copy(update={"entities": [
+        Entity(text="Chinese", label="NORP", canonical="Chinese")]})
+    assert claim_key(nationals).split("|")[4] == "*"
 
 
 def test_an_own_key_is_what_the_sentence_says_so_a_copy_shares_it(figure):

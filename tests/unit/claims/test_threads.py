@@ -109,3 +109,33 @@ def test_a_population_a_proper_name_defines_is_one_claim_whatever_the_names(figu
         .model_copy(update={"names": {"zelenskyy": 10.2, "putin": 3.9}}),
     ])
     assert "|*|" in out[0][0] and out[1][0] == out[0][0] and out[1][1].version == 2
+
+
+def test_one_gang_s_attacks_on_two_companies_months_apart_are_two_claims(figure):
+    # both articles name the ransomware gang heavily; neither names the other's company
+    casino = {"bellwood": 8.7, "ransomcrew": 6.0, "lockfang": 5.0, "vegas": 3.3}
+    insurer = {"medivance": 6.6, "ransomcrew": 6.0, "lockfang": 5.0, "minnetonka": 3.7}
+
+    def paid(value, url, published, names):
+        return figure(value, url=url, counted="ransom", event="paid", qualifier="exact", place="US",
+                      incident="breach", claimant="the company", published=published, unit="currency",
+                      measure="paid").model_copy(update={"names": names, "currency": "USD"})
+
+    _, out = run([paid(15_000_000, "https://a.example/1", "2023-09-14T10:00:00+00:00", casino),
+                  paid(22_000_000, "https://b.example/2", "2024-04-22T10:00:00+00:00", insurer)])
+    assert out[1][0] == stored_key(out[0][0], 1)
+    assert out[1][1].type == "claim.new"
+    # the same company's later article, which also names the gang, joins its claim
+    _, out = run([paid(15_000_000, "https://a.example/1", "2023-09-14T10:00:00+00:00", casino),
+                  paid(15_000_000, "https://c.example/3", "2024-02-01T10:00:00+00:00",
+                       {"bellwood": 8.0, "ransomcrew": 6.0, "lockfang": 5.0})])
+    assert out[1][0] == out[0][0]
+
+
+def test_inside_a_claim_stated_over_months_an_article_far_from_both_ends_needs_names(figure):
+    first = crash(figure, 288, "https://a.example/1", "2023-06-03T10:00:00+00:00", BALASORE)
+    last = crash(figure, 296, "https://c.example/3", "2024-06-01T10:00:00+00:00", BALASORE)
+    middle = crash(figure, 60, "https://b.example/2", "2023-12-01T10:00:00+00:00", AIR_INDIA)
+    _, out = run([first, last, middle])
+    assert out[1][0] == out[0][0]  # the same crash a year on, by its names
+    assert out[2][0] == stored_key(out[0][0], 1)  # another crash, half a year from either end

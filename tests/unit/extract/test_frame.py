@@ -428,3 +428,41 @@ def test_a_nationality_votes_for_its_country(nlp):
     text = ("Jet crash\n\nA passenger jet returning from Bangkok crashed on landing on Sunday, killing "
             "179 people, South Korean officials said. South Korean investigators were at the scene.")
     assert by_value(figures_of(nlp, text), 179).place == "KR"
+
+
+@pytest.mark.parametrize("denial", [
+    "There was no sign of a cyberattack, a company spokesman said.",
+    "The outage was not caused by a cyberattack, the company said.",
+    '"This is not a security incident or cyberattack," the chief executive wrote.',
+    "Investigators found no evidence the failure had been caused by a hack.",
+])
+def test_an_incident_the_text_denies_is_not_the_figure_s_incident(nlp, denial):
+    text = f"About 3,000 flights were cancelled across the United States on Friday. {denial}"
+    assert by_value(figures_of(nlp, text), 3000).incident != "breach"
+
+
+def test_an_incident_the_text_affirms_stays_its_incident(nlp):
+    text = "It was not the first breach at the insurer: hackers stole the records of 3,000 patients."
+    assert by_value(figures_of(nlp, text), 3000).incident == "breach"
+
+
+def test_a_breach_of_contract_is_no_data_breach(nlp):
+    text = ("The airline sued the software maker for negligence and breach of contract, saying the "
+            "failed update forced it to cancel 7,000 flights.")
+    assert by_value(figures_of(nlp, text), 7000).incident != "breach"
+
+
+def test_a_count_made_worldwide_has_no_country(nlp):
+    text = ("WASHINGTON — More than 5,000 flights were canceled worldwide on Friday. In the United States, "
+            "1,100 flights had been canceled by 8 a.m., federal officials said.")
+    figures = figures_of(nlp, text)
+    world, home = by_value(figures, 5000), by_value(figures, 1100)
+    assert (world.place, world.place_stated, home.place) == (None, True, "US")
+    assert world.claim_key != home.claim_key and "|world|" in world.claim_key
+
+
+def test_an_organisation_named_like_a_region_abroad_is_no_place(nlp):
+    # Nigeria has a Delta State; an American airline is not in it
+    text = ("ATLANTA — The airline said the outage forced it to cancel 7,000 flights across the United "
+            "States. Delta is seeking losses of more than $500 million from the software company.")
+    assert by_value(figures_of(nlp, text), 500_000_000).place == "US"
