@@ -441,15 +441,13 @@ def test_an_incident_the_text_denies_is_not_the_figure_s_incident(nlp, denial):
     assert by_value(figures_of(nlp, text), 3000).incident != "breach"
 
 
-def test_an_incident_the_text_affirms_stays_its_incident(nlp):
-    text = "It was not the first breach at the insurer: hackers stole the records of 3,000 patients."
-    assert by_value(figures_of(nlp, text), 3000).incident == "breach"
-
-
-def test_a_breach_of_contract_is_no_data_breach(nlp):
-    text = ("The airline sued the software maker for negligence and breach of contract, saying the "
-            "failed update forced it to cancel 7,000 flights.")
-    assert by_value(figures_of(nlp, text), 7000).incident != "breach"
+@pytest.mark.parametrize(("text", "breach"), [
+    ("It was not the first breach at the insurer: hackers stole the records of 3,000 patients.", True),
+    ("The airline sued the software maker for negligence and breach of contract, saying the failed "
+     "update forced it to cancel 3,000 flights.", False),
+], ids=["affirmed-not-the-first", "breach-of-contract"])
+def test_a_breach_is_a_break_in_only_where_the_text_tells_of_one(nlp, text, breach):
+    assert (by_value(figures_of(nlp, text), 3000).incident == "breach") is breach
 
 
 def test_a_count_made_worldwide_has_no_country(nlp):
