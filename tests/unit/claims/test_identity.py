@@ -23,7 +23,8 @@ def test_singular(word, expected):
      ("people", "person"),
      ("injured people", "person"),
      ("missing residents", "missing resident")],
-    ids=["nationals", "citizens", "army-troops", "soldiers", "bare-people", "measure-word", "not-a-person-head"],
+    ids=["nationals", "citizens", "army-troops", "soldiers", "bare-people", "measure-word",
+         "not-a-person-head"],
 )
 def test_counted_key_folds_people(counted, expected):
     assert counted_key(counted, "people") == expected
