@@ -99,7 +99,16 @@ def not_an_incident(token: Token, kind: str) -> bool:
           for o in c.children if o.dep_ == "pobj"]
     if kind == "breach" and any(o.lemma_.lower() in OBLIGATIONS for o in of):
         return True
-    return (kind == "flood" and bool(of)) or denied(token)
+    return (kind == "flood" and bool(of)) or surge(token, kind) or denied(token)
+
+
+def surge(token: Token, kind: str) -> bool:
+    """'An explosion in cases', 'an explosion of prices': a growth of things counted, not a
+    blast (which is in or at a place: 'an explosion in a coal mine')."""
+    return kind == "explosion" and any(
+        o.tag_ == "NNS" and not any(d.dep_ in ("det", "poss") for d in o.children)
+        for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+        for o in c.children if o.dep_ == "pobj")
 
 
 def denied(token: Token) -> bool:

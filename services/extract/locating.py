@@ -38,9 +38,12 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
         ent = entity_of(token)
         return resolve_entity(ent, hint)
     if token.lower_ in LEVELS:  # 'in Valencia province', 'in the town of Anamizu'
-        named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        # the parser reads an unfamiliar name as an adjective now and then ('Taroudant province')
+        named = [c for c in token.children if c.i < token.i and (
+            (c.dep_ == "compound" and c.pos_ == "PROPN") or (c.dep_ == "amod" and c.is_title))]
         if named:
-            return resolve(token.doc[named[0].i : token.i + 1].text, hint)
+            written = token.doc[named[0].i : token.i + 1]
+            return resolve(written.text, hint) or home_level(written[:-1].text, token.lower_, hint)
         of = [o for c in token.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
         if of and of[0].pos_ == "PROPN":
             return resolve(f"{token.lower_} of {name_span(of[0]).text}", hint)
@@ -59,6 +62,17 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
     # a name the model did not take for a place is one only at home: 'Delta Air Lines' of an
     # American article is no state of Nigeria, nor 'the Falcon sensor' a state of Venezuela
     return place if place is None or hint is None or place.country == hint else None
+
+
+def home_level(name: str, level: str, hint: str | None) -> Place | None:
+    """'Taroudant province' where the libraries know Taroudant only as a town (the province is
+    spelled 'Taroudannt'): a place of the article's country named with a level word is the
+    place of that level."""
+    found = resolve(name, hint)
+    if found is None or hint is None or found.country != hint:
+        return None
+    kind = "county" if level == "county" else "region" if level in FIRST_LEVEL else "city"
+    return Place(hint, fold(f"{name} {level}"), kind)
 
 
 def name_span(token: Token) -> Span:

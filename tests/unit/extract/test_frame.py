@@ -464,3 +464,17 @@ def test_an_organisation_named_like_a_region_abroad_is_no_place(nlp):
     text = ("ATLANTA — The airline said the outage forced it to cancel 7,000 flights across the United "
             "States. Delta is seeking losses of more than $500 million from the software company.")
     assert by_value(figures_of(nlp, text), 500_000_000).place == "US"
+
+
+def test_a_province_the_libraries_know_only_as_a_town_is_still_that_province(nlp):
+    # the parser reads the unfamiliar name as an adjective; the place libraries know the town
+    text = ("RABAT — The earthquake killed 2,946 people. Taroudant province has recorded 764 deaths, "
+            "according to the ministry.")
+    assert by_value(figures_of(nlp, text), 764).place == "MA/taroudant province"
+
+
+def test_an_explosion_in_cases_is_a_surge_not_a_blast(nlp):
+    surge = "Experts blame the explosion in cases on the heat; 1,200 people have died so far."
+    blast = "An explosion in a coal mine killed 12 miners."
+    assert by_value(figures_of(nlp, surge), 1200).incident is None
+    assert by_value(figures_of(nlp, blast), 12).incident == "accident"
