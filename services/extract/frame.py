@@ -119,6 +119,16 @@ def incident_places(incident_words: list[Token]) -> list[Place]:
     return found
 
 
+# What is done with the dead once they are counted: a count of it is another fact than the toll.
+HANDLED_DEAD = frozenset(["identify", "repatriate", "claim"])
+
+
+def handled_dead(token: Token) -> bool:
+    """The figure's own verb, the first one above it, says what was done with the dead."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_.lower() in HANDLED_DEAD
+
+
 def incident_place(clause: list[Token], hint: str | None) -> Place | None:
     """'116 people were killed in a stampede at a gathering in Hathras district': the place the
     clause puts the figure's incident in is the figure's place (the incident's name is not:
@@ -198,6 +208,8 @@ def read_frame(
         objects = [c for t in path for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         governors += [w.lemma_.lower() for o in objects for w in o.subtree][:PHRASE_WORDS]
     measure = "other" if excepted(token) else measure_of(event, unit, noun_lemma(noun), governors)
+    if measure == "killed" and handled_dead(token):
+        measure = "other"  # '88 of the dead have been identified' is not the toll
     everywhere = worldwide(path)  # 'canceled worldwide': stated, and in no one country
     place = None if everywhere else stated_place(path, article.country, article.region) or (
         incident_place([*path, *near], article.country))

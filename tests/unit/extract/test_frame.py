@@ -478,3 +478,9 @@ def test_an_explosion_in_cases_is_a_surge_not_a_blast(nlp):
     blast = "An explosion in a coal mine killed 12 miners."
     assert by_value(figures_of(nlp, surge), 1200).incident is None
     assert by_value(figures_of(nlp, blast), 12).incident == "accident"
+
+
+def test_a_count_of_the_dead_identified_is_not_the_toll(nlp):
+    text = "HONOLULU — The fire killed 115 people. Of the dead, 74 have been identified, police said."
+    figures = figures_of(nlp, text)
+    assert (by_value(figures, 115).measure, by_value(figures, 74).measure) == ("killed", "other")
