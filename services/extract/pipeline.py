@@ -13,6 +13,7 @@ from services.extract.acronyms import acronym_names  # noqa: F401  (registers th
 from services.extract.attribute_rules import index_attribute_rules
 from services.extract.entities import add_entity_ruler
 from services.extract.intake import normalised
+from services.extract.lemmas import set_known_lemmas
 from services.extract.metadata import infer_metadata
 from services.extract.reading import read_article
 from services.text.furniture import clean_text
@@ -38,6 +39,7 @@ def load_nlp(model_name: str) -> Language:
     """The spaCy model with the gazetteer's EntityRuler before "ner" and line-break sentences."""
     nlp = spacy.load(model_name, exclude=UNUSED_COMPONENTS)
     index_attribute_rules(nlp)
+    set_known_lemmas(nlp)
     add_entity_ruler(nlp)
     nlp.add_pipe("line_sentences", before="parser" if "parser" in nlp.pipe_names else None)
     if "ner" in nlp.pipe_names:
