@@ -120,7 +120,8 @@ def main() -> None:
           f"{' '.join(f'{s:.1f}' for s in after['seconds']):>16}")
     components(before, after, args.before)
     changed = differences(before["figures"], after["figures"])
-    print(f"figures: {len(before['figures'])} before, {len(after['figures'])} now; identical: {not changed}")
+    print(f"figures: {len(before['figures'])} before, {len(after['figures'])} now; identical: {not changed}; "
+          f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if changed:
         print("\n".join(changed[:40]))
         raise SystemExit(1)
