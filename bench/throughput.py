@@ -104,7 +104,7 @@ def nlp_rss_mb(worker: int) -> list[float]:
 
 
 def streamed(repo: Path, python: str, articles: list[RawArticle], warm: RawArticle, expected: set[str],
-               paced_n: int) -> dict:
+             paced_n: int) -> dict:
     """Burst and paced figures of `claimstream worker all` from `repo`, run by `python`, on a
     fresh broker."""
     with bench_broker() as bootstrap, tempfile.TemporaryDirectory(prefix="claimstream-tp-") as tmp:
