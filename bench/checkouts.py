@@ -1,9 +1,13 @@
-"""An earlier commit checked out beside this one, the machine a benchmark ran on, and the CPU
-time a process and its children spent."""
+"""An earlier commit checked out beside this one (run by its own Python, so by the library
+versions it shipped with), the machine a benchmark ran on, and the CPU time a process and its
+children spent."""
 
+import argparse
 import os
 import platform
+import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +27,36 @@ def checked_out(commit: str) -> Iterator[Path]:
             yield checkout
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(checkout)], cwd=REPO, check=False)
+
+
+def before_options(parser: argparse.ArgumentParser, commit: str = "fa62baf") -> None:
+    """--before COMMIT and --before-python PATH (default this interpreter): a venv made for the
+    earlier checkout measures it with the libraries it pinned."""
+    parser.add_argument("--before", default=commit, help="the commit to compare with")
+    parser.add_argument("--before-python", type=interpreter, default=sys.executable, metavar="PATH",
+                        help="the Python that runs the earlier commit (e.g. a venv with its pins)")
+
+
+def interpreter(path: str) -> str:
+    """An executable, its path absolute but not resolved (a venv's python is a symlink)."""
+    found = shutil.which(path)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"{path}: no executable there")
+    return str(Path(found).absolute())
+
+
+def libraries(python: str) -> str:
+    """The spaCy and thinc `python` imports, and the Cython that built spaCy's parser."""
+    run = subprocess.run([python, "-c", LIBRARIES], capture_output=True, text=True,
+                         env=os.environ | {"PYTHONPATH": str(REPO)})
+    return run.stdout.strip() if run.returncode == 0 else f"({run.stderr.strip().splitlines()[-1:]})"
+
+
+LIBRARIES = """
+import importlib.metadata as m
+from services.extract.spacy_build import parser_cython
+print(f"spaCy {m.version('spacy')} (parser built by Cython {parser_cython()}), thinc {m.version('thinc')}")
+"""
 
 
 def machine() -> str:

@@ -70,9 +70,10 @@ async def collect(bootstrap: str, urls: set[str], timeout: float, idle: float | 
     return events
 
 
-def start_worker(env: dict, log: Path, repo: Path = REPO, settle: float = 20) -> subprocess.Popen:
-    """`claimstream worker all` from the checkout at `repo`."""
-    worker = subprocess.Popen([sys.executable, "-m", "services.cli", "worker", "all"], cwd=repo,
+def start_worker(env: dict, log: Path, repo: Path = REPO, settle: float = 20,
+                 python: str = sys.executable) -> subprocess.Popen:
+    """`claimstream worker all` from the checkout at `repo`, run by `python`."""
+    worker = subprocess.Popen([python, "-m", "services.cli", "worker", "all"], cwd=repo,
                               env=env | {"PYTHONPATH": str(repo)}, stdout=log.open("wb"),
                               stderr=subprocess.STDOUT, start_new_session=True)
     time.sleep(settle)  # group join, table recovery, model load

@@ -1,9 +1,10 @@
 """What extraction costs per article, an earlier commit beside this checkout, and whether the
 two extract exactly the same figures.
 
-    .venv/bin/python bench/extract_cost.py [--before 7ae67b8] [--repeats 3]
+    .venv/bin/python bench/extract_cost.py [--before fa62baf] [--before-python PATH] [--repeats 3]
 
-Each checkout (the earlier one in a temporary git worktree) loads its model, then runs
+Each checkout (the earlier one in a temporary git worktree, run by --before-python: a venv
+with the earlier commit's pins measures its libraries too) loads its model, then runs
 `extract_batch` on every story batch (tests/data/stories/*/), the seeds and the held-out
 articles, batch by batch as the tests do. CPU seconds (`time.process_time`, every thread of
 the process) are what is compared: on a shared machine wall time measures the neighbours.
@@ -22,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
-from checkouts import checked_out, machine  # noqa: E402
+from checkouts import before_options, checked_out, libraries, machine  # noqa: E402
 
 # Run by each checkout's own code, in its own directory.
 DUMP = """
@@ -72,8 +73,8 @@ print(json.dumps({"seconds": seconds, "articles": sum(map(len, batches.values())
 """
 
 
-def dump(repo: Path, repeats: int) -> dict:
-    run = subprocess.run([sys.executable, "-c", DUMP, str(repeats)], cwd=repo, capture_output=True, text=True,
+def dump(repo: Path, repeats: int, python: str = sys.executable) -> dict:
+    run = subprocess.run([python, "-c", DUMP, str(repeats)], cwd=repo, capture_output=True, text=True,
                          env=os.environ | {"PYTHONPATH": str(repo)})
     if run.returncode:
         raise SystemExit(f"extraction in {repo} failed:\n{run.stderr[-3000:]}")
@@ -98,15 +99,16 @@ def components(before: dict, after: dict, label: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--before", default="7ae67b8", help="the commit to compare with")
+    before_options(parser)
     parser.add_argument("--repeats", type=int, default=3, help="runs over every article; the best counts")
     args = parser.parse_args()
     if args.repeats < 1:
         parser.error("--repeats must be 1 or more")
     print(f"machine: {machine()}")
     print(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}")
+    print(f"{args.before}: {libraries(args.before_python)}; this checkout: {libraries(sys.executable)}")
     with checked_out(args.before) as checkout:
-        before = dump(checkout, args.repeats)
+        before = dump(checkout, args.repeats, args.before_python)
     after = dump(REPO, args.repeats)
     n, words = after["articles"], after["words"]
     print(f"articles: {n} ({words} words): story batches, seeds, held-out")
@@ -118,7 +120,8 @@ def main() -> None:
           f"{' '.join(f'{s:.1f}' for s in after['seconds']):>16}")
     components(before, after, args.before)
     changed = differences(before["figures"], after["figures"])
-    print(f"figures: {len(before['figures'])} before, {len(after['figures'])} now; identical: {not changed}")
+    print(f"figures: {len(before['figures'])} before, {len(after['figures'])} now; identical: {not changed}; "
+          f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if changed:
         print("\n".join(changed[:40]))
         raise SystemExit(1)

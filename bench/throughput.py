@@ -1,11 +1,12 @@
 """Throughput of the pipeline on real-length articles: an earlier commit beside this checkout,
 on the same articles, in one table.
 
-    .venv/bin/python bench/throughput.py [--before 7ae67b8] [--paced 60]
+    .venv/bin/python bench/throughput.py [--before fa62baf] [--before-python PATH] [--paced 60]
 
 The articles: every story batch's articles of 300 words or more (tests/data/stories/*/) and
 the seeds, 250 to 1,100 words, from several stories. For each checkout (the earlier one is
-checked out into a temporary git worktree):
+checked out into a temporary git worktree and run by --before-python, default this
+interpreter: a venv with the earlier commit's pins measures its libraries too):
 
 - bare `process`: the `claimstream process` pipeline in one command, with no broker, once its
   model is loaded, in articles per wall second and in CPU seconds per article (every thread of
@@ -37,7 +38,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from bench_broker import bench_broker, free_port  # noqa: E402
-from checkouts import checked_out, children, cpu_seconds, machine  # noqa: E402
+from checkouts import before_options, checked_out, children, cpu_seconds, libraries, machine  # noqa: E402
 from end_to_end import articles as seed_revisions  # noqa: E402
 from end_to_end import collect, paced, start_worker  # noqa: E402
 
@@ -81,8 +82,8 @@ def mix() -> tuple[list[RawArticle], RawArticle]:
     return chosen + read_inputs([REPO / "seeds"]), warm
 
 
-def bare(repo: Path, inputs: Path) -> dict:
-    run = subprocess.run([sys.executable, "-c", BARE, str(inputs), str(REPO / "bench")], cwd=repo,
+def bare(repo: Path, inputs: Path, python: str) -> dict:
+    run = subprocess.run([python, "-c", BARE, str(inputs), str(REPO / "bench")], cwd=repo,
                          capture_output=True, env=os.environ | {"PYTHONPATH": str(repo)}, text=True)
     if run.returncode:
         raise SystemExit(f"bare process in {repo} failed:\n{run.stderr[-3000:]}")
@@ -102,16 +103,17 @@ def nlp_rss_mb(worker: int) -> list[float]:
     return sorted((mb for mb in peaks if mb > 100), reverse=True)
 
 
-def streamed(repo: Path, articles: list[RawArticle], warm: RawArticle, expected: set[str],
+def streamed(repo: Path, python: str, articles: list[RawArticle], warm: RawArticle, expected: set[str],
              paced_n: int) -> dict:
-    """Burst and paced figures of `claimstream worker all` from `repo` on a fresh broker."""
+    """Burst and paced figures of `claimstream worker all` from `repo`, run by `python`, on a
+    fresh broker."""
     with bench_broker() as bootstrap, tempfile.TemporaryDirectory(prefix="claimstream-tp-") as tmp:
         env = os.environ | {"CLAIMSTREAM_KAFKA_BOOTSTRAP": bootstrap, "CLAIMSTREAM_STATE_DIR": f"{tmp}/state",
                             "CLAIMSTREAM_METRICS_PORT": str(free_port()),
                             "CLAIMSTREAM_WEB_PORT": str(free_port())}
-        subprocess.run([sys.executable, "-m", "services.cli", "topics", "create"], cwd=repo,
+        subprocess.run([python, "-m", "services.cli", "topics", "create"], cwd=repo,
                        env=env | {"PYTHONPATH": str(repo)}, check=True, capture_output=True)
-        worker = start_worker(env, Path(tmp) / "worker.log", repo, settle=0)
+        worker = start_worker(env, Path(tmp) / "worker.log", repo, settle=0, python=python)
         try:
             found = measure(bootstrap, articles, warm, expected, paced_n, worker.pid)
             return found | {"rss": nlp_rss_mb(worker.pid)}
@@ -146,12 +148,13 @@ def quantile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
 
 
-def figures(repo: Path, inputs: Path, articles: list[RawArticle], warm: RawArticle, paced_n: int) -> dict:
-    done = bare(repo, inputs)
+def figures(repo: Path, python: str, inputs: Path, articles: list[RawArticle], warm: RawArticle,
+            paced_n: int) -> dict:
+    done = bare(repo, inputs, python)
     expected = {e["article_url"] for e in map(json.loads, done["events"]) if e["type"].startswith("claim.")}
     return {"bare": len(articles) / done["seconds"], "bare_cpu": done["cpu"] / len(articles),
             "events": done["events"], "expected": len(expected),
-            **streamed(repo, articles, warm, expected, paced_n)}
+            **streamed(repo, python, articles, warm, expected, paced_n)}
 
 
 def table(before: dict, after: dict, label: str) -> None:
@@ -173,7 +176,7 @@ def table(before: dict, after: dict, label: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--before", default="7ae67b8", help="the commit to compare with")
+    before_options(parser)
     parser.add_argument("--paced", type=int, default=60, help="articles published 5 a second")
     args = parser.parse_args()
     os.environ.pop("CLAIMSTREAM_KAFKA_BOOTSTRAP", None)  # each checkout gets a fresh broker
@@ -183,11 +186,12 @@ def main() -> None:
     words = sorted(len(a.text.split()) for a in articles)
     print(f"articles: {len(articles)}, {words[0]}–{words[-1]} words (median {words[len(words) // 2]}); "
           f"CLAIMSTREAM_NLP_PROCESSES={os.environ.get('CLAIMSTREAM_NLP_PROCESSES', 'default')}")
+    print(f"{args.before}: {libraries(args.before_python)}; this checkout: {libraries(sys.executable)}")
     with checked_out(args.before) as checkout, tempfile.TemporaryDirectory(prefix="claimstream-tp-") as tmp:
         inputs = Path(tmp) / "articles.jsonl"
         inputs.write_text("".join(a.model_dump_json() + "\n" for a in articles))
-        before = figures(checkout, inputs, articles, warm, args.paced)
-        after = figures(REPO, inputs, articles, warm, args.paced)
+        before = figures(checkout, args.before_python, inputs, articles, warm, args.paced)
+        after = figures(REPO, sys.executable, inputs, articles, warm, args.paced)
     table(before, after, args.before)
     print(f"`process` output identical: {before['events'] == after['events']}; "
           f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

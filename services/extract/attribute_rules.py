@@ -5,26 +5,30 @@ spaCy's AttributeRuler runs every rule through its token Matcher, which starts e
 every token and calls a Python predicate per token for each set test: the 180 rules of
 en_core_web_sm took 14% of the model's CPU time. 171 of them are one token of equalities
 and IN / NOT_IN sets of strings (`{"TAG": "NNS"}`, `{"LOWER": "his", "TAG": "PRP"}`); those
-are looked up in a table by the token's values here, and only the rest (regular
-expressions, two tokens) go through the Matcher. The matches, their order and so the
-attributes set are those of spaCy's own `match`.
+are looked up in a table by the token's values here, once per distinct set of values (words
+and tags repeat), and only the rest (regular expressions, two tokens) go through the
+Matcher. The matches, their order and so the attributes set are those of spaCy's own
+`match`; a one-token match sets its token without the Span spaCy makes for it.
 """
 
+from functools import lru_cache
 from itertools import product
 
-import numpy
 from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 # Attributes the Matcher reads as Doc.to_array does; a rule on any other is left to the Matcher.
 SPECIAL = {"OP", "_", "SENT_START", "IS_SENT_START", "ENT_IOB"}
-Exclusions = tuple[tuple[int, frozenset[int]], ...]  # (column, ids the token's value must not be)
-Attributes = tuple[tuple[int, ...], tuple[int, ...]]  # (tested for equality, for NOT_IN)
-Rule = tuple[Attributes, list[tuple[int, ...]], Exclusions]
-Rules = dict[Attributes, dict[tuple[int, ...], list[tuple[int, int, Exclusions]]]]
+# Distinct (attribute values → rules matched) kept per ruler: words and tags repeat, so most
+# tokens are found here, and a long-running worker's memory stays bounded.
+KNOWN_VALUES = 1 << 16
+Exclusions = tuple[tuple[int, frozenset[int]], ...]  # (attribute id, ids its value must not be)
+Rule = tuple[tuple[int, ...], list[tuple[int, ...]], Exclusions]
+Hits = tuple[tuple[int, int], ...]  # (rule number, match id)
 
 
 def set_test(value: object, operator: str, strings) -> list[int] | None:
@@ -52,9 +56,9 @@ def excluded(value: object, strings) -> frozenset[int] | None:
 
 
 def plain(token_spec: dict, strings) -> Rule | None:
-    """((attribute ids tested for equality, for NOT_IN), every tuple of the first ones' values
-    that matches, (column, ids it must not be) per NOT_IN test) of a token spec of
-    equalities, IN and NOT_IN sets of strings, else None."""
+    """(attribute ids tested for equality, every tuple of their values that matches,
+    (attribute id, ids it must not be) per NOT_IN test) of a token spec of equalities, IN and
+    NOT_IN sets of strings, else None."""
     names = ["ORTH" if str(k).upper() == "TEXT" else str(k).upper() for k in token_spec]
     if any(name in SPECIAL or name not in IDS for name in names):
         return None
@@ -63,36 +67,56 @@ def plain(token_spec: dict, strings) -> Rule | None:
     unequal = [(attr, excluded(value, strings)) for attr, value in tests if choices(value, strings) is None]
     if not equal or any(ids is None for _, ids in unequal):
         return None
-    attributes = (tuple(attr for attr, _ in equal), tuple(attr for attr, _ in unequal))
-    exclusions = tuple((len(equal) + n, ids) for n, (_, ids) in enumerate(unequal))
-    return attributes, list(product(*(ids for _, ids in equal))), exclusions
+    return tuple(attr for attr, _ in equal), list(product(*(ids for _, ids in equal))), tuple(unequal)
+
+
+class ValueRules:
+    """The one-token rules of equalities and sets, looked up by a token's values: a table of
+    (values of the attributes it tests for equality → rules) per such set of attributes."""
+
+    def __init__(self) -> None:
+        self.tables: dict[tuple[int, ...], dict[tuple[int, ...], list[tuple[int, int, Exclusions]]]] = {}
+        self.columns: list[int] = []
+        self.hits = lru_cache(maxsize=KNOWN_VALUES)(self.matched)
+
+    def add(self, rule: int, key: int, found: Rule) -> None:
+        attributes, matching, exclusions = found
+        table = self.tables.setdefault(attributes, {})
+        for values in matching:
+            table.setdefault(values, []).append((rule, key, exclusions))
+        self.columns = sorted({*self.columns, *attributes, *(attr for attr, _ in exclusions)})
+
+    def matched(self, row: tuple[int, ...]) -> Hits:
+        """(rule number, match id) of every rule a token with these column values matches."""
+        value = dict(zip(self.columns, row, strict=True))
+        return tuple(
+            (rule, key)
+            for attributes, table in self.tables.items()
+            for rule, key, exclusions in table.get(tuple(value[attr] for attr in attributes), ())
+            if not any(value[attr] in ids for attr, ids in exclusions)
+        )
 
 
 class IndexedAttributeRuler(AttributeRuler):
     """AttributeRuler whose one-token rules of equalities and IN sets are found by lookup."""
 
-    def compiled(self) -> tuple[Rules, Matcher]:
+    def compiled(self) -> tuple[ValueRules, Matcher]:
         if getattr(self, "_compiled_for", None) != len(self.attrs):
             self._compiled = self.split()
             self._compiled_for = len(self.attrs)
         return self._compiled
 
-    def split(self) -> tuple[Rules, Matcher]:
-        """(attribute ids → values → (rule number, match id, NOT_IN tests)), and a Matcher of
-        the other rules."""
-        rules: Rules = {}
-        rest = Matcher(self.vocab, validate=self.validate)
+    def split(self) -> tuple[ValueRules, Matcher]:
+        """The rules found by their tokens' values, and a Matcher of the others."""
+        rules, rest = ValueRules(), Matcher(self.vocab, validate=self.validate)
         for i in range(len(self.attrs)):
             key = self.vocab.strings.add(str(i))
             for pattern in self.matcher.get(key)[1]:
                 found = plain(pattern[0], self.vocab.strings) if len(pattern) == 1 else None
                 if found is None:
                     rest.add(str(i), [pattern])
-                    continue
-                attributes, matching, exclusions = found
-                table = rules.setdefault(attributes, {})
-                for values in matching:
-                    table.setdefault(values, []).append((i, key, exclusions))
+                else:
+                    rules.add(i, key, found)
         return rules, rest
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
@@ -100,16 +124,20 @@ class IndexedAttributeRuler(AttributeRuler):
         rules, rest = self.compiled()
         matched = rest(doc, allow_missing=True, as_spans=False) if len(rest) else []
         found = {(int(self.vocab.strings[key]), key, start, end) for key, start, end in matched}
-        for attributes, table in rules.items():
-            columns = [*attributes[0], *attributes[1]]
-            values = doc.to_array(columns).reshape(len(doc), len(columns))
-            rows, width = values.tolist(), len(attributes[0])
-            firsts = numpy.fromiter({v[0] for v in table}, dtype=values.dtype)
-            for i in numpy.flatnonzero(numpy.isin(values[:, 0], firsts)).tolist():
-                row = rows[i]
-                found.update((rule, key, i, i + 1) for rule, key, unequal in table.get(tuple(row[:width]), ())
-                             if not any(row[column] in ids for column, ids in unequal))
+        if rules.columns:
+            rows = doc.to_array(rules.columns).reshape(len(doc), len(rules.columns)).tolist()
+            hits = map(rules.hits, map(tuple, rows))
+            found.update((rule, key, i, i + 1) for i, matched in enumerate(hits) for rule, key in matched)
         return sorted(found)
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        """spaCy's, in the same order, without making a Span for a one-token match."""
+        for match in matches:
+            rule, _, start, end = match
+            if end - start == 1 and self.indices[rule] in (0, -1):
+                set_token_attrs(doc[start], self.attrs[rule])
+            else:
+                super().set_annotations(doc, [match])
 
 
 @Language.factory("indexed_attribute_ruler", default_config={"validate": False})

@@ -3,7 +3,11 @@
 `extract_batch` is pure and deterministic: no Kafka, no global state besides `nlp`.
 """
 
+import re
+
+import numpy
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -13,6 +17,7 @@ from services.extract.acronyms import acronym_names  # noqa: F401  (registers th
 from services.extract.attribute_rules import index_attribute_rules
 from services.extract.entities import add_entity_ruler
 from services.extract.intake import normalised
+from services.extract.lemmas import set_known_lemmas
 from services.extract.metadata import infer_metadata
 from services.extract.reading import read_article
 from services.text.furniture import clean_text
@@ -22,15 +27,17 @@ __all__ = ["extract_batch", "infer_metadata", "load_nlp"]
 # The rules read every other component's output (tag_, pos_, lemma_, dep_, ents); sentences
 # come from the parser, so the model's own sentence recogniser is not even loaded.
 UNUSED_COMPONENTS = ("senter",)
+LINE_BREAK = re.compile("\n")
 
 
 @Language.component("line_sentences")
 def line_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and captions have no full stop."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
+    """A line break ends a sentence: headlines and captions have no full stop. The token
+    after a break (in a token's text or the space after it) starts the next one."""
+    breaks = [found.start() for found in LINE_BREAK.finditer(doc.text)]
+    starts = numpy.searchsorted(doc.to_array(IDX), breaks, side="right") if breaks else []
+    for i in sorted(set(starts) - {0, len(doc)}):
+        doc[int(i)].is_sent_start = True
     return doc
 
 
@@ -38,6 +45,7 @@ def load_nlp(model_name: str) -> Language:
     """The spaCy model with the gazetteer's EntityRuler before "ner" and line-break sentences."""
     nlp = spacy.load(model_name, exclude=UNUSED_COMPONENTS)
     index_attribute_rules(nlp)
+    set_known_lemmas(nlp)
     add_entity_ruler(nlp)
     nlp.add_pipe("line_sentences", before="parser" if "parser" in nlp.pipe_names else None)
     if "ner" in nlp.pipe_names:

@@ -1,5 +1,6 @@
-"""The indexed attribute rules find exactly the matches of spaCy's own AttributeRuler: on
-small rules of every kind, and on the model's rules over the seeds and held-out articles."""
+"""The indexed attribute rules find exactly the matches of spaCy's own AttributeRuler, and
+set the same attributes: on small rules of every kind, and on the model's rules over the
+seeds and held-out articles."""
 
 from pathlib import Path
 
@@ -74,3 +75,23 @@ def test_the_models_rules_match_as_spacys_own_on_real_articles(nlp, parsed):
     spacy_own = AttributeRuler(nlp.vocab).from_bytes(indexed.to_bytes())
     for doc in parsed:
         assert indexed.match(doc) == spacy_own.match(doc), doc.text[:80]
+
+
+def attributes(doc: Doc) -> list[tuple[str, str, str, str]]:
+    return [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in doc]
+
+
+def test_rules_of_every_kind_set_the_attributes_spacys_own_sets():
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=WORDS, tags=TAGS, deps=DEPS, heads=list(range(len(WORDS))))
+    spacy_own, indexed = both(vocab, RULES)
+    expected = attributes(spacy_own(doc.copy()))
+    assert expected != attributes(doc)
+    assert attributes(indexed(doc.copy())) == expected
+
+
+def test_the_models_rules_set_the_attributes_spacys_own_sets_on_real_articles(nlp, parsed):
+    indexed = nlp.get_pipe("attribute_ruler")
+    spacy_own = AttributeRuler(nlp.vocab).from_bytes(indexed.to_bytes())
+    for doc in parsed:
+        assert attributes(indexed(doc.copy())) == attributes(spacy_own(doc.copy())), doc.text[:80]
