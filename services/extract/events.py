@@ -28,6 +28,7 @@ PEOPLE_ONLY = frozenset(
         "protesting",
     ]
 )
+STATES = frozenset(["VBN", "VBD", "JJ"])  # '16 dead', '179 killed': people by what befell them
 CLAUSES = frozenset(["advcl", "ccomp", "parataxis", "conj", "appos"])
 MONEY_EVENTS = frozenset(
     ["paid", "salary", "bonus", "allocated", "spent", "cost", "lost", "increased", "decreased"]
@@ -40,6 +41,8 @@ def event_of(anchor: Token, noun: Token | None, figure: Token | None = None) -> 
     board' the 181 were on board, not killed."""
     if excepted(figure if figure is not None else anchor):
         return "other"
+    if noun is not None and figure is not None and noun.i == figure.i + 1 and noun.tag_ in STATES:
+        return EVENT_OF_WORD.get(noun.lemma_.lower(), EVENT_OF_WORD.get(noun.lower_, "other"))  # '16 missing'
     below_it = anchor
     for ancestor in anchor.ancestors:
         if ancestor.lemma_.lower() in STOP_CLIMB or own_clause_below(anchor, ancestor):

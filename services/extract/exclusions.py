@@ -7,7 +7,9 @@ import re
 from spacy.tokens import Token
 
 from services.extract.amounts import Amount
+from services.extract.events import is_person_noun
 from services.extract.scope import Scope
+from services.extract.words import EVENT_OF_NOUN
 
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DATE_BEFORE = re.compile(rf"\b{MONTH}\s*$", re.IGNORECASE)
@@ -75,16 +77,33 @@ def is_year(text: str, amount: Amount) -> bool:
 
 
 def is_vague_word(text: str, amount: Amount) -> bool:
-    """'one', and small word-numbers after 'the' ('the two sides'), are not counts."""
+    """Small word-numbers after 'the' ('the two sides') are not counts ('one': `is_pronoun_one`)."""
     surface = text[amount.start : amount.end].lower()
     if not amount.words:
         return False
-    if surface.split()[-1] == "one":  # 'one', 'more than one procedure'
-        return True
     if amount.qualifier != "exact":
         return False
     previous = re.findall(r"[a-z]+", text[max(0, amount.start - 12) : amount.start].lower())
     return surface in SMALL_WORDS and bool(previous) and previous[-1] in ANAPHORIC
+
+
+def is_pronoun_one(token: Token, noun: Token | None) -> bool:
+    """'one of the largest', 'one key issue', 'no one': 'one' counts only people or deaths it
+    stands before ('one man', 'one death'), or a place's share in a list of shares ('two in
+    Anamizu, one in Hakui')."""
+    if token.lower_ != "one":
+        return False
+    if noun is not None and token.dep_ == "nummod" and counts_people(noun):
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is None or after.pos_ != "ADP" or after.lower_ == "of":
+        return True
+    shares = [t for t in token.sent if t.i < token.i and t.like_num and t.nbor(1).lower_ == after.lower_]
+    return not shares
+
+
+def counts_people(noun: Token) -> bool:
+    return is_person_noun(noun) or noun.ent_type_ == "NORP" or noun.lemma_.lower() in EVENT_OF_NOUN
 
 
 def in_scope_phrase(amount: Amount, scopes: list[Scope]) -> bool:

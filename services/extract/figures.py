@@ -4,7 +4,12 @@ from spacy.tokens import Doc, Token
 
 from services.extract.amounts import Amount
 from services.extract.events import is_person_noun
-from services.extract.words import PEOPLE
+from services.extract.numbers import INDIAN_SCALES
+from services.extract.words import EVENT_OF_WORD, PEOPLE
+
+# Events whose participle alone, after a number, stands for people; and the care people are in.
+PEOPLE_STATES = frozenset(["killed", "wounded", "missing", "detained", "displaced", "evacuated"])
+CARE_STATES = frozenset(["hospitalized", "hospitalised", "unaccounted"])
 
 NOUNISH = ("NOUN", "PROPN", "ADJ")
 
@@ -19,14 +24,31 @@ def number_token(doc: Doc, amount: Amount) -> Token | None:
         for t in span
         if t.like_num
         or t.pos_ == "NUM"
-        or t.lower_ in ("million", "billion", "thousand", "hundred", "trillion")
+        or t.lower_ in ("million", "billion", "thousand", "hundred", "trillion", *INDIAN_SCALES)
     ]
     return numeric[-1] if numeric else span[-1]
 
 
+def people_state(token: Token) -> Token | None:
+    """'16 dead, 16 missing', '179 killed', '9 hospitalized': a participle or adjective right
+    after a number, with no noun after it, names people by what befell them."""
+    if token.i + 1 >= len(token.doc):
+        return None
+    state = token.doc[token.i + 1]
+    passive = state.tag_ in ("VBN", "JJ") or state.lower_ in CARE_STATES  # 'five died': a verb
+    if not passive or state.dep_ == "conj" or (state.dep_ == "amod" and state.head.i > state.i):
+        return None  # 'were killed and 361 injured': the people counted before, not a state
+    if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i > state.i for c in state.children):
+        return None  # '30 killed the bill': a verb with an object of its own
+    said = state.lower_ in PEOPLE or EVENT_OF_WORD.get(state.lemma_.lower()) in PEOPLE_STATES
+    return state if said or state.lower_ in CARE_STATES else None
+
+
 def counted_noun(token: Token) -> Token | None:
     """The noun the number counts: its head ('12,000 troops'), 'N of X' ('10.000 of its men',
-    'Thirty-one of the dead')."""
+    'Thirty-one of the dead'), or the state of people after it ('16 dead')."""
+    if (state := people_state(token)) is not None:
+        return state
     while token.dep_ in ("conj", "compound") and token.head.pos_ == "NUM" and token.head.i < token.i:
         token = token.head
     head = token.head
@@ -88,8 +110,10 @@ def unit_of(amount: Amount, noun: Token | None) -> str:
         return "currency"
     if amount.percent:
         return "percent"
-    if noun is not None and (
-        is_person_noun(noun) or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"))
-    ):
+    if noun is None:
+        return "count"
+    if noun.i > 0 and people_state(noun.doc[noun.i - 1]) == noun:
+        return "people"
+    if is_person_noun(noun) or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")):
         return "people"
     return "count"

@@ -99,6 +99,8 @@ def read_figure(
     noun = None if amount.percent or amount.currency else fig.counted_noun(token)
     if excluded.is_hypothetical(token) or excluded.is_source_description(noun):
         return None
+    if excluded.is_pronoun_one(token, noun):
+        return None
     topic = memory.last_counted
     amount = replace(amount, qualifier=verb_qualifier(token, amount.qualifier))
     what = what_is_counted(context.doc, amount, token, noun, memory)

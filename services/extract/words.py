@@ -24,7 +24,7 @@ EVENT_WORDS = {
     "killed": "kill die dead death fatality slay execute toll",
     "wounded": "wound injure injury hurt injured wounded",
     "casualties": "casualty",
-    "missing": "missing miss",
+    "missing": "missing miss unaccounted",
     "recruited": "recruit recruitment enlist sign join apply hire enrol enroll volunteer",
     "deployed": "deploy deployment send dispatch station transfer",
     "conscripted": "conscript conscription draft mobilize mobilise mobilization mobilisation",
