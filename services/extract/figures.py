@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Token
 from services.extract.amounts import Amount
 from services.extract.events import is_person_noun
 from services.extract.numbers import INDIAN_SCALES
-from services.extract.words import EVENT_OF_WORD, PEOPLE
+from services.extract.words import EVENT_OF_NOUN, EVENT_OF_WORD, PEOPLE
 
 # Events whose participle alone, after a number, stands for people; and the care people are in.
 PEOPLE_STATES = frozenset(["killed", "wounded", "missing", "detained", "displaced", "evacuated"])
@@ -105,6 +105,14 @@ def whole_phrase(noun: Token) -> str:
     return phrase(words)
 
 
+def counts_the_dead(noun: Token) -> bool:
+    """'72 deaths', '30 fatalities', '279 bodies': each one is a person (not 'governing bodies')."""
+    lemma = noun.lemma_.lower()
+    if lemma == "body":
+        return not any(c.dep_ in ("amod", "compound") for c in noun.children)
+    return EVENT_OF_NOUN.get(lemma) in ("killed", "casualties")
+
+
 def unit_of(amount: Amount, noun: Token | None) -> str:
     if amount.currency:
         return "currency"
@@ -112,7 +120,7 @@ def unit_of(amount: Amount, noun: Token | None) -> str:
         return "percent"
     if noun is None:
         return "count"
-    if noun.i > 0 and people_state(noun.doc[noun.i - 1]) == noun:
+    if noun.i > 0 and people_state(noun.doc[noun.i - 1]) == noun or counts_the_dead(noun):
         return "people"
     if is_person_noun(noun) or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")):
         return "people"

@@ -85,7 +85,7 @@ PEOPLE = vocabulary(
     "pilgrim settler rebel insurgent gunman gunmen attacker suspect defendant inmate dead "
     "injured wounded missing crowd other others analyst expert researcher observer "
     "investigator prosecutor lawyer spokesperson representative delegate commuter shopper "
-    "striker evacuee spectator rescuer veteran crew"
+    "striker evacuee spectator rescuer veteran crew villager"
 )
 MONEY_NOUN_OF_EVENT = {
     "paid": "payment",
