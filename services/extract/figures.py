@@ -12,6 +12,7 @@ PEOPLE_STATES = frozenset(["killed", "wounded", "missing", "detained", "displace
 CARE_STATES = frozenset(["hospitalized", "hospitalised", "unaccounted"])
 
 NOUNISH = ("NOUN", "PROPN", "ADJ")
+COMPARATIVES = frozenset(["more", "fewer", "less"])
 
 
 def number_token(doc: Doc, amount: Amount) -> Token | None:
@@ -75,12 +76,14 @@ def counted_noun(token: Token) -> Token | None:
 
 
 def noun_phrase(noun: Token, after: int) -> str:
-    """The noun with its modifiers that follow the number: 'North Korean army troops'."""
+    """The noun with its modifiers that follow the number: 'North Korean army troops'; 'more'
+    or 'fewer' compares the number, it is not part of what is counted ('15 more patients')."""
     words = [
         t
         for t in noun.doc[after : noun.i + 1]
         if t.i in {x.i for x in noun.subtree}
         and t.dep_ not in ("det", "poss", "punct", "case", "nummod", "quantmod")
+        and t.lower_ not in COMPARATIVES
         and not t.like_num
         and not t.is_space
     ]
