@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from services.extract.amounts import Amount
 from services.extract.events import is_person_noun
 from services.extract.scope import Scope
-from services.extract.words import EVENT_OF_NOUN
+from services.extract.words import EVENT_OF_NOUN, EVENT_OF_WORD
 
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DATE_BEFORE = re.compile(rf"\b{MONTH}\s*$", re.IGNORECASE)
@@ -87,13 +87,13 @@ def is_vague_word(text: str, amount: Amount) -> bool:
     return surface in SMALL_WORDS and bool(previous) and previous[-1] in ANAPHORIC
 
 
-def is_pronoun_one(token: Token, noun: Token | None) -> bool:
-    """'one of the largest', 'one key issue', 'no one': 'one' counts only people or deaths it
-    stands before ('one man', 'one death'), or a place's share in a list of shares ('two in
-    Anamizu, one in Hakui')."""
-    if token.lower_ != "one":
+def is_pronoun_one(amount: Amount, token: Token, noun: Token | None) -> bool:
+    """'one of the largest', 'one key issue', 'no one': 'one' counts only a death ('one death'),
+    a person something befell ('one nurse had died') or listed beside other counts ('113 women
+    and one man'), or a place's share in a list of shares ('two in Anamizu, one in Hakui')."""
+    if amount.value != 1 or not amount.words:
         return False
-    if noun is not None and token.dep_ == "nummod" and counts_people(noun):
+    if noun is not None and token.dep_ == "nummod" and counts_one(noun):
         return False
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if after is None or after.pos_ != "ADP" or after.lower_ == "of":
@@ -102,8 +102,15 @@ def is_pronoun_one(token: Token, noun: Token | None) -> bool:
     return not shares
 
 
-def counts_people(noun: Token) -> bool:
-    return is_person_noun(noun) or noun.ent_type_ == "NORP" or noun.lemma_.lower() in EVENT_OF_NOUN
+def counts_one(noun: Token) -> bool:
+    if noun.lemma_.lower() in EVENT_OF_NOUN:
+        return True
+    if not (is_person_noun(noun) or noun.ent_type_ == "NORP"):
+        return False
+    listed = noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    befell = verb is not None and any(w.lemma_.lower() in EVENT_OF_WORD for w in (verb, *verb.children))
+    return listed or befell
 
 
 def in_scope_phrase(amount: Amount, scopes: list[Scope]) -> bool:
