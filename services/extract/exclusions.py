@@ -98,8 +98,8 @@ def is_pronoun_one(amount: Amount, token: Token, noun: Token | None) -> bool:
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if after is None or after.pos_ != "ADP" or after.lower_ == "of":
         return True
-    shares = [t for t in token.sent if t.i < token.i and t.like_num and t.nbor(1).lower_ == after.lower_]
-    return not shares
+    earlier = [t for t in token.sent if t.i < token.i and t.like_num]  # '5 died in A and one in B'
+    return not any(after.lower_ in {w.lower_ for w in token.doc[t.i + 1 : token.i]} for t in earlier)
 
 
 def counts_one(noun: Token) -> bool:

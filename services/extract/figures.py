@@ -3,13 +3,9 @@
 from spacy.tokens import Doc, Token
 
 from services.extract.amounts import Amount
-from services.extract.events import is_person_noun
+from services.extract.events import is_person_noun, people_state
 from services.extract.numbers import INDIAN_SCALES
-from services.extract.words import EVENT_OF_NOUN, EVENT_OF_WORD, PEOPLE
-
-# Events whose participle alone, after a number, stands for people; and the care people are in.
-PEOPLE_STATES = frozenset(["killed", "wounded", "missing", "detained", "displaced", "evacuated"])
-CARE_STATES = frozenset(["hospitalized", "hospitalised", "unaccounted"])
+from services.extract.words import EVENT_OF_NOUN, PEOPLE
 
 NOUNISH = ("NOUN", "PROPN", "ADJ")
 COMPARATIVES = frozenset(["more", "fewer", "less"])
@@ -28,21 +24,6 @@ def number_token(doc: Doc, amount: Amount) -> Token | None:
         or t.lower_ in ("million", "billion", "thousand", "hundred", "trillion", *INDIAN_SCALES)
     ]
     return numeric[-1] if numeric else span[-1]
-
-
-def people_state(token: Token) -> Token | None:
-    """'16 dead, 16 missing', '179 killed', '9 hospitalized': a participle or adjective right
-    after a number, with no noun after it, names people by what befell them."""
-    if token.i + 1 >= len(token.doc):
-        return None
-    state = token.doc[token.i + 1]
-    passive = state.tag_ in ("VBN", "JJ") or state.lower_ in CARE_STATES  # 'five died': a verb
-    if not passive or state.dep_ == "conj" or (state.dep_ == "amod" and state.head.i > state.i):
-        return None  # 'were killed and 361 injured': the people counted before, not a state
-    if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i > state.i for c in state.children):
-        return None  # '30 killed the bill': a verb with an object of its own
-    said = state.lower_ in PEOPLE or EVENT_OF_WORD.get(state.lemma_.lower()) in PEOPLE_STATES
-    return state if said or state.lower_ in CARE_STATES else None
 
 
 def counted_noun(token: Token) -> Token | None:
