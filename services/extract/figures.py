@@ -31,6 +31,7 @@ def counted_noun(token: Token) -> Token | None:
     'Thirty-one of the dead'), or the state of people after it ('16 dead')."""
     if (state := people_state(token)) is not None:
         return state
+    last = token
     while token.dep_ in ("conj", "compound") and token.head.pos_ == "NUM" and token.head.i < token.i:
         token = token.head
     head = token.head
@@ -43,6 +44,8 @@ def counted_noun(token: Token) -> Token | None:
         and head.text != "%"
     ):
         return head
+    if (split := split_noun(last, token)) is not None:
+        return split
     for child in token.children:
         if child.i == token.i + 1 and child.dep_ in ("amod", "acl") and child.lower_ in PEOPLE:
             return child  # headline 'Seven dead and dozens injured'
@@ -54,6 +57,15 @@ def counted_noun(token: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def split_noun(last: Token, first: Token) -> Token | None:
+    """'between 4,000 and 5,000 structures' parsed as two objects of 'between': the noun right
+    after a range, hung on the same word as the range, is what it counts."""
+    after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if after is None or after.pos_ != "NOUN":
+        return None
+    return after if after.head == first.head and after.dep_ == first.dep_ else None
 
 
 def noun_phrase(noun: Token, after: int) -> str:
