@@ -102,11 +102,9 @@ def whole_phrase(noun: Token) -> str:
 
 
 def counts_the_dead(noun: Token) -> bool:
-    """'72 deaths', '30 fatalities', '279 bodies': each one is a person (not 'governing bodies')."""
-    lemma = noun.lemma_.lower()
-    if lemma == "body":
-        return not any(c.dep_ in ("amod", "compound") for c in noun.children)
-    return EVENT_OF_NOUN.get(lemma) in ("killed", "casualties")
+    """'279 bodies' are people (not 'governing bodies')."""
+    bare = not any(c.dep_ in ("amod", "compound") for c in noun.children)
+    return noun.lemma_.lower() == "body" and bare
 
 
 def unit_of(amount: Amount, noun: Token | None) -> str:

@@ -21,7 +21,7 @@ ORGANISATIONS = vocabulary(
 EVENT_WORDS = {
     "fighting": "fight fighting serve operate battle combat participate",
     "captured": "capture captive",
-    "killed": "kill die dead death fatality slay execute toll drown",
+    "killed": "kill die dead death fatality slay execute toll",
     "wounded": "wound injure injury hurt injured wounded",
     "casualties": "casualty",
     "missing": "missing miss unaccounted",
