@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Token
 from services.extract.amounts import Amount
 from services.extract.events import is_person_noun, people_state
 from services.extract.numbers import INDIAN_SCALES
-from services.extract.words import EVENT_OF_NOUN, PEOPLE
+from services.extract.words import PEOPLE
 
 NOUNISH = ("NOUN", "PROPN", "ADJ")
 COMPARATIVES = frozenset(["more", "fewer", "less"])
