@@ -4,6 +4,7 @@ hypotheticals ('even if there were 150') and counts of the sources quoted."""
 
 import re
 
+from babel.units import format_unit
 from spacy.tokens import Token
 
 from services.extract.amounts import Amount
@@ -25,9 +26,30 @@ AGE_AFTER = re.compile(
     r"^\s*(?:-?\s*years?[- ]olds?|-year-olds?|-?\s*(?:to|and|-)\s*\d+[- ]years?[- ]olds?)",
     re.IGNORECASE,
 )
-DISTANCE_AFTER = re.compile(
-    r"^\s*(?:nautical\s+)?(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|yards)\s+"
-    r"(?:\w+\s+)?(?:north|south|east|west|from|of|off|away|inland|outside|offshore)\b",
+# Lengths ('35 km (22 miles) northwest', 'a 375-metre bridge', '20 to 30 meters long'): a
+# distance, depth or size, never a count. Unit names from CLDR (babel), British and American
+# spellings; one-letter and word-like abbreviations ('m' is also million, 'in' a preposition)
+# are left out.
+# Inches are left out: a rainfall ('6 to 22 inches') is a figure reported as a claim.
+LENGTH_UNITS = ("kilometer", "meter", "mile", "nautical-mile", "yard", "foot")
+
+
+def length_words() -> list[str]:
+    """'kilometres', 'km', 'feet', 'nautical miles' ...: each unit written for one and for two,
+    long and short, as babel formats it; longest first."""
+    words = {
+        format_unit(n, f"length-{unit}", length=length, locale=locale).lstrip("0123456789 ")
+        for locale in ("en", "en_GB")
+        for unit in LENGTH_UNITS
+        for n in (1, 2)
+        for length in ("long", "short")
+    }
+    kept = (w for w in words if w.replace(" ", "").isalpha() and len(w) > 1 and w != "in")
+    return sorted(kept, key=len, reverse=True)
+
+
+LENGTH_AFTER = re.compile(
+    rf"^\s*-?\s*(?:(?:to|-|–)\s*[\d.,]+\s*-?\s*)?(?:{'|'.join(map(re.escape, length_words()))})\b",
     re.IGNORECASE,
 )
 # Speeds, temperatures, rainfall: measurements, not counts ('winds of 150 km/h').
@@ -63,7 +85,7 @@ def is_context_excluded(text: str, amount: Amount) -> bool:
         AGE_AFTER.match(after),
         LABEL_BEFORE.search(before),
         TIMES_AFTER.match(after),
-        DISTANCE_AFTER.match(after),
+        LENGTH_AFTER.match(after),
         MEASURE_AFTER.match(after),
     )
     return any(checks) or is_year(text, amount) or is_vague_word(text, amount)

@@ -98,3 +98,20 @@ def test_a_headline_state_is_not_whom_a_later_elided_count_counts(nlp):
     found = by_value(nlp, text)
     assert (found[4].unit, found[4].counted) == ("people", "hospitalized")
     assert 12 not in found or found[12].counted != "hospitalized"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tremor struck 35 km (22 miles) northwest of the town, officials said.",
+        "A 375-metre bridge over the river collapsed on Monday.",
+        "The ferry, 20 to 30 meters long, sank in water 5,000 feet deep.",
+    ],
+    ids=["distance-with-conversion", "hyphenated-length", "length-and-depth"],
+)
+def test_a_length_is_never_a_count(nlp, text):
+    assert figures_of(nlp, text) == []
+
+
+def test_rain_in_inches_is_still_a_figure(nlp):
+    assert [f.value for f in figures_of(nlp, "Officials said 6 to 22 inches of rain fell.")] == [6]
