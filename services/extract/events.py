@@ -72,11 +72,13 @@ def people_state(token: Token) -> Token | None:
     if token.i + 1 >= len(token.doc):
         return None
     state = token.doc[token.i + 1]
+    # 'five died' is a verb; '7 missing' may be tagged a gerund and is still a state
     worded = state.pos_ in ("ADJ", "VERB") and (state.lower_ in PEOPLE or state.lower_ in CARE_STATES)
-    passive = state.tag_ in ("VBN", "JJ") or worded  # "7 missing" may be read as a gerund
-    elided = state.dep_ == "conj" and state.head.pos_ == "VERB"  # 'were killed and 361 injured':
-    if not passive or elided or (state.dep_ == "amod" and state.head.i > state.i):  # the people
-        return None  # counted before, not a state; 'five died' is a verb
+    passive = state.tag_ in ("VBN", "JJ") or worded
+    # 'were killed and 361 injured': an elided clause counts the people named before
+    elided = state.dep_ == "conj" and state.head.pos_ == "VERB"
+    if not passive or elided or (state.dep_ == "amod" and state.head.i > state.i):
+        return None
     if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i > state.i for c in state.children):
         return None  # '30 killed the bill': a verb with an object of its own
     said = state.lower_ in PEOPLE or EVENT_OF_WORD.get(state.lemma_.lower()) in PEOPLE_STATES

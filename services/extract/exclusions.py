@@ -28,9 +28,8 @@ AGE_AFTER = re.compile(
 )
 # Lengths ('35 km (22 miles) northwest', 'a 375-metre bridge', '20 to 30 meters long'): a
 # distance, depth or size, never a count. Unit names from CLDR (babel), British and American
-# spellings; one-letter and word-like abbreviations ('m' is also million, 'in' a preposition)
-# are left out.
-# Inches are left out: a rainfall ('6 to 22 inches') is a figure reported as a claim.
+# spellings, without one-letter or word-like abbreviations ('m' is also million, 'in' a
+# preposition) and without inches (a rainfall, '6 to 22 inches', is reported as a claim).
 LENGTH_UNITS = ("kilometer", "meter", "mile", "nautical-mile", "yard", "foot")
 
 

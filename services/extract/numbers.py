@@ -25,7 +25,7 @@ SCALES = {
     "k": 1_000,
     "b": 1_000_000_000,
     "trn": 10**12,
-    # The Indian numbering system's scale words (CLDR has no spelled-out form of them).
+    # The Indian numbering system's scale words, which neither babel nor text2num reads.
     "lakh": 100_000,
     "lakhs": 100_000,
     "crore": 10_000_000,
