@@ -100,15 +100,14 @@ def test_a_headline_state_is_not_whom_a_later_elided_count_counts(nlp):
     assert 12 not in found or found[12].counted != "hospitalized"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The tremor struck 35 km (22 miles) northwest of the town, officials said.",
-        "A 375-metre bridge over the river collapsed on Monday.",
-        "The ferry, 20 to 30 meters long, sank in water 5,000 feet deep.",
-    ],
-    ids=["distance-with-conversion", "hyphenated-length", "length-and-depth"],
-)
+LENGTHS = [
+    pytest.param("The tremor struck 35 km (22 miles) northwest of the town.", id="distance-with-conversion"),
+    pytest.param("A 375-metre bridge over the river collapsed on Monday.", id="hyphenated-length"),
+    pytest.param("The ferry, 20 to 30 meters long, sank in water 5,000 feet deep.", id="length-and-depth"),
+]
+
+
+@pytest.mark.parametrize("text", LENGTHS)
 def test_a_length_is_never_a_count(nlp, text):
     assert figures_of(nlp, text) == []
 
