@@ -26,6 +26,9 @@ ALIASES = {"us": "united states", "u.s.": "united states", "american": "us", "ch
 # Names that are also everyday English words ('won 52 seats', 'the real cost'): money only in
 # an article that names a country paying in it.
 COMMON_WORDS = frozenset(["won", "real", "rand", "dong"])
+# Abbreviations prose writes before a number that CLDR does not list as symbols: 'Rs 2 lakh'
+# (the rupee of India, Pakistan, Sri Lanka and Nepal; the article's country decides).
+ABBREVIATIONS = {"rs": "rupee", "rs.": "rupee"}
 
 
 @cache
@@ -70,7 +73,8 @@ def home_symbol(locale: str, code: str) -> str:
 def symbol_pattern() -> str:
     """Symbols that cannot be read as a word: '$', 'HK$', '€' (not 'kr.')."""
     found = [s for s in symbols() if not s[0].isalpha() or s[-1] in "$¥"]
-    return "|".join(re.escape(s) for s in sorted(found, key=len, reverse=True))
+    written = [rf"(?<![a-z]){re.escape(a)}\s?(?=\d)" for a in sorted(ABBREVIATIONS, key=len, reverse=True)]
+    return "|".join([*(re.escape(s) for s in sorted(found, key=len, reverse=True)), *written])
 
 
 def name_pattern() -> str:
@@ -89,6 +93,8 @@ def currency_code(*parts: str | None) -> str | None:
             continue
         if token in symbols():
             return symbols()[token]
+        if token in ABBREVIATIONS:
+            return DEFAULT[ABBREVIATIONS[token]]
         if token.upper() in CODES:
             return token.upper()
         if token in names():
@@ -130,7 +136,7 @@ SHARED = {
 
 def local_currency(code: str | None, surface: str, text: str) -> str | None:
     """A shared currency name read as the currency of the country the article names most."""
-    words = surface.lower().split()
+    words = [ABBREVIATIONS.get(w, w) for w in surface.lower().split()]
     name = next((w.rstrip("s") for w in words if w.rstrip("s") in SHARED or w in SHARED), None)
     if "¥" in surface:
         name = "¥"

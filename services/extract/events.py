@@ -28,6 +28,9 @@ PEOPLE_ONLY = frozenset(
         "protesting",
     ]
 )
+# Events whose participle alone, after a number, stands for people; and the care people are in.
+PEOPLE_STATES = frozenset(["killed", "wounded", "missing", "detained", "displaced", "evacuated"])
+CARE_STATES = frozenset(["hospitalized", "hospitalised", "unaccounted"])
 CLAUSES = frozenset(["advcl", "ccomp", "parataxis", "conj", "appos"])
 MONEY_EVENTS = frozenset(
     ["paid", "salary", "bonus", "allocated", "spent", "cost", "lost", "increased", "decreased"]
@@ -40,6 +43,8 @@ def event_of(anchor: Token, noun: Token | None, figure: Token | None = None) -> 
     board' the 181 were on board, not killed."""
     if excepted(figure if figure is not None else anchor):
         return "other"
+    if noun is not None and figure is not None and people_state(figure) == noun:  # '16 missing'
+        return EVENT_OF_WORD.get(noun.lemma_.lower(), EVENT_OF_WORD.get(noun.lower_, "other"))
     below_it = anchor
     for ancestor in anchor.ancestors:
         if ancestor.lemma_.lower() in STOP_CLIMB or own_clause_below(anchor, ancestor):
@@ -59,6 +64,25 @@ def event_of(anchor: Token, noun: Token | None, figure: Token | None = None) -> 
     if noun is not None:
         return EVENT_OF_NOUN.get(noun.lemma_.lower(), "other")
     return "other"
+
+
+def people_state(token: Token) -> Token | None:
+    """'16 dead, 16 missing', '179 killed', '9 hospitalized': a participle or adjective right
+    after a number, with no noun after it, names people by what befell them."""
+    if token.i + 1 >= len(token.doc):
+        return None
+    state = token.doc[token.i + 1]
+    # 'five died' is a verb; '7 missing' may be tagged a gerund and is still a state
+    worded = state.pos_ in ("ADJ", "VERB") and (state.lower_ in PEOPLE or state.lower_ in CARE_STATES)
+    passive = state.tag_ in ("VBN", "JJ") or worded
+    # 'were killed and 361 injured': an elided clause counts the people named before
+    elided = state.dep_ == "conj" and state.head.pos_ == "VERB"
+    if not passive or elided or (state.dep_ == "amod" and state.head.i > state.i):
+        return None
+    if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i > state.i for c in state.children):
+        return None  # '30 killed the bill': a verb with an object of its own
+    said = state.lower_ in PEOPLE or EVENT_OF_WORD.get(state.lemma_.lower()) in PEOPLE_STATES
+    return state if said or state.lower_ in CARE_STATES else None
 
 
 def excepted(token: Token) -> bool:

@@ -4,10 +4,13 @@ hypotheticals ('even if there were 150') and counts of the sources quoted."""
 
 import re
 
+from babel.units import format_unit
 from spacy.tokens import Token
 
 from services.extract.amounts import Amount
+from services.extract.events import is_person_noun
 from services.extract.scope import Scope
+from services.extract.words import EVENT_OF_NOUN, EVENT_OF_WORD
 
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DATE_BEFORE = re.compile(rf"\b{MONTH}\s*$", re.IGNORECASE)
@@ -23,9 +26,29 @@ AGE_AFTER = re.compile(
     r"^\s*(?:-?\s*years?[- ]olds?|-year-olds?|-?\s*(?:to|and|-)\s*\d+[- ]years?[- ]olds?)",
     re.IGNORECASE,
 )
-DISTANCE_AFTER = re.compile(
-    r"^\s*(?:nautical\s+)?(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|yards)\s+"
-    r"(?:\w+\s+)?(?:north|south|east|west|from|of|off|away|inland|outside|offshore)\b",
+# Lengths ('35 km (22 miles) northwest', 'a 375-metre bridge', '20 to 30 meters long'): a
+# distance, depth or size, never a count. Unit names from CLDR (babel), British and American
+# spellings, without one-letter or word-like abbreviations ('m' is also million, 'in' a
+# preposition) and without inches (a rainfall, '6 to 22 inches', is reported as a claim).
+LENGTH_UNITS = ("kilometer", "meter", "mile", "nautical-mile", "yard", "foot")
+
+
+def length_words() -> list[str]:
+    """'kilometres', 'km', 'feet', 'nautical miles' ...: each unit written for one and for two,
+    long and short, as babel formats it; longest first."""
+    words = {
+        format_unit(n, f"length-{unit}", length=length, locale=locale).lstrip("0123456789 ")
+        for locale in ("en", "en_GB")
+        for unit in LENGTH_UNITS
+        for n in (1, 2)
+        for length in ("long", "short")
+    }
+    kept = (w for w in words if w.replace(" ", "").isalpha() and len(w) > 1 and w != "in")
+    return sorted(kept, key=len, reverse=True)
+
+
+LENGTH_AFTER = re.compile(
+    rf"^\s*-?\s*(?:(?:to|-|–)\s*[\d.,]+\s*-?\s*)?(?:{'|'.join(map(re.escape, length_words()))})\b",
     re.IGNORECASE,
 )
 # Speeds, temperatures, rainfall: measurements, not counts ('winds of 150 km/h').
@@ -61,7 +84,7 @@ def is_context_excluded(text: str, amount: Amount) -> bool:
         AGE_AFTER.match(after),
         LABEL_BEFORE.search(before),
         TIMES_AFTER.match(after),
-        DISTANCE_AFTER.match(after),
+        LENGTH_AFTER.match(after),
         MEASURE_AFTER.match(after),
     )
     return any(checks) or is_year(text, amount) or is_vague_word(text, amount)
@@ -75,16 +98,40 @@ def is_year(text: str, amount: Amount) -> bool:
 
 
 def is_vague_word(text: str, amount: Amount) -> bool:
-    """'one', and small word-numbers after 'the' ('the two sides'), are not counts."""
+    """Small word-numbers after 'the' ('the two sides') are not counts ('one': `is_pronoun_one`)."""
     surface = text[amount.start : amount.end].lower()
     if not amount.words:
         return False
-    if surface.split()[-1] == "one":  # 'one', 'more than one procedure'
-        return True
     if amount.qualifier != "exact":
         return False
     previous = re.findall(r"[a-z]+", text[max(0, amount.start - 12) : amount.start].lower())
     return surface in SMALL_WORDS and bool(previous) and previous[-1] in ANAPHORIC
+
+
+def is_pronoun_one(amount: Amount, token: Token, noun: Token | None) -> bool:
+    """'one of the largest', 'one key issue', 'no one': 'one' counts only a death ('one death'),
+    a person something befell ('one nurse had died') or listed beside other counts ('113 women
+    and one man'), or a place's share in a list of shares ('two in Anamizu, one in Hakui')."""
+    if amount.value != 1 or not amount.words:
+        return False
+    if noun is not None and token.dep_ == "nummod" and counts_one(noun):
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is None or after.pos_ != "ADP" or after.lower_ == "of":
+        return True
+    earlier = [t for t in token.sent if t.i < token.i and t.like_num]  # '5 died in A and one in B'
+    return not any(after.lower_ in {w.lower_ for w in token.doc[t.i + 1 : token.i]} for t in earlier)
+
+
+def counts_one(noun: Token) -> bool:
+    if noun.lemma_.lower() in EVENT_OF_NOUN:
+        return True
+    if not (is_person_noun(noun) or noun.ent_type_ == "NORP"):
+        return False
+    listed = noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    befell = verb is not None and any(w.lemma_.lower() in EVENT_OF_WORD for w in (verb, *verb.children))
+    return listed or befell
 
 
 def in_scope_phrase(amount: Amount, scopes: list[Scope]) -> bool:

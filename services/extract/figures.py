@@ -3,10 +3,12 @@
 from spacy.tokens import Doc, Token
 
 from services.extract.amounts import Amount
-from services.extract.events import is_person_noun
+from services.extract.events import is_person_noun, people_state
+from services.extract.numbers import INDIAN_SCALES
 from services.extract.words import PEOPLE
 
 NOUNISH = ("NOUN", "PROPN", "ADJ")
+COMPARATIVES = frozenset(["more", "fewer", "less"])
 
 
 def number_token(doc: Doc, amount: Amount) -> Token | None:
@@ -19,14 +21,17 @@ def number_token(doc: Doc, amount: Amount) -> Token | None:
         for t in span
         if t.like_num
         or t.pos_ == "NUM"
-        or t.lower_ in ("million", "billion", "thousand", "hundred", "trillion")
+        or t.lower_ in ("million", "billion", "thousand", "hundred", "trillion", *INDIAN_SCALES)
     ]
     return numeric[-1] if numeric else span[-1]
 
 
 def counted_noun(token: Token) -> Token | None:
     """The noun the number counts: its head ('12,000 troops'), 'N of X' ('10.000 of its men',
-    'Thirty-one of the dead')."""
+    'Thirty-one of the dead'), or the state of people after it ('16 dead')."""
+    if (state := people_state(token)) is not None:
+        return state
+    last = token
     while token.dep_ in ("conj", "compound") and token.head.pos_ == "NUM" and token.head.i < token.i:
         token = token.head
     head = token.head
@@ -39,6 +44,8 @@ def counted_noun(token: Token) -> Token | None:
         and head.text != "%"
     ):
         return head
+    if (split := split_noun(last, token)) is not None:
+        return split
     for child in token.children:
         if child.i == token.i + 1 and child.dep_ in ("amod", "acl") and child.lower_ in PEOPLE:
             return child  # headline 'Seven dead and dozens injured'
@@ -52,13 +59,24 @@ def counted_noun(token: Token) -> Token | None:
     return None
 
 
+def split_noun(last: Token, first: Token) -> Token | None:
+    """'between 4,000 and 5,000 structures' parsed as two objects of 'between': the noun right
+    after a range, hung on the same word as the range, is what it counts."""
+    after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if after is None or after.pos_ != "NOUN":
+        return None
+    return after if after.head == first.head and after.dep_ == first.dep_ else None
+
+
 def noun_phrase(noun: Token, after: int) -> str:
-    """The noun with its modifiers that follow the number: 'North Korean army troops'."""
+    """The noun with its modifiers that follow the number: 'North Korean army troops'; 'more'
+    or 'fewer' compares the number, it is not part of what is counted ('15 more patients')."""
     words = [
         t
         for t in noun.doc[after : noun.i + 1]
         if t.i in {x.i for x in noun.subtree}
         and t.dep_ not in ("det", "poss", "punct", "case", "nummod", "quantmod")
+        and t.lower_ not in COMPARATIVES
         and not t.like_num
         and not t.is_space
     ]
@@ -83,13 +101,21 @@ def whole_phrase(noun: Token) -> str:
     return phrase(words)
 
 
+def counts_the_dead(noun: Token) -> bool:
+    """'279 bodies' are people (not 'governing bodies')."""
+    bare = not any(c.dep_ in ("amod", "compound") for c in noun.children)
+    return noun.lemma_.lower() == "body" and bare
+
+
 def unit_of(amount: Amount, noun: Token | None) -> str:
     if amount.currency:
         return "currency"
     if amount.percent:
         return "percent"
-    if noun is not None and (
-        is_person_noun(noun) or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"))
-    ):
+    if noun is None:
+        return "count"
+    if noun.i > 0 and people_state(noun.doc[noun.i - 1]) == noun or counts_the_dead(noun):
+        return "people"
+    if is_person_noun(noun) or (noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")):
         return "people"
     return "count"

@@ -25,6 +25,11 @@ SCALES = {
     "k": 1_000,
     "b": 1_000_000_000,
     "trn": 10**12,
+    # The Indian numbering system's scale words, which neither babel nor text2num reads.
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
 }
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -32,7 +37,7 @@ _UNITS = (
 ).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SMALL = "|".join(sorted(_UNITS + _TENS, key=len, reverse=True))
-_BIG = r"(?:hundred|thousand|million|billion|trillion)"
+_BIG = r"(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)"
 # 'twenty-one', 'two hundred and five', 'two dozen', 'a hundred', 'half a million'
 WORD_NUMBER = (
     rf"(?:(?:{_SMALL})(?:[- ](?:{'|'.join(_UNITS)}))?"
@@ -40,8 +45,9 @@ WORD_NUMBER = (
     rf"|(?:half\s+)?an?\s+(?:dozen|{_BIG})(?:\s+(?:and\s+)?(?:{_SMALL}))?)"
 )
 DIGITS = r"(?:\d{1,3}(?:[.,\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|mln|bn|tn)\b|(?:m|k|b|trn)\b)"
+SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|mln|bn|tn|lakhs?|crores?)\b|(?:m|k|b|trn)\b)"
 SHORT_SCALE = re.compile(r"\d(?:m|k|b|trn)$", re.IGNORECASE)
+INDIAN_SCALES = frozenset(["lakh", "lakhs", "crore", "crores"])
 # Babel locales whose decimal separator is '.' and ',' respectively.
 POINT_LOCALE, COMMA_LOCALE = "en", "de"
 
@@ -81,6 +87,9 @@ def parse_words(text: str) -> int | float | None:
     ('dozen', 'half a', the article 'a' standing for one) are English it does not know."""
     words = re.sub(r"[\s-]+", " ", text.lower()).strip()
     factor: float = 1
+    if words.split()[-1] in INDIAN_SCALES:  # 'Eight crore': text2num knows no lakh or crore
+        words, _, scale = words.rpartition(" ")
+        factor = SCALES[scale]
     if words.startswith("half "):
         words, factor = words.removeprefix("half ").strip(), 0.5
     if re.match(r"an? ", words):

@@ -17,6 +17,7 @@ from services.extract.counting import Counted, verb_qualifier, what_is_counted
 from services.extract.currencies import local_currency
 from services.extract.earlier import is_earlier, past_perfect
 from services.extract.entities import aliases, entities_in
+from services.extract.events import people_state
 from services.extract.frame import ArticleFrame, FigureFrame, read_article_frame, read_frame
 from services.extract.names import distinctive_names
 from services.extract.scope import Scope, find_scopes
@@ -99,11 +100,15 @@ def read_figure(
     noun = None if amount.percent or amount.currency else fig.counted_noun(token)
     if excluded.is_hypothetical(token) or excluded.is_source_description(noun):
         return None
+    if excluded.is_pronoun_one(amount, token, noun):
+        return None
     topic = memory.last_counted
     amount = replace(amount, qualifier=verb_qualifier(token, amount.qualifier))
     what = what_is_counted(context.doc, amount, token, noun, memory)
     if what is None:
         return None
+    if amount.start < memory.headline_end and noun is not None and people_state(token) == noun:
+        memory.last_counted = topic  # a headline's '9 hospitalized' is not whom 'up from 10' counts
     anchor = noun if noun is not None else token
     inside = {t.i for t in anchor.subtree}
     others = [a.start for a, t in found if a is not amount and t.i not in inside]

@@ -5,7 +5,7 @@ to €640 million' → Transport spending (percentages: percents.py)."""
 from spacy.tokens import Token
 
 from services.extract.figures import phrase
-from services.extract.words import EVENT_OF_WORD, MONEY_NOUN_OF_EVENT, vocabulary
+from services.extract.words import EVENT_OF_WORD, MONEY_NOUN_OF_EVENT, VALUE_NOUNS, vocabulary
 
 LEVEL_VERBS = vocabulary(
     "rise fall reach stand total climb grow drop increase decrease hit put number jump soar "
@@ -19,6 +19,8 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
 def modified_noun(noun: Token) -> str:
+    """'Transport spending', 'death toll': the noun and its modifiers. A tally keeps the one
+    word saying what it counts: 'the quake death toll', 'the confirmed death toll' → death toll."""
     mods = [
         t
         for t in noun.lefts
@@ -27,6 +29,8 @@ def modified_noun(noun: Token) -> str:
         and t.i >= noun.i - 2
         and not any(c.isdigit() or c == "%" for c in t.text)
     ]
+    if noun.lemma_.lower() in VALUE_NOUNS and mods:
+        mods = [m for m in mods if m.i == noun.i - 1 and m.dep_ == "compound"]
     return phrase([*mods, noun])
 
 

@@ -24,7 +24,7 @@ EVENT_WORDS = {
     "killed": "kill die dead death fatality slay execute toll",
     "wounded": "wound injure injury hurt injured wounded",
     "casualties": "casualty",
-    "missing": "missing miss",
+    "missing": "missing miss unaccounted",
     "recruited": "recruit recruitment enlist sign join apply hire enrol enroll volunteer",
     "deployed": "deploy deployment send dispatch station transfer",
     "conscripted": "conscript conscription draft mobilize mobilise mobilization mobilisation",
@@ -85,7 +85,7 @@ PEOPLE = vocabulary(
     "pilgrim settler rebel insurgent gunman gunmen attacker suspect defendant inmate dead "
     "injured wounded missing crowd other others analyst expert researcher observer "
     "investigator prosecutor lawyer spokesperson representative delegate commuter shopper "
-    "striker evacuee spectator rescuer veteran crew"
+    "striker evacuee spectator rescuer veteran crew villager"
 )
 MONEY_NOUN_OF_EVENT = {
     "paid": "payment",
