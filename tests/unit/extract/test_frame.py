@@ -459,18 +459,16 @@ def test_a_count_made_worldwide_has_no_country(nlp):
     assert world.claim_key != home.claim_key and "|world|" in world.claim_key
 
 
-def test_an_organisation_named_like_a_region_abroad_is_no_place(nlp):
+@pytest.mark.parametrize(("text", "value", "place"), [
     # Nigeria has a Delta State; an American airline is not in it
-    text = ("ATLANTA — The airline said the outage forced it to cancel 7,000 flights across the United "
-            "States. Delta is seeking losses of more than $500 million from the software company.")
-    assert by_value(figures_of(nlp, text), 500_000_000).place == "US"
-
-
-def test_a_province_the_libraries_know_only_as_a_town_is_still_that_province(nlp):
+    ("ATLANTA — The airline said the outage forced it to cancel 7,000 flights across the United States. "
+     "Delta is seeking losses of more than $500 million from the software company.", 500_000_000, "US"),
     # the parser reads the unfamiliar name as an adjective; the place libraries know the town
-    text = ("RABAT — The earthquake killed 2,946 people. Taroudant province has recorded 764 deaths, "
-            "according to the ministry.")
-    assert by_value(figures_of(nlp, text), 764).place == "MA/taroudant province"
+    ("RABAT — The earthquake killed 2,946 people. Taroudant province has recorded 764 deaths, according "
+     "to the ministry.", 764, "MA/taroudant province"),
+], ids=["organisation-named-like-a-region-abroad", "province-known-only-as-a-town"])
+def test_names_that_are_places_only_at_home(nlp, text, value, place):
+    assert by_value(figures_of(nlp, text), value).place == place
 
 
 def test_an_explosion_in_cases_is_a_surge_not_a_blast(nlp):
