@@ -94,13 +94,22 @@ def protagonist_shared(names: dict[str, float], figure: Figure) -> bool:
     return tops[0] in figure.names or tops[1] in names
 
 
+def joins(state: ClaimState, figure: Figure, names_shared: float, apart: timedelta, own: float) -> bool:
+    """Whether the figure may join the claim: names enough for the time between them and, past
+    one news cycle, the protagonist of one named by the other; either with too few names to
+    tell joins the nearest."""
+    if not (telling(figure.names) and telling(state.names)):
+        return True
+    if names_shared < needed(apart, own):
+        return False
+    return apart <= GRACE or protagonist_shared(state.names, figure)
+
+
 def incident_of(states: list[ClaimState], figure: Figure) -> int | None:
     """Index of the claim the figure joins, or None for a new incident."""
     own = sum(figure.names.values())
     scored = [(shared(s.names, figure), -distance(s, figure), n) for n, s in enumerate(states)]
-    joinable = [s for s in scored if s[0] >= needed(-s[1], own) and (
-        -s[1] <= GRACE or protagonist_shared(states[s[2]].names, figure))
-                or not (telling(figure.names) and telling(states[s[2]].names))]
+    joinable = [s for s in scored if joins(states[s[2]], figure, s[0], -s[1], own)]
     if not joinable:
         return None if len(states) < MAX_INCIDENTS else len(states) - 1
     return max(joinable)[2]
