@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from services.extract.entities import canonical, entity_of
 from services.extract.places import FIRST_LEVEL, LEVELS, Place, fold, geonames, resolve
 from services.extract.speakers import SPEECH_VERBS
+from services.text.furniture import dateline_end
 
 PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 # Prepositions that put a count somewhere ('died in Paiporta', 'cases across Texas').
@@ -33,7 +34,10 @@ def resolve_entity(ent: Span, hint: str | None) -> Place | None:
 
 def place_of_entity(token: Token, hint: str | None) -> Place | None:
     """A place entity, or a proper name the model left untagged (or took for an organisation)
-    that a place library knows: 'in Paiporta', 'in St. Lucie County'."""
+    that a place library knows: 'in Paiporta', 'in St. Lucie County'. A dateline's names say
+    where the story was filed from, not where its figures are."""
+    if in_dateline(token):
+        return None
     if token.ent_type_ in PLACE_LABELS:
         ent = entity_of(token)
         return resolve_entity(ent, hint)
@@ -41,9 +45,10 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
         # the parser reads an unfamiliar name as an adjective now and then ('Taroudant province')
         named = [c for c in token.children if c.i < token.i and (
             (c.dep_ == "compound" and c.pos_ == "PROPN") or (c.dep_ == "amod" and c.is_title))]
-        if named:
+        if named:  # 'the Libyan city of Derna': a nationality names no city, the object does
             written = token.doc[named[0].i : token.i + 1]
-            return resolve(written.text, hint) or home_level(written[:-1].text, token.lower_, hint)
+            if found := resolve(written.text, hint) or home_level(written[:-1].text, token.lower_, hint):
+                return found
         of = [o for c in token.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
         if of and of[0].pos_ == "PROPN":
             return resolve(f"{token.lower_} of {name_span(of[0]).text}", hint)
@@ -62,6 +67,13 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
     # a name the model did not take for a place is one only at home: 'Delta Air Lines' of an
     # American article is no state of Nigeria, nor 'the Falcon sensor' a state of Venezuela
     return place if place is None or hint is None or place.country == hint else None
+
+
+def in_dateline(token: Token) -> bool:
+    """'VIÑA DEL MAR, Chile (AP) — The death toll from wildfires that ravaged central Chile ...'"""
+    text = token.doc.text
+    line = text.rfind("\n", 0, token.idx) + 1
+    return token.idx < line + dateline_end(text[line : line + 120])
 
 
 def home_level(name: str, level: str, hint: str | None) -> Place | None:

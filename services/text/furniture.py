@@ -125,6 +125,13 @@ FILED_FROM = re.compile(
 )
 
 
+def dateline_end(line: str) -> int:
+    """Where a body line's leading dateline ends ('VIÑA DEL MAR, Chile (AP) — ' of the line),
+    0 without one."""
+    match = FILED_FROM.match(line)
+    return match.end() if match else 0
+
+
 def dateline_places(line: str) -> list[str]:
     """The place names of a body line's leading dateline, widest last: 'SANTO DOMINGO,
     Dominican Republic (AP) — ...' → ['SANTO DOMINGO', 'Dominican Republic']; [] without one."""

@@ -482,3 +482,15 @@ def test_a_count_of_the_dead_identified_is_not_the_toll(nlp):
     text = "HONOLULU — The fire killed 115 people. Of the dead, 74 have been identified, police said."
     figures = figures_of(nlp, text)
     assert (by_value(figures, 115).measure, by_value(figures, 74).measure) == ("killed", "other")
+
+
+def test_the_city_a_story_was_filed_from_is_not_where_its_figures_are(nlp):
+    text = ("Fire toll rises\n\nPORTO ALEGRE, Brazil (AP) — The death toll from floods that swept "
+            "southern Brazil rose to 83 on Sunday, the civil defense agency said.")
+    figure = by_value(figures_of(nlp, text), 83)
+    assert (figure.place, figure.place_stated) == ("BR", False)
+
+
+def test_a_nationality_before_a_city_of_names_the_city(nlp):
+    text = "The death toll in the northern Moroccan city of Marrakesh rose to 18, officials said."
+    assert by_value(figures_of(nlp, text), 18).place == "MA/marrakesh"
