@@ -67,7 +67,8 @@ class Figure(BaseModel):
         default=None,
         description="ISO 3166-1 alpha-2 country, then '/' and the narrower place the sentence names "
         "('ES/paiporta'); the country alone is inherited from the article when the sentence names none; "
-        "none when the sentence counts worldwide ('canceled worldwide': place_stated true)",
+        "none when the sentence counts worldwide ('canceled worldwide': place_stated true); "
+        "countries counted together joined by '+', in code order ('killed in Turkey and Syria': 'SY+TR')",
     )
     place_stated: bool = Field(default=False, description="the sentence itself names the place")
     incident: str | None = Field(

@@ -227,8 +227,18 @@ def place_on(holder: Token, hint: str | None, modifiers: bool = True) -> Place |
 def locative_object(prep: Token, hint: str | None) -> Place | None:
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
         if place := place_of_entity(obj, hint) or named_before(obj, hint):
-            return place
+            return countries_together(obj, place, hint)
     return None
+
+
+def countries_together(obj: Token, place: Place, hint: str | None) -> Place:
+    """'killed in Turkey and Syria': a count over several countries is in all of them together
+    ('SY+TR'), neither the first one named nor a part of it."""
+    joined = [place_of_entity(c, hint) for c in obj.conjuncts]
+    codes = {place.country, *(p.country for p in joined if p is not None)}
+    if place.kind != "country" or len(codes) < 2 or any(p is None or p.kind != "country" for p in joined):
+        return place
+    return Place("+".join(sorted(codes)))
 
 
 # 'in the county', 'in the district': the place of that kind the article named last before it

@@ -494,3 +494,11 @@ def test_the_city_a_story_was_filed_from_is_not_where_its_figures_are(nlp):
 def test_a_nationality_before_a_city_of_names_the_city(nlp):
     text = "The death toll in the northern Moroccan city of Marrakesh rose to 18, officials said."
     assert by_value(figures_of(nlp, text), 18).place == "MA/marrakesh"
+
+
+def test_a_count_over_several_countries_is_in_all_of_them_together(nlp):
+    text = ("The floods killed 24 people in Poland, Romania, Austria and the Czech Republic, officials "
+            "said. In Texas and Oklahoma, 12 people died.")
+    figures = figures_of(nlp, text)
+    assert by_value(figures, 24).place == "AT+CZ+PL+RO"
+    assert by_value(figures, 12).place.startswith("US")  # states of one country are one country
