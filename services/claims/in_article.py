@@ -39,9 +39,36 @@ def resolve_in_article(figures: list[Figure]) -> list[Figure]:
         if is_bare(figure) and fuller is not None:
             figure = figure.model_copy(update={"counted": fuller.counted, "subject": fuller.subject})
         keyed.append(figure.model_copy(update={"claim_key": claim_key(figure)}))
+    keyed = [f for f in keyed if not any(rounds(f, o) for o in keyed)]
     ordered = split_conflicts(sorted(keyed, key=lambda f: (f.stated_as == "earlier", f.headline)))
     keyed = [with_current_key(f, ordered) if f.stated_as == "earlier" else f for f in ordered]
     return distinct_own_keys(keyed)
+
+
+# How far a rounded mention may lie from the exact value it rounds: 'more than 400' of 412.
+ROUNDING = 0.1
+
+
+def significant_digits(value: float) -> int:
+    return len(f"{value:.15g}".replace(".", "").replace("-", "").strip("0"))
+
+
+def rounds(approx: Figure, exact: Figure) -> bool:
+    """'an outbreak that has killed more than 400 people' and, below, '412 deaths': in one
+    article, a round value qualified towards a more precise value of the same key is that
+    value said again, not a second fact and not a change."""
+    if approx is exact or approx.claim_key != exact.claim_key or "current" != approx.stated_as:
+        return False
+    if exact.stated_as != "current" or approx.value_max is not None or exact.value_max is not None:
+        return False
+    if exact.value <= 0 or significant_digits(approx.value) >= significant_digits(exact.value):
+        return False
+    gap = (exact.value - approx.value) / exact.value
+    if approx.qualifier in ("at_least", "more_than"):
+        return 0 < gap <= ROUNDING
+    if approx.qualifier in ("at_most", "less_than", "up_to"):
+        return 0 < -gap <= ROUNDING
+    return approx.qualifier == "about" and abs(gap) <= ROUNDING
 
 
 def distinct_own_keys(figures: list[Figure]) -> list[Figure]:

@@ -180,3 +180,18 @@ def test_an_own_key_is_what_the_sentence_says_so_a_copy_shares_it(figure):
     assert all("|own:" in f.claim_key for f in original)
     assert original[0].claim_key != original[1].claim_key  # two figures of one sentence: two facts
     assert [f.claim_key for f in copy] == [f.claim_key for f in original]  # the copy says the same
+
+
+@pytest.mark.parametrize("approx, qualifier, kept", [
+    (400, "more_than", [412]),  # 'killed more than 400 people' ... '412 deaths'
+    (3000, "about", [2946]),  # 'nearly 3,000' ... 'killed 2,946'
+    (200, "more_than", [412, 200]),  # too far below to be 412 rounded: another fact
+    (420, "more_than", [412, 420]),  # more than 420 cannot be 412
+    (400, "exact", [412, 400]),  # an exact 400 is another value
+])
+def test_a_round_mention_of_a_precise_value_is_that_value_again(figure, approx, qualifier, kept):
+    rounded = figure(approx, qualifier=qualifier, event="killed", counted="people", at=1)
+    precise = figure(412 if approx != 3000 else 2946, qualifier="exact", event="killed",
+                     counted="people", at=2)
+    resolved = resolve_in_article([rounded, precise])
+    assert sorted((f.value for f in resolved), key=lambda v: v not in (412, 2946)) == kept
