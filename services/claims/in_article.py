@@ -97,9 +97,21 @@ def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
     if not current and not any(f.evidence == earlier.evidence and f.stated_as == "current" for f in figures):
         # 'The figure is up from 2,719 on Tuesday.': a sentence of earlier values only speaks of
         # the first value of the last sentence before it that states one
-        stated = sorted((f for f in before if f.unit == earlier.unit), key=lambda f: f.span[0])
+        stated = sorted((f for f in before if f.unit == earlier.unit and same_thing(earlier, f)),
+                        key=lambda f: f.span[0])
         current = [f for f in stated if f.evidence == stated[-1].evidence][:1]
     return earlier.model_copy(update={"claim_key": current[-1].claim_key}) if current else earlier
+
+
+# What a sentence of earlier values calls the count when it does not say what is counted.
+GENERIC_COUNTS = frozenset(["person", "figure", "number", "count", "total", "toll", "estimate"])
+
+
+def same_thing(earlier: Figure, current: Figure) -> bool:
+    """'... 115,580 gallons of vinyl chloride. Early reports had put the number of derailed
+    cars at about 50.': an earlier value of a named thing is no earlier value of another."""
+    said, then = (set(f.claim_key.split("|")[0].split()) for f in (earlier, current))
+    return bool(said & then) or said <= GENERIC_COUNTS | {earlier.unit}
 
 
 def split_conflicts(figures: list[Figure]) -> list[Figure]:

@@ -195,3 +195,18 @@ def test_a_round_mention_of_a_precise_value_is_that_value_again(figure, approx, 
                      counted="people", at=2)
     resolved = resolve_in_article([rounded, precise])
     assert sorted((f.value for f in resolved), key=lambda v: v not in (412, 2946)) == kept
+
+
+@pytest.mark.parametrize("counted, joins", [
+    ("derailed cars", False),  # an earlier value of another thing than the sentence before
+    ("gallons", True),
+    ("", True),  # 'the figure had been 50,000': the count the sentence before gave
+])
+def test_a_sentence_of_earlier_values_joins_only_a_count_of_the_same_thing(figure, counted, joins):
+    current = figure(115580, url="u", counted="gallons of vinyl chloride", event="other", unit="count",
+                     evidence="Five cars held a total of 115,580 gallons of vinyl chloride.")
+    earlier = figure(50, url="u", counted=counted, event="other", unit="count", stated_as="earlier",
+                     evidence="Early reports had put it at about 50.")
+    current, earlier = (f.model_copy(update={"span": (at, at + 2)}) for f, at in ((current, 10), (earlier, 70)))
+    resolved = resolve_in_article([current, earlier])
+    assert (resolved[1].claim_key == resolved[0].claim_key) is joins
