@@ -97,7 +97,8 @@ def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
     if not current and not any(f.evidence == earlier.evidence and f.stated_as == "current" for f in figures):
         # 'The figure is up from 2,719 on Tuesday.': a sentence of earlier values only speaks of
         # the first value of the last sentence before it that states one
-        stated = sorted((f for f in before if f.unit == earlier.unit and same_thing(earlier, f)),
+        stated = sorted((f for f in before if (f.unit, f.currency) == (earlier.unit, earlier.currency)
+                         and same_thing(earlier, f)),
                         key=lambda f: f.span[0])
         current = [f for f in stated if f.evidence == stated[-1].evidence][:1]
     return earlier.model_copy(update={"claim_key": current[-1].claim_key}) if current else earlier

@@ -210,3 +210,14 @@ def test_a_sentence_of_earlier_values_joins_only_a_count_of_the_same_thing(figur
     current, earlier = (f.model_copy(update={"span": (at, at + 2)}) for f, at in ((current, 10), (earlier, 70)))
     resolved = resolve_in_article([current, earlier])
     assert (resolved[1].claim_key == resolved[0].claim_key) is joins
+
+
+def test_a_sentence_of_earlier_values_in_another_currency_is_another_estimate(figure):
+    current = figure(2_000_000_000_000, url="u", counted="cost", event="cost", unit="currency",
+                     evidence="The quake will cost the economy about 2 trillion lira, officials said.")
+    other = figure(84_000_000_000, url="u", counted="cost", event="cost", unit="currency",
+                   stated_as="earlier", evidence="A business group had put the cost at $84 billion.")
+    current, other = (f.model_copy(update={"span": (at, at + 2), "currency": c})
+                      for f, at, c in ((current, 10, "TRY"), (other, 90, "USD")))
+    resolved = resolve_in_article([current, other])
+    assert resolved[1].claim_key != resolved[0].claim_key
