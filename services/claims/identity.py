@@ -8,8 +8,9 @@ a short hash of it:
     chinese person|fighting|people|*|*|violence
     person|killed|people|*|ES/paiporta|storm
 
-Precision comes first. A frame that cannot be placed (no place and no incident, or measure
-`other` with nothing counted) is its own claim and never a merge target. How one article's
+Precision comes first. A frame that cannot be placed (no place and no incident) is its own
+claim and never a merge target; a placed frame of measure `other` with nothing particular
+counted ('350 people on board') joins only the same number said again (its value is in its key). How one article's
 figures share keys is `in_article.py`.
 """
 
@@ -43,6 +44,7 @@ MEASURE_HEADS = frozenset(
 # 'indirect deaths' are not the toll.
 DISTINGUISHING = frozenset("new indirect direct additional suspected probable".split())
 OWN = "own:"
+VALUED = "|="
 WORLD = "world"  # the place of a figure its sentence counts worldwide
 
 
@@ -119,7 +121,16 @@ def claim_key(figure: Figure) -> str:
     parts = [counted_of(figure), figure.measure, unit_key(figure), period, place_key(figure),
              figure.incident or "?"]
     key = "|".join(parts)
-    return own_key(key, figure) if is_vague(figure) else key
+    if not is_vague(figure):
+        return key
+    return valued_key(key, figure) if figure.place or figure.incident else own_key(key, figure)
+
+
+def valued_key(key: str, figure: Figure) -> str:
+    """A frame placed and in an incident but with nothing particular counted ('350 people on
+    board'): the same number said again there is the same statement, another number another
+    fact, so its value is part of its key."""
+    return f"{key}{VALUED}{figure.value:.15g}-{figure.value_max or 0:.15g}"
 
 
 def place_key(figure: Figure) -> str:

@@ -3,7 +3,7 @@ their full counted phrase, two values of one frame split into two facts, and val
 earlier ones keyed to the current value of their sentence. No I/O."""
 
 from schemas import Figure
-from services.claims.identity import OWN, claim_key, counted_key, own_key
+from services.claims.identity import OWN, VALUED, claim_key, counted_key, own_key
 
 
 def is_bare(figure: Figure) -> bool:
@@ -73,15 +73,16 @@ def rounds(approx: Figure, exact: Figure) -> bool:
 
 def distinct_own_keys(figures: list[Figure]) -> list[Figure]:
     """'Ford has offered 20%, GM 20%': two figures of one sentence with one value say two
-    things; an own key seen before in the article gets its place in the text after it (which a
-    copy of the article gives the same)."""
-    seen: dict[str, int] = {}
+    things; an own or valued key seen before in the sentence gets its place in the text after
+    it (which a copy of the article gives the same)."""
+    seen: dict[tuple[str, str], int] = {}
     place: dict[str, str] = {}
     for figure in sorted(figures, key=lambda f: f.span):
-        if OWN in figure.claim_key and figure.stated_as != "earlier":
-            seen[figure.claim_key] = seen.get(figure.claim_key, 0) + 1
-            if seen[figure.claim_key] > 1:
-                place[figure.figure_id] = f"{figure.claim_key}-{seen[figure.claim_key]}"
+        if (OWN in figure.claim_key or VALUED in figure.claim_key) and figure.stated_as != "earlier":
+            said = (figure.claim_key, figure.evidence)  # an own key is of one sentence already
+            seen[said] = seen.get(said, 0) + 1
+            if seen[said] > 1:
+                place[figure.figure_id] = f"{figure.claim_key}-{seen[said]}"
     return [f.model_copy(update={"claim_key": place[f.figure_id]}) if f.figure_id in place else f
             for f in figures]
 

@@ -221,3 +221,13 @@ def test_a_sentence_of_earlier_values_in_another_currency_is_another_estimate(fi
                       for f, at, c in ((current, 10, "TRY"), (other, 90, "USD")))
     resolved = resolve_in_article([current, other])
     assert resolved[1].claim_key != resolved[0].claim_key
+
+
+def test_a_placed_count_of_nothing_in_particular_joins_only_the_same_number(figure):
+    def aboard(value, url):
+        return figure(value, url=url, counted="people", event="other", place="GR", incident="accident",
+                      evidence=f"There were {value} people on the boat, {url} reported.")
+
+    assert claim_key(aboard(400, "a")) == claim_key(aboard(400, "b"))
+    assert claim_key(aboard(400, "a")) != claim_key(aboard(750, "b"))
+    assert claim_key(aboard(400, "a")) != claim_key(aboard(400, "a").model_copy(update={"place": "IT"}))
