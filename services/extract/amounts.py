@@ -40,7 +40,7 @@ QUALIFIERS = [
     (r"fewer than|less than|under|below", "less_than"),
     (r"up to|as many as|as much as", "up_to"),
     (
-        r"some|about|around|roughly|approximately|nearly|almost|close to|an estimated|estimated"
+        r"some|about|around|roughly|approximately|nearly|near|nearing|almost|close to|an estimated|estimated"
         r"|approx\.|circa|an approximate|approximate",
         "about",
     ),

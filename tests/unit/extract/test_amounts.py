@@ -12,6 +12,8 @@ QUALIFIERS = [
     ("roughly 300 homes", 300, "about"),
     ("nearly 15,000 residents", 15000, "about"),
     ("almost 70 villages", 70, "about"),
+    ("near 50,000 dead", 50000, "about"),
+    ("nearing 2,000 cases", 2000, "about"),
     ("up to 500 workers", 500, "up_to"),
     ("as many as 140,000 people", 140000, "up_to"),
     ("fewer than 10 faculties", 10, "less_than"),
