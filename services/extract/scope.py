@@ -61,7 +61,7 @@ PATTERNS = [
     ),
     (
         "year",
-        rf"\b(?:in|during|throughout|for|over)\s+(?:the\s+year\s+)?(?P<a>{_YEAR})\b"
+        rf"\b(?:in|during|throughout|for|over|the\s+whole\s+of|all\s+of)\s+(?:the\s+year\s+)?(?P<a>{_YEAR})\b"
         rf"(?!\s*[-–/]\d)",
     ),
     ("last_year", r"\b(?:(?:in|during|over|of)\s+)?(?P<which>last|this|the past|next)\s+year\b"),
@@ -78,11 +78,12 @@ PATTERNS = [
     ("quarter", rf"\b(?:in\s+)?(?P<q>Q[1-4])\s+(?P<y>{_YEAR})"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in PATTERNS]
-# 'in December' (no year): the last such month up to the publication date. Capitalised only;
-# not a sentence-opening 'In April, ...', which sets the story's time rather than a period.
+# 'in December' (no year): the last such month up to the publication date. Capitalised only.
+# A sentence-opening 'In April, officials said ...' dates the saying, not a period of the
+# count: `scope_attachment` leaves a scope on a speech verb to what the speaker says.
 _BARE_MONTH = "|".join(m.capitalize() for m in MONTHS)
 _COMPILED.append(
-    ("month", re.compile(rf"\b(?:in|[Dd]uring|[Tt]hroughout|[Ff]or)\s+(?P<a>{_BARE_MONTH})\b(?!,?\s*\d)"))
+    ("month", re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ff]or)\s+(?P<a>{_BARE_MONTH})\b(?!\s*\d)(?!,\s*{_YEAR}\b)"))
 )
 
 

@@ -7,7 +7,9 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from services.extract.events import has_own_subject
+from services.extract.measures import FALLBACK_MEASURE, GOVERNOR_MEASURE
 from services.extract.scope import Scope
+from services.extract.speakers import SPEECH_VERBS
 
 BASELINE = re.compile(r"\b(?:as|than|compared (?:with|to)|versus|vs\.?|from)\s*$", re.IGNORECASE)
 
@@ -62,10 +64,32 @@ def scope_for(
     text, offset = sent.text, sent.start_char
     attached = [
         s for s in inside if _head_of(sent.doc, s) in allowed and not is_baseline(text, s.start - offset)
+        and not dates_the_saying(sent.doc[_head_of(sent.doc, s)], token)
+        and not (opens(sent, s) and sent.doc[_head_of(sent.doc, s)].lemma_.lower() not in TOLL_VERBS)
     ]
     after = [s for s in attached if s.start >= span[1] and not any(span[1] <= o < s.start for o in others)]
     before = [s for s in attached if s.end <= span[0]]
     return after[0].value if after else before[-1].value if before else None
+
+
+# Verbs of a toll: a month that opens their sentence is the period counted ('In August, 342
+# people died'); on any other verb it is when something happened ('In August, the count stood
+# at 1,000', 'In May, USDA made $98 million available').
+TOLL_VERBS = frozenset([*FALLBACK_MEASURE, *(w for w, m in GOVERNOR_MEASURE.items() if m in ("hospitalised", "cases"))])
+
+
+def opens(sent: Span, scope: Scope) -> bool:
+    """'In August, ...': a month without a year that opens the sentence."""
+    written = sent.doc.text[scope.start : scope.end]
+    return written.startswith("In ") and not sent.text[: scope.start - sent.start_char].strip() and (
+        not any(c.isdigit() for c in written))
+
+
+def dates_the_saying(head: Token, token: Token) -> bool:
+    """'In April, officials said 500 people had died': a time on the speech verb is when it was
+    said, not the period of a figure in what was said ('reported 500 cases in June' is)."""
+    return head.lemma_.lower() in SPEECH_VERBS and any(
+        a.dep_ == "ccomp" and a.head == head for a in [token, *token.ancestors])
 
 
 def _head_of(doc: Doc, scope: Scope) -> int:

@@ -1,6 +1,8 @@
 """The claim frame read from real sentences: where, what is measured, which incident, and
 values given in passing. Each case is one trap a claim identity must not fall into."""
 
+from datetime import datetime, timezone
+
 import pytest
 
 from schemas.articles import UniqueArticle
@@ -502,3 +504,24 @@ def test_a_count_over_several_countries_is_in_all_of_them_together(nlp):
     figures = figures_of(nlp, text)
     assert by_value(figures, 24).place == "AT+CZ+PL+RO"
     assert by_value(figures, 12).place.startswith("US")  # states of one country are one country
+
+
+@pytest.mark.parametrize("sentence, value, scope", [
+    ("In August, 342 people died of dengue.", 342, "2023-08"),  # the month of a toll
+    ("In August, the count stood at 1,000 organisations.", 1000, None),  # when, not a period
+    ("In April, officials said 500 people had been killed.", 500, None),  # when it was said
+    ("Officials reported 610 cases in June.", 610, "2023-06"),
+])
+def test_a_month_that_opens_a_sentence_is_the_period_of_a_toll_only(nlp, sentence, value, scope):
+    article = UniqueArticle(url="https://news.example/a", text=f"Dengue\n\n{sentence}", content_hash="h",
+                            published=datetime(2023, 10, 2, tzinfo=timezone.utc))
+    [figure] = [f for f in extract_batch(nlp, [article])[0] if f.value == value]
+    assert figure.scope == scope
+
+
+def test_a_month_that_opens_a_sentence_of_a_capture_dates_it(nlp):
+    article = UniqueArticle(url="https://news.example/a", content_hash="h",
+                            text="War\n\nIn April, Russian forces captured 12 Ukrainian soldiers, the ministry said.",
+                            published=datetime(2026, 5, 2, tzinfo=timezone.utc))
+    [figure] = [f for f in extract_batch(nlp, [article])[0] if f.value == 12]
+    assert figure.scope is None

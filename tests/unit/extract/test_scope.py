@@ -18,6 +18,7 @@ CASES = [
     ("in 2021, a quake", "2021", "year before comma"),
     ("cut 1,200 jobs by the end of 2025", "/2025", "by the end of"),
     ("since the outbreak began in July 2024", "2024-07/", "since an event began"),
+    ("the whole of 2022 saw 281 deaths", "2022", "the whole of a year"),
 ]
 
 
@@ -32,3 +33,9 @@ def test_relative_scope_needs_publication_year():
 
 def test_plain_dates_are_not_scopes():
     assert find_scopes("said on April 11 that") == []
+
+
+def test_a_bare_month_after_a_comma_is_no_day_of_it():
+    assert [s.value for s in find_scopes("In August, 342 people died.", published_year=2025, published_month=10)] == [
+        "2025-08"]
+    assert find_scopes("on August 3, 342 people", published_year=2025) == []
