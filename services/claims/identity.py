@@ -10,8 +10,8 @@ a short hash of it:
 
 Precision comes first. A frame that cannot be placed (no place and no incident) is its own
 claim and never a merge target; a placed frame of measure `other` with nothing particular
-counted ('350 people on board') joins only the same number said again (its value is in its key). How one article's
-figures share keys is `in_article.py`.
+counted ('350 people on board') joins only the same number said again (its value is in its
+key). How one article's figures share keys is `in_article.py`.
 """
 
 import hashlib

@@ -57,7 +57,7 @@ def rounds(approx: Figure, exact: Figure) -> bool:
     """'an outbreak that has killed more than 400 people' and, below, '412 deaths': in one
     article, a round value qualified towards a more precise value of the same key is that
     value said again, not a second fact and not a change."""
-    if approx is exact or approx.claim_key != exact.claim_key or "current" != approx.stated_as:
+    if approx is exact or approx.claim_key != exact.claim_key or approx.stated_as != "current":
         return False
     if exact.stated_as != "current" or approx.value_max is not None or exact.value_max is not None:
         return False

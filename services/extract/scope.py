@@ -83,7 +83,8 @@ _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in PATTERNS]
 # count: `scope_attachment` leaves a scope on a speech verb to what the speaker says.
 _BARE_MONTH = "|".join(m.capitalize() for m in MONTHS)
 _COMPILED.append(
-    ("month", re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ff]or)\s+(?P<a>{_BARE_MONTH})\b(?!\s*\d)(?!,\s*{_YEAR}\b)"))
+    ("month", re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ff]or)\s+(?P<a>{_BARE_MONTH})\b"
+                         rf"(?!\s*\d)(?!,\s*{_YEAR}\b)"))
 )
 
 

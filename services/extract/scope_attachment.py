@@ -75,7 +75,8 @@ def scope_for(
 # Verbs of a toll: a month that opens their sentence is the period counted ('In August, 342
 # people died'); on any other verb it is when something happened ('In August, the count stood
 # at 1,000', 'In May, USDA made $98 million available').
-TOLL_VERBS = frozenset([*FALLBACK_MEASURE, *(w for w, m in GOVERNOR_MEASURE.items() if m in ("hospitalised", "cases"))])
+TOLL_VERBS = frozenset([
+    *FALLBACK_MEASURE, *(w for w, m in GOVERNOR_MEASURE.items() if m in ("hospitalised", "cases"))])
 
 
 def opens(sent: Span, scope: Scope) -> bool:

@@ -207,7 +207,8 @@ def test_a_sentence_of_earlier_values_joins_only_a_count_of_the_same_thing(figur
                      evidence="Five cars held a total of 115,580 gallons of vinyl chloride.")
     earlier = figure(50, url="u", counted=counted, event="other", unit="count", stated_as="earlier",
                      evidence="Early reports had put it at about 50.")
-    current, earlier = (f.model_copy(update={"span": (at, at + 2)}) for f, at in ((current, 10), (earlier, 70)))
+    current, earlier = (f.model_copy(update={"span": (at, at + 2)})
+                        for f, at in ((current, 10), (earlier, 70)))
     resolved = resolve_in_article([current, earlier])
     assert (resolved[1].claim_key == resolved[0].claim_key) is joins
 

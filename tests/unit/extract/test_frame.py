@@ -1,7 +1,7 @@
 """The claim frame read from real sentences: where, what is measured, which incident, and
 values given in passing. Each case is one trap a claim identity must not fall into."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -514,14 +514,15 @@ def test_a_count_over_several_countries_is_in_all_of_them_together(nlp):
 ])
 def test_a_month_that_opens_a_sentence_is_the_period_of_a_toll_only(nlp, sentence, value, scope):
     article = UniqueArticle(url="https://news.example/a", text=f"Dengue\n\n{sentence}", content_hash="h",
-                            published=datetime(2023, 10, 2, tzinfo=timezone.utc))
+                            published=datetime(2023, 10, 2, tzinfo=UTC))
     [figure] = [f for f in extract_batch(nlp, [article])[0] if f.value == value]
     assert figure.scope == scope
 
 
 def test_a_month_that_opens_a_sentence_of_a_capture_dates_it(nlp):
     article = UniqueArticle(url="https://news.example/a", content_hash="h",
-                            text="War\n\nIn April, Russian forces captured 12 Ukrainian soldiers, the ministry said.",
-                            published=datetime(2026, 5, 2, tzinfo=timezone.utc))
+                            text="War\n\nIn April, Russian forces captured 12 Ukrainian soldiers, "
+                                 "the ministry said.",
+                            published=datetime(2026, 5, 2, tzinfo=UTC))
     [figure] = [f for f in extract_batch(nlp, [article])[0] if f.value == 12]
     assert figure.scope is None

@@ -36,6 +36,6 @@ def test_plain_dates_are_not_scopes():
 
 
 def test_a_bare_month_after_a_comma_is_no_day_of_it():
-    assert [s.value for s in find_scopes("In August, 342 people died.", published_year=2025, published_month=10)] == [
-        "2025-08"]
+    found = find_scopes("In August, 342 people died.", published_year=2025, published_month=10)
+    assert [s.value for s in found] == ["2025-08"]
     assert find_scopes("on August 3, 342 people", published_year=2025) == []
