@@ -126,7 +126,11 @@ HANDLED_DEAD = frozenset(["identify", "repatriate", "claim"])
 def handled_dead(token: Token) -> bool:
     """The figure's own verb, the first one above it, says what was done with the dead."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.lemma_.lower() in HANDLED_DEAD
+    if verb is None:
+        return False
+    # 'Nineteen of the dead are yet to be identified': the verb's complement says it
+    done = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(v.lemma_.lower() in HANDLED_DEAD for v in done)
 
 
 def incident_place(clause: list[Token], hint: str | None) -> Place | None:
