@@ -38,7 +38,7 @@ REPORTING_MODIFIERS = frozenset(
 # Heads that name the measure itself: the count is of people, whom the measure already says.
 MEASURE_HEADS = frozenset(
     "toll death fatality dead casualty case infection injury victim missing injured wounded "
-    "evacuee".split()
+    "evacuee body corpse".split()
 )
 # Modifiers that make a count another count: 'new cases' are since the last report,
 # 'indirect deaths' are not the toll.

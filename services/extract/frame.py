@@ -121,16 +121,27 @@ def incident_places(incident_words: list[Token]) -> list[Place]:
 
 # What is done with the dead once they are counted: a count of it is another fact than the toll.
 HANDLED_DEAD = frozenset(["identify", "repatriate", "claim"])
+# The same as the adjectives news writes them ('187 bodies still unidentified').
+HANDLED_STATES = frozenset(["identified", "unidentified", "repatriated", "claimed", "unclaimed"])
+
+
+BODIES = frozenset(["body", "corpse"])
 
 
 def handled_dead(token: Token) -> bool:
-    """The figure's own verb, the first one above it, says what was done with the dead."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
+    """The figure's own verb, the first one above it, says what was done with the dead; not
+    to a whole the part is taken from ('Of the 275 bodies, 88 have been identified')."""
+    above = list(token.ancestors)
+    verb = next((a for a in above if a.pos_ in ("VERB", "AUX")), None)
+    between = above[: above.index(verb)] if verb is not None else above
+    if any(a.dep_ == "prep" and a.lower_ == "of" for a in between):
         return False
-    # 'Nineteen of the dead are yet to be identified': the verb's complement says it
-    done = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-    return any(v.lemma_.lower() in HANDLED_DEAD for v in done)
+    # 'bodies still unidentified', 'the unidentified bodies'
+    words = [*between, *(c for c in token.head.children if c.dep_ in ("amod", "acl"))]
+    if verb is not None:
+        # 'Nineteen of the dead are yet to be identified': the verb's complement says it
+        words += [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "acomp"))]
+    return any(w.lemma_.lower() in HANDLED_DEAD or w.lower_ in HANDLED_STATES for w in words)
 
 
 def incident_place(clause: list[Token], hint: str | None) -> Place | None:
@@ -212,6 +223,8 @@ def read_frame(
         objects = [c for t in path for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         governors += [w.lemma_.lower() for o in objects for w in o.subtree][:PHRASE_WORDS]
     measure = "other" if excepted(token) else measure_of(event, unit, noun_lemma(noun), governors)
+    if measure == "other" and noun is not None and noun.lemma_.lower() in BODIES:
+        measure = "killed"  # '78 bodies had been recovered' counts the dead ('body bags' do not)
     if measure == "killed" and handled_dead(token):
         measure = "other"  # '88 of the dead have been identified' is not the toll
     everywhere = worldwide(path)  # 'canceled worldwide': stated, and in no one country

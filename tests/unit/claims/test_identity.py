@@ -22,9 +22,10 @@ def test_singular(word, expected):
      ("North Korean soldiers", "north korean person"),
      ("people", "person"),
      ("injured people", "person"),
-     ("missing residents", "missing resident")],
+     ("missing residents", "missing resident"),
+     ("bodies", "person")],
     ids=["nationals", "citizens", "army-troops", "soldiers", "bare-people", "measure-word",
-         "not-a-person-head"],
+         "not-a-person-head", "bodies-are-the-dead"],
 )
 def test_counted_key_folds_people(counted, expected):
     assert counted_key(counted, "people") == expected

@@ -528,3 +528,15 @@ def test_a_month_that_opens_a_sentence_of_a_capture_dates_it(nlp):
                             published=datetime(2026, 5, 2, tzinfo=UTC))
     [figure] = [f for f in extract_batch(nlp, [article])[0] if f.value == 12]
     assert figure.scope is None
+
+
+@pytest.mark.parametrize("sentence, value, measure", [
+    ("The coast guard said 78 bodies had been recovered.", 78, "killed"),
+    ("Of the 275 bodies, 88 have been identified.", 275, "killed"),
+    ("Of the 275 bodies, 88 have been identified.", 88, "other"),
+    ("With 187 bodies still unidentified, officials appealed for help.", 187, "other"),
+    ("Aid groups sent some 6,000 body bags to the province.", 6000, None),  # bags, not the dead
+])
+def test_bodies_count_the_dead_unless_the_text_says_what_was_done_with_them(nlp, sentence, value, measure):
+    figure = by_value(figures_of(nlp, sentence), value)
+    assert figure.measure == measure if measure else figure.measure != "killed"
