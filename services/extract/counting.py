@@ -11,6 +11,7 @@ from services.extract.amounts import Amount
 from services.extract.attribution import Memory
 from services.extract.entities import canonical, demonyms, ents_within
 from services.extract.events import MONEY_EVENTS, event_of
+from services.extract.measures import BODIES
 from services.extract.percents import TALLIES, percent_counted
 from services.extract.words import EVENT_OF_NOUN, EVENT_OF_WORD, PEOPLE
 
@@ -126,7 +127,8 @@ def sentence_group(token: Token) -> Token | None:
     if not objects or objects[0].like_num:
         return None
     group = objects[0]
-    people = fig.is_person_noun(group) or group.lower_ in PEOPLE or group.lemma_.lower() in EVENT_OF_NOUN
+    lemma = group.lemma_.lower()
+    people = fig.is_person_noun(group) or group.lower_ in PEOPLE or lemma in EVENT_OF_NOUN or lemma in BODIES
     return group if people else None
 
 

@@ -28,7 +28,7 @@ from services.extract.locating import (
     stated_place,
     worldwide,
 )
-from services.extract.measures import NOUN_MEASURE, measure_of
+from services.extract.measures import BODIES, NOUN_MEASURE, measure_of
 from services.extract.places import Place, candidates, demonyms, fold, resolve
 from services.extract.speakers import SPEECH_VERBS
 
@@ -123,9 +123,6 @@ def incident_places(incident_words: list[Token]) -> list[Place]:
 HANDLED_DEAD = frozenset(["identify", "repatriate", "claim"])
 # The same as the adjectives news writes them ('187 bodies still unidentified').
 HANDLED_STATES = frozenset(["identified", "unidentified", "repatriated", "claimed", "unclaimed"])
-
-
-BODIES = frozenset(["body", "corpse"])
 
 
 def handled_dead(token: Token) -> bool:

@@ -29,6 +29,8 @@ NOUN_MEASURE: dict[str, Measure] = {
     **dict.fromkeys("job layoff".split(), "jobs"),
     **dict.fromkeys("outage".split(), "power_outages"),
 }
+# Nouns of the dead themselves: '78 bodies had been recovered' counts the dead.
+BODIES = frozenset(["body", "corpse"])
 STRUCTURES = frozenset(
     "home house building structure dwelling residence apartment property business school "
     "bridge road church hospital shop".split()

@@ -200,6 +200,11 @@ def test_a_sentence_that_opens_on_a_group_counts_its_parts(nlp):
     assert by_value(figures, 22).place == "JP/suzu" and by_value(figures, 31).place == "JP/wajima"
 
 
+def test_a_sentence_that_opens_on_bodies_counts_the_part_a_speaker_gives(nlp):
+    figures = figures_of(nlp, "Of the 275 bodies, 88 have been identified, officials said.")
+    assert (by_value(figures, 88).counted, by_value(figures, 88).measure) == ("bodies", "other")
+
+
 def test_the_storm_the_headline_names_is_the_storm_of_its_unnamed_mentions(nlp):
     title = "Hurricane Ida toll climbs to 26 in Louisiana"
     text = (f"{title}\n\nThe storm has killed at least 26 people, state officials said on Friday. "
