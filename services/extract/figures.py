@@ -4,7 +4,7 @@ from spacy.tokens import Doc, Token
 
 from services.extract.amounts import Amount
 from services.extract.events import is_person_noun, people_state
-from services.extract.numbers import INDIAN_SCALES
+from services.extract.numbers import WORD_SCALES
 from services.extract.words import PEOPLE
 
 NOUNISH = ("NOUN", "PROPN", "ADJ")
@@ -21,7 +21,7 @@ def number_token(doc: Doc, amount: Amount) -> Token | None:
         for t in span
         if t.like_num
         or t.pos_ == "NUM"
-        or t.lower_ in ("million", "billion", "thousand", "hundred", "trillion", *INDIAN_SCALES)
+        or t.lower_ in WORD_SCALES
     ]
     return numeric[-1] if numeric else span[-1]
 

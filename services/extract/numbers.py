@@ -12,32 +12,29 @@ from decimal import Decimal
 from babel.numbers import NumberFormatError, parse_decimal
 from text_to_num import text2num
 
-SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "mln": 1_000_000,
-    "bn": 1_000_000_000,
-    "tn": 10**12,
-    "m": 1_000_000,
-    "k": 1_000,
-    "b": 1_000_000_000,
-    "trn": 10**12,
-    # The Indian numbering system's scale words, which neither babel nor text2num reads.
-    "lakh": 100_000,
-    "lakhs": 100_000,
-    "crore": 10_000_000,
-    "crores": 10_000_000,
+# Scale words as written out (and the Indian numbering system's, which neither babel nor
+# text2num reads), abbreviations written after a space ('5 bn') and suffixes on the digits ('5m').
+WORD_SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 10**12, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
 }
+SPACED_SCALES = {"mln": 1_000_000, "bn": 1_000_000_000, "tn": 10**12}
+SUFFIX_SCALES = {"m": 1_000_000, "k": 1_000, "b": 1_000_000_000, "trn": 10**12}
+SCALES = {**WORD_SCALES, **SPACED_SCALES, **SUFFIX_SCALES}
+
+
+def alternatives(words) -> str:
+    """A regex alternation of `words`, longest first ('lakhs' before 'lakh')."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen"
 ).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SMALL = "|".join(sorted(_UNITS + _TENS, key=len, reverse=True))
-_BIG = r"(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)"
+_BIG = rf"(?:{alternatives(WORD_SCALES)})"
 # 'twenty-one', 'two hundred and five', 'two dozen', 'a hundred', 'half a million'
 WORD_NUMBER = (
     rf"(?:(?:{_SMALL})(?:[- ](?:{'|'.join(_UNITS)}))?"
@@ -45,8 +42,8 @@ WORD_NUMBER = (
     rf"|(?:half\s+)?an?\s+(?:dozen|{_BIG})(?:\s+(?:and\s+)?(?:{_SMALL}))?)"
 )
 DIGITS = r"(?:\d{1,3}(?:[.,\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion|mln|bn|tn|lakhs?|crores?)\b|(?:m|k|b|trn)\b)"
-SHORT_SCALE = re.compile(r"\d(?:m|k|b|trn)$", re.IGNORECASE)
+SCALE = rf"(?:\s*(?:{alternatives([*WORD_SCALES, *SPACED_SCALES])})\b|(?:{alternatives(SUFFIX_SCALES)})\b)"
+SHORT_SCALE = re.compile(rf"\d(?:{alternatives(SUFFIX_SCALES)})$", re.IGNORECASE)
 INDIAN_SCALES = frozenset(["lakh", "lakhs", "crore", "crores"])
 # Babel locales whose decimal separator is '.' and ',' respectively.
 POINT_LOCALE, COMMA_LOCALE = "en", "de"
