@@ -18,11 +18,13 @@ from services.extract.claimant import (
     name_of,
     speaking_part,
 )
-from services.extract.entities import canonical, kinds, titles, with_name_tail
+from services.extract.entities import canonical, ents_within, kinds, titles, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.speakers import OPENING, SPEECH_VERBS, modified_noun, quote_speaker, subject_of
 from services.extract.words import ORGANISATIONS
 
+PERSONAL = frozenset(["he", "she", "his", "her"])  # pronouns for a person only
+PERSON_REACH = 2  # sentences before a pronoun in which the person it means is looked for
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "his", "her", "their", "its", "our"])  # and owners
 AGENCY_WORDS = frozenset(
     [
@@ -81,6 +83,10 @@ class Memory:
         words = generic.split()
         if not words:
             return None
+        if words[-1].lower() in PERSONAL:
+            person = person_before(sent, words[-1].lower())
+            if person is not None:
+                return person
         if words[-1].lower() in PRONOUNS or titles().fullmatch(generic + " "):
             return self.named[-1] if self.named else None  # 'he', 'the Minister'
         head, marks = words[-1].lower(), describing_words(words[:-1])
@@ -109,6 +115,20 @@ class Memory:
         """The last claimant so far that the article names as an organisation."""
         organisations = {with_name_tail(e) for e in doc.ents if e.label_ == "ORG"}
         return next((k for k in reversed(self.named) if k.claimant in organisations), None)
+
+
+def person_before(sent: Span, pronoun: str) -> Attribution | None:
+    """'he', 'she': the person last named as a subject before the pronoun, in its sentence or
+    the PERSON_REACH sentences before it ('Mayor Ann Lee spoke after she had put the toll at
+    13'); a person only mentioned ('a panel with retired judge Ann Lee') is not whom 'she' means."""
+    doc = sent.doc
+    at = next((t.i for t in sent if t.lower_ == pronoun), sent.start)
+    start = sent.start
+    for _ in range(PERSON_REACH):
+        start = doc[start - 1].sent.start if start > 0 else start
+    people = [e for e in ents_within(doc[start:at]) if e.label_ == "PERSON" and e.end <= at
+              and e.root.dep_ in ("nsubj", "nsubjpass", "appos")]
+    return Attribution(with_name_tail(people[-1])) if people else None
 
 
 def longest_mention(head: str, marks: list[str], sent: Span) -> str | None:

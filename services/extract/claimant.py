@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from services.extract.acronyms import is_acronym
 from services.extract.entities import canonical, ents_within, kinds, titles, with_name_tail
 from services.extract.events import is_person_noun, lemmas
-from services.extract.speakers import is_speech, speakers, subject_of
+from services.extract.speakers import MODALS, is_speech, speakers, subject_of, subordinate
 from services.extract.words import ORGANISATIONS, vocabulary
 
 GENERIC_SPEAKERS = vocabulary(
@@ -346,6 +346,10 @@ def outlet_in(span: Span | None, speaker: str) -> str | None:
     return next((n for n in names if n != speaker and kinds().get(n) == "outlet"), None)
 
 
+def is_outlet(name: str) -> bool:
+    return kinds().get(name) == "outlet"
+
+
 def told_outlet(verb: Token) -> str | None:
     """'X told state broadcaster ERT' / 'told Reuters': the outlet that carried the words."""
     if verb.lemma_.lower() not in ("tell", "say"):
@@ -375,7 +379,7 @@ def reference(sent: Span) -> tuple[Span | None, str]:
     """The 'according to X' / 'per X' / 'citing X' object in the sentence, with its kind."""
     for token in sent:
         word = token.lower_
-        if word in ("according", "per", "citing"):
+        if word in ("according", "per", "citing") and not is_rate(token):
             objects = [
                 t for t in token.subtree if t.dep_ in ("pobj", "dobj") and t.head.i in (token.i, token.i + 1)
             ]
@@ -384,6 +388,14 @@ def reference(sent: Span) -> tuple[Span | None, str]:
                 kind = "citing" if word == "citing" else "according"
                 return sent.doc[obj.left_edge.i : obj.right_edge.i + 1], kind
     return None, ""
+
+
+def is_rate(token: Token) -> bool:
+    """'990 cases per 100,000 inhabitants', '$1.20 per affected customer': a 'per' on a number
+    or a counted noun divides; it names no source."""
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    counted = any(c.dep_ == "nummod" for o in objects for c in o.children)
+    return token.lower_ == "per" and (token.head.pos_ in ("NUM", "NOUN") or counted)
 
 
 DECISIONS = vocabulary("rule order")
@@ -426,7 +438,8 @@ def reported_by_outer(verb: Token, subject: Span | None) -> bool:
     that speaker's claim."""
     pronoun = subject is not None and subject.root.pos_ == "PRON"
     reported = pronoun or verb.lemma_.lower() in DECISIONS
-    return reported and any(is_speech(a) for a in verb.ancestors)
+    # '... gave the figure, hours after he had put it at 13': an aside is no part of the statement
+    return reported and not subordinate(verb) and any(is_speech(a) for a in verb.ancestors)
 
 
 def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
@@ -455,9 +468,11 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         ref_name = None  # 'citing official documentation': the citing outlet speaks
     if kind == "citing" and ref_name:
         return Attribution(ref_name, carrier=speaker), ""
-    place_spoke = speaker is not None and is_place_subject(subject)
+    place_spoke = speaker is not None and (is_place_subject(subject) or is_place_word(subject.root))
     if speaker and ref_name and kind == "according" and place_spoke:
         return Attribution(ref_name), ""  # 'Congo has reported 15,600 cases, according to the WHO'
+    if speaker and ref_name and kind == "according" and is_outlet(speaker) and not is_outlet(ref_name):
+        return Attribution(ref_name, carrier=speaker), ""  # 'the Journal reported ..., according to people familiar'
     if speaker and ref_name and ref_name != speaker:
         carrier = ref_name if kinds().get(ref_name, "outlet") == "outlet" else None
         return Attribution(speaker, carrier=carrier), ""
@@ -497,7 +512,6 @@ COMMITMENTS = vocabulary(
 # country ('the U.N. has registered 20,000 deaths', "Spain's government approved ...").
 SANCTIONS = vocabulary("fine impose levy charge arrest detain indict")
 SANCTION_NOUNS = vocabulary("fine penalty")
-POSSIBILITY = vocabulary("can could may might")
 
 
 def committing_body(token: Token) -> Span | None:
@@ -522,7 +536,7 @@ def committing_body(token: Token) -> Span | None:
 def committing_subject(verb: Token) -> Token | None:
     said = set(lemmas(verb))  # 'fined' is read as a form of 'fin'
     # 'the regulator can fine a company up to 4%': what a body may do is a rule, not a figure it gives
-    possible = any(c.dep_ == "aux" and c.lemma_.lower() in POSSIBILITY for c in verb.children)
+    possible = any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
     if not said & COMMITMENTS or possible:
         return None
     sanction = bool(said & SANCTIONS)

@@ -181,6 +181,7 @@ def with_name_tail(ent: Span) -> str:
     while start > 0 and is_name_word(doc[start - 1]) and start <= doc[start - 1].head.i < ent.end:
         start -= 1  # 'Ferrovie Rapide' when only 'Rapide' was tagged
     end = name_end(ent)
+    end = person_end(ent, end) if ent.label_ == "PERSON" else end
     name = canonical(Span(doc, start, end, label=ent.label_))
     if end > ent.end or ent.end >= len(doc) or ent.label_ != "ORG":
         return name
@@ -192,6 +193,13 @@ def with_name_tail(ent: Span) -> str:
     if words and all(t.is_title and t.pos_ == "PROPN" for t in words) and tail[-1].i - prep.i == len(tail):
         return f"{name} {doc[prep.i : tail[-1].i + 1].text}"
     return name
+
+
+def person_end(ent: Span, end: int) -> int:
+    """Where a person's name ends when the model ran it on into where they work ('Ann Lee of
+    Pacific State University'): a person's name holds no preposition."""
+    words = ent.doc[ent.start + 1 : end]
+    return next((t.i for t in words if t.pos_ == "ADP" and t.dep_ == "prep"), end)
 
 
 def name_end(ent: Span) -> int:

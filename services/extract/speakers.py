@@ -24,8 +24,7 @@ WEAK_SPEECH = vocabulary(
     "record document count tally calculate assess identify find show indicate suggest believe "
     "think conclude put estimate project forecast predict"
 )
-
-
+MODALS = vocabulary("can could may might")
 
 # Dependencies by which a number or a word describes the noun above it ('35,000 people').
 NOUN_MODIFIERS = frozenset(["nummod", "quantmod", "compound", "amod"])
@@ -94,6 +93,9 @@ def is_speech(token: Token) -> bool:
     if passive and not any(c.dep_ == "agent" for c in token.children):
         return False
     if token.lemma_.lower() == "add" and any(c.dep_ == "dobj" for c in token.children):
+        return False
+    # 'members can claim up to $75': what someone may do is no statement they made
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
         return False
     # 'Losses put at $5 billion', 'only 32 victims identified' (a headline's passive): a verb
     # that tells by what it takes ('put the toll at', 'identified 32 victims') takes nothing
