@@ -68,6 +68,8 @@ def read_name(span: Span | None) -> tuple[str | None, bool]:
     quoted = quoted_name(span.root)
     if quoted:
         return quoted, False
+    if span.root.lemma_.lower() in DOCUMENTS:
+        return document_author(span)  # 'Preliminary estimates from modelers': the modelers
     ents = speaker_entities(span)
     if ents and is_role(ents[0], span.root):
         return role_phrase(span.root), False
@@ -503,7 +505,7 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
 COMMITMENTS = vocabulary(
     "offer propose pledge promise spend pay cut seek demand withdraw order fine award approve "
     "allocate invest donate hire employ charge raise lower set plan budget earmark impose levy "
-    "lay furlough dismiss arrest detain indict register record document"
+    "lay furlough dismiss arrest detain indict register record document release"
 )
 
 

@@ -10,7 +10,7 @@ SPEECH_VERBS = vocabulary(
     "say tell add announce write report claim state note estimate reveal believe find "
     "confirm disclose insist acknowledge argue allege warn suggest indicate show summarize "
     "think assert declare tweet post publish conclude testify admit explain record document "
-    "count tally calculate assess identify put ask request propose rule order"
+    "count tally calculate assess identify put ask request propose rule order list urge recommend"
 )
 # Verbs that state a figure for the future ('the poll projects 131 seats'); unlike the others
 # they do not close the clause a figure's frame is read in ('are projected to win 48 seats').
@@ -21,7 +21,7 @@ GIVING = vocabulary("give provide issue release")
 # Conjunctions opening a clause that sets a scene rather than tells what was said.
 ASIDES = vocabulary("as after while when before since although though whereas")
 WEAK_SPEECH = vocabulary(
-    "record document count tally calculate assess identify find show indicate suggest believe "
+    "record document count tally calculate assess identify list find show indicate suggest believe "
     "think conclude put estimate project forecast predict"
 )
 MODALS = vocabulary("can could may might")
