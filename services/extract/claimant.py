@@ -68,7 +68,7 @@ def read_name(span: Span | None) -> tuple[str | None, bool]:
     quoted = quoted_name(span.root)
     if quoted:
         return quoted, False
-    if span.root.lemma_.lower() in DOCUMENTS:
+    if has_author(span.root):
         return document_author(span)  # 'Preliminary estimates from modelers': the modelers
     ents = speaker_entities(span)
     if ents and is_role(ents[0], span.root):
@@ -76,6 +76,13 @@ def read_name(span: Span | None) -> tuple[str | None, bool]:
     if ents:
         return with_name_tail(ents[0]), False
     return unnamed(span)
+
+
+def has_author(head: Token) -> bool:
+    """A document that says whose it is: "the council's estimate", 'estimates from modelers'."""
+    owned = any(c.dep_ == "poss" for c in head.children)
+    sent_by = any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in head.children)
+    return head.lemma_.lower() in DOCUMENTS and (owned or sent_by)
 
 
 def speaker_entities(span: Span) -> list[Span]:
@@ -393,11 +400,12 @@ def reference(sent: Span) -> tuple[Span | None, str]:
 
 
 def is_rate(token: Token) -> bool:
-    """'990 cases per 100,000 inhabitants', '$1.20 per affected customer': a 'per' on a number
-    or a counted noun divides; it names no source."""
+    """'990 cases per 100,000 inhabitants', '$1.20 per affected customer': a 'per' on a number,
+    or before a counted or bare common noun, divides; 'per Meduza', 'per the ministry' name a source."""
     objects = [c for c in token.children if c.dep_ == "pobj"]
     counted = any(c.dep_ == "nummod" for o in objects for c in o.children)
-    return token.lower_ == "per" and (token.head.pos_ in ("NUM", "NOUN") or counted)
+    bare = any(o.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in o.children) for o in objects)
+    return token.lower_ == "per" and (token.head.pos_ == "NUM" or counted or bare)
 
 
 DECISIONS = vocabulary("rule order")
