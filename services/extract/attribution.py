@@ -15,6 +15,7 @@ from services.extract.claimant import (
     attribute,
     generic_phrase,
     is_common_word,
+    is_person,
     name_of,
     speaking_part,
 )
@@ -74,6 +75,7 @@ class Memory:
     figures: list[Figure] = field(default_factory=list)
     perfect: set[str] = field(default_factory=set)  # figures told in the past perfect
     vague: set[str] = field(default_factory=set)  # figures whose claimant is a word, not a name
+    bodies: list[Attribution] = field(default_factory=list)  # named bodies that spoke or acted, for 'it'
 
     def resolve(self, generic: str, sent: Span) -> Attribution | None:
         """'he' → the last named claimant; 'the department' → the longest name in the article
@@ -87,6 +89,8 @@ class Memory:
             person = person_before(sent, words[-1].lower())
             if person is not None:
                 return person
+        if words[-1].lower() in ("it", "its") and self.bodies:  # not the residents or the mayor who spoke
+            return self.bodies[-1]
         if words[-1].lower() in PRONOUNS or titles().fullmatch(generic + " "):
             return self.named[-1] if self.named else None  # 'he', 'the Minister'
         head, marks = words[-1].lower(), describing_words(words[:-1])
@@ -128,7 +132,7 @@ def person_before(sent: Span, pronoun: str) -> Attribution | None:
         start = doc[start - 1].sent.start if start > 0 else start
     people = [e for e in ents_within(doc[start:at]) if e.label_ == "PERSON" and e.end <= at
               and e.root.dep_ in ("nsubj", "nsubjpass", "appos")]
-    return Attribution(with_name_tail(people[-1])) if people else None
+    return Attribution(with_name_tail(people[-1]), person=True) if people else None
 
 
 def longest_mention(head: str, marks: list[str], sent: Span) -> str | None:
@@ -218,7 +222,7 @@ def sentence_attribution(sent: Span, memory: Memory) -> Attribution | None:
     subject = subject_of(root)
     name, generic = name_of(subject)
     if name:
-        return Attribution(name, head=subject.root.lower_ if subject is not None else "")
+        return Attribution(name, head=subject.root.lower_ if subject is not None else "", person=is_person(subject))
     return memory.resolve(generic_phrase(speaking_part(subject)), sent) if generic else None
 
 
@@ -228,6 +232,8 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     own, generic = attribute(token, sent)
     if own.claimant:
         memory.named.append(own)
+        if not own.person:
+            memory.bodies.append(own)
         return own
     if own.generic:
         return memory.resolve(generic, sent) or own
@@ -301,4 +307,18 @@ def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:
         own = Attribution(attributed[-1].claimant, attributed[-1].carrier)
     if own and own.claimant:
         memory.named.append(own)
+    body = acting_body(sent)
+    if body is not None:
+        memory.bodies.append(body)
     memory.previous, memory.previous_end = own, sent.start_char + len(sent.text.rstrip())
+
+
+def acting_body(sent: Span) -> Attribution | None:
+    """The named body the sentence is about ('The U.N. office issued an appeal ...'), which a
+    later 'it' means; not a person, people or a place."""
+    subject = subject_of(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+    if subject is None or is_person(subject) or subject.root.ent_type_ in PLACES:
+        return None
+    name, generic = name_of(subject)
+    named = subject.root.ent_type_ == "ORG" or subject.root.lemma_.lower() in ORGANISATIONS
+    return Attribution(name) if name and not generic and named else None

@@ -44,6 +44,7 @@ class Attribution:
     carrier: str | None = None
     generic: bool = False
     head: str = ""
+    person: bool = False  # a person or people, whom 'it' cannot mean
 
 
 def core(span: Span) -> list[Token]:
@@ -423,6 +424,12 @@ def counted_in(token: Token, subject: Span | None) -> bool:
     return not any(subject.start <= a.i < subject.end for a in clauses)
 
 
+def is_person(subject: Span | None) -> bool:
+    """'Ann Lee', 'Residents', 'health officials': people, not a body."""
+    root = subject.root if subject is not None else None
+    return root is not None and (root.ent_type_ == "PERSON" or root.pos_ == "NOUN" and is_person_noun(root))
+
+
 def first_person(subject: Span | None) -> bool:
     """'"... and he told me it was 90% resolved," Lula told reporters': 'I' and 'we' speak
     with the voice the quotation is attributed to, named elsewhere in the sentence or after it."""
@@ -488,7 +495,7 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         return Attribution(speaker, carrier=carrier), ""
     if speaker:
         carrier = told or outlet_in(subject, speaker)
-        return Attribution(speaker, carrier=carrier, head=mention), ""
+        return Attribution(speaker, carrier=carrier, head=mention, person=is_person(subject)), ""
     if ref_name and kind == "according":
         return Attribution(ref_name), ""
     if ref_generic and not generic:
