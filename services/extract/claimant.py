@@ -454,7 +454,8 @@ def reported_by_outer(verb: Token, subject: Span | None) -> bool:
     jets': a pronoun speaking, or a decision reported, inside another speaker's statement is
     that speaker's claim."""
     pronoun = subject is not None and subject.root.pos_ == "PRON"
-    reported = pronoun or verb.lemma_.lower() in DECISIONS
+    unnamed = name_of(subject)[1]  # 'X said the government had declared ...': a body X speaks of
+    reported = pronoun or unnamed or verb.lemma_.lower() in DECISIONS
     # '... gave the figure, hours after he had put it at 13': an aside is no part of the statement
     return reported and not subordinate(verb) and any(is_speech(a) for a in verb.ancestors)
 
