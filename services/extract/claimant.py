@@ -9,7 +9,7 @@ keeps the role the text gives it ('South Korean lawmaker').
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from services.extract.acronyms import is_acronym
 from services.extract.entities import canonical, ents_within, kinds, titles, with_name_tail
@@ -319,6 +319,29 @@ def author_span(span: Span) -> Span | None:
     return doc[bodies[0].left_edge.i : bodies[0].i + 1] if bodies else None
 
 
+def is_definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def earlier_author(head: Token) -> Span | None:
+    """The author given where the article first spoke of the same kind of document."""
+    earlier = [author for at, author in document_authors(head.doc).get(head.lemma_.lower(), []) if at < head.i]
+    return earlier[-1] if earlier else None
+
+
+def document_authors(doc: Doc) -> dict[str, list[tuple[int, Span]]]:
+    """Each kind of document the article names with its author ('an estimate by X'), read
+    once per article."""
+    if "document_authors" not in doc.user_data:
+        found: dict[str, list[tuple[int, Span]]] = {}
+        for token in doc:
+            author = author_span(doc[token.i : token.i + 1]) if has_author(token) else None
+            if author is not None:
+                found.setdefault(token.lemma_.lower(), []).append((token.i, author))
+        doc.user_data["document_authors"] = found
+    return doc.user_data["document_authors"]
+
+
 def speaking_part(span: Span | None) -> Span | None:
     """The part of a subject that can speak: a document's author, the body a spokesperson
     speaks for, else the subject."""
@@ -337,6 +360,8 @@ def document_author(span: Span) -> tuple[str | None, bool]:
     author = author_span(span)
     if author is not None and len(author) == 1 and author.root.lemma_.lower() in ORGANISATIONS:
         return None, True  # 'alliance estimates': the alliance the article names
+    if author is None and is_definite(head):
+        author = earlier_author(head)  # 'the estimate' of 'an estimate by the disaster centre' before
     if author is not None:
         return name_of(author)
     ents = sorted(
