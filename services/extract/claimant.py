@@ -71,12 +71,24 @@ def read_name(span: Span | None) -> tuple[str | None, bool]:
         return quoted, False
     if has_author(span.root):
         return document_author(span)  # 'Preliminary estimates from modelers': the modelers
+    owned = owned_name(span.root)
+    if owned is not None:
+        return owned, False
     ents = speaker_entities(span)
     if ents and is_role(ents[0], span.root):
         return role_phrase(span.root), False
     if ents:
         return with_name_tail(ents[0]), False
     return unnamed(span)
+
+
+def owned_name(head: Token) -> str | None:
+    """"Moody's Analytics": capitalised words owned by an organisation's name, and no name of
+    their own, are one name with it ("Moody's analysts" are Moody's)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+    if owner is None or head.ent_type_ or not all(t.is_title for t in head.doc[owner.right_edge.i + 1 : head.i + 1]):
+        return None
+    return head.doc[owner.left_edge.i : head.i + 1].text.removeprefix("the ").removeprefix("The ")
 
 
 def has_author(head: Token) -> bool:
