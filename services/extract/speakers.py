@@ -14,7 +14,7 @@ SPEECH_VERBS = vocabulary(
 )
 # Verbs that state a figure for the future ('the poll projects 131 seats'); unlike the others
 # they do not close the clause a figure's frame is read in ('are projected to win 48 seats').
-FORECASTS = vocabulary("project forecast predict")
+FORECASTS = vocabulary("project forecast predict expect")
 # Verbs that state a figure when what they give is one: 'OCHA gave a far lower toll', 'the
 # Red Crescent had given a figure of 500 dead', 'the ministry issued a new count'.
 GIVING = vocabulary("give provide issue release")
