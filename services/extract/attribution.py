@@ -222,7 +222,8 @@ def sentence_attribution(sent: Span, memory: Memory) -> Attribution | None:
     subject = subject_of(root)
     name, generic = name_of(subject)
     if name:
-        return Attribution(name, head=subject.root.lower_ if subject is not None else "", person=is_person(subject))
+        head = subject.root.lower_ if subject is not None else ""
+        return Attribution(name, head=head, person=is_person(subject))
     return memory.resolve(generic_phrase(speaking_part(subject)), sent) if generic else None
 
 

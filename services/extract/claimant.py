@@ -86,7 +86,8 @@ def owned_name(head: Token) -> str | None:
     """"Moody's Analytics": capitalised words owned by an organisation's name, and no name of
     their own, are one name with it ("Moody's analysts" are Moody's)."""
     owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
-    if owner is None or head.ent_type_ or not all(t.is_title for t in head.doc[owner.right_edge.i + 1 : head.i + 1]):
+    words = head.doc[owner.right_edge.i + 1 : head.i + 1] if owner is not None else []
+    if owner is None or head.ent_type_ or not all(t.is_title for t in words):
         return None
     return head.doc[owner.left_edge.i : head.i + 1].text.removeprefix("the ").removeprefix("The ")
 
@@ -337,7 +338,8 @@ def is_definite(head: Token) -> bool:
 
 def earlier_author(head: Token) -> Span | None:
     """The author given where the article first spoke of the same kind of document."""
-    earlier = [author for at, author in document_authors(head.doc).get(head.lemma_.lower(), []) if at < head.i]
+    kept = document_authors(head.doc).get(head.lemma_.lower(), [])
+    earlier = [author for at, author in kept if at < head.i]
     return earlier[-1] if earlier else None
 
 
@@ -523,11 +525,12 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         ref_name = None  # 'citing official documentation': the citing outlet speaks
     if kind == "citing" and ref_name:
         return Attribution(ref_name, carrier=speaker), ""
-    place_spoke = speaker is not None and (is_place_subject(subject) or is_place_word(subject.root))
+    place = subject is not None and (is_place_subject(subject) or is_place_word(subject.root))
+    place_spoke = speaker is not None and place
     if speaker and ref_name and kind == "according" and place_spoke:
         return Attribution(ref_name), ""  # 'Congo has reported 15,600 cases, according to the WHO'
     if speaker and ref_name and kind == "according" and is_outlet(speaker) and not is_outlet(ref_name):
-        return Attribution(ref_name, carrier=speaker), ""  # 'the Journal reported ..., according to people familiar'
+        return Attribution(ref_name, carrier=speaker), ""  # 'the Journal reported ..., according to people'
     if speaker and ref_name and ref_name != speaker:
         carrier = ref_name if kinds().get(ref_name, "outlet") == "outlet" else None
         return Attribution(speaker, carrier=carrier), ""

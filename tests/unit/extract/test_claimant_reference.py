@@ -11,7 +11,8 @@ from tests.unit.extract.test_claimant_context import claimants
 # (the article's text after a plain headline, (value, claimant) of each body figure)
 CASES = [
     pytest.param(
-        "Fire Chief Nora Fenwick briefed reporters at noon, hours after she had put the number of injured at 14.",
+        "Fire Chief Nora Fenwick briefed reporters at noon, hours after she had put the number of "
+        "injured at 14.",
         [(14, "Nora Fenwick")],
         id="she-in-an-aside-is-the-person-named-before-her",
     ),
@@ -113,38 +114,48 @@ def parsed(nlp, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
     rule is tested on the parse it is for, whatever the model makes of the words."""
     words, heads, deps, pos, lemmas, ents = map(list, zip(*rows, strict=True))
     spaces = [not after.startswith("'") for after in [*words[1:], ""]]
-    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    return Doc(
+        nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents
+    )
 
 
 def test_a_persons_name_stops_before_where_they_work(nlp):
-    doc = parsed(nlp, [
-        ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
-        ("Lee", 5, "nsubj", "PROPN", "Lee", "I-PERSON"),
-        ("of", 1, "prep", "ADP", "of", "I-PERSON"),
-        ("Westbrook", 4, "compound", "PROPN", "Westbrook", "I-PERSON"),
-        ("College", 2, "pobj", "PROPN", "College", "I-PERSON"),
-        ("spoke", 5, "ROOT", "VERB", "speak", "O"),
-    ])
+    doc = parsed(
+        nlp,
+        [
+            ("Ann", 1, "compound", "PROPN", "Ann", "B-PERSON"),
+            ("Lee", 5, "nsubj", "PROPN", "Lee", "I-PERSON"),
+            ("of", 1, "prep", "ADP", "of", "I-PERSON"),
+            ("Westbrook", 4, "compound", "PROPN", "Westbrook", "I-PERSON"),
+            ("College", 2, "pobj", "PROPN", "College", "I-PERSON"),
+            ("spoke", 5, "ROOT", "VERB", "speak", "O"),
+        ],
+    )
     assert with_name_tail(doc.ents[0]) == "Ann Lee"
 
 
 def test_capitalised_words_owned_by_a_name_are_one_name(nlp):
-    doc = parsed(nlp, [
-        ("Kestrel", 2, "poss", "PROPN", "Kestrel", "B-ORG"),
-        ("'s", 0, "case", "PART", "'s", "I-ORG"),
-        ("Analytics", 3, "nsubj", "NOUN", "analytic", "O"),
-        ("spoke", 3, "ROOT", "VERB", "speak", "O"),
-    ])
+    doc = parsed(
+        nlp,
+        [
+            ("Kestrel", 2, "poss", "PROPN", "Kestrel", "B-ORG"),
+            ("'s", 0, "case", "PART", "'s", "I-ORG"),
+            ("Analytics", 3, "nsubj", "NOUN", "analytic", "O"),
+            ("spoke", 3, "ROOT", "VERB", "speak", "O"),
+        ],
+    )
     assert name_of(doc[0:3]) == ("Kestrel's Analytics", False)
 
 
 def test_a_document_speaks_through_whom_it_is_from_before_any_name_in_it(nlp):
-    doc = parsed(nlp, [
-        ("Preliminary", 1, "amod", "ADJ", "preliminary", "B-ORG"),  # the tagger's mistake
-        ("estimates", 4, "nsubj", "NOUN", "estimate", "O"),
-        ("from", 1, "prep", "ADP", "from", "O"),
-        ("modelers", 2, "pobj", "NOUN", "modeler", "O"),
-        ("put", 4, "ROOT", "VERB", "put", "O"),
-    ])
+    doc = parsed(
+        nlp,
+        [
+            ("Preliminary", 1, "amod", "ADJ", "preliminary", "B-ORG"),  # the tagger's mistake
+            ("estimates", 4, "nsubj", "NOUN", "estimate", "O"),
+            ("from", 1, "prep", "ADP", "from", "O"),
+            ("modelers", 2, "pobj", "NOUN", "modeler", "O"),
+            ("put", 4, "ROOT", "VERB", "put", "O"),
+        ],
+    )
     assert name_of(doc[0:4]) == ("modelers", False)
-
