@@ -15,14 +15,17 @@ from services.extract.claimant import (
     attribute,
     generic_phrase,
     is_common_word,
+    is_person,
     name_of,
     speaking_part,
 )
-from services.extract.entities import canonical, kinds, titles, with_name_tail
+from services.extract.entities import canonical, ents_within, kinds, titles, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.speakers import OPENING, SPEECH_VERBS, modified_noun, quote_speaker, subject_of
 from services.extract.words import ORGANISATIONS
 
+PERSONAL = frozenset(["he", "she", "his", "her"])  # pronouns for a person only
+PERSON_REACH = 2  # sentences before a pronoun in which the person it means is looked for
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "his", "her", "their", "its", "our"])  # and owners
 AGENCY_WORDS = frozenset(
     [
@@ -72,6 +75,7 @@ class Memory:
     figures: list[Figure] = field(default_factory=list)
     perfect: set[str] = field(default_factory=set)  # figures told in the past perfect
     vague: set[str] = field(default_factory=set)  # figures whose claimant is a word, not a name
+    bodies: list[Attribution] = field(default_factory=list)  # named bodies that spoke or acted, for 'it'
 
     def resolve(self, generic: str, sent: Span) -> Attribution | None:
         """'he' → the last named claimant; 'the department' → the longest name in the article
@@ -81,6 +85,12 @@ class Memory:
         words = generic.split()
         if not words:
             return None
+        if words[-1].lower() in PERSONAL:
+            person = person_before(sent, words[-1].lower())
+            if person is not None:
+                return person
+        if words[-1].lower() in ("it", "its") and self.bodies:  # not the residents or the mayor who spoke
+            return self.bodies[-1]
         if words[-1].lower() in PRONOUNS or titles().fullmatch(generic + " "):
             return self.named[-1] if self.named else None  # 'he', 'the Minister'
         head, marks = words[-1].lower(), describing_words(words[:-1])
@@ -109,6 +119,20 @@ class Memory:
         """The last claimant so far that the article names as an organisation."""
         organisations = {with_name_tail(e) for e in doc.ents if e.label_ == "ORG"}
         return next((k for k in reversed(self.named) if k.claimant in organisations), None)
+
+
+def person_before(sent: Span, pronoun: str) -> Attribution | None:
+    """'he', 'she': the person last named as a subject before the pronoun, in its sentence or
+    the PERSON_REACH sentences before it ('Mayor Ann Lee spoke after she had put the toll at
+    13'); a person only mentioned ('a panel with retired judge Ann Lee') is not whom 'she' means."""
+    doc = sent.doc
+    at = next((t.i for t in sent if t.lower_ == pronoun), sent.start)
+    start = sent.start
+    for _ in range(PERSON_REACH):
+        start = doc[start - 1].sent.start if start > 0 else start
+    people = [e for e in ents_within(doc[start:at]) if e.label_ == "PERSON" and e.end <= at
+              and e.root.dep_ in ("nsubj", "nsubjpass", "appos")]
+    return Attribution(with_name_tail(people[-1]), person=True) if people else None
 
 
 def longest_mention(head: str, marks: list[str], sent: Span) -> str | None:
@@ -198,7 +222,8 @@ def sentence_attribution(sent: Span, memory: Memory) -> Attribution | None:
     subject = subject_of(root)
     name, generic = name_of(subject)
     if name:
-        return Attribution(name, head=subject.root.lower_ if subject is not None else "")
+        head = subject.root.lower_ if subject is not None else ""
+        return Attribution(name, head=head, person=is_person(subject))
     return memory.resolve(generic_phrase(speaking_part(subject)), sent) if generic else None
 
 
@@ -208,6 +233,8 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     own, generic = attribute(token, sent)
     if own.claimant:
         memory.named.append(own)
+        if not own.person:
+            memory.bodies.append(own)
         return own
     if own.generic:
         return memory.resolve(generic, sent) or own
@@ -281,4 +308,18 @@ def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:
         own = Attribution(attributed[-1].claimant, attributed[-1].carrier)
     if own and own.claimant:
         memory.named.append(own)
+    body = acting_body(sent)
+    if body is not None:
+        memory.bodies.append(body)
     memory.previous, memory.previous_end = own, sent.start_char + len(sent.text.rstrip())
+
+
+def acting_body(sent: Span) -> Attribution | None:
+    """The named body the sentence is about ('The U.N. office issued an appeal ...'), which a
+    later 'it' means; not a person, people or a place."""
+    subject = subject_of(sent.root) if sent.root.pos_ in ("VERB", "AUX") else None
+    if subject is None or is_person(subject) or subject.root.ent_type_ in PLACES:
+        return None
+    name, generic = name_of(subject)
+    named = subject.root.ent_type_ == "ORG" or subject.root.lemma_.lower() in ORGANISATIONS
+    return Attribution(name) if name and not generic and named else None

@@ -9,12 +9,12 @@ keeps the role the text gives it ('South Korean lawmaker').
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from services.extract.acronyms import is_acronym
 from services.extract.entities import canonical, ents_within, kinds, titles, with_name_tail
 from services.extract.events import is_person_noun, lemmas
-from services.extract.speakers import is_speech, speakers, subject_of
+from services.extract.speakers import MODALS, is_speech, speakers, subject_of, subordinate
 from services.extract.words import ORGANISATIONS, vocabulary
 
 GENERIC_SPEAKERS = vocabulary(
@@ -44,6 +44,7 @@ class Attribution:
     carrier: str | None = None
     generic: bool = False
     head: str = ""
+    person: bool = False  # a person or people, whom 'it' cannot mean
 
 
 def core(span: Span) -> list[Token]:
@@ -68,12 +69,34 @@ def read_name(span: Span | None) -> tuple[str | None, bool]:
     quoted = quoted_name(span.root)
     if quoted:
         return quoted, False
+    if has_author(span.root):
+        return document_author(span)  # 'Preliminary estimates from modelers': the modelers
+    owned = owned_name(span.root)
+    if owned is not None:
+        return owned, False
     ents = speaker_entities(span)
     if ents and is_role(ents[0], span.root):
         return role_phrase(span.root), False
     if ents:
         return with_name_tail(ents[0]), False
     return unnamed(span)
+
+
+def owned_name(head: Token) -> str | None:
+    """"Moody's Analytics": capitalised words owned by an organisation's name, and no name of
+    their own, are one name with it ("Moody's analysts" are Moody's)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+    words = head.doc[owner.right_edge.i + 1 : head.i + 1] if owner is not None else []
+    if owner is None or head.ent_type_ or not all(t.is_title for t in words):
+        return None
+    return head.doc[owner.left_edge.i : head.i + 1].text.removeprefix("the ").removeprefix("The ")
+
+
+def has_author(head: Token) -> bool:
+    """A document that says whose it is: "the council's estimate", 'estimates from modelers'."""
+    owned = any(c.dep_ == "poss" for c in head.children)
+    sent_by = any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in head.children)
+    return head.lemma_.lower() in DOCUMENTS and (owned or sent_by)
 
 
 def speaker_entities(span: Span) -> list[Span]:
@@ -309,6 +332,30 @@ def author_span(span: Span) -> Span | None:
     return doc[bodies[0].left_edge.i : bodies[0].i + 1] if bodies else None
 
 
+def is_definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def earlier_author(head: Token) -> Span | None:
+    """The author given where the article first spoke of the same kind of document."""
+    kept = document_authors(head.doc).get(head.lemma_.lower(), [])
+    earlier = [author for at, author in kept if at < head.i]
+    return earlier[-1] if earlier else None
+
+
+def document_authors(doc: Doc) -> dict[str, list[tuple[int, Span]]]:
+    """Each kind of document the article names with its author ('an estimate by X'), read
+    once per article."""
+    if "document_authors" not in doc.user_data:
+        found: dict[str, list[tuple[int, Span]]] = {}
+        for token in doc:
+            author = author_span(doc[token.i : token.i + 1]) if has_author(token) else None
+            if author is not None:
+                found.setdefault(token.lemma_.lower(), []).append((token.i, author))
+        doc.user_data["document_authors"] = found
+    return doc.user_data["document_authors"]
+
+
 def speaking_part(span: Span | None) -> Span | None:
     """The part of a subject that can speak: a document's author, the body a spokesperson
     speaks for, else the subject."""
@@ -327,6 +374,8 @@ def document_author(span: Span) -> tuple[str | None, bool]:
     author = author_span(span)
     if author is not None and len(author) == 1 and author.root.lemma_.lower() in ORGANISATIONS:
         return None, True  # 'alliance estimates': the alliance the article names
+    if author is None and is_definite(head):
+        author = earlier_author(head)  # 'the estimate' of 'an estimate by the disaster centre' before
     if author is not None:
         return name_of(author)
     ents = sorted(
@@ -344,6 +393,10 @@ def outlet_in(span: Span | None, speaker: str) -> str | None:
         return None
     names = [canonical(e) for e in ents_within(span) if e.label_ == "ORG"]
     return next((n for n in names if n != speaker and kinds().get(n) == "outlet"), None)
+
+
+def is_outlet(name: str) -> bool:
+    return kinds().get(name) == "outlet"
 
 
 def told_outlet(verb: Token) -> str | None:
@@ -375,7 +428,7 @@ def reference(sent: Span) -> tuple[Span | None, str]:
     """The 'according to X' / 'per X' / 'citing X' object in the sentence, with its kind."""
     for token in sent:
         word = token.lower_
-        if word in ("according", "per", "citing"):
+        if word in ("according", "per", "citing") and not is_rate(token):
             objects = [
                 t for t in token.subtree if t.dep_ in ("pobj", "dobj") and t.head.i in (token.i, token.i + 1)
             ]
@@ -384,6 +437,15 @@ def reference(sent: Span) -> tuple[Span | None, str]:
                 kind = "citing" if word == "citing" else "according"
                 return sent.doc[obj.left_edge.i : obj.right_edge.i + 1], kind
     return None, ""
+
+
+def is_rate(token: Token) -> bool:
+    """'990 cases per 100,000 inhabitants', '$1.20 per affected customer': a 'per' on a number,
+    or before a counted or bare common noun, divides; 'per Meduza', 'per the ministry' name a source."""
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    counted = any(c.dep_ == "nummod" for o in objects for c in o.children)
+    bare = any(o.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in o.children) for o in objects)
+    return token.lower_ == "per" and (token.head.pos_ == "NUM" or counted or bare)
 
 
 DECISIONS = vocabulary("rule order")
@@ -399,6 +461,12 @@ def counted_in(token: Token, subject: Span | None) -> bool:
         return False
     clauses = [a for a in token.ancestors if a.dep_ in ("relcl", "acl")]
     return not any(subject.start <= a.i < subject.end for a in clauses)
+
+
+def is_person(subject: Span | None) -> bool:
+    """'Ann Lee', 'Residents', 'health officials': people, not a body."""
+    root = subject.root if subject is not None else None
+    return root is not None and (root.ent_type_ == "PERSON" or root.pos_ == "NOUN" and is_person_noun(root))
 
 
 def first_person(subject: Span | None) -> bool:
@@ -425,8 +493,10 @@ def reported_by_outer(verb: Token, subject: Span | None) -> bool:
     jets': a pronoun speaking, or a decision reported, inside another speaker's statement is
     that speaker's claim."""
     pronoun = subject is not None and subject.root.pos_ == "PRON"
-    reported = pronoun or verb.lemma_.lower() in DECISIONS
-    return reported and any(is_speech(a) for a in verb.ancestors)
+    unnamed = name_of(subject)[1]  # 'X said the government had declared ...': a body X speaks of
+    reported = pronoun or unnamed or verb.lemma_.lower() in DECISIONS
+    # '... gave the figure, hours after he had put it at 13': an aside is no part of the statement
+    return reported and not subordinate(verb) and any(is_speech(a) for a in verb.ancestors)
 
 
 def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
@@ -455,15 +525,18 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         ref_name = None  # 'citing official documentation': the citing outlet speaks
     if kind == "citing" and ref_name:
         return Attribution(ref_name, carrier=speaker), ""
-    place_spoke = speaker is not None and is_place_subject(subject)
+    place = subject is not None and (is_place_subject(subject) or is_place_word(subject.root))
+    place_spoke = speaker is not None and place
     if speaker and ref_name and kind == "according" and place_spoke:
         return Attribution(ref_name), ""  # 'Congo has reported 15,600 cases, according to the WHO'
+    if speaker and ref_name and kind == "according" and is_outlet(speaker) and not is_outlet(ref_name):
+        return Attribution(ref_name, carrier=speaker), ""  # 'the Journal reported ..., according to people'
     if speaker and ref_name and ref_name != speaker:
         carrier = ref_name if kinds().get(ref_name, "outlet") == "outlet" else None
         return Attribution(speaker, carrier=carrier), ""
     if speaker:
         carrier = told or outlet_in(subject, speaker)
-        return Attribution(speaker, carrier=carrier, head=mention), ""
+        return Attribution(speaker, carrier=carrier, head=mention, person=is_person(subject)), ""
     if ref_name and kind == "according":
         return Attribution(ref_name), ""
     if ref_generic and not generic:
@@ -488,7 +561,7 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
 COMMITMENTS = vocabulary(
     "offer propose pledge promise spend pay cut seek demand withdraw order fine award approve "
     "allocate invest donate hire employ charge raise lower set plan budget earmark impose levy "
-    "lay furlough dismiss arrest detain indict register record document"
+    "lay furlough dismiss arrest detain indict register record document release"
 )
 
 
@@ -497,7 +570,6 @@ COMMITMENTS = vocabulary(
 # country ('the U.N. has registered 20,000 deaths', "Spain's government approved ...").
 SANCTIONS = vocabulary("fine impose levy charge arrest detain indict")
 SANCTION_NOUNS = vocabulary("fine penalty")
-POSSIBILITY = vocabulary("can could may might")
 
 
 def committing_body(token: Token) -> Span | None:
@@ -522,7 +594,7 @@ def committing_body(token: Token) -> Span | None:
 def committing_subject(verb: Token) -> Token | None:
     said = set(lemmas(verb))  # 'fined' is read as a form of 'fin'
     # 'the regulator can fine a company up to 4%': what a body may do is a rule, not a figure it gives
-    possible = any(c.dep_ == "aux" and c.lemma_.lower() in POSSIBILITY for c in verb.children)
+    possible = any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
     if not said & COMMITMENTS or possible:
         return None
     sanction = bool(said & SANCTIONS)

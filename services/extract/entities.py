@@ -8,6 +8,7 @@ entity id.
 
 import json
 import re
+import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
@@ -130,8 +131,11 @@ def whole_names(doc: Doc) -> Doc:
 
 def canonical(ent: Span) -> str:
     """The gazetteer name when the ruler matched, else the surface form without titles."""
-    if ent.ent_id_:
-        return ent.ent_id_
+    return ent.ent_id_ or written_name(ent)
+
+
+def written_name(ent: Span) -> str:
+    """The name as the text has it, without an owner's 's, a leading 'the' or a person's title."""
     text = re.sub(r"['’]s$", "", ent.text.strip(" \"“”'‘’"))
     if ent.label_ == "PERSON":
         text = titles().sub("", text)
@@ -171,16 +175,28 @@ def entities_in(span: Span) -> list[Entity]:
 NAME_GLUE = frozenset(["the", "of", "and", "for", "&"])  # 'for the Coordination of Humanitarian Affairs'
 
 
+def as_written(ent: Span) -> str:
+    """A known name as the article spells it when only accents set the two apart ('Pedro
+    Sanchez' stays so, not 'Pedro Sánchez'); else the known name."""
+    known, written = canonical(ent), written_name(ent)
+    return written if unaccented(written) == unaccented(known) else known
+
+
+def unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
 def with_name_tail(ent: Span) -> str:
     """'Colorado Coalition for the Homeless' when the entity stops before 'for the Homeless':
     an 'of'/'for' tail of capitalised words on the entity's head is part of the name."""
     doc = ent.doc
     if ent.ent_id_:
-        return canonical(ent)
+        return as_written(ent)
     start = joined_start(ent)
     while start > 0 and is_name_word(doc[start - 1]) and start <= doc[start - 1].head.i < ent.end:
         start -= 1  # 'Ferrovie Rapide' when only 'Rapide' was tagged
     end = name_end(ent)
+    end = person_end(ent, end) if ent.label_ == "PERSON" else end
     name = canonical(Span(doc, start, end, label=ent.label_))
     if end > ent.end or ent.end >= len(doc) or ent.label_ != "ORG":
         return name
@@ -192,6 +208,13 @@ def with_name_tail(ent: Span) -> str:
     if words and all(t.is_title and t.pos_ == "PROPN" for t in words) and tail[-1].i - prep.i == len(tail):
         return f"{name} {doc[prep.i : tail[-1].i + 1].text}"
     return name
+
+
+def person_end(ent: Span, end: int) -> int:
+    """Where a person's name ends when the model ran it on into where they work ('Ann Lee of
+    Pacific State University'): a person's name holds no preposition."""
+    words = ent.doc[ent.start + 1 : end]
+    return next((t.i for t in words if t.pos_ == "ADP" and t.dep_ == "prep"), end)
 
 
 def name_end(ent: Span) -> int:

@@ -10,22 +10,21 @@ SPEECH_VERBS = vocabulary(
     "say tell add announce write report claim state note estimate reveal believe find "
     "confirm disclose insist acknowledge argue allege warn suggest indicate show summarize "
     "think assert declare tweet post publish conclude testify admit explain record document "
-    "count tally calculate assess identify put ask request propose rule order"
+    "count tally calculate assess identify put ask request propose rule order list urge recommend"
 )
 # Verbs that state a figure for the future ('the poll projects 131 seats'); unlike the others
 # they do not close the clause a figure's frame is read in ('are projected to win 48 seats').
-FORECASTS = vocabulary("project forecast predict")
+FORECASTS = vocabulary("project forecast predict expect")
 # Verbs that state a figure when what they give is one: 'OCHA gave a far lower toll', 'the
 # Red Crescent had given a figure of 500 dead', 'the ministry issued a new count'.
 GIVING = vocabulary("give provide issue release")
 # Conjunctions opening a clause that sets a scene rather than tells what was said.
 ASIDES = vocabulary("as after while when before since although though whereas")
 WEAK_SPEECH = vocabulary(
-    "record document count tally calculate assess identify find show indicate suggest believe "
+    "record document count tally calculate assess identify list find show indicate suggest believe "
     "think conclude put estimate project forecast predict"
 )
-
-
+MODALS = vocabulary("can could may might")
 
 # Dependencies by which a number or a word describes the noun above it ('35,000 people').
 NOUN_MODIFIERS = frozenset(["nummod", "quantmod", "compound", "amod"])
@@ -94,6 +93,9 @@ def is_speech(token: Token) -> bool:
     if passive and not any(c.dep_ == "agent" for c in token.children):
         return False
     if token.lemma_.lower() == "add" and any(c.dep_ == "dobj" for c in token.children):
+        return False
+    # 'members can claim up to $75': what someone may do is no statement they made
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
         return False
     # 'Losses put at $5 billion', 'only 32 victims identified' (a headline's passive): a verb
     # that tells by what it takes ('put the toll at', 'identified 32 victims') takes nothing
