@@ -101,6 +101,8 @@ def score_stream(stream: list[tuple[UniqueArticle, list[Figure]]], rows: list[di
         for figure in resolve_in_article(figures):
             row = gold_row(article, rows, figure)
             key, new_state, event = fold(states.get, figure)  # states are not changed by fold
+            if new_state is None:  # in no claim (a value given in passing that joins none)
+                key = f"{key}|in no claim:{figure.figure_id}"
             if row is not None and not figure.headline:
                 labelled.append((row, figure.model_copy(update={"claim_key": key})))
             before = states[key].current.article_url if key in states else None

@@ -106,7 +106,17 @@ def joins(state: ClaimState, figure: Figure, names_shared: float, apart: timedel
 
 
 def incident_of(states: list[ClaimState], figure: Figure) -> int | None:
-    """Index of the claim the figure joins, or None for a new incident."""
+    """Index of the claim the figure joins, or None for a new incident. A figure of an article
+    that a claim of the key already holds joins that claim: one key in one article is one fact.
+    A value given in passing ('up from more than 800 dead') that its article states no current
+    value of joins only a claim of the same news cycle: alone, it cannot tell a recalled
+    incident from its own."""
+    held = [n for n, s in enumerate(states) if any(x.article_url == figure.article_url for x in s.sources)]
+    if held:
+        return held[-1]
+    if figure.stated_as == "earlier":
+        recent = [(distance(s, figure), n) for n, s in enumerate(states) if distance(s, figure) <= GRACE]
+        return min(recent)[1] if recent else None
     own = sum(figure.names.values())
     scored = [(shared(s.names, figure), -distance(s, figure), n) for n, s in enumerate(states)]
     joinable = [s for s in scored if joins(states[s[2]], figure, s[0], -s[1], own)]

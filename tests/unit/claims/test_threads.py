@@ -139,3 +139,33 @@ def test_inside_a_claim_stated_over_months_an_article_far_from_both_ends_needs_n
     _, out = run([first, last, middle])
     assert out[1][0] == out[0][0]  # the same crash a year on, by its names
     assert out[2][0] == stored_key(out[0][0], 1)  # another crash, half a year from either end
+
+
+def test_a_value_in_passing_without_its_article_s_current_value_joins_no_old_incident(figure):
+    """'The figure is up from more than 800 dead': a 2025 article that also recalls the 2023
+    crash by name states its own toll under another key; alone, its earlier value cannot
+    tell which crash it was of, so it joins only a claim of the same news cycle."""
+    recalled = {**AIR_INDIA, **BALASORE}
+    _, out = run([
+        crash(figure, 288, "https://a.example/1", "2023-06-03T10:00:00+00:00", BALASORE),
+        crash(figure, 200, "https://b.example/2", "2025-06-13T10:00:00+00:00", recalled).model_copy(
+            update={"stated_as": "earlier"}),
+    ])
+    assert out[1][0] != out[0][0] and out[1][1] is None  # opened nothing, joined nothing
+    _, out = run([
+        crash(figure, 241, "https://b.example/1", "2025-06-12T10:00:00+00:00", AIR_INDIA),
+        crash(figure, 200, "https://b.example/2", "2025-06-13T10:00:00+00:00", recalled).model_copy(
+            update={"stated_as": "earlier"}),
+    ])
+    assert out[1][0] == out[0][0] and out[1][1].change == "earlier_value"
+
+
+def test_a_figure_joins_the_claim_its_own_article_is_in(figure):
+    """A revision of an article, or a second figure of one key in it, is the same incident
+    whatever its names: one key in one article is one fact."""
+    _, out = run([
+        crash(figure, 288, "https://a.example/1", "2023-06-03T10:00:00+00:00", BALASORE),
+        crash(figure, 241, "https://b.example/2", "2025-06-13T10:00:00+00:00", AIR_INDIA),
+        crash(figure, 242, "https://b.example/2", "2025-06-13T12:00:00+00:00", BALASORE),
+    ])
+    assert out[2][0] == out[1][0] != out[0][0]
