@@ -8,8 +8,8 @@ acknowledged, in input order: `finish` runs one batch at a time, oldest first.
 
 import asyncio
 from collections.abc import Coroutine
-from typing import Any
 from types import TracebackType
+from typing import Any
 
 
 class ReadsAhead:
