@@ -21,9 +21,12 @@ class ReadsAhead(Behind[Step]):
 
     async def add(self, step: Step) -> None:
         """Raises what stopped an earlier step, if one failed: the stage must not go on."""
-        if self.stopped():
-            step.close()
-            raise RuntimeError("extract: finishing batches stopped")
+        try:
+            if self.stopped():
+                raise RuntimeError("extract: finishing batches stopped")
+        except BaseException:
+            step.close()  # never run
+            raise
         await self.queue.put(step)
 
     async def work(self) -> None:
