@@ -79,11 +79,11 @@ def children(pid: int) -> list[Path]:
     return found
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of process `pid` and of its living children (NLP processes),
-    every thread counted."""
+def cpu_seconds(pid: int, with_children: bool = True) -> float:
+    """User + system CPU seconds of process `pid` and (unless told not to) of its living
+    children (NLP processes), every thread counted."""
     total = 0.0
-    for proc in [Path(f"/proc/{pid}"), *children(pid)]:
+    for proc in [Path(f"/proc/{pid}"), *(children(pid) if with_children else [])]:
         try:
             fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:

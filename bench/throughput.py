@@ -17,7 +17,8 @@ interpreter: a venv with the earlier commit's pins measures its libraries too):
   empty, so CLAIMSTREAM_KAFKA_BOOTSTRAP is not used), every article published at once,
   articles over the time from the first publish to the last claim event (a warm-up article
   goes through first, so the model is loaded), and the CPU seconds per article the worker and
-  its NLP processes spent on them;
+  its NLP processes spent on them (and the worker's own process: faust, Kafka clients, JSON,
+  dedupe and claims);
 - streaming overhead: burst ÷ bare;
 - paced: seed revisions published 5 a second, seconds from publish to the first claim event;
 - the peak RSS of each of the worker's NLP processes.
@@ -128,13 +129,15 @@ def measure(bootstrap: str, articles: list[RawArticle], warm: RawArticle, expect
     the worker's CPU seconds over it), then seed revisions (each changes a claim) one every 0.2 s."""
     asyncio.run(publish(bootstrap, [warm]))
     asyncio.run(collect(bootstrap, {canonical_url(warm.url)}, timeout=600))
-    started, started_cpu = time.time(), cpu_seconds(worker)
+    started, started_cpu, started_own = time.time(), cpu_seconds(worker), cpu_seconds(worker, False)
     asyncio.run(publish(bootstrap, articles))
     events = asyncio.run(collect(bootstrap, expected, timeout=900, idle=30))
     burst_cpu = cpu_seconds(worker) - started_cpu  # with 30 s of idling if an article never got there
+    own_cpu = cpu_seconds(worker, False) - started_own
     last = max((datetime_of(e["emitted_at"]) for e in events), default=time.time())
     latencies = asyncio.run(paced(bootstrap, seed_revisions(paced_n, "paced", 900_000), gap=0.2))
     return {"burst": len(articles) / (last - started), "burst_cpu": burst_cpu / len(articles),
+            "worker_cpu": own_cpu / len(articles),
             "reached": len({e["article_url"] for e in events}), "latencies": latencies}
 
 
@@ -162,6 +165,7 @@ def table(before: dict, after: dict, label: str) -> None:
         ("bare `process`, CPU s per article", "{:.3f}", lambda f: f["bare_cpu"]),
         ("bare `process`, articles/s", "{:.2f}", lambda f: f["bare"]),
         ("end to end burst, CPU s per article", "{:.3f}", lambda f: f["burst_cpu"]),
+        ("  of which the worker's own process", "{:.3f}", lambda f: f["worker_cpu"]),
         ("end to end burst, articles/s", "{:.2f}", lambda f: f["burst"]),
         ("streaming overhead (burst ÷ bare)", "{:.2f}", lambda f: f["burst"] / f["bare"]),
         ("paced 5/s publish→claim p50, s", "{:.2f}", lambda f: quantile(f["latencies"], 0.5)),

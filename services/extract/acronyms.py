@@ -2,12 +2,16 @@
 them: 'the Center for Research, Transparency and Accountability (CRTA)' is one ORG, not
 'Center for Research'."""
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 GLUE = frozenset(["for", "of", "and", "&", ",", "on", "the", "in", "de", "du", "des"])
 LONGEST = 12  # tokens looked back from the parenthesis
+OPENING, CLOSING = get_string_id("("), get_string_id(")")
 
 
 def is_acronym(text: str) -> bool:
@@ -43,14 +47,19 @@ def expanded(doc: Doc, opening: int, acronym: str) -> Span | None:
     return Span(doc, start, opening, label="ORG") if opening - start > 1 else None
 
 
+def in_parentheses(doc: Doc) -> list[int]:
+    """Indices of the tokens alone between '(' and ')', found in the token texts' hashes
+    (no Token object is made for the others)."""
+    orth = doc.to_array(ORTH)
+    return (numpy.flatnonzero((orth[:-2] == OPENING) & (orth[2:] == CLOSING)) + 1).tolist()
+
+
 @Language.component("acronym_names")
 def acronym_names(doc: Doc) -> Doc:
     found = []
-    for token in doc[1:-1]:
-        if doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")" and is_acronym(token.text):
-            span = expanded(doc, token.i - 1, token.text)
-            if span is not None:
-                found.append(span)
+    for i in in_parentheses(doc):
+        if is_acronym(text := doc[i].text) and (span := expanded(doc, i - 1, text)) is not None:
+            found.append(span)
     if found:
         kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]
         doc.ents = filter_spans([*kept, *found])

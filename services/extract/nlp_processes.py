@@ -41,6 +41,9 @@ class NlpProcess:
         self.executor: ProcessPoolExecutor | None = None
         self.warming: Future | None = None
         self.starting = asyncio.Lock()
+        # One batch at a time: a batch's budget starts when the process starts reading it,
+        # not while it waits behind the batch before.
+        self.reading = asyncio.Lock()
 
     def start(self) -> None:
         if self.executor is None:
@@ -67,18 +70,19 @@ class NlpProcess:
 
     async def read(self, articles: list[UniqueArticle], seconds: float) -> list[Result]:
         """Figures per article within `seconds`; TimeoutError past them (the process is gone)."""
-        executor = await self.ready()
-        try:
-            async with asyncio.timeout(seconds):
-                return await asyncio.get_running_loop().run_in_executor(
-                    executor, extract_isolated, articles
-                )
-        except BrokenProcessPool:
-            self.stop(executor)
-            return [DIED] * len(articles)
-        except TimeoutError:
-            self.stop(executor)
-            raise
+        async with self.reading:
+            executor = await self.ready()
+            try:
+                async with asyncio.timeout(seconds):
+                    return await asyncio.get_running_loop().run_in_executor(
+                        executor, extract_isolated, articles
+                    )
+            except BrokenProcessPool:
+                self.stop(executor)
+                return [DIED] * len(articles)
+            except TimeoutError:
+                self.stop(executor)
+                raise
 
 
 class NlpProcesses:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import Any, Generic, Self, TypeVar
 
 from aiokafka.errors import KafkaError
 from faust.exceptions import ProducerSendError
@@ -27,6 +27,7 @@ from services.runtime.metrics import LAST_PROCESSED, STAGE_SECONDS
 log = logging.getLogger("claimstream.delivery")
 RETRYABLE = (KafkaError, ProducerSendError, asyncio.TimeoutError, ConnectionError)
 FIRST_RETRY_SECONDS, LAST_RETRY_SECONDS = 0.5, 30.0
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -85,17 +86,16 @@ async def deliver_all(sends: Sequence[Send]) -> None:
     await settle(await started(sends))
 
 
-class InOrder:
-    """Acknowledges input records in the order they came, each once its outputs and then its
-    table state are acknowledged; the stage meanwhile goes on with the next records. Used as
-    `async with InOrder() as done:` around a `stream.noack()` loop."""
+class Behind(Generic[Item]):
+    """A queue a task of its own works through behind a stage loop, for as long as `async
+    with` lasts; a full queue makes the loop wait."""
 
-    def __init__(self, limit: int = 1000) -> None:
-        self.queue: asyncio.Queue[tuple[Sequence[EventT], list, list[Send]]] = asyncio.Queue(limit)
+    def __init__(self, limit: int) -> None:
+        self.queue: asyncio.Queue[Item] = asyncio.Queue(limit)
         self.worker: asyncio.Task | None = None
 
-    async def __aenter__(self) -> "InOrder":
-        self.worker = asyncio.ensure_future(self.acknowledge())
+    async def __aenter__(self) -> Self:
+        self.worker = asyncio.ensure_future(self.work())
         return self
 
     async def __aexit__(self, kind: type | None, exc: BaseException | None,
@@ -103,17 +103,35 @@ class InOrder:
         if self.worker is not None:
             self.worker.cancel()
 
+    def stopped(self) -> bool:
+        """Whether the task stopped; raises what stopped it, if anything did."""
+        if self.worker is not None and self.worker.done():
+            self.worker.result()
+            return True
+        return False
+
+    async def work(self) -> None:
+        raise NotImplementedError
+
+
+class InOrder(Behind[tuple[Sequence[EventT], list, list[Send]]]):
+    """Acknowledges input records in the order they came, each once its outputs and then its
+    table state are acknowledged; the stage meanwhile goes on with the next records. Used as
+    `async with InOrder() as done:` around a `stream.noack()` loop."""
+
+    def __init__(self, limit: int = 1000) -> None:
+        super().__init__(limit)
+
     async def add(self, events: Sequence[EventT], outputs: Sequence[Send] = (),
                   state: Sequence[Send] = ()) -> None:
         """Send the outputs now; the state waits for them (a full queue makes the stage wait).
         Raises what stopped the acknowledgements, if anything did: the stage must not go on
         with records that would never be acknowledged."""
-        if self.worker is not None and self.worker.done():
-            self.worker.result()
+        if self.stopped():
             raise RuntimeError("delivery: acknowledgements stopped")
         await self.queue.put((events, await started(outputs), list(state)))
 
-    async def acknowledge(self) -> None:
+    async def work(self) -> None:
         """Records waiting together share their round trips: all their outputs are awaited,
         then all their state is sent and awaited, then they are acknowledged in order."""
         while True:

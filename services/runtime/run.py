@@ -24,6 +24,8 @@ def stages_of(stage: str) -> tuple[str, ...]:
 def start_worker(app: faust.App) -> int:
     demote_routine()
     worker = faust.Worker(app, loglevel="WARNING", quiet=True)
+    # faust's terminal spinner sets the root logger to DEBUG: every record sent made a log record
+    worker.spinner = None
     try:
         worker.execute_from_commandline()
     except SystemExit as exit_:

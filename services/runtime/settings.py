@@ -37,7 +37,10 @@ class Settings(BaseSettings):
         "default: the cores this process may run on",
     )
     nlp_batch_size: int = Field(default=16, ge=1)
-    nlp_batch_seconds: float = Field(default=0.2, gt=0)
+    nlp_batch_seconds: float = Field(
+        default=0.02, gt=0, description="longest wait for more articles to read together; a busy "
+        "extract reads ahead and takes a full batch meanwhile, so only a lone article waits this long",
+    )
     dedupe_retention_days: float = 14.0
     near_duplicate_threshold: float = Field(
         default=0.3, gt=0, le=1, description="MinHash Jaccard above which an article is a near copy"
