@@ -89,11 +89,14 @@ def register(app: faust.App, settings: Settings, topics: Topics) -> None:
         # (each NLP process goes on to its share of it once done with the one before); it
         # is acknowledged once every figure and dead letter it caused is, in input order.
         batches = stream.noack_take(settings.nlp_batch_size, within=settings.nlp_batch_seconds)
+        reads = asyncio.Semaphore(BATCHES_AHEAD + 1)  # batches being read: no more than that
         async with InOrder() as done, ReadsAhead(BATCHES_AHEAD) as ahead:
             async for events in batches:
+                await reads.acquire()
                 started = time.perf_counter()
                 articles, good, sends = taken(events)
                 reading = asyncio.ensure_future(nlp.read(articles))
+                reading.add_done_callback(lambda _: reads.release())
                 await ahead.add(finished(done, events, good, sends, reading, started))
 
     # Load the model, and what the first article loads, while the worker restores its tables;

@@ -98,8 +98,10 @@ class NlpProcesses:
 
     async def read(self, articles: list[UniqueArticle]) -> list[Result]:
         parts = shares(articles, len(self.processes))
-        # fewer parts than processes when the batch is small: zip stops at the last part
-        reads = [self.within_budget(p, part) for p, part in zip(self.processes, parts, strict=False)]
+        # fewer parts than processes when the batch is small: zip stops at the last part, and
+        # the processes not reading a batch already take them (a lone article goes to an idle one)
+        idle_first = sorted(self.processes, key=lambda p: p.reading.locked())
+        reads = [self.within_budget(p, part) for p, part in zip(idle_first, parts, strict=False)]
         done = await asyncio.gather(*reads)
         return [result for part in done for result in part]
 

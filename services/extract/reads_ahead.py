@@ -7,6 +7,7 @@ acknowledged, in input order: its `finish` step runs one batch at a time, oldest
 """
 
 from collections.abc import Coroutine
+from types import TracebackType
 from typing import Any
 
 from services.runtime.delivery import Behind
@@ -24,10 +25,15 @@ class ReadsAhead(Behind[Step]):
         try:
             if self.stopped():
                 raise RuntimeError("extract: finishing batches stopped")
+            await self.put(step)
         except BaseException:
             step.close()  # never run
             raise
-        await self.queue.put(step)
+
+    async def __aexit__(self, kind: type | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        await super().__aexit__(kind, exc, tb)
+        while not self.queue.empty():  # steps that will never run
+            self.queue.get_nowait().close()
 
     async def work(self) -> None:
         while True:

@@ -103,6 +103,19 @@ class Behind(Generic[Item]):
         if self.worker is not None:
             self.worker.cancel()
 
+    async def put(self, item: Item) -> None:
+        """Queue an item, waiting while the queue is full; if the task stops meanwhile (a step
+        failed), raise what stopped it instead of waiting for ever."""
+        if self.worker is None or not self.queue.full():
+            await self.queue.put(item)
+            return
+        put = asyncio.ensure_future(self.queue.put(item))
+        await asyncio.wait({put, self.worker}, return_when=asyncio.FIRST_COMPLETED)
+        if not put.done():
+            put.cancel()
+            self.stopped()
+            raise RuntimeError("delivery: the task behind the stage stopped")
+
     def stopped(self) -> bool:
         """Whether the task stopped; raises what stopped it, if anything did."""
         if self.worker is not None and self.worker.done():
@@ -129,7 +142,7 @@ class InOrder(Behind[tuple[Sequence[EventT], list, list[Send]]]):
         with records that would never be acknowledged."""
         if self.stopped():
             raise RuntimeError("delivery: acknowledgements stopped")
-        await self.queue.put((events, await started(outputs), list(state)))
+        await self.put((events, await started(outputs), list(state)))
 
     async def work(self) -> None:
         """Records waiting together share their round trips: all their outputs are awaited,

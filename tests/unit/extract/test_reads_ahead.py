@@ -53,3 +53,26 @@ async def test_a_batch_that_failed_stops_the_stage_at_the_next_one():
         await asyncio.sleep(0.01)
         with pytest.raises(ValueError, match="figures lost"):
             await ahead.add(fine())
+
+
+async def test_a_batch_that_fails_while_the_loop_waits_on_a_full_queue_stops_it():
+    """The loop is waiting for room behind two batches when the first one fails: it is told,
+    instead of waiting for ever for room that will never come."""
+    fail = asyncio.Event()
+
+    async def broken() -> None:
+        await fail.wait()
+        raise ValueError("figures lost")
+
+    async def fine() -> None:
+        return None
+
+    async with ReadsAhead(1) as ahead:
+        await ahead.add(broken())  # being finished
+        await ahead.add(fine())  # waiting behind it: the queue is full
+        third = asyncio.ensure_future(ahead.add(fine()))
+        await asyncio.sleep(0.01)
+        assert not third.done()
+        fail.set()
+        with pytest.raises(ValueError, match="figures lost"):
+            await asyncio.wait_for(third, 1)
