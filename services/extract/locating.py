@@ -233,10 +233,15 @@ def locative_object(prep: Token, hint: str | None) -> Place | None:
 
 def countries_together(obj: Token, place: Place, hint: str | None) -> Place:
     """'killed in Turkey and Syria': a count over several countries is in all of them together
-    ('SY+TR'), neither the first one named nor a part of it."""
+    ('SY+TR'), and one over several places of one country ('in Texas and Oklahoma') is in that
+    country; neither is the first place named."""
     joined = [place_of_entity(c, hint) for c in obj.conjuncts]
-    codes = {place.country, *(p.country for p in joined if p is not None)}
-    if place.kind != "country" or len(codes) < 2 or any(p is None or p.kind != "country" for p in joined):
+    if not joined or any(p is None for p in joined):
+        return place
+    codes = {place.country, *(p.country for p in joined)}
+    if len(codes) == 1:
+        return place if all(p == place for p in joined) else Place(place.country)
+    if place.kind != "country" or any(p.kind != "country" for p in joined):
         return place
     return Place("+".join(sorted(codes)))
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from services.extract.events import has_own_subject
 from services.extract.measures import FALLBACK_MEASURE, GOVERNOR_MEASURE
-from services.extract.scope import Scope
+from services.extract.scope import MONTHS, Scope
 from services.extract.speakers import SPEECH_VERBS
 
 BASELINE = re.compile(r"\b(?:as|than|compared (?:with|to)|versus|vs\.?|from)\s*$", re.IGNORECASE)
@@ -65,7 +65,7 @@ def scope_for(
     attached = [
         s for s in inside if _head_of(sent.doc, s) in allowed and not is_baseline(text, s.start - offset)
         and not dates_the_saying(sent.doc[_head_of(sent.doc, s)], token)
-        and not (opens(sent, s) and sent.doc[_head_of(sent.doc, s)].lemma_.lower() not in TOLL_VERBS)
+        and not (opens(sent, s) and not tolled(sent.doc[_head_of(sent.doc, s)], anchor))
     ]
     after = [s for s in attached if s.start >= span[1] and not any(span[1] <= o < s.start for o in others)]
     before = [s for s in attached if s.end <= span[0]]
@@ -79,11 +79,16 @@ TOLL_VERBS = frozenset([
     *FALLBACK_MEASURE, *(w for w, m in GOVERNOR_MEASURE.items() if m in ("hospitalised", "cases"))])
 
 
+def tolled(head: Token, anchor: Token) -> bool:
+    """A toll's verb ('died', 'were admitted') or noun ('recorded 40 deaths')."""
+    return head.lemma_.lower() in TOLL_VERBS or anchor.lemma_.lower() in TOLL_VERBS
+
+
 def opens(sent: Span, scope: Scope) -> bool:
     """'In August, ...': a month without a year that opens the sentence."""
     written = sent.doc.text[scope.start : scope.end]
-    return written.startswith("In ") and not sent.text[: scope.start - sent.start_char].strip() and (
-        not any(c.isdigit() for c in written))
+    return written.startswith("In ") and written[3:].lower() in MONTHS and (
+        not sent.text[: scope.start - sent.start_char].strip())
 
 
 def dates_the_saying(head: Token, token: Token) -> bool:
