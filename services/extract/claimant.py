@@ -84,7 +84,8 @@ def read_name(span: Span | None) -> tuple[str | None, bool]:
 
 def owned_name(head: Token) -> str | None:
     """"Moody's Analytics": capitalised words owned by an organisation's name, and no name of
-    their own, are one name with it ("Moody's analysts" are Moody's)."""
+    their own, are one name with it; lower-case ones are not ("Moody's analysts" stays the
+    people of Moody's, with their role)."""
     owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
     words = head.doc[owner.right_edge.i + 1 : head.i + 1] if owner is not None else []
     if owner is None or head.ent_type_ or not all(t.is_title for t in words):

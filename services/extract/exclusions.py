@@ -67,6 +67,10 @@ ANAPHORIC = frozenset(["the", "these", "those", "both", "all", "other", "first",
 SMALL_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
 
 
+# '990 cases per 100,000 inhabitants': the base a rate is counted on, not a count
+RATE_BASE_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+
+
 def is_context_excluded(text: str, amount: Amount) -> bool:
     """Dates, times, ages, durations, years and labels: numbers that are not counts."""
     before, after = (
@@ -86,6 +90,7 @@ def is_context_excluded(text: str, amount: Amount) -> bool:
         TIMES_AFTER.match(after),
         LENGTH_AFTER.match(after),
         MEASURE_AFTER.match(after),
+        RATE_BASE_BEFORE.search(before),
     )
     return any(checks) or is_year(text, amount) or is_vague_word(text, amount)
 

@@ -4,7 +4,7 @@ in which order they are tried, and the subject that speaks."""
 from spacy.tokens import Span, Token
 
 from services.extract.entities import entity_of
-from services.extract.words import VALUE_NOUNS, vocabulary
+from services.extract.words import ORGANISATIONS, VALUE_NOUNS, vocabulary
 
 SPEECH_VERBS = vocabulary(
     "say tell add announce write report claim state note estimate reveal believe find "
@@ -25,6 +25,8 @@ WEAK_SPEECH = vocabulary(
     "think conclude put estimate project forecast predict"
 )
 MODALS = vocabulary("can could may might")
+# Speech verbs that, after a modal, say what someone is entitled to ask for.
+ENTITLEMENTS = vocabulary("claim ask request")
 
 # Dependencies by which a number or a word describes the noun above it ('35,000 people').
 NOUN_MODIFIERS = frozenset(["nummod", "quantmod", "compound", "amod"])
@@ -94,14 +96,23 @@ def is_speech(token: Token) -> bool:
         return False
     if token.lemma_.lower() == "add" and any(c.dep_ == "dobj" for c in token.children):
         return False
-    # 'members can claim up to $75': what someone may do is no statement they made
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+    # 'members can claim up to $75', 'closer examination can show': what someone may do or
+    # ask for is no statement; what a named body or a person can confirm is one
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children)
+    if modal and (token.lemma_.lower() in ENTITLEMENTS or not body_speaks(token)):
         return False
     # 'Losses put at $5 billion', 'only 32 victims identified' (a headline's passive): a verb
     # that tells by what it takes ('put the toll at', 'identified 32 victims') takes nothing
     if token.lemma_.lower() in WEAK_SPEECH and token.dep_ != "parataxis" and not takes_object(token):
         return False
     return token.dep_ != "amod" and (token.dep_ != "xcomp" or any(c.dep_ == "ccomp" for c in token.children))
+
+
+def body_speaks(verb: Token) -> bool:
+    """The verb's subject is a name or an organisation's word ('the ministry', 'Reuters')."""
+    named = ("ORG", "PERSON", "GPE", "NORP")
+    return any(c.dep_ == "nsubj" and (c.ent_type_ in named or c.lemma_.lower() in ORGANISATIONS)
+               for c in verb.children)
 
 
 def takes_object(verb: Token) -> bool:
