@@ -53,7 +53,8 @@ class ClaimEvent(BaseModel):
     event: str
     scope: str | None = None
     measure: Measure = Field(default="other", description="claim frame: what is measured")
-    place: str | None = Field(default=None, description="claim frame: ISO country code[/narrower place]")
+    place: str | None = Field(default=None, description="claim frame: ISO country code[/narrower place], "
+                              "or several codes joined by '+' for a count over several countries ('SY+TR')")
     incident: str | None = Field(default=None, description="claim frame: incident kind [name]")
     holder: str | None = Field(default=None, description="claim frame: the actor whose seats, votes, "
                                "jobs or payments are counted")

@@ -19,6 +19,7 @@ import re
 
 from schemas import Figure
 from schemas.figures import Entity
+from services.extract.measures import BODIES
 
 # Heads that, for a count of people, all name the same population.
 PERSON_HEADS = frozenset(
@@ -37,8 +38,8 @@ REPORTING_MODIFIERS = frozenset(
 )
 # Heads that name the measure itself: the count is of people, whom the measure already says.
 MEASURE_HEADS = frozenset(
-    "toll death fatality dead casualty case infection injury victim missing injured wounded "
-    "evacuee body corpse".split()
+    ("toll death fatality dead casualty case infection injury victim missing injured wounded "
+     "evacuee").split() + list(BODIES)
 )
 # Modifiers that make a count another count: 'new cases' are since the last report,
 # 'indirect deaths' are not the toll.

@@ -4,6 +4,7 @@ earlier ones keyed to the current value of their sentence. No I/O."""
 
 from schemas import Figure
 from services.claims.identity import OWN, VALUED, claim_key, counted_key, own_key
+from services.extract.words import VALUE_NOUNS
 
 
 def is_bare(figure: Figure) -> bool:
@@ -105,8 +106,9 @@ def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
     return earlier.model_copy(update={"claim_key": current[-1].claim_key}) if current else earlier
 
 
-# What a sentence of earlier values calls the count when it does not say what is counted.
-GENERIC_COUNTS = frozenset(["person", "figure", "number", "count", "total", "toll", "estimate"])
+# What a sentence of earlier values calls the count when it does not say what is counted: a
+# word for a value ('the figure', 'the toll') or people in general.
+GENERIC_COUNTS = VALUE_NOUNS | {"person"}
 
 
 def same_thing(earlier: Figure, current: Figure) -> bool:

@@ -44,7 +44,7 @@ WORD_NUMBER = (
 DIGITS = r"(?:\d{1,3}(?:[.,\u202f\u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 SCALE = rf"(?:\s*(?:{alternatives([*WORD_SCALES, *SPACED_SCALES])})\b|(?:{alternatives(SUFFIX_SCALES)})\b)"
 SHORT_SCALE = re.compile(rf"\d(?:{alternatives(SUFFIX_SCALES)})$", re.IGNORECASE)
-INDIAN_SCALES = frozenset(["lakh", "lakhs", "crore", "crores"])
+INDIAN_SCALES = frozenset(w for w in WORD_SCALES if w.startswith(("lakh", "crore")))
 # Babel locales whose decimal separator is '.' and ',' respectively.
 POINT_LOCALE, COMMA_LOCALE = "en", "de"
 
