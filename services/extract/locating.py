@@ -8,7 +8,7 @@ article names most.
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from services.extract.entities import canonical, entity_of
 from services.extract.places import FIRST_LEVEL, LEVELS, Place, fold, geonames, resolve
@@ -71,9 +71,19 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
 
 def in_dateline(token: Token) -> bool:
     """'VIÑA DEL MAR, Chile (AP) — The death toll from wildfires that ravaged central Chile ...'"""
-    text = token.doc.text
+    text = doc_text(token.doc)
     line = text.rfind("\n", 0, token.idx) + 1
     return token.idx < line + dateline_end(text[line : line + 120])
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined once (spaCy joins every token's text at each `doc.text`)."""
+    if (text := doc.user_data.get(TEXT)) is None:
+        text = doc.user_data[TEXT] = doc.text
+    return text
+
+
+TEXT = "claimstream.text"
 
 
 def home_level(name: str, level: str, hint: str | None) -> Place | None:
