@@ -115,8 +115,8 @@ def incident_of(states: list[ClaimState], figure: Figure) -> int | None:
     if held:
         return held[-1]
     if figure.stated_as == "earlier":
-        recent = [(distance(s, figure), n) for n, s in enumerate(states) if distance(s, figure) <= GRACE]
-        return min(recent)[1] if recent else None
+        near = min(((distance(s, figure), n) for n, s in enumerate(states)), default=None)
+        return near[1] if near is not None and near[0] <= GRACE else None
     own = sum(figure.names.values())
     scored = [(shared(s.names, figure), -distance(s, figure), n) for n, s in enumerate(states)]
     joinable = [s for s in scored if joins(states[s[2]], figure, s[0], -s[1], own)]
