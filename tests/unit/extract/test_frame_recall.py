@@ -69,3 +69,23 @@ def test_a_joined_clause_with_its_own_subject_lends_no_measure_to_an_earlier_val
     figures = figures_of(nlp, text)
     current, earlier = by_value(figures, 9), by_value(figures, 5)
     assert earlier.measure != "killed" and earlier.claim_key == current.claim_key
+
+
+def test_deaths_and_injuries_listed_together_are_each_their_own_measure(nlp):
+    text = "Quake\n\nOn Monday the ministry had reported 1,310 deaths and 2,002 injuries."
+    figures = figures_of(nlp, text)
+    assert (by_value(figures, 1310).measure, by_value(figures, 2002).measure) == ("killed", "injured")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Provincial officials in Kunar had estimated at least 90 deaths.", "AF/kunar"),
+        ("Officials in Kabul had estimated at least 90 deaths.", "AF"),
+        ("The Red Crescent in Herat had estimated at least 90 deaths.", "AF"),
+    ],
+    ids=["officials-in-a-province", "officials-in-the-capital", "a-named-body-s-seat"],
+)
+def test_officials_put_in_a_province_speak_of_the_count_there(nlp, sentence, place):
+    text = "Earthquake in Afghanistan\n\nThe earthquake struck Afghanistan on Sunday. " + sentence
+    assert str(by_value(figures_of(nlp, text), 90).place) == place
