@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from schemas.figures import Measure
 from services.claims.identity import singular
 from services.extract.entities import canonical, entity_of
-from services.extract.events import excepted, lemmas, partitive
+from services.extract.events import excepted, has_own_subject, lemmas, partitive
 from services.extract.incidents import (
     Incident,
     article_incident,
@@ -22,6 +22,7 @@ from services.extract.incidents import (
 )
 from services.extract.locating import (
     PLACE_LABELS,
+    VALUE_VERBS,
     place_of_entity,
     place_on,
     resolve_entity,
@@ -151,6 +152,19 @@ def incident_place(clause: list[Token], hint: str | None) -> Place | None:
     return None
 
 
+def incident_clause_place(near: list[Token], hint: str | None) -> Place | None:
+    """'2,000 people drowned after a storm unleashed floods in the city of Derna': a clause on
+    the figure's verb that tells of its incident puts the incident, and the count, where it
+    says."""
+    for clause in (c for c in near if c.dep_ == "advcl"):
+        told = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if not any(incident_at(t) is not None for t in told):
+            continue
+        if place := place_on(clause, hint, modifiers=False):
+            return place
+    return None
+
+
 def dateline_place(names: list[str]) -> Place | None:
     """The narrowest place of a dateline the place library knows, read in the widest one's
     country ('ASHEVILLE, N.C.' is Asheville in the US; 'WABAG, Enga' the province of Enga)."""
@@ -200,6 +214,27 @@ def postmodifiers(noun: Token) -> list[str]:
     return lemmas
 
 
+def own_clause(path: list[Token]) -> list[Token]:
+    """The path up to a clause with its own subject joined to another ('one person drowned
+    ... and seven were missing, up from four'): the clause it is joined to is another
+    statement, and lends the figure no measure."""
+    joined = next((n for n, t in enumerate(path) if t.dep_ == "conj" and has_own_subject(t)), None)
+    return path if joined is None else path[: joined + 1]
+
+
+def subject_words(path: list[Token]) -> list[str]:
+    """'The number of people listed as missing has fallen to three': the subject of the verb
+    that gives the figure's value ('rise', 'fall', 'stand') says what is counted, however far
+    down its phrase the word for it is."""
+    verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in VALUE_VERBS:
+        return []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # 'missing' as written: its lemma 'miss' says nothing of people
+    words = [w for s in subjects for w in s.subtree][:PHRASE_WORDS]
+    return [form for w in words for form in (w.lemma_.lower(), w.lower_)]
+
+
 def read_frame(
     article: ArticleFrame, token: Token, noun: Token | None, sent: Span, event: str, unit: str,
     counted: str = "",
@@ -208,14 +243,16 @@ def read_frame(
     if noun is not None and token not in path:
         path.insert(0, token)
     # a conjoined clause is another statement: '41 died ... and 3,000 were admitted'
-    near = [c for t in path for c in t.children if c.dep_ != "conj"]
+    clause = own_clause(path)
+    near = [c for t in clause for c in t.children if c.dep_ != "conj"]
     near += [o for c in near for o in c.children if (c.dep_, o.dep_) in REACH]
-    governors = [lemma for t in [*path, *near] for lemma in lemmas(t)]
+    governors = [lemma for t in [*clause, *near] for lemma in lemmas(t)]
     governors += [singular(w) for w in counted.lower().split()]  # 'insured losses' of a sum
     # 'Of the 202 people confirmed dead, 91 were in Suzu': the words after a counted noun
     described = [noun] if noun is not None else []
     described += [t for t in near if t.dep_ == "pobj" and t.head.lower_ == "of"]
     governors += [lemma for t in described for lemma in postmodifiers(t)]
+    governors += subject_words(path)
     if unit == "currency":  # 'raised its estimate of total damage and economic loss to $135 billion'
         objects = [c for t in path for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         governors += [w.lemma_.lower() for o in objects for w in o.subtree][:PHRASE_WORDS]
@@ -226,7 +263,7 @@ def read_frame(
         measure = "other"  # '88 of the dead have been identified' is not the toll
     everywhere = worldwide(path)  # 'canceled worldwide': stated, and in no one country
     place = None if everywhere else stated_place(path, article.country, article.region) or (
-        incident_place([*path, *near], article.country))
+        incident_place([*path, *near], article.country) or incident_clause_place(near, article.country))
     stated = place is not None or everywhere
     if place is None and article.country and not everywhere:
         place = Place(article.country)

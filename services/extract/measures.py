@@ -56,7 +56,7 @@ GOVERNOR_MEASURE: dict[str, Measure] = {
 }
 # When the extractor found no event, the words around the figure may still name the measure.
 FALLBACK_MEASURE: dict[str, Measure] = {
-    **dict.fromkeys("toll death die dead kill fatality".split(), "killed"),
+    **dict.fromkeys("toll death die dead kill fatality drown".split(), "killed"),
     **dict.fromkeys("injure injury wound hurt".split(), "injured"),
     **dict.fromkeys("missing unaccounted".split(), "missing"),
     **dict.fromkeys("evacuate evacuation evacuee".split(), "evacuated"),
@@ -85,6 +85,10 @@ def measure_of(event: str, unit: str, noun_lemma: str | None, governors: list[st
     if governed == "evacuation_warned" and event != "evacuated":
         governed = None
     strong = EVENT_MEASURE.get(event) if event not in WEAK_EVENTS else None
+    if governed == "hospitalised" and (strong == "killed" or noun_lemma in BODIES):
+        governed = None  # 'died in hospital', 'bodies taken to hospital': the dead are no patients
+    if strong == "killed_or_injured" and FALLBACK_MEASURE.get(noun_lemma or "") in ("killed", "injured"):
+        return FALLBACK_MEASURE[noun_lemma or ""]  # '2,122 deaths and 2,421 injuries': each its own
     # the event the figure's own clause names wins over a word further off ('knocked out power
     # ... and has killed 16 people'), unless that word refines it (warnings, hospital, cases)
     if strong and governed not in REFINEMENTS:

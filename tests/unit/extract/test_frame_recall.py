@@ -1,0 +1,91 @@
+"""The claim frame of figures that one fact's other statements frame alike: the dead are
+counted as dead wherever they died, what a rising or falling count is of is read from its
+subject, and a clause that tells of the incident says where it was."""
+
+import pytest
+
+from tests.unit.extract.test_frame import by_value, figures_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        (
+            "The toll from the bus crash rose to 41 on Tuesday after two more injured passengers died "
+            "in hospital, police said.",
+            2,
+        ),
+        ("More than 60 bodies had been taken to the district hospital by nightfall, officials said.", 60),
+        (
+            "The worst season was in 2017, when more than 50,000 people were admitted to hospital and "
+            "112 died.",
+            112,
+        ),
+    ],
+    ids=["died-in-hospital", "bodies-taken-to-hospital", "died-beside-a-hospital-count"],
+)
+def test_the_dead_are_no_hospital_patients(nlp, sentence, value):
+    assert by_value(figures_of(nlp, "Update\n\n" + sentence), value).measure == "killed"
+
+
+def test_people_who_drowned_are_dead(nlp):
+    text = "Boat capsizes\n\nAt least 31 people drowned when a ferry capsized on Sunday, police said."
+    assert by_value(figures_of(nlp, text), 31).measure == "killed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "measure"),
+    [
+        (
+            "The number of people listed as missing after the storm has fallen to 12, the sheriff said.",
+            12,
+            "missing",
+        ),
+        (
+            "The number of people still missing in the county has dropped to 40, officials said.",
+            40,
+            "missing",
+        ),
+    ],
+    ids=["listed-as-missing", "still-missing"],
+)
+def test_what_a_falling_count_is_of_is_read_from_its_subject(nlp, sentence, value, measure):
+    assert by_value(figures_of(nlp, "Storm\n\n" + sentence), value).measure == measure
+
+
+def test_a_clause_telling_of_the_incident_puts_the_count_where_it_says(nlp):
+    text = (
+        "Floods in Italy\n\nAt least 14 people drowned after a violent storm unleashed flash "
+        "floods in the northern Italian city of Bologna, the civil protection agency said."
+    )
+    assert str(by_value(figures_of(nlp, text), 14).place) == "IT/bologna"
+
+
+def test_a_joined_clause_with_its_own_subject_lends_no_measure_to_an_earlier_value(nlp):
+    text = (
+        "Floods\n\nIn Slovakia, one person died in a swollen river and nine people were missing, "
+        "up from five on Sunday, police said."
+    )
+    figures = figures_of(nlp, text)
+    current, earlier = by_value(figures, 9), by_value(figures, 5)
+    assert earlier.measure != "killed" and earlier.claim_key == current.claim_key
+
+
+def test_deaths_and_injuries_listed_together_are_each_their_own_measure(nlp):
+    text = "Quake\n\nOn Monday the ministry had reported 1,310 deaths and 2,002 injuries."
+    figures = figures_of(nlp, text)
+    assert (by_value(figures, 1310).measure, by_value(figures, 2002).measure) == ("killed", "injured")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Provincial officials in Kunar had estimated at least 90 deaths.", "AF/kunar"),
+        ("Officials in Kabul had estimated at least 90 deaths.", "AF"),
+        ("The Red Crescent in Herat had estimated at least 90 deaths.", "AF"),
+    ],
+    ids=["officials-in-a-province", "officials-in-the-capital", "a-named-body-s-seat"],
+)
+def test_officials_put_in_a_province_speak_of_the_count_there(nlp, sentence, place):
+    text = "Earthquake in Afghanistan\n\nThe earthquake struck Afghanistan on Sunday. " + sentence
+    assert str(by_value(figures_of(nlp, text), 90).place) == place
