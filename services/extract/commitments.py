@@ -13,7 +13,7 @@ from services.extract.words import DOCUMENTS, ORGANISATIONS, vocabulary
 # Verbs by which an organisation states a figure by committing to it: 'Boeing will cut
 # 17,000 jobs', 'UnitedHealth spent $872 million', 'the regulator fined the bank $2 million'.
 COMMITMENTS = vocabulary(
-    "offer propose pledge promise spend pay cut seek demand withdraw order fine award approve "
+    "offer propose pledge promise spend pay cut seek demand appeal accept withdraw order fine award approve "
     "allocate invest donate hire employ charge raise lower set plan budget earmark impose levy "
     "lay furlough dismiss arrest detain indict register record document release"
 )

@@ -11,10 +11,11 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.figures import Figure
 from services.extract import places
-from services.extract.claimant import Attribution
+from services.extract.claimant import Attribution, generic_phrase
 from services.extract.entities import ents_within, kinds, titles, with_name_tail
 from services.extract.events import is_person_noun
-from services.extract.speaker_names import is_common_word
+from services.extract.speaker_names import is_common_word, name_of
+from services.extract.words import ORGANISATIONS
 
 PERSONAL = frozenset(["he", "she", "his", "her"])  # pronouns for a person only
 PERSON_REACH = 2  # sentences before a pronoun in which the person it means is looked for
@@ -68,8 +69,12 @@ class Memory:
             person = person_before(sent, words[-1].lower())
             if person is not None:
                 return person
-        if words[-1].lower() in ("it", "its") and self.bodies:  # not the residents or the mayor who spoke
-            return self.bodies[-1]
+        if words[-1].lower() in ("it", "its"):
+            body = body_before(sent, words[-1].lower())
+            if body is not None:
+                return body if body.claimant else self.resolve(body.head, sent)
+            if self.bodies:  # not the residents or the mayor who spoke
+                return self.bodies[-1]
         if words[-1].lower() in PRONOUNS or titles().fullmatch(generic + " "):
             return self.named[-1] if self.named else None  # 'he', 'the Minister'
         head, marks = words[-1].lower(), describing_words(words[:-1])
@@ -115,6 +120,27 @@ def person_before(sent: Span, pronoun: str) -> Attribution | None:
         if e.label_ == "PERSON" and e.end <= at and e.root.dep_ in ("nsubj", "nsubjpass", "appos")
     ]
     return Attribution(with_name_tail(people[-1]), person=True) if people else None
+
+
+def body_before(sent: Span, pronoun: str) -> Attribution | None:
+    """'The union is seeking a deal, which it says ...': 'it' is the body that is the subject
+    of a clause before the pronoun in its own sentence, when there is one; a person or a place
+    is not. A body named by a word ('the union') comes back with that word to resolve."""
+    at = next((t.i for t in sent if t.lower_ == pronoun), sent.end)
+    subjects = [
+        t
+        for t in sent.doc[sent.start : at]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in PLACES
+    ]
+    for subject in reversed(subjects):
+        span = sent.doc[subject.left_edge.i : subject.i + 1]
+        body = subject.ent_type_ == "ORG" or subject.lemma_.lower() in ORGANISATIONS
+        if not body or is_person_noun(subject) or subject.ent_type_ == "PERSON":
+            continue
+        name, generic = name_of(span)
+        if name or generic:
+            return Attribution(name, head=generic_phrase(span))
+    return None
 
 
 def longest_mention(head: str, marks: list[str], sent: Span) -> str | None:

@@ -86,7 +86,10 @@ def role_start(head: Token) -> int:
         t for t in head.lefts if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN") and not is_place_word(t)
     ]
     start = min((t.left_edge.i for t in mods), default=head.i)
-    words = [t for t in head.doc[start : head.i + 1] if t.dep_ != "det" or t.i > start]
+    doc = head.doc
+    while start > 1 and hyphen_joined(doc[start - 1]):
+        start -= 2  # 'the co-chairs': a prefix joined by a hyphen is part of the word
+    words = [t for t in doc[start : head.i + 1] if t.dep_ != "det" or t.i > start]
     return words[0].i
 
 
@@ -126,18 +129,30 @@ def body_spoken_for(head: Token) -> Span | None:
     return head.doc[bodies[0].left_edge.i : bodies[0].i + 1] if bodies else None
 
 
+def hyphen_joined(token: Token) -> bool:
+    """A hyphen with no space on either side: 'co-chairs'."""
+    return token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
+
+
 def employer_of(head: Token) -> str | None:
-    """'Analysts at Morgan Stanley', 'Leaders of IAM District 751' → the organisation;
-    'officials from the ministry' → None."""
+    """'Leaders of IAM District 751' → the organisation they lead; 'Analysts at Morgan Stanley',
+    'officials from the Park Service' → the people with their role and where they work (the
+    role is what the text states of them); 'officials from the ministry' → None."""
     if not is_person_noun(head):
         return None
+    preps = [p for p in head.children if p.dep_ == "prep" and p.lower_ in ("at", "from", "with", "of")]
     objects = [
-        o
-        for o in prep_objects(head, ("at", "from", "with", "of"))
-        if o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_
+        (p, o)
+        for p in preps
+        for o in p.children
+        if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_)
     ]
     if not objects:
         return None
-    ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if objects[0] in e]
-    name = objects[0].doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
-    return canonical(ents[0]) if ents else name.text
+    prep, obj = objects[0]
+    ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if obj in e]
+    name = canonical(ents[0]) if ents else obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+    if prep.lower_ == "of":
+        return name
+    end = ents[0].end if ents else obj.right_edge.i + 1
+    return head.doc[role_start(head) : end].text

@@ -5,7 +5,7 @@ phrase gives ('City officials') or a generic word to resolve later ('the departm
 from spacy.tokens import Span, Token
 
 from services.extract.documents import author_span, earlier_author, has_author, is_definite
-from services.extract.entities import ents_within, titles, with_name_tail
+from services.extract.entities import entity_of, ents_within, titles, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.roles import (
     acting_for,
@@ -14,6 +14,7 @@ from services.extract.roles import (
     employer_of,
     is_role,
     role_phrase,
+    role_start,
 )
 from services.extract.words import DOCUMENTS, GENERIC_SPEAKERS, ORGANISATIONS, PLACE_BODIES
 
@@ -44,7 +45,7 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
 def read_name(span: Span | None) -> tuple[str | None, bool]:
     if span is None:
         return None, False
-    quoted = quoted_name(span.root)
+    quoted = quoted_name(span.root) or appositive_name(span)
     if quoted:
         return quoted, False
     if has_author(span.root):
@@ -58,6 +59,26 @@ def read_name(span: Span | None) -> tuple[str | None, bool]:
     if ents:
         return with_name_tail(ents[0]), False
     return unnamed(span)
+
+
+def appositive_name(span: Span) -> str | None:
+    """ "France's jobs agency, Emploi Central,", 'A spokesperson for the port, Ann Lee,': a speaker
+    described by a common noun and then named in apposition speaks under the name (for a
+    person, the name may hang on a word of the description)."""
+    head = span.root
+    if head.pos_ != "NOUN":
+        return None
+    named = [c for c in head.children if c.dep_ == "appos"]
+    if is_person_noun(head):
+        named += [t for t in span if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t not in named]
+    for appos in named:
+        words = [t for t in appos.subtree if not t.is_punct and t.dep_ != "det"]
+        ent = entity_of(appos)
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return with_name_tail(ent)
+        if words and words[0].pos_ == "PROPN" and (words[0].is_title or words[0].is_upper):
+            return span.doc[words[0].i : words[-1].i + 1].text
+    return None
 
 
 def owned_name(head: Token) -> str | None:
@@ -130,7 +151,23 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
         return span.doc[names[0].i : names[-1].i + 1].text, False
     if {head.lemma_.lower(), head.lower_} & GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
         return None, True  # 'the department', 'it': whoever the article named so
-    return acting_for(head) or role_phrase(head), False
+    return acting_for(head) or joined_speakers(head) or role_phrase(head), False
+
+
+def joined_speakers(head: Token) -> str | None:
+    """'Officials and medics said ...': people named by common nouns joined by 'and' speak
+    together; a name among them speaks first ('the prefecture and Wajima city')."""
+    joined = [c for c in head.children if c.dep_ == "conj"]
+    if not joined or not is_person_noun(head):
+        return None
+    people = [
+        c.pos_ == "NOUN" and not c.ent_type_ and (is_person_noun(c) or c.tag_ == "NNS")
+        and not {c.lemma_.lower(), c.lower_} & GENERIC_SPEAKERS  # 'activists and local media': outlets report
+        for c in joined
+    ]
+    if not all(people):
+        return None
+    return head.doc[role_start(head) : joined[-1].i + 1].text
 
 
 def is_bare_title(span: Span) -> bool:

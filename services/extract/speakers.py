@@ -172,6 +172,9 @@ def subject_of(verb: Token) -> Span | None:
         subjects = own_subjects(verb)
         if subjects and subjects[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             noun = verb.head  # 'President William Ruto, who said ...': who is the noun described
+            named = noun.head.pos_ == "PROPN" and noun.head.ent_type_ in ("ORG", "PERSON", "")
+            if noun.dep_ == "appos" and named:
+                noun = noun.head  # 'Corvane, the logistics contractor, which said': the name
             return verb.doc[noun.left_edge.i : noun.i + 1]
         if subjects:
             return verb.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]
