@@ -58,12 +58,14 @@ def told_outlet(verb: Token) -> str | None:
 
 
 def generic_phrase(span: Span | None) -> str:
-    """'The interior ministry' → 'interior ministry'; 'he' → 'he'."""
+    """'The interior ministry' → 'interior ministry'; 'he' → 'he'; "the government's health
+    ministry" keeps whose it is, unless that is a place ("the country's": it only points back)."""
     if span is None:
         return ""
     head = span.root
     words = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i >= head.i - 3]
-    start = min((t.left_edge.i for t in words), default=head.i)  # 'disaster management agency'
+    owners = [t for t in head.lefts if t.dep_ == "poss" and t.pos_ == "NOUN" and not is_place_word(t)]
+    start = min([t.left_edge.i for t in words] + [t.i for t in owners], default=head.i)
     return head.doc[max(start, head.i - 4) : head.i + 1].text
 
 

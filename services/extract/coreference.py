@@ -162,8 +162,9 @@ def longest_mention(head: str, marks: list[str], sent: Span) -> str | None:
 def names_body(name: str, head: str, marks: list[str]) -> bool:
     """The name has the body's noun as its head and every word that describes it: 'Ministry of
     Health' for 'health ministry', 'Bureau of Labor Statistics' for 'statistical bureau'; not
-    'County officials' for 'the county'."""
-    words = re.findall(r"\w+", name.lower())
+    'County officials' for 'the county', nor "Ministry of Health's Monitoring Panel" (the panel)
+    for 'the ministry'."""
+    words = re.findall(r"\w+", re.split(r"['’]s ", name.lower())[-1])
     ends = [w for w, after in zip(words, [*words[1:], ""], strict=True) if after in ("", *NAME_JOINS)]
     return head in ends and all(any(same_stem(m, w) for w in words) for m in marks)
 

@@ -42,7 +42,20 @@ def earlier_author(head: Token) -> Span | None:
     """The author given where the article first spoke of the same kind of document."""
     kept = document_authors(head.doc).get(head.lemma_.lower(), [])
     earlier = [author for at, author in kept if at < head.i]
-    return earlier[-1] if earlier else None
+    return earlier[-1] if earlier else author_beside(head)
+
+
+def author_beside(head: Token) -> Span | None:
+    """'The estimate, published by the Budget Office in a report ...' and later 'the report
+    said': a document first named without an author is the one whose author the sentence that
+    named it gives."""
+    doc, lemma = head.doc, head.lemma_.lower()
+    mentions = [t for t in doc[: head.sent.start] if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]
+    if not mentions:
+        return None
+    documents = [t for t in mentions[0].sent if t.pos_ == "NOUN" and t.lemma_.lower() in DOCUMENTS]
+    authors = [author_span(doc[t.i : t.i + 1]) for t in documents]
+    return next((a for a in authors if a is not None), None)
 
 
 def document_authors(doc: Doc) -> dict[str, list[tuple[int, Span]]]:

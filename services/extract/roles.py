@@ -135,24 +135,17 @@ def hyphen_joined(token: Token) -> bool:
 
 
 def employer_of(head: Token) -> str | None:
-    """'Leaders of IAM District 751' → the organisation they lead; 'Analysts at Morgan Stanley',
-    'officials from the Park Service' → the people with their role and where they work (the
-    role is what the text states of them); 'officials from the ministry' → None."""
+    """'Analysts at Morgan Stanley', 'Leaders of IAM District 751' → the organisation;
+    'officials from the ministry' → None."""
     if not is_person_noun(head):
         return None
-    preps = [p for p in head.children if p.dep_ == "prep" and p.lower_ in ("at", "from", "with", "of")]
     objects = [
-        (p, o)
-        for p in preps
-        for o in p.children
-        if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_)
+        o
+        for o in prep_objects(head, ("at", "from", "with", "of"))
+        if o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_
     ]
     if not objects:
         return None
-    prep, obj = objects[0]
-    ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if obj in e]
-    name = canonical(ents[0]) if ents else obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text
-    if prep.lower_ == "of":
-        return name
-    end = ents[0].end if ents else obj.right_edge.i + 1
-    return head.doc[role_start(head) : end].text
+    ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if objects[0] in e]
+    name = objects[0].doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+    return canonical(ents[0]) if ents else name.text

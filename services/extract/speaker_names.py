@@ -57,8 +57,21 @@ def read_name(span: Span | None) -> tuple[str | None, bool]:
     if ents and is_role(ents[0], span.root):
         return role_phrase(span.root), False
     if ents:
-        return with_name_tail(ents[0]), False
+        return with_owner(ents[0]), False
     return unnamed(span)
+
+
+def with_owner(ent: Span) -> str:
+    """"the Presidency's Strategy and Budget Office": a name owned by a capitalised name that is
+    no place keeps its owner; "Ireland's Data Protection Commission" is the commission."""
+    name = with_name_tail(ent)
+    owners = [c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start and c.pos_ == "PROPN"]
+    owner = owners[0] if owners else None
+    if owner is None or not owner.is_title or owner.ent_type_ not in ("ORG", "") or ent.label_ != "ORG":
+        return name
+    words = [t for t in owner.subtree if t.dep_ != "case"]  # "Ministry of Health's"
+    owned = f"{ent.doc[words[0].i : words[-1].i + 1].text}'s {name}"
+    return owned.removeprefix("the ").removeprefix("The ")
 
 
 def appositive_name(span: Span) -> str | None:
