@@ -101,7 +101,7 @@ def read_figure(
     noun = None if amount.percent or amount.currency else fig.counted_noun(token)
     if excluded.is_hypothetical(token) or excluded.is_source_description(noun):
         return None
-    if excluded.is_pronoun_one(amount, token, noun):
+    if excluded.is_pronoun_one(amount, token, noun) or excluded.is_name_number(token, noun):
         return None
     topic = memory.last_counted
     amount = replace(amount, qualifier=verb_qualifier(token, amount.qualifier))
