@@ -192,13 +192,15 @@ NAME_GLUE = frozenset(["the", "of", "and", "for", "&"])  # 'for the Coordination
 
 def as_written(ent: Span) -> str:
     """A known name as the article spells it when only accents set the two apart ('Pedro
-    Sanchez' stays so, not 'Pedro Sánchez'); else the known name."""
+    Sanchez' stays so, not 'Pedro Sánchez'); else the known name (an all-caps 'TASS' is
+    'Tass')."""
     known, written = canonical(ent), written_name(ent)
     return written if unaccented(written) == unaccented(known) else known
 
 
 def unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    """The text without its accents, its case kept: 'TASS' is not the known 'Tass' written so."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def with_name_tail(ent: Span, shortened: bool = True) -> str:

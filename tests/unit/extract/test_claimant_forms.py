@@ -118,3 +118,7 @@ def test_the_body_a_name_owns_is_not_the_owner(nlp):
         "Health's Cholera Monitoring Panel.\nThe ministry now projects about 90,000 cases this year."
     )
     assert claimants(nlp, text)[-1] == (90_000, "Ministry of Health", None)
+
+
+def test_an_all_caps_spelling_goes_by_the_known_name(nlp):
+    assert claimants(nlp, "TASS reported that 40 people were evacuated.")[0][1] == "Tass"
