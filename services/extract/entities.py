@@ -149,12 +149,23 @@ def canonical(ent: Span) -> str:
     return ent.ent_id_ or written_name(ent)
 
 
+HONORIFIC = re.compile(r"(mr|mrs|ms|dr)\.?", re.IGNORECASE)
+
+
 def written_name(ent: Span) -> str:
     """The name as the text has it, without an owner's 's, a leading 'the' or a person's title."""
     text = re.sub(r"['’]s$", "", ent.text.strip(" \"“”'‘’"))
     if ent.label_ == "PERSON":
         text = titles().sub("", text)
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip()
+
+
+def honoured(ent: Span) -> bool:
+    """'Mr. Blair', 'Ms Masebo': a surname after an honorific, which news writes for a person
+    it has named in full before."""
+    words = ent.text.split()
+    before = words[-2] if len(words) > 1 else ent.doc[ent.start - 1].text if ent.start > 0 else ""
+    return HONORIFIC.fullmatch(before) is not None
 
 
 def entity_of(token: Token) -> Span | None:
@@ -209,7 +220,8 @@ def with_name_tail(ent: Span, shortened: bool = True) -> str:
     surname alone is the person the article names in full (`fuller_name`), unless `shortened`
     is False."""
     doc = ent.doc
-    fuller = fuller_name(ent) if ent.label_ == "PERSON" and ent.ent_id_ and shortened else None
+    short = ent.label_ == "PERSON" and shortened and (bool(ent.ent_id_) or honoured(ent))
+    fuller = fuller_name(ent) if short else None
     if fuller:
         return fuller
     if ent.ent_id_:
@@ -234,9 +246,10 @@ def with_name_tail(ent: Span, shortened: bool = True) -> str:
 
 def fuller_name(ent: Span) -> str | None:
     """'Vance' → 'Nora Vance' when the article names her, not the better-known Vance of the
-    gazetteer: a known name of one word goes by the fuller name the article gives someone of
-    that surname, the one named last before (or, when none is, first after). A surname the
-    gazetteer does not know stays as the sentence writes it."""
+    gazetteer; 'Mr. Blair' → 'Bill Blair': a known name of one word, or a surname after an
+    honorific, goes by the fuller name the article gives someone of that surname, the one named
+    last before (or, when none is, first after). A bare surname the gazetteer does not know
+    stays as the sentence writes it."""
     words = written_name(ent).split()
     if len(words) != 1:
         return None

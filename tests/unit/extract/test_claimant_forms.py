@@ -122,3 +122,13 @@ def test_the_body_a_name_owns_is_not_the_owner(nlp):
 
 def test_an_all_caps_spelling_goes_by_the_known_name(nlp):
     assert claimants(nlp, "TASS reported that 40 people were evacuated.")[0][1] == "Tass"
+
+
+def test_a_surname_after_an_honorific_is_the_person_named_in_full(nlp):
+    text = "Emergency Minister Luis Ortiz toured the site.\nMore than 47 homes burned, Mr. Ortiz said."
+    assert claimants(nlp, text) == [(47, "Luis Ortiz", None)]
+
+
+def test_a_bare_surname_stays_as_the_sentence_writes_it(nlp):  # a guard on the rule above
+    text = "Emergency Minister Luis Ortiz toured the site.\nMore than 47 homes burned, Ortiz said."
+    assert claimants(nlp, text) == [(47, "Ortiz", None)]
