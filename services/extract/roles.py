@@ -19,7 +19,8 @@ def is_role(ent: Span, head: Token) -> bool:
     )  # "Lubbock's health department"
     # 'the UN migration agency', "the U.N. children's agency": a body of a larger organisation
     outlet = kinds().get(canonical(ent)) == "outlet"
-    part_of = ent.label_ == "ORG" and head.lemma_.lower() in ORGANISATIONS and not outlet
+    # ('The Sea Watch rescue group' is Sea Watch: a name of several words is the body)
+    part_of = ent.label_ == "ORG" and head.lemma_.lower() in ORGANISATIONS and not outlet and len(ent) == 1
     # 'Lao Cai officials': a name before people in the plural is where they serve, whatever its label
     serving = ent.root.dep_ == "compound" and head.tag_ == "NNS"
     serving = serving and is_person_noun(head)

@@ -132,3 +132,13 @@ def test_a_surname_after_an_honorific_is_the_person_named_in_full(nlp):
 def test_a_bare_surname_stays_as_the_sentence_writes_it(nlp):  # a guard on the rule above
     text = "Emergency Minister Luis Ortiz toured the site.\nMore than 47 homes burned, Ortiz said."
     assert claimants(nlp, text) == [(47, "Ortiz", None)]
+
+
+def test_a_name_of_several_words_before_a_kind_of_body_is_the_body(nlp):
+    text = "The Sea Watch rescue group said 790 people had been rescued."
+    assert claimants(nlp, text)[0][1] == "Sea Watch"
+
+
+def test_a_short_name_before_a_kind_of_body_is_a_part_of_it(nlp):  # a guard on the rule above
+    text = "The UN migration agency said 670 people had been buried."
+    assert claimants(nlp, text)[0][1] == "UN migration agency"
