@@ -62,7 +62,7 @@ def read_name(span: Span | None) -> tuple[str | None, bool]:
 
 
 def with_owner(ent: Span) -> str:
-    """"the Presidency's Strategy and Budget Office": a name owned by a capitalised name that is
+    """ "the Presidency's Strategy and Budget Office": a name owned by a capitalised name that is
     no place keeps its owner; "Ireland's Data Protection Commission" is the commission."""
     name = with_name_tail(ent)
     owners = [c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start and c.pos_ == "PROPN"]
@@ -174,7 +174,9 @@ def joined_speakers(head: Token) -> str | None:
     if not joined or not is_person_noun(head):
         return None
     people = [
-        c.pos_ == "NOUN" and not c.ent_type_ and (is_person_noun(c) or c.tag_ == "NNS")
+        c.pos_ == "NOUN"
+        and not c.ent_type_
+        and (is_person_noun(c) or c.tag_ == "NNS")
         and not {c.lemma_.lower(), c.lower_} & GENERIC_SPEAKERS  # 'activists and local media': outlets report
         for c in joined
     ]
