@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from services.extract import figures as fig
 from services.extract import subjects
 from services.extract.amounts import Amount
-from services.extract.attribution import Memory
+from services.extract.coreference import Memory
 from services.extract.entities import canonical, demonyms, ents_within
 from services.extract.events import MONEY_EVENTS, event_of
 from services.extract.measures import BODIES

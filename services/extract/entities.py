@@ -25,7 +25,7 @@ GAZETTEER = Path(__file__).with_name("gazetteer.jsonl")
 TITLE_WORDS = (
     r"former|deputy|acting|prime|vice|foreign|defen[cs]e|senior|chief|president|minister|secretary|"
     r"undersecretary|general|gen\.|spokesperson|spokesman|spokeswoman|executive|director|"
-    r"commissioner|chairman|chairwoman|ceo|mayor|governor|chancellor|premier|ambassador|commander|"
+    r"commissioner|chairman|chairwoman|chair|chairperson|co-chair|ceo|mayor|governor|chancellor|premier|ambassador|commander|"
     r"colonel|col\.|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|lt\.?|sgt\.?|capt\.?|adm\.?|"
     r"u\.s\.|us|north|south"
 )
@@ -117,10 +117,25 @@ def whole_name(ent: Span) -> Span:
     return Span(doc, start, end, label=ent.label_ if place else "ORG")
 
 
+def whole_person(ent: Span) -> Span:
+    """'Nora Vance', where only 'Vance' is a known name: a person's given names before a known
+    surname make another person, the one the article names."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and is_name_part(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+        if not ent.start <= doc[start - 1].head.i < ent.end:
+            break
+        start -= 1
+    known = set(ent.ent_id_.split())
+    if start == ent.start or all(t.text in known for t in doc[start : ent.start]):
+        return ent  # 'Tayyip Erdogan' is the known 'Recep Tayyip Erdogan'
+    return Span(doc, start, ent.end, label="PERSON")
+
+
 @Language.component("whole_names")
 def whole_names(doc: Doc) -> Doc:
-    known = [e for e in doc.ents if e.ent_id_ and e.label_ != "PERSON"]
-    grown = [g for g, e in ((whole_name(e), e) for e in known) if g is not e]
+    known = [e for e in doc.ents if e.ent_id_]
+    grown = [g for g, e in ((whole_person(e) if e.label_ == "PERSON" else whole_name(e), e) for e in known)]
+    grown = [g for g, e in zip(grown, known, strict=True) if g is not e]
     if grown:
         kept = [e for e in doc.ents if not any(e.start < g.end and g.start < e.end for g in grown)]
         doc.ents = filter_spans([*kept, *grown])
@@ -134,12 +149,23 @@ def canonical(ent: Span) -> str:
     return ent.ent_id_ or written_name(ent)
 
 
+HONORIFIC = re.compile(r"(mr|mrs|ms|dr)\.?", re.IGNORECASE)
+
+
 def written_name(ent: Span) -> str:
     """The name as the text has it, without an owner's 's, a leading 'the' or a person's title."""
     text = re.sub(r"['’]s$", "", ent.text.strip(" \"“”'‘’"))
     if ent.label_ == "PERSON":
         text = titles().sub("", text)
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip()
+
+
+def honoured(ent: Span) -> bool:
+    """'Mr. Blair', 'Ms Masebo': a surname after an honorific, which news writes for a person
+    it has named in full before."""
+    words = ent.text.split()
+    before = words[-2] if len(words) > 1 else ent.doc[ent.start - 1].text if ent.start > 0 else ""
+    return HONORIFIC.fullmatch(before) is not None
 
 
 def entity_of(token: Token) -> Span | None:
@@ -177,19 +203,27 @@ NAME_GLUE = frozenset(["the", "of", "and", "for", "&"])  # 'for the Coordination
 
 def as_written(ent: Span) -> str:
     """A known name as the article spells it when only accents set the two apart ('Pedro
-    Sanchez' stays so, not 'Pedro Sánchez'); else the known name."""
+    Sanchez' stays so, not 'Pedro Sánchez'); else the known name (an all-caps 'TASS' is
+    'Tass')."""
     known, written = canonical(ent), written_name(ent)
     return written if unaccented(written) == unaccented(known) else known
 
 
 def unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    """The text without its accents, its case kept: 'TASS' is not the known 'Tass' written so."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def with_name_tail(ent: Span) -> str:
+def with_name_tail(ent: Span, shortened: bool = True) -> str:
     """'Colorado Coalition for the Homeless' when the entity stops before 'for the Homeless':
-    an 'of'/'for' tail of capitalised words on the entity's head is part of the name."""
+    an 'of'/'for' tail of capitalised words on the entity's head is part of the name. A known
+    surname alone is the person the article names in full (`fuller_name`), unless `shortened`
+    is False."""
     doc = ent.doc
+    short = ent.label_ == "PERSON" and shortened and (bool(ent.ent_id_) or honoured(ent))
+    fuller = fuller_name(ent) if short else None
+    if fuller:
+        return fuller
     if ent.ent_id_:
         return as_written(ent)
     start = joined_start(ent)
@@ -208,6 +242,29 @@ def with_name_tail(ent: Span) -> str:
     if words and all(t.is_title and t.pos_ == "PROPN" for t in words) and tail[-1].i - prep.i == len(tail):
         return f"{name} {doc[prep.i : tail[-1].i + 1].text}"
     return name
+
+
+def fuller_name(ent: Span) -> str | None:
+    """'Vance' → 'Nora Vance' when the article names her, not the better-known Vance of the
+    gazetteer; 'Mr. Blair' → 'Bill Blair': a known name of one word, or a surname after an
+    honorific, goes by the fuller name the article gives someone of that surname, the one named
+    last before (or, when none is, first after). A bare surname the gazetteer does not know
+    stays as the sentence writes it."""
+    words = written_name(ent).split()
+    if len(words) != 1:
+        return None
+    names = [(start, name) for start, name in full_names(ent.doc) if name.split()[-1] == words[0]]
+    before = [n for n in names if n[0] < ent.start]
+    return max(before)[1] if before else min(names)[1] if names else None
+
+
+def full_names(doc: Doc) -> list[tuple[int, str]]:
+    """The article's people named by more than one word, with where each is named."""
+    if "full_names" not in doc.user_data:
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        named = [(e.start, with_name_tail(e, shortened=False)) for e in people]
+        doc.user_data["full_names"] = [(at, name) for at, name in named if len(name.split()) > 1]
+    return doc.user_data["full_names"]
 
 
 def person_end(ent: Span, end: int) -> int:

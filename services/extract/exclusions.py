@@ -156,3 +156,15 @@ def is_source_description(noun: Token | None) -> bool:
     if noun is None or noun.dep_ != "nsubj":
         return False
     return noun.head.lemma_.lower() in ("say", "tell", "add", "confirm", "speak", "write")
+
+
+def is_name_number(token: Token, noun: Token | None) -> bool:
+    """'near 10 Downing Street', 'at 221 Baker Street', 'a Boeing 787 Dreamliner': a number on a
+    singular proper noun, with only proper nouns between, is part of a name or an address, not
+    a count (and the 'near' before it is a place, not a qualifier); a maker's or a people's name
+    counts what they make or who they are ('101 Boeing 737 jets', '300 Syrians')."""
+    if noun is None or noun.i <= token.i or noun.tag_ != "NNP":
+        return False
+    if noun.ent_type_ in ("NORP", "ORG", "PRODUCT"):
+        return False
+    return all(t.pos_ == "PROPN" and t.is_title for t in token.doc[token.i + 1 : noun.i + 1])

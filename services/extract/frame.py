@@ -121,9 +121,19 @@ def incident_places(incident_words: list[Token]) -> list[Place]:
 
 
 # What is done with the dead once they are counted: a count of it is another fact than the toll.
+# News also writes these as adjectives ('187 bodies still unidentified'): `done_with_dead`.
 HANDLED_DEAD = frozenset(["identify", "repatriate", "claim"])
-# The same as the adjectives news writes them ('187 bodies still unidentified').
-HANDLED_STATES = frozenset(["identified", "unidentified", "repatriated", "claimed", "unclaimed"])
+
+
+def done_with_dead(word: Token) -> bool:
+    """The word is one of HANDLED_DEAD, as a verb or as its participle used as an adjective,
+    negated or not ('identified', 'unclaimed'): the tagger gives an adjective its own form as
+    its lemma, so the verb is read back from the '-ed' form ('identified' → 'identify')."""
+    if word.lemma_.lower() in HANDLED_DEAD:
+        return True
+    form = word.lower_.removeprefix("un")
+    verbs = {form[:-2], form[:-1], form[:-3] + "y"} if form.endswith("ed") else set()
+    return bool(verbs & HANDLED_DEAD)
 
 
 def handled_dead(token: Token) -> bool:
@@ -139,7 +149,7 @@ def handled_dead(token: Token) -> bool:
     if verb is not None:
         # 'Nineteen of the dead are yet to be identified': the verb's complement says it
         words += [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "acomp"))]
-    return any(w.lemma_.lower() in HANDLED_DEAD or w.lower_ in HANDLED_STATES for w in words)
+    return any(done_with_dead(w) for w in words)
 
 
 def incident_place(clause: list[Token], hint: str | None) -> Place | None:

@@ -11,8 +11,9 @@ from services.claims.identity import claim_key
 from services.extract import exclusions as excluded
 from services.extract import figures as fig
 from services.extract.amounts import Amount, find_amounts
-from services.extract.attribution import Memory, claimant_for, remember
+from services.extract.attribution import claimant_for, remember
 from services.extract.claimant import Attribution
+from services.extract.coreference import Memory
 from services.extract.counting import Counted, verb_qualifier, what_is_counted
 from services.extract.currencies import local_currency
 from services.extract.earlier import is_earlier, past_perfect
@@ -100,7 +101,7 @@ def read_figure(
     noun = None if amount.percent or amount.currency else fig.counted_noun(token)
     if excluded.is_hypothetical(token) or excluded.is_source_description(noun):
         return None
-    if excluded.is_pronoun_one(amount, token, noun):
+    if excluded.is_pronoun_one(amount, token, noun) or excluded.is_name_number(token, noun):
         return None
     topic = memory.last_counted
     amount = replace(amount, qualifier=verb_qualifier(token, amount.qualifier))

@@ -4,14 +4,19 @@ in which order they are tried, and the subject that speaks."""
 from spacy.tokens import Span, Token
 
 from services.extract.entities import entity_of
-from services.extract.words import ORGANISATIONS, VALUE_NOUNS, vocabulary
+from services.extract.events import is_person_noun
+from services.extract.words import GOVERNMENTS, ORGANISATIONS, PLACE_NOUNS, VALUE_NOUNS, vocabulary
 
 SPEECH_VERBS = vocabulary(
     "say tell add announce write report claim state note estimate reveal believe find "
     "confirm disclose insist acknowledge argue allege warn suggest indicate show summarize "
     "think assert declare tweet post publish conclude testify admit explain record document "
-    "count tally calculate assess identify put ask request propose rule order list urge recommend"
+    "count tally calculate assess identify put ask request propose rule order list urge recommend "
+    "promise pledge vow"
 )
+# Verbs by which someone states a figure they commit to; a document or a deal that 'promised'
+# is not someone ('the agreement promised a 25% raise': whose offer it was, the text says elsewhere).
+PLEDGES = vocabulary("promise pledge vow")
 # Verbs that state a figure for the future ('the poll projects 131 seats'); unlike the others
 # they do not close the clause a figure's frame is read in ('are projected to win 48 seats').
 FORECASTS = vocabulary("project forecast predict expect")
@@ -85,6 +90,8 @@ def is_speech(token: Token) -> bool:
         return False
     if not acts_as_verb(token):
         return False
+    if token.lemma_.lower() in PLEDGES and not pledged_by_someone(token):
+        return False
     # not 'an estimated 900,000', nor '... to find other ways': no statement hangs on these;
     # nor 'with 648 of the 650 seats declared', where nobody speaks
     if any(c.dep_ == "mark" and c.lower_ == "with" for c in token.children):
@@ -106,6 +113,20 @@ def is_speech(token: Token) -> bool:
     if token.lemma_.lower() in WEAK_SPEECH and token.dep_ != "parataxis" and not takes_object(token):
         return False
     return token.dep_ != "amod" and (token.dep_ != "xcomp" or any(c.dep_ == "ccomp" for c in token.children))
+
+
+def pledged_by_someone(verb: Token) -> bool:
+    """The subject of 'promised' is a person, people, a body or a government ('the state has
+    promised'), reached through 'who'/'which' to the noun it stands for."""
+    subjects = own_subjects(verb)
+    subject = subjects[0] if subjects else None
+    if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None:
+        return False
+    bodies = ORGANISATIONS | GOVERNMENTS | PLACE_NOUNS
+    named = subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or subject.pos_ == "PRON"
+    return named or is_person_noun(subject) or subject.lemma_.lower() in bodies
 
 
 def body_speaks(verb: Token) -> bool:
@@ -172,6 +193,9 @@ def subject_of(verb: Token) -> Span | None:
         subjects = own_subjects(verb)
         if subjects and subjects[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
             noun = verb.head  # 'President William Ruto, who said ...': who is the noun described
+            named = noun.head.pos_ == "PROPN" and noun.head.ent_type_ in ("ORG", "PERSON", "")
+            if noun.dep_ == "appos" and named:
+                noun = noun.head  # 'Corvane, the logistics contractor, which said': the name
             return verb.doc[noun.left_edge.i : noun.i + 1]
         if subjects:
             return verb.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]

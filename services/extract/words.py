@@ -18,6 +18,40 @@ ORGANISATIONS = vocabulary(
 )
 
 
+# Words for who speaks (claimant.py and the modules it reads with).
+GENERIC_SPEAKERS = vocabulary(
+    "outlet media investigation publication newspaper paper agency ministry it he she they source"
+)
+
+
+# Things that hold figures but cannot assert them: the organisation behind one speaks, or nobody.
+DOCUMENTS = vocabulary(
+    "poll survey study report document analysis estimate data datum census tally count investigation "
+    "assessment statement figure figures briefing letter notice release bulletin record filing memo "
+    "documentation memorandum model projection forecast statistic statistics number dataset "
+    "database chart table list register update review audit inquiry research finding result "
+    "transcript tweet video footage map image website page"
+)
+
+
+# Bodies named after the place they govern: 'the Ishikawa prefectural government'.
+GOVERNMENTS = vocabulary("government administration authority council prefecture municipality")
+
+
+# Places that speak through their government: 'the county said' is the county the article names.
+PLACE_BODIES = vocabulary("county city prefecture province municipality")
+PLACE_NOUNS = PLACE_BODIES | vocabulary("country nation state region town village")
+MEDIA_WORDS = vocabulary("broadcaster newspaper outlet agency channel television radio magazine")
+
+
+# Nouns for people only as the ones who tell: 'Egyptian security and medical sources'.
+TELLERS = vocabulary("source insider")
+
+
+# Nouns for a person by what they lead, which only their 'of' phrase tells.
+LEADERS = vocabulary("head chief leader chair")
+
+
 EVENT_WORDS = {
     "fighting": "fight fighting serve operate battle combat participate",
     "captured": "capture captive",

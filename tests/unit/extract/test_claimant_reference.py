@@ -4,8 +4,8 @@ outlet relaying someone, a modal verb, an accent. Invented sentences, one named 
 import pytest
 from spacy.tokens import Doc
 
-from services.extract.claimant import name_of
 from services.extract.entities import with_name_tail
+from services.extract.speaker_names import name_of
 from tests.unit.extract.test_claimant_context import claimants
 
 # (the article's text after a plain headline, (value, claimant) of each body figure)

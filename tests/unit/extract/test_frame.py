@@ -542,6 +542,7 @@ def test_a_month_that_opens_a_sentence_of_a_capture_dates_it(nlp):
     ("Of the 275 bodies, 88 have been identified.", 275, "killed"),
     ("Of the 275 bodies, 88 have been identified.", 88, "other"),
     ("With 187 bodies still unidentified, officials appealed for help.", 187, "other"),
+    ("With 64 bodies still unrepatriated, families waited at the border.", 64, "other"),
     ("Aid groups sent some 6,000 body bags to the province.", 6000, None),  # bags, not the dead
 ])
 def test_bodies_count_the_dead_unless_the_text_says_what_was_done_with_them(nlp, sentence, value, measure):

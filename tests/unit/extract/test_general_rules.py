@@ -164,3 +164,13 @@ def test_part_of_them_counts_the_people_named_before(nlp):
     text = "Police detained 40 protesters on Sunday, the ministry said. Six of them were later charged."
     *_, f = figures_of(nlp, text)
     assert (f.value, f.counted, f.unit) == (6, "protesters", "people")
+
+
+def test_a_number_in_an_address_is_no_figure_and_near_it_no_qualifier(nlp):
+    text = "Protesters gathered near 10 Downing Street, where police said 40 people were arrested."
+    assert [(f.value, f.qualifier) for f in figures_of(nlp, text)] == [(40, "exact")]
+
+
+def test_a_number_on_a_makers_name_still_counts(nlp):
+    text = "The airline has grounded 101 Boeing jets for checks."
+    assert [f.value for f in figures_of(nlp, text)] == [101]

@@ -1,0 +1,232 @@
+"""A speaker's name read from the phrase that speaks: its best entity, a name owned by an
+organisation ("Moody's Analytics"), a quoted name, a document's author, else the role the
+phrase gives ('City officials') or a generic word to resolve later ('the department')."""
+
+from spacy.tokens import Span, Token
+
+from services.extract.documents import author_span, earlier_author, has_author, is_definite
+from services.extract.entities import entity_of, ents_within, titles, with_name_tail
+from services.extract.events import is_person_noun
+from services.extract.roles import (
+    acting_for,
+    based_in,
+    body_spoken_for,
+    employer_of,
+    is_role,
+    role_phrase,
+    role_start,
+)
+from services.extract.words import DOCUMENTS, GENERIC_SPEAKERS, ORGANISATIONS, PLACE_BODIES
+
+QUOTES = frozenset(['"', "“", "”", "«", "»"])
+ENTITY_PRIORITY = {"PERSON": 0, "ORG": 1, "NORP": 3, "GPE": 2, "LOC": 4, "FAC": 5}
+
+
+def core(span: Span) -> list[Token]:
+    """The subject without its relative clauses, prepositional tails and further conjuncts
+    ('the prefecture and the Wajima city government' speaks first as the prefecture)."""
+    root = span.root
+    cut = {
+        t.i
+        for c in root.children
+        if c.dep_ in ("relcl", "acl", "prep", "advcl", "conj", "cc")
+        for t in c.subtree
+    }
+    return [t for t in span if t.i not in cut]
+
+
+def name_of(span: Span | None) -> tuple[str | None, bool]:
+    """(canonical name, generic?) for a claimant span: its best entity, else its head noun; a
+    span without a word ('%' the parser took for a subject) names nobody."""
+    name, generic = read_name(span)
+    return (name, generic) if name is None or any(c.isalpha() for c in name) else (None, False)
+
+
+def read_name(span: Span | None) -> tuple[str | None, bool]:
+    if span is None:
+        return None, False
+    quoted = quoted_name(span.root) or appositive_name(span)
+    if quoted:
+        return quoted, False
+    if has_author(span.root):
+        return document_author(span)  # 'Preliminary estimates from modelers': the modelers
+    owned = owned_name(span.root)
+    if owned is not None:
+        return owned, False
+    ents = speaker_entities(span)
+    if ents and is_role(ents[0], span.root):
+        return role_phrase(span.root), False
+    if ents:
+        return with_owner(ents[0]), False
+    return unnamed(span)
+
+
+def with_owner(ent: Span) -> str:
+    """ "the Presidency's Strategy and Budget Office": a name owned by a capitalised name that is
+    no place keeps its owner; "Ireland's Data Protection Commission" is the commission."""
+    name = with_name_tail(ent)
+    owners = [c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start and c.pos_ == "PROPN"]
+    owner = owners[0] if owners else None
+    if owner is None or not owner.is_title or owner.ent_type_ not in ("ORG", "") or ent.label_ != "ORG":
+        return name
+    words = [t for t in owner.subtree if t.dep_ != "case"]  # "Ministry of Health's"
+    owned = f"{ent.doc[words[0].i : words[-1].i + 1].text}'s {name}"
+    return owned.removeprefix("the ").removeprefix("The ")
+
+
+def appositive_name(span: Span) -> str | None:
+    """ "France's jobs agency, Emploi Central,", 'A spokesperson for the port, Ann Lee,': a speaker
+    described by a common noun and then named in apposition speaks under the name (for a
+    person, the name may hang on a word of the description)."""
+    head = span.root
+    if head.pos_ != "NOUN":
+        return None
+    named = [c for c in head.children if c.dep_ == "appos"]
+    if is_person_noun(head):
+        named += [t for t in span if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t not in named]
+    for appos in named:
+        words = [t for t in appos.subtree if not t.is_punct and t.dep_ != "det"]
+        ent = entity_of(appos)
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return with_name_tail(ent)
+        if words and words[0].pos_ == "PROPN" and (words[0].is_title or words[0].is_upper):
+            return span.doc[words[0].i : words[-1].i + 1].text
+    return None
+
+
+def owned_name(head: Token) -> str | None:
+    """ "Moody's Analytics": capitalised words owned by an organisation's name, and no name of
+    their own, are one name with it; lower-case ones are not ("Moody's analysts" stays the
+    people of Moody's, with their role)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+    words = head.doc[owner.right_edge.i + 1 : head.i + 1] if owner is not None else []
+    if owner is None or head.ent_type_ or not all(t.is_title for t in words):
+        return None
+    return head.doc[owner.left_edge.i : head.i + 1].text.removeprefix("the ").removeprefix("The ")
+
+
+def speaker_entities(span: Span) -> list[Span]:
+    """Names in the subject, best first: the head's own, not an owner's, people before
+    organisations before places. Lower-case words the tagger took for names are not names."""
+    kept = {t.i for t in core(span)}
+    ents = [
+        e
+        for e in ents_within(span)
+        if e.label_ in ENTITY_PRIORITY
+        and kept & set(range(e.start, e.end))
+        and not is_common_word(e)
+        and e.root.head.lower_ != "based"  # 'the Oslo-based software maker' is not Oslo
+    ]
+    named = [e for e in ents_within(span) if e.label_ == "PERSON" and e.end == span.end]
+    if named and not any(e.label_ == "PERSON" for e in ents):
+        ents = named  # 'Gujarat minister of state for home Harsh Sanghavi'
+    ents.sort(key=lambda e: (span.root not in e, e.root.dep_ == "poss", ENTITY_PRIORITY[e.label_], e.start))
+    named = [t for t in span.root.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return [] if named and all(e.root.dep_ == "poss" for e in ents) else ents
+
+
+def is_common_word(ent: Span) -> bool:
+    """'examiner' tagged as an organisation: one lower-case word is no name, nor one the tagger
+    reads as a common noun for speakers ('Media identifies ...' in a headline)."""
+    words = {ent.root.lemma_.lower(), ent.root.lower_}  # 'Media' has the lemma 'medium'
+    speaker_word = ent.root.pos_ == "NOUN" and bool(words & (GENERIC_SPEAKERS | ORGANISATIONS))
+    return len(ent) == 1 and (ent.text.islower() or speaker_word)
+
+
+def unnamed(span: Span) -> tuple[str | None, bool]:
+    """A subject without a name: an employer, a document's author, 'City officials', a
+    generic word to resolve ('the department'), else the noun with its modifiers."""
+    head = span.root
+    employer = employer_of(head)
+    if employer is not None:
+        return employer, False
+    body = body_spoken_for(head)
+    if body is not None:
+        return name_of(body)
+    if head.lemma_.lower() in DOCUMENTS:
+        return document_author(span)
+    if head.like_num or head.lower_ == "one":
+        objects = [c for p in head.children if p.lower_ == "of" for c in p.children]
+        head = objects[0] if objects else head
+    if is_bare_title(span):
+        return None, True  # 'the Minister': the minister the article named
+    named_like_number = head.pos_ == "PROPN" and head.text[-1:].isalpha()  # '23andMe'
+    if head.ent_type_ in ("DATE", "TIME", "CARDINAL") and not named_like_number:
+        return None, False
+    if based_in(head):
+        return None, True  # 'the Minnetonka-based health insurer': an organisation the article names
+    names = [t for t in core(span) if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")]
+    if all(t.is_lower for t in names):
+        names = []  # 'the regional emergency coordination centre': words the tagger took for names
+    if names and head.pos_ == "NOUN" and is_person_noun(head) and all(t.head == head for t in names):
+        return span.doc[names[0].i : head.i + 1].text, False  # 'City officials', not 'City'
+    if names and head.pos_ in ("NOUN", "PROPN"):
+        return span.doc[names[0].i : names[-1].i + 1].text, False
+    if {head.lemma_.lower(), head.lower_} & GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
+        return None, True  # 'the department', 'it': whoever the article named so
+    return acting_for(head) or joined_speakers(head) or role_phrase(head), False
+
+
+def joined_speakers(head: Token) -> str | None:
+    """'Officials and medics said ...': people named by common nouns joined by 'and' speak
+    together; a name among them speaks first ('the prefecture and Wajima city')."""
+    joined = [c for c in head.children if c.dep_ == "conj"]
+    if not joined or not is_person_noun(head):
+        return None
+    people = [
+        c.pos_ == "NOUN"
+        and not c.ent_type_
+        and (is_person_noun(c) or c.tag_ == "NNS")
+        and not {c.lemma_.lower(), c.lower_} & GENERIC_SPEAKERS  # 'activists and local media': outlets report
+        for c in joined
+    ]
+    if not all(people):
+        return None
+    return head.doc[role_start(head) : joined[-1].i + 1].text
+
+
+def is_bare_title(span: Span) -> bool:
+    """'the Minister', 'the President': a title alone, which points back to whoever the
+    article named with it."""
+    words = [t for t in span if t.dep_ != "det"]
+    return len(words) == 1 and titles().fullmatch(words[0].text + " ") is not None
+
+
+def quoted_name(head: Token) -> str | None:
+    """'the opposition publication "Important Stories"': a capitalised name in quotation
+    marks right after the noun that describes it."""
+    doc, start = head.doc, head.i + 1
+    if start >= len(doc) or doc[start].text not in QUOTES:
+        return None
+    end = next((t.i for t in doc[start + 1 : start + 8] if t.text in QUOTES), None)
+    words = doc[start + 1 : end] if end else None
+    return words.text if words and all(t.is_title or not t.is_alpha for t in words) else None
+
+
+def is_bare_body(head: Token) -> bool:
+    """'the company', 'the department': an organisation noun with nothing but an article."""
+    bare = not any(c.dep_ in ("amod", "compound", "nmod", "poss", "appos") for c in head.children)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    body = head.lemma_.lower() in ORGANISATIONS | PLACE_BODIES
+    return body and head.tag_ == "NN" and bare and definite
+
+
+def document_author(span: Span) -> tuple[str | None, bool]:
+    """'A poll published by CRTA' → CRTA; "the council's own estimate" → council;
+    'interior ministry data' → interior ministry; 'the figures' → nobody (a document never
+    speaks for itself)."""
+    head = span.root
+    author = author_span(span)
+    if author is not None and len(author) == 1 and author.root.lemma_.lower() in ORGANISATIONS:
+        return None, True  # 'alliance estimates': the alliance the article names
+    if author is None and is_definite(head):
+        author = earlier_author(head)  # 'the estimate' of 'an estimate by the disaster centre' before
+    if author is not None:
+        return name_of(author)
+    ents = sorted(
+        (e for e in ents_within(span) if e.label_ in ENTITY_PRIORITY),
+        key=lambda e: (ENTITY_PRIORITY[e.label_], e.start),
+    )
+    if ents:
+        return with_name_tail(ents[0]), False
+    return None, head.lemma_.lower() == "investigation"
