@@ -81,6 +81,8 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
         return group_counted(group, event)  # 'Of the dead, 31 were in Wajima and 22 in Suzu'
     if event in HARM_EVENTS and token.dep_ in ("dobj", "nsubjpass"):
         return Counted("people", "people", event)
+    if token.dep_ == "nsubjpass" and token.head.pos_ == "VERB" and memory.last_counted:
+        return Counted(memory.last_counted, "people", event)  # 'Eight workers fell ... Two were rescued'
     if (
         token.dep_ == "nsubj"
         and token.head.pos_ == "VERB"

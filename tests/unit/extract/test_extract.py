@@ -223,6 +223,18 @@ def test_people_who_remain_are_counted_not_named_by_their_number(nlp):
     assert (f.value, f.unit) == (59, "people") and f.counted != "59"
 
 
+def test_a_bare_number_as_passive_subject_counts_the_people_named_before(nlp):
+    figures = figures_of(
+        nlp, "Nine miners were trapped underground. Four were rescued on Tuesday, officials said."
+    )
+    assert [(f.value, f.unit, f.counted) for f in figures] == [
+        (9, "people", "miners"),
+        (4, "people", "miners"),
+    ]
+    # with no people named before, a passive subject is not guessed to be people
+    assert [f.value for f in figures_of(nlp, "The firm sold 40 buses. Twelve were sold abroad.")] == [40]
+
+
 def test_elided_thing_in_the_same_sentence(nlp):
     figures = figures_of(nlp, "Warsaw ordered 1,000 K2 tanks, of which 180 have already been delivered.")
     assert [(f.value, f.unit, f.counted) for f in figures] == [
