@@ -40,7 +40,7 @@ HARM_OF_LEMMA = {"destroy": "destroyed", "raze": "destroyed", "flatten": "destro
                  "damage": "damaged", "sweep": "damaged", "flood": "damaged"}
 # Words governing the figure (lemmas) that decide the measure before the event does.
 GOVERNOR_MEASURE: dict[str, Measure] = {
-    **dict.fromkeys("hospitalize hospitalise admit hospital hospitalization".split(), "hospitalised"),
+    **dict.fromkeys("hospitalize hospitalise admit hospital hospitalization treat".split(), "hospitalised"),
     **dict.fromkeys("rescue".split(), "rescued"),
     **dict.fromkeys("affect".split(), "affected"),
     **dict.fromkeys("infect diagnose sicken".split(), "cases"),

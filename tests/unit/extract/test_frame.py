@@ -78,10 +78,12 @@ def test_the_fires_are_all_of_them_not_the_one_in_the_headline(nlp):
     [("Evacuation orders covered 180,000 people on Friday.", 180000, "evacuated"),
      ("Another 200,000 people were under evacuation warnings on Friday.", 200000, "evacuation_warned"),
      ("Thirteen people have been hospitalised in the outbreak, officials said.", 13, "hospitalised"),
+     ("At least 20 people died in the crush, and 36 were being treated at a medical college.", 36,
+      "hospitalised"),
      ("The fire has destroyed 5,316 structures, Cal Fire said.", 5316, "structures_destroyed"),
      ("The fire has burned 23,448 acres, Cal Fire said.", 23448, "area_burned"),
      ("The death toll rose to 216 on Monday, officials said.", 216, "killed")],
-    ids=["evacuation-orders", "evacuation-warnings", "hospitalised", "structures-destroyed",
+    ids=["evacuation-orders", "evacuation-warnings", "hospitalised", "being-treated", "structures-destroyed",
          "acres-burned", "toll-level-not-a-rise"],
 )
 def test_measures(nlp, sentence, value, measure):
