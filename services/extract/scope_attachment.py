@@ -23,7 +23,10 @@ def clause_of(token: Token, anchor: Token) -> set[int]:
     """Token indices a time scope may hang on: the figure's ancestors up to a coordinated
     clause, the counted phrase, the verb's own phrases ('through a center between June 2023
     and May 2024') and what leads its clause ('In 2021, a quake killed ...')."""
-    allowed = {t.i for t in anchor.subtree} | {token.i}
+    # an apposition renames the figure and dates itself ('crossed 1,000, a milestone in what is
+    # the worst outbreak since records began in 2000')
+    renaming = {t.i for c in anchor.children if c.dep_ == "appos" for t in c.subtree}
+    allowed = {t.i for t in anchor.subtree if t.i not in renaming} | {token.i}
     verb = None
     for ancestor in token.ancestors:
         allowed.add(ancestor.i)

@@ -235,6 +235,15 @@ def test_a_bare_number_as_passive_subject_counts_the_people_named_before(nlp):
     assert [f.value for f in figures_of(nlp, "The firm sold 40 buses. Twelve were sold abroad.")] == [40]
 
 
+def test_an_apposition_that_renames_a_figure_lends_it_no_period(nlp):
+    text = (
+        "The dengue death toll this year has crossed 1,000, a grim milestone in what is the "
+        "worst outbreak since the disease was first recorded here in 2000."
+    )
+    f = only(nlp, text)
+    assert (f.value, f.qualifier) == (1000, "more_than") and f.scope != "2000"
+
+
 def test_elided_thing_in_the_same_sentence(nlp):
     figures = figures_of(nlp, "Warsaw ordered 1,000 K2 tanks, of which 180 have already been delivered.")
     assert [(f.value, f.unit, f.counted) for f in figures] == [
