@@ -41,6 +41,8 @@ def what_is_counted(
         return Counted(memory.last_percent, unit, event)
     if noun is not None:
         return Counted(noun_counted(doc, amount, noun, unit, memory), unit, event)
+    if (listed := listed_with(amount, token, event)) is not None:
+        return listed  # 'worst hit with 394 deaths, followed by Taroudant with 271'
     return elided(token, event, memory)
 
 
@@ -93,6 +95,29 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
     ):
         return Counted(memory.last_counted or "people", "people", event)  # 'About 120,000 are sheltering'
     return None
+
+
+def listed_with(amount: Amount, token: Token, event: str) -> Counted | None:
+    """'Al Haouz was worst hit with 394 deaths, followed by Taroudant with 271': a bare number
+    after 'with' in a list counts what the sentence counted before it, a number's own noun or the
+    tally the sentence is about ('The highest numbers of deaths are in X, with 153')."""
+    if token.dep_ != "pobj" or token.head.lower_ != "with":
+        return None
+    sent = token.sent
+    before = [
+        t for t in sent if t.i < token.i and t.like_num and t.dep_ == "nummod" and t.head.pos_ == "NOUN"
+    ]
+    if before:
+        noun = before[-1].head
+        own = EVENT_OF_NOUN.get(noun.lemma_.lower())
+        return Counted(
+            fig.noun_phrase(noun, before[-1].i + 1) or noun.text, fig.unit_of(amount, noun), own or event
+        )
+    level = next(
+        (t for t in sent if t.i < token.i and t.dep_ in subjects.SUBJECTS and t.lemma_.lower() in TALLIES),
+        None,
+    )
+    return tally(level, event) if level is not None else None
 
 
 def of_pronoun(token: Token) -> bool:

@@ -244,6 +244,23 @@ def test_an_apposition_that_renames_a_figure_lends_it_no_period(nlp):
     assert (f.value, f.qualifier) == (1000, "more_than") and f.scope != "2000"
 
 
+def test_a_list_of_parts_with_bare_numbers_counts_what_the_sentence_counted(nlp):
+    figures = figures_of(
+        nlp, "The north was hardest hit with 212 deaths, followed by the coast with 87 and the hills with 9."
+    )
+    assert [(f.value, f.counted, f.event) for f in figures] == [
+        (212, "deaths", "killed"),
+        (87, "deaths", "killed"),
+        (9, "deaths", "killed"),
+    ]
+    tally = figures_of(
+        nlp,
+        "The highest numbers of confirmed cases are in the capital, with 640, followed by the port, "
+        "with 310.",
+    )
+    assert [(f.value, f.counted) for f in tally] == [(640, "cases"), (310, "cases")]
+
+
 def test_elided_thing_in_the_same_sentence(nlp):
     figures = figures_of(nlp, "Warsaw ordered 1,000 K2 tanks, of which 180 have already been delivered.")
     assert [(f.value, f.unit, f.counted) for f in figures] == [
