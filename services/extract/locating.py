@@ -111,6 +111,8 @@ def stated_place(path: list[Token], country: str | None, region: Place | None) -
     hint = country
     if place := place_after(path[0], hint):
         return place
+    if (place := listed_place(path[0], hint)) is not None:
+        return place
     for word in path:
         if word.dep_ == "relcl" and (place := place_of_entity(word.head, hint)):
             return place  # 'Buncombe County, where officials have confirmed 72 deaths'
@@ -133,6 +135,15 @@ def stated_place(path: list[Token], country: str | None, region: Place | None) -
                 return place
     speech = path[-1] if path[-1].lemma_.lower() in SPEECH_VERBS else path[-1].head
     return fronted_place(speech, hint) or speaker_place(speech, hint)
+
+
+def listed_place(word: Token, hint: str | None) -> Place | None:
+    """'worst hit was Nairobi with 45 deaths, followed by Mombasa with 12': a list item's
+    number is in the place named right before its 'with'."""
+    word = word.head if word.dep_ == "nummod" else word
+    if word.dep_ != "pobj" or word.head.lower_ != "with" or word.head.i == 0:
+        return None
+    return place_of_entity(word.doc[word.head.i - 1], hint)
 
 
 def speaker_place(speech: Token, hint: str | None) -> Place | None:

@@ -89,3 +89,9 @@ def test_deaths_and_injuries_listed_together_are_each_their_own_measure(nlp):
 def test_officials_put_in_a_province_speak_of_the_count_there(nlp, sentence, place):
     text = "Earthquake in Afghanistan\n\nThe earthquake struck Afghanistan on Sunday. " + sentence
     assert str(by_value(figures_of(nlp, text), 90).place) == place
+
+
+def test_a_list_item_is_counted_in_the_place_named_before_its_with(nlp):
+    text = "The worst-hit county was Kisumu with 45 deaths, followed by Nakuru with 12 and Mombasa with 3."
+    figures = figures_of(nlp, text)
+    assert [(f.value, f.place) for f in figures] == [(45, "KE/kisumu"), (12, "KE/nakuru"), (3, "KE/mombasa")]
