@@ -88,10 +88,7 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
     if (
         token.dep_ == "nsubj"
         and token.head.pos_ == "VERB"
-        and (
-            token.head.lemma_.lower() not in subjects.LEVEL_VERBS
-            or token.head.lemma_.lower() in subjects.STAYING
-        )
+        and token.head.lemma_.lower() not in subjects.LEVEL_VERBS
     ):
         return Counted(memory.last_counted or "people", "people", event)  # 'About 120,000 are sheltering'
     return None
@@ -194,22 +191,14 @@ def same_sentence_thing(token: Token, memory: Memory) -> str | None:
     return None if any(t.is_sent_start for t in between) else phrase
 
 
-# A level said by the verb that reaches it: past it ('passes 5,000') or short of it
-# ('approaches 400,000').
-VERB_QUALIFIERS = {
-    **dict.fromkeys(("top", "exceed", "surpass", "pass", "cross"), "more_than"),
-    **dict.fromkeys(("approach", "near"), "about"),
-}
+VERB_QUALIFIERS = {"top": "more_than", "exceed": "more_than", "surpass": "more_than"}
 
 
 def verb_qualifier(token: Token, qualifier: str) -> str:
     """'Cholera cases top 12,000' → more_than."""
     if qualifier != "exact" or token.head is token:
         return qualifier
-    verb = token.head.lemma_.lower()
-    if verb in subjects.REACHING and token.dep_ != "dobj":
-        return qualifier  # 'passed the bill 60 to 40'
-    return VERB_QUALIFIERS.get(verb, qualifier)
+    return VERB_QUALIFIERS.get(token.head.lemma_.lower(), qualifier)
 
 
 def owner_demonym(noun: Token, phrase: str) -> str:

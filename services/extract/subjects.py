@@ -9,16 +9,9 @@ from services.extract.words import EVENT_OF_WORD, MONEY_NOUN_OF_EVENT, VALUE_NOU
 
 LEVEL_VERBS = vocabulary(
     "rise fall reach stand total climb grow drop increase decrease hit put number jump soar "
-    "estimate value set forecast project cap top exceed surpass revise pass cross approach near "
-    "stay remain lower"
+    "estimate value set forecast project cap top exceed surpass revise"
 )
 OBJECT_LEVELS = vocabulary("put estimate revise")  # 'police put/estimated the crowd at 55,000'
-# Verbs that reach a level only with the level as their object: 'the toll passed 900', not
-# 'the Senate passed the bill 60 to 40'.
-REACHING = vocabulary("pass cross approach near")
-# A level that stays ('the toll stayed at 115'), or with the amount as subject, people who stay
-# ('59 remain in hospital').
-STAYING = vocabulary("stay remain")
 YIELDING = vocabulary("save cost generate bring raise earn yield require need")
 STATES = vocabulary("estimate value set put stand total number cap")
 TOPIC_PREPS = ("for", "on", "in", "of")
@@ -71,8 +64,6 @@ def level_subject(token: Token) -> Token | None:
             continue
         if ancestor.lemma_.lower() not in LEVEL_VERBS:
             return None
-        if ancestor.lemma_.lower() in REACHING and not reached(token, ancestor):
-            return None
         deps = ("dobj", "nsubj", "nsubjpass") if ancestor.lemma_ in OBJECT_LEVELS else SUBJECTS
         holding = {token.i, *(a.i for a in token.ancestors)}  # not the amount's own phrase: '59 remain'
         for dep in deps:
@@ -88,12 +79,6 @@ def level_subject(token: Token) -> Token | None:
             return found[0] if found else None
         return None
     return None
-
-
-def reached(token: Token, verb: Token) -> bool:
-    """Whether the amount is the verb's object: 'passed 900', not 'passed the bill 60 to 40'."""
-    child = next((a for a in [token, *token.ancestors] if a.head.i == verb.i), token)
-    return child.dep_ == "dobj"
 
 
 def verb_subject(token: Token) -> Token | None:
