@@ -102,7 +102,7 @@ def partitive(below: Token, ancestor: Token) -> bool:
         return False
     if ancestor.like_num or ancestor.lower_ in QUANTIFIERS:
         return True
-    return any(c.dep_ == "nsubj" and c.like_num for c in ancestor.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.like_num for c in ancestor.children)
 
 
 def lemmas(token: Token) -> list[str]:

@@ -95,3 +95,9 @@ def test_a_list_item_is_counted_in_the_place_named_before_its_with(nlp):
     text = "The worst-hit county was Kisumu with 45 deaths, followed by Nakuru with 12 and Mombasa with 3."
     figures = figures_of(nlp, text)
     assert [(f.value, f.place) for f in figures] == [(45, "KE/kisumu"), (12, "KE/nakuru"), (3, "KE/mombasa")]
+
+
+def test_a_whole_split_by_a_passive_part_keeps_its_own_measure(nlp):
+    """'Of the 28 injured, six are being treated': 28 are injured, six in hospital."""
+    figures = figures_of(nlp, "Of the 28 injured, six are being treated at a medical college, police said.")
+    assert [(f.value, f.measure) for f in figures] == [(28, "injured"), (6, "hospitalised")]
