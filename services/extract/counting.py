@@ -83,8 +83,8 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
         return group_counted(group, event)  # 'Of the dead, 31 were in Wajima and 22 in Suzu'
     if event in HARM_EVENTS and token.dep_ in ("dobj", "nsubjpass"):
         return Counted("people", "people", event)
-    if token.dep_ == "nsubjpass" and token.head.pos_ == "VERB" and memory.last_counted:
-        return Counted(memory.last_counted, "people", event)  # 'Eight workers fell ... Two were rescued'
+    if token.dep_ == "nsubjpass" and token.head.pos_ == "VERB" and (people := people_just_counted(token)):
+        return Counted(people, "people", event)  # 'Eight workers fell ... Two were rescued'
     if (
         token.dep_ == "nsubj"
         and token.head.pos_ == "VERB"
@@ -101,8 +101,15 @@ def listed_with(amount: Amount, token: Token, event: str) -> Counted | None:
     if token.dep_ != "pobj" or token.head.lower_ != "with":
         return None
     sent = token.sent
-    before = [
-        t for t in sent if t.i < token.i and t.like_num and t.dep_ == "nummod" and t.head.pos_ == "NOUN"
+    before = [  # an earlier item of the list: 'with 394 deaths'
+        t
+        for t in sent
+        if t.i < token.i
+        and t.like_num
+        and t.dep_ == "nummod"
+        and t.head.pos_ == "NOUN"
+        and t.head.dep_ == "pobj"
+        and t.head.head.lower_ == "with"
     ]
     if before:
         noun = before[-1].head
@@ -115,6 +122,20 @@ def listed_with(amount: Amount, token: Token, event: str) -> Counted | None:
         None,
     )
     return tally(level, event) if level is not None else None
+
+
+def people_just_counted(token: Token) -> str | None:
+    """The people a number counted last, in the amount's sentence or the one before it, when
+    no count of anything else came after them ('Nine miners were trapped. Four were rescued';
+    not 'Rioters damaged 40 cars. Twelve were towed')."""
+    doc = token.doc
+    start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+    counted = [
+        t.head for t in doc[start : token.i] if t.like_num and t.dep_ == "nummod" and t.head.pos_ == "NOUN"
+    ]
+    if not counted or not fig.is_person_noun(counted[-1]):
+        return None
+    return counted[-1].text
 
 
 def of_pronoun(token: Token) -> bool:

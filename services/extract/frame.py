@@ -245,6 +245,13 @@ def subject_words(path: list[Token]) -> list[str]:
     return [form for w in words for form in (w.lemma_.lower(), w.lower_)]
 
 
+def treated_in_care(path: list[Token], unit: str) -> bool:
+    """'36 were being treated at a medical college': people under treatment are in hospital;
+    not 'paramedics treated 40 people at the scene', nor 'the plant treated 40 million litres'."""
+    verbs = [t for t in path if t.lemma_.lower() == "treat"]
+    return unit == "people" and any(c.dep_ == "auxpass" for v in verbs for c in v.children)
+
+
 def read_frame(
     article: ArticleFrame, token: Token, noun: Token | None, sent: Span, event: str, unit: str,
     counted: str = "",
@@ -258,6 +265,8 @@ def read_frame(
     near += [o for c in near for o in c.children if (c.dep_, o.dep_) in REACH]
     governors = [lemma for t in [*clause, *near] for lemma in lemmas(t)]
     governors += [singular(w) for w in counted.lower().split()]  # 'insured losses' of a sum
+    if "treat" in governors and not treated_in_care(path, unit):
+        governors = [g for g in governors if g != "treat"]  # 'paramedics treated 40 at the scene'
     # 'Of the 202 people confirmed dead, 91 were in Suzu': the words after a counted noun
     described = [noun] if noun is not None else []
     described += [t for t in near if t.dep_ == "pobj" and t.head.lower_ == "of"]

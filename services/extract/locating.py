@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from services.extract.entities import canonical, entity_of
 from services.extract.places import FIRST_LEVEL, LEVELS, Place, fold, geonames, resolve
 from services.extract.speakers import SPEECH_VERBS
+from services.extract.words import GOVERNMENTS, vocabulary
 from services.text.furniture import dateline_end
 
 PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
@@ -143,7 +144,14 @@ def listed_place(word: Token, hint: str | None) -> Place | None:
     word = word.head if word.dep_ == "nummod" else word
     if word.dep_ != "pobj" or word.head.lower_ != "with" or word.head.i == 0:
         return None
+    items = [t for t in word.sent if t.lower_ == "with" and any(c.dep_ == "pobj" for c in t.children)]
+    if len(items) < 2:
+        return None  # a list has items: 'left Tripoli with 400 migrants' is no list
     return place_of_entity(word.doc[word.head.i - 1], hint)
+
+
+# Who speaks for a place they are put in: 'provincial officials in Kunar', 'police in Sindh'.
+OFFICIALS = GOVERNMENTS | vocabulary("official authority police")
 
 
 def speaker_place(speech: Token, hint: str | None) -> Place | None:
@@ -154,11 +162,11 @@ def speaker_place(speech: Token, hint: str | None) -> Place | None:
         return None
     # 'officials', 'authorities', 'police': a named body's seat ('the Red Crescent in
     # Benghazi') says where it sits, not what it counts
-    for speaker in (c for c in speech.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"):
+    for speaker in (c for c in speech.children if c.dep_ == "nsubj" and c.lemma_.lower() in OFFICIALS):
         for prep in (c for c in speaker.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
             place = locative_object(prep, hint)
-            if place is not None and place.kind != "country" and not capital(place):
-                return place
+            if place is not None and place.kind in ("region", "county") and not capital(place):
+                return place  # not 'researchers in Boston', nor 'health officials in Geneva'
     return None
 
 

@@ -8,6 +8,13 @@ from services.extract.entities import canonical, ents_within, kinds
 from services.extract.events import is_person_noun
 from services.extract.words import GOVERNMENTS, LEADERS, ORGANISATIONS, PLACE_BODIES, PLACE_NOUNS, TELLERS
 
+# Words that say what kind of body a name is ('the X rescue group'), not a part of it ('the X
+# refugee agency').
+BODY_KINDS = frozenset(
+    "group organisation organization charity network coalition alliance association federation "
+    "foundation company firm union consortium".split()
+)
+
 
 def is_role(ent: Span, head: Token) -> bool:
     """'A South Korean lawmaker', 'US officials', 'the Ishikawa prefectural government': a
@@ -19,8 +26,9 @@ def is_role(ent: Span, head: Token) -> bool:
     )  # "Lubbock's health department"
     # 'the UN migration agency', "the U.N. children's agency": a body of a larger organisation
     outlet = kinds().get(canonical(ent)) == "outlet"
-    # ('The Sea Watch rescue group' is Sea Watch: a name of several words is the body)
-    part_of = ent.label_ == "ORG" and head.lemma_.lower() in ORGANISATIONS and not outlet and len(ent) == 1
+    # ('the Sea Watch rescue group' is Sea Watch: a word for what kind of body it is names the body
+    # itself, not a part of it)
+    part_of = ent.label_ == "ORG" and head.lemma_.lower() in ORGANISATIONS - BODY_KINDS and not outlet
     # 'Lao Cai officials': a name before people in the plural is where they serve, whatever its label
     serving = ent.root.dep_ == "compound" and head.tag_ == "NNS"
     serving = serving and is_person_noun(head)

@@ -89,7 +89,9 @@ def appositive_name(span: Span) -> str | None:
         ent = entity_of(appos)
         if ent is not None and ent.label_ in ("PERSON", "ORG"):
             return with_name_tail(ent)
-        if words and words[0].pos_ == "PROPN" and (words[0].is_title or words[0].is_upper):
+        # a name, not a description with a named owner ("Britain's biggest lender")
+        owned = any(t.dep_ == "case" or t.tag_ == "POS" for t in appos.subtree)
+        if words and not owned and words[0].pos_ == "PROPN" and (words[0].is_title or words[0].is_upper):
             return span.doc[words[0].i : words[-1].i + 1].text
     return None
 

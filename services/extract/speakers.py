@@ -11,12 +11,12 @@ SPEECH_VERBS = vocabulary(
     "say tell add announce write report claim state note estimate reveal believe find "
     "confirm disclose insist acknowledge argue allege warn suggest indicate show summarize "
     "think assert declare tweet post publish conclude testify admit explain record document "
-    "count tally calculate assess identify put ask request propose rule order list urge recommend "
-    "promise pledge vow"
+    "count tally calculate assess identify put ask request propose rule order list urge recommend"
 )
 # Verbs by which someone states a figure they commit to; a document or a deal that 'promised'
 # is not someone ('the agreement promised a 25% raise': whose offer it was, the text says elsewhere).
 PLEDGES = vocabulary("promise pledge vow")
+SPEECH_VERBS = SPEECH_VERBS | PLEDGES
 # Verbs that state a figure for the future ('the poll projects 131 seats'); unlike the others
 # they do not close the clause a figure's frame is read in ('are projected to win 48 seats').
 FORECASTS = vocabulary("project forecast predict expect")

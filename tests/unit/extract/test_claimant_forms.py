@@ -142,3 +142,24 @@ def test_a_name_of_several_words_before_a_kind_of_body_is_the_body(nlp):
 def test_a_short_name_before_a_kind_of_body_is_a_part_of_it(nlp):  # a guard on the rule above
     text = "The UN migration agency said 670 people had been buried."
     assert claimants(nlp, text)[0][1] == "UN migration agency"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The United Nations refugee agency said 40,000 people had fled.", "United Nations refugee agency"),
+        (
+            "The European Union border agency said 12,000 crossings were recorded.",
+            "European Union border agency",
+        ),
+        ("The Open Arms rescue group said 40 migrants were missing.", "Open Arms"),
+    ],
+    ids=["part-of-a-two-word-name", "part-of-a-union", "kind-of-body-after-a-name"],
+)
+def test_a_part_of_an_organisation_is_the_part_and_a_kind_of_body_is_the_body(nlp, text, speaker):
+    assert [claimant for _, claimant, _ in claimants(nlp, text)] == [speaker]
+
+
+def test_a_description_with_a_named_owner_is_no_name_in_apposition(nlp):
+    text = "The ministry, Ruritania's biggest employer, said 4,000 jobs would go."
+    assert [claimant for _, claimant, _ in claimants(nlp, text)] != ["Ruritania's biggest employer"]

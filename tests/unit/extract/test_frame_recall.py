@@ -98,6 +98,32 @@ def test_a_list_item_is_counted_in_the_place_named_before_its_with(nlp):
 
 
 def test_a_whole_split_by_a_passive_part_keeps_its_own_measure(nlp):
-    """'Of the 28 injured, six are being treated': 28 are injured, six in hospital."""
-    figures = figures_of(nlp, "Of the 28 injured, six are being treated at a medical college, police said.")
-    assert [(f.value, f.measure) for f in figures] == [(28, "injured"), (6, "hospitalised")]
+    """'Of the 41 injured, nine are being treated': 41 are injured, nine in hospital."""
+    figures = figures_of(
+        nlp, "Of the 41 injured, nine are being treated at a district hospital, police said."
+    )
+    assert [(f.value, f.measure) for f in figures] == [(41, "injured"), (9, "hospitalised")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Paramedics treated 40 people at the scene for minor injuries, police said.",
+        "The new plant treated 40 million litres of water a day last year.",
+    ],
+    ids=["treated-at-the-scene", "treated-water"],
+)
+def test_being_treated_is_hospital_care_only_for_people_under_treatment(nlp, sentence):
+    assert all(f.measure != "hospitalised" for f in figures_of(nlp, sentence))
+
+
+def test_a_place_with_a_number_is_no_list_item_without_a_list(nlp):
+    figures = figures_of(nlp, "The boat left Tripoli with 400 migrants on board and sank off Lampedusa.")
+    assert [f.place for f in figures if f.value == 400] == ["LY"]
+
+
+def test_people_in_a_city_who_are_not_officials_speak_for_no_place(nlp):
+    figures = figures_of(
+        nlp, "Researchers in Boston estimated 4,600 deaths after the hurricane in Puerto Rico."
+    )
+    assert all(f.place != "US/boston" for f in figures)
