@@ -69,6 +69,8 @@ def with_owner(ent: Span) -> str:
     owner = owners[0] if owners else None
     if owner is None or not owner.is_title or owner.ent_type_ not in ("ORG", "") or ent.label_ != "ORG":
         return name
+    if ent.root.lemma_.lower() not in ORGANISATIONS:
+        return name  # "Amazon's Whole Foods" is Whole Foods: a name of its own needs no owner
     words = [t for t in owner.subtree if t.dep_ != "case"]  # "Ministry of Health's"
     owned = f"{ent.doc[words[0].i : words[-1].i + 1].text}'s {name}"
     return owned.removeprefix("the ").removeprefix("The ")

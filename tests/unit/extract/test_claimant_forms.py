@@ -163,3 +163,10 @@ def test_a_part_of_an_organisation_is_the_part_and_a_kind_of_body_is_the_body(nl
 def test_a_description_with_a_named_owner_is_no_name_in_apposition(nlp):
     text = "The ministry, Ruritania's biggest employer, said 4,000 jobs would go."
     assert [claimant for _, claimant, _ in claimants(nlp, text)] != ["Ruritania's biggest employer"]
+
+
+def test_a_name_of_its_own_needs_no_owner(nlp):
+    """A generic body word keeps its owner ("the Presidency's Budget Office"); a company's own
+    name does not ("Volkswagen's Audi" is Audi)."""
+    found = claimants(nlp, "Volkswagen's Audi said 300 staff would move to the new site.")
+    assert [claimant for _, claimant, _ in found] == ["Audi"]
