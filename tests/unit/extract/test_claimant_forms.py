@@ -50,18 +50,18 @@ def test_people_joined_by_and_speak_together(nlp):
 
 
 def test_an_outlet_joined_to_people_is_not_part_of_the_speaker(nlp):  # a guard on the rule above
-    text = "More than 100 miners were trapped, rights activists and local media said."
-    assert claimants(nlp, text)[0][1] == "rights activists"
+    text = "More than 60 fishermen were missing, aid workers and local media said."
+    assert claimants(nlp, text)[0][1] == "aid workers"
 
 
 def test_a_prefix_joined_by_a_hyphen_stays_on_the_role(nlp):
-    text = '"We were offered a 3% rise," the co-chairs said.'
-    assert claimants(nlp, text) == [(3, "co-chairs", None)]
+    text = '"They offered us a 4% increase," the co-chairs said.'
+    assert claimants(nlp, text) == [(4, "co-chairs", None)]
 
 
 def test_chair_is_a_title_before_a_name(nlp):
-    text = '"This was 100% preventable," NTSB Chair Jennifer Homendy told reporters.'
-    assert claimants(nlp, text) == [(100, "Jennifer Homendy", None)]
+    text = '"Nearly 90% of the line is unsafe," board Chair Jennifer Ortiz told reporters.'
+    assert claimants(nlp, text) == [(90, "Jennifer Ortiz", None)]
 
 
 def test_it_is_the_body_that_is_the_subject_of_its_own_sentence(nlp):
