@@ -15,6 +15,7 @@ from services.extract.commitments import committing_body, estimate_owner, propos
 from services.extract.documents import speaking_part
 from services.extract.entities import canonical, ents_within, kinds
 from services.extract.events import is_person_noun
+from services.extract.figures import subtree_span
 from services.extract.roles import is_place_word
 from services.extract.speaker_names import name_of
 from services.extract.speakers import is_speech, speakers, subject_of, subordinate
@@ -80,7 +81,7 @@ def reference(sent: Span) -> tuple[Span | None, str]:
             if objects:
                 obj = objects[0]
                 kind = "citing" if word == "citing" else "according"
-                return sent.doc[obj.left_edge.i : obj.right_edge.i + 1], kind
+                return subtree_span(obj), kind
     return None, ""
 
 

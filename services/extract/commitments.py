@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from services.extract.acronyms import is_acronym
 from services.extract.events import lemmas
+from services.extract.figures import subtree_span
 from services.extract.speaker_names import is_bare_body, name_of
 from services.extract.speakers import MODALS, subject_of
 from services.extract.words import DOCUMENTS, ORGANISATIONS, vocabulary
@@ -38,7 +39,7 @@ def committing_body(token: Token) -> Span | None:
     for clause in (relative, verb):
         said = committing_subject(clause) if clause is not None else None
         if said is not None:
-            return phrase(said)
+            return subtree_span(said)
     fine = next((n for n in nouns if n.lemma_.lower() in SANCTION_NOUNS), None)
     agents = [
         o
@@ -47,7 +48,7 @@ def committing_body(token: Token) -> Span | None:
         for o in p.children
         if o.dep_ == "pobj" and is_body(o, sanction=True)
     ]
-    return phrase(agents[0]) if agents else None
+    return subtree_span(agents[0]) if agents else None
 
 
 def committing_subject(verb: Token) -> Token | None:
@@ -77,10 +78,6 @@ def is_body(token: Token, sanction: bool) -> bool:
     return named or sanction and token.pos_ == "NOUN" and token.lemma_.lower() in ORGANISATIONS
 
 
-def phrase(token: Token) -> Span:
-    return token.doc[token.left_edge.i : token.right_edge.i + 1]
-
-
 # What a party puts forward, whose terms are that party's figures.
 PROPOSALS = vocabulary("offer proposal bid plan package")
 
@@ -92,7 +89,7 @@ def proposal_owner(token: Token) -> Span | None:
         offer = clause.head
         owners = [c for c in offer.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if offer.lemma_.lower() in PROPOSALS and owners:
-            return phrase(owners[0])
+            return subtree_span(owners[0])
     return None
 
 

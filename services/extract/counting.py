@@ -3,7 +3,7 @@ an elided noun ('another 20', 'captured two') takes the people counted just befo
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from services.extract import figures as fig
 from services.extract import subjects
@@ -100,27 +100,16 @@ def listed_with(amount: Amount, token: Token, event: str) -> Counted | None:
     tally the sentence is about ('The highest numbers of deaths are in X, with 153')."""
     if token.dep_ != "pobj" or token.head.lower_ != "with":
         return None
-    sent = token.sent
-    before = [  # an earlier item of the list: 'with 394 deaths'
-        t
-        for t in sent
-        if t.i < token.i
-        and t.like_num
-        and t.dep_ == "nummod"
-        and t.head.pos_ == "NOUN"
-        and t.head.dep_ == "pobj"
-        and t.head.head.lower_ == "with"
-    ]
+    earlier = token.doc[token.sent.start : token.i]
+    # an earlier item of the list: 'with 394 deaths'
+    before = [t for t in numbers_of_nouns(earlier) if t.head.dep_ == "pobj" and t.head.head.lower_ == "with"]
     if before:
         noun = before[-1].head
         own = EVENT_OF_NOUN.get(noun.lemma_.lower())
         return Counted(
             fig.noun_phrase(noun, before[-1].i + 1) or noun.text, fig.unit_of(amount, noun), own or event
         )
-    level = next(
-        (t for t in sent if t.i < token.i and t.dep_ in subjects.SUBJECTS and t.lemma_.lower() in TALLIES),
-        None,
-    )
+    level = next((t for t in earlier if t.dep_ in subjects.SUBJECTS and t.lemma_.lower() in TALLIES), None)
     return tally(level, event) if level is not None else None
 
 
@@ -130,12 +119,15 @@ def people_just_counted(token: Token) -> str | None:
     not 'Rioters damaged 40 cars. Twelve were towed')."""
     doc = token.doc
     start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
-    counted = [
-        t.head for t in doc[start : token.i] if t.like_num and t.dep_ == "nummod" and t.head.pos_ == "NOUN"
-    ]
+    counted = [t.head for t in numbers_of_nouns(doc[start : token.i])]
     if not counted or not fig.is_person_noun(counted[-1]):
         return None
     return counted[-1].text
+
+
+def numbers_of_nouns(words: Span) -> list[Token]:
+    """The numbers among the words that count a noun ('394' of '394 deaths')."""
+    return [t for t in words if t.like_num and t.dep_ == "nummod" and t.head.pos_ == "NOUN"]
 
 
 def of_pronoun(token: Token) -> bool:

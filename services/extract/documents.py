@@ -4,6 +4,7 @@ that kind of document."""
 
 from spacy.tokens import Doc, Span, Token
 
+from services.extract.figures import subtree_span
 from services.extract.roles import body_spoken_for
 from services.extract.words import DOCUMENTS, ORGANISATIONS, PLACE_NOUNS
 
@@ -28,7 +29,7 @@ def author_span(span: Span) -> Span | None:
     preps = [p for p in preps if p.lower_ in ("from", "by")]
     objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
     if objects:
-        return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+        return subtree_span(objects[0])
     keepers = ORGANISATIONS | PLACE_NOUNS  # 'ministry data', 'state data'
     bodies = [c for c in head.lefts if c.dep_ == "compound" and c.lemma_.lower() in keepers]
     return doc[bodies[0].left_edge.i : bodies[0].i + 1] if bodies else None

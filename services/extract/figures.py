@@ -1,6 +1,6 @@
 """The counted noun of a figure and its unit, read from the parse."""
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from services.extract.amounts import Amount
 from services.extract.events import is_person_noun, people_state
@@ -81,6 +81,11 @@ def noun_phrase(noun: Token, after: int) -> str:
         and not t.is_space
     ]
     return noun.doc[words[0].i : noun.i + 1].text if words else ""
+
+
+def subtree_span(token: Token) -> Span:
+    """The whole phrase a word heads: 'the Red Crescent in Benghazi' for 'Crescent'."""
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
 
 
 def phrase(words: list[Token]) -> str:

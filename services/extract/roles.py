@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from services.extract.entities import canonical, ents_within, kinds
 from services.extract.events import is_person_noun
+from services.extract.figures import subtree_span
 from services.extract.words import GOVERNMENTS, LEADERS, ORGANISATIONS, PLACE_BODIES, PLACE_NOUNS, TELLERS
 
 # Words that say what kind of body a name is ('the X rescue group'), not a part of it ('the X
@@ -156,5 +157,5 @@ def employer_of(head: Token) -> str | None:
     if not objects:
         return None
     ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if objects[0] in e]
-    name = objects[0].doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+    name = subtree_span(objects[0])
     return canonical(ents[0]) if ents else name.text

@@ -5,6 +5,7 @@ from spacy.tokens import Span, Token
 
 from services.extract.entities import entity_of
 from services.extract.events import is_person_noun
+from services.extract.figures import subtree_span
 from services.extract.words import GOVERNMENTS, ORGANISATIONS, PLACE_NOUNS, VALUE_NOUNS, vocabulary
 
 SPEECH_VERBS = vocabulary(
@@ -198,22 +199,22 @@ def subject_of(verb: Token) -> Span | None:
                 noun = noun.head  # 'Corvane, the logistics contractor, which said': the name
             return verb.doc[noun.left_edge.i : noun.i + 1]
         if subjects:
-            return verb.doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]
+            return subtree_span(subjects[0])
         detached = detached_speaker(verb) or noun_before(verb) or name_before(verb)
         if detached is not None:
             return detached
         if verb.dep_ == "advcl" and verb.head.dep_ == "relcl":
             noun = verb.head.head
-            return verb.doc[noun.left_edge.i : noun.right_edge.i + 1]
+            return subtree_span(noun)
         for child in verb.children:
             if child.dep_ == "agent":
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj:
-                    return verb.doc[pobj[0].left_edge.i : pobj[0].right_edge.i + 1]
+                    return subtree_span(pobj[0])
         if verb.dep_ == "xcomp":
             objects = [c for c in verb.head.children if c.dep_ == "dobj"]
             if objects:
-                return verb.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+                return subtree_span(objects[0])
         # '..., saying it had ...': a participle clause speaks with its main clause's subject
         participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
         verb = verb.head if (verb.dep_ in ("conj", "xcomp") or participle) and verb.head is not verb else None
