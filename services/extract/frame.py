@@ -290,7 +290,8 @@ def read_frame(
     # a party's share of the vote is its own as its vote count is ('the ANC had 40% of the vote')
     head = singular(counted.lower().split()[-1]) if counted.strip() else None
     held = measure in HELD or (unit == "percent" and NOUN_MEASURE.get(head) in HELD)
-    holder = holder_of(path) if held else None
+    held = held or exposed(measure, incident)
+    holder = (breached(path) or holder_of(path)) if held else None
     rate = rate_after(noun if noun is not None else token)
     return FigureFrame(measure, place, stated, incident, rate, holder)
 
@@ -311,6 +312,32 @@ def holder_of(path: list[Token]) -> str | None:
         for child in word.children:
             if child.dep_ in ("nsubj", "nsubjpass", "poss") and (name := actor_name(child)):
                 return name
+    return None
+
+
+def exposed(measure: str, incident: Incident | None) -> bool:
+    """What a breach exposed is the breached company's: the people one shop's breach affected
+    are not those of another company breached the same week by the same gang."""
+    in_breach = incident is not None and incident.kind == "breach"
+    return measure == "records_affected" or (measure == "affected" and in_breach)
+
+
+def breached(path: list[Token]) -> str | None:
+    """Whose breach the figure's clause names: 'affected by its breach', where 'its' is the
+    actor the clause above it is about ('the retailer X told regulators that ...')."""
+    for word in path:
+        objects = (o for c in word.children if c.dep_ in ("agent", "prep")
+                   for o in c.children if o.dep_ == "pobj")
+        for obj in objects:
+            found = incident_at(obj)
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if found is None or found.kind != "breach" or owner is None:
+                continue
+            if owner.pos_ != "PRON":
+                return actor_name(owner)
+            above = [*path, word.head]
+            return next((name for w in above for c in w.children
+                         if c.dep_ == "nsubj" and c.i < owner.i and (name := actor_name(c))), None)
     return None
 
 

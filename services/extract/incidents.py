@@ -22,7 +22,7 @@ KIND_OF_LEMMA = {
     **dict.fromkeys("typhoon".split(), "typhoon"),
     **dict.fromkeys("cyclone".split(), "cyclone"),
     **dict.fromkeys("storm tornado".split(), "storm"),
-    **dict.fromkeys("wildfire fire blaze bushfire".split(), "fire"),
+    **dict.fromkeys("wildfire fire blaze bushfire firestorm inferno".split(), "fire"),
     **dict.fromkeys("outbreak epidemic pandemic".split(), "outbreak"),
     **dict.fromkeys("breach hack cyberattack ransomware leak".split(), "breach"),
     **dict.fromkeys("strike walkout".split(), "strike"),

@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from services.extract.entities import canonical, entity_of
-from services.extract.places import FIRST_LEVEL, LEVELS, Place, fold, geonames, resolve
+from services.extract.entities import canonical, entity_of, written_name
+from services.extract.incidents import incident_at
+from services.extract.places import FIRST_LEVEL, LEVELS, Place, fold, geonames, population, resolve
 from services.extract.speakers import SPEECH_VERBS
 from services.extract.words import GOVERNMENTS, vocabulary
 from services.text.furniture import dateline_end
@@ -56,6 +57,8 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
         return None
     if token.pos_ != "PROPN" or token.ent_type_ not in ("", "ORG", "PERSON"):
         return None
+    if token.ent_type_ == "ORG":
+        return organisation_place(token, hint)
     span = name_span(token)
     # the model takes unfamiliar place names for people ('Cao Bang'); a one-word name that a
     # place shares with people ('Jordan', 'Austin') stays a person
@@ -68,6 +71,23 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
     # a name the model did not take for a place is one only at home: 'Delta Air Lines' of an
     # American article is no state of Nigeria, nor 'the Falcon sensor' a state of Venezuela
     return place if place is None or hint is None or place.country == hint else None
+
+
+# A town the model took for an organisation is one only when it is a large one: 'Camp Mystic',
+# 'the Black Hawk' and 'Silicon Valley Bank' name a camp, a helicopter and a bank, whatever
+# small town shares a word of them.
+LARGE_TOWN = 100_000
+
+
+def organisation_place(token: Token, hint: str | None) -> Place | None:
+    """A name the model took for an organisation ('Gaines County has reported 144 cases') is a
+    place only as a whole, at home, and as a region, a county, a large city or the object of a
+    locative word ('one in Hakui')."""
+    place = resolve(written_name(entity_of(token)), hint)
+    if place is None or hint is None or place.country != hint:
+        return None
+    located = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+    return place if located or place.kind != "city" or population(place) >= LARGE_TOWN else None
 
 
 def in_dateline(token: Token) -> bool:
@@ -210,10 +230,18 @@ def place_after(anchor: Token, hint: str | None) -> Place | None:
     target = doc[at + 2] if doc[at + 1].lower_ == "the" and at + 2 < len(doc) else doc[at + 1]
     found = place_of_entity(target.head if target.head.lower_ in LEVELS else target, hint) or (
         place_of_entity(target, hint))
-    if found is None and hint and target.pos_ == "PROPN" and target.ent_type_ in ("GPE", "LOC", "FAC", ""):
-        # a town too small for the gazetteer ('22 in Suzu') is still a place of its own
-        return Place(hint, fold(target.text))
-    return found
+    if found is not None or not hint or target.pos_ != "PROPN" or target.ent_type_ not in ("GPE", "LOC", ""):
+        return found  # a building ('seats in the Lok Sabha', a FAC) is no town
+    head = target.head
+    if target.dep_ == "compound" and head.pos_ == "PROPN":
+        if head.ent_type_ not in ("GPE", "LOC", ""):
+            return None  # a longer name of something else ('Camp Mystic')
+        if found := resolve(name_span(head).text, hint):
+            return found  # 'in Viña del Mar'
+    if incident_at(head) is not None:
+        return None  # '12 in the Palisades Fire' names the fire, not a town
+    # a town too small for the gazetteer ('22 in Suzu') is still a place of its own
+    return Place(hint, fold(target.text))
 
 
 # Words that put a count everywhere: 'canceled worldwide', 'global deaths', 'around the world'.

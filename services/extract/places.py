@@ -161,6 +161,12 @@ def cities() -> dict[str, list[tuple[int, str]]]:
     return {name: sorted(found, reverse=True) for name, found in index.items()}
 
 
+def population(place: Place) -> int:
+    """The population of a city the libraries know in its country (0 when they know none)."""
+    found = cities().get(fold(place.within or ""), [])
+    return max((people for people, country in found if country == place.country), default=0)
+
+
 def is_code(name: str) -> bool:
     return len(name) <= 4 and name.isupper()
 

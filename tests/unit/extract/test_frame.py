@@ -550,3 +550,40 @@ def test_a_month_that_opens_a_sentence_of_a_capture_dates_it(nlp):
 def test_bodies_count_the_dead_unless_the_text_says_what_was_done_with_them(nlp, sentence, value, measure):
     figure = by_value(figures_of(nlp, sentence), value)
     assert figure.measure == measure if measure else figure.measure != "killed"
+
+
+def test_a_name_inside_a_fires_name_is_not_a_town(nlp):
+    """'four in the Cedar Fire' is in the fire called Cedar, not in a town called Cedar."""
+    figures = figures_of(nlp, "LOS ANGELES — Officials said nine people died in the Ridgeline Fire and "
+                              "four in the Cedar Fire.")
+    assert (by_value(figures, 4).place, by_value(figures, 4).incident) == ("US", "fire cedar")
+    assert by_value(figures, 9).place == "US"
+
+
+def test_a_bank_named_after_a_town_is_not_the_town(nlp):
+    """An organisation's name is a place only as a whole: 'Lexington Trust Bank' is no town
+    called 'Bank', whatever small town geonames knows by that name."""
+    figures = figures_of(nlp, "BOSTON — Lexington Trust Bank held about $4 billion in deposits when "
+                              "regulators closed it.")
+    assert by_value(figures, 4_000_000_000).place == "US"
+
+
+def test_one_companys_breach_is_not_anothers(nlp):
+    """People affected by one retailer's breach are that retailer's count: another company's
+    breach the same week, told the same way, is another claim."""
+    said = "told Vermont regulators on Friday that 18,305 people had been affected by its breach."
+    harlow = by_value(figures_of(nlp, f"NEW YORK — Harlow Outfitters, a CloudVault customer, {said}"), 18305)
+    bexley = by_value(figures_of(nlp, f"NEW YORK — Bexley Pharmacy, a CloudVault customer, {said}"), 18305)
+    assert harlow.claim_key.startswith("person of harlow outfitter|affected|")
+    assert harlow.claim_key != bexley.claim_key
+
+
+def test_the_firestorms_are_all_the_fires_not_the_one_named(nlp):
+    """A firestorm is a fire: 'the firestorms raging across the county' are all of them, not
+    the one fire the article named first."""
+    text = ("RIVERSIDE, Calif. — The Ridgeline Fire has destroyed 210 homes, fire officials said. "
+            "The death toll from the firestorms raging across the county rose to 14 on Friday, "
+            "the coroner said.")
+    figures = figures_of(nlp, text)
+    assert by_value(figures, 210).incident == "fire ridgeline"
+    assert by_value(figures, 14).incident == "fire"
