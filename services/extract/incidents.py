@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from services.extract.events import is_person_noun
 from services.extract.speakers import SPEECH_VERBS
-from services.extract.words import ORGANISATIONS
+from services.extract.words import LEADERS, ORGANISATIONS
 
 KIND_OF_LEMMA = {
     **dict.fromkeys("earthquake quake tremor aftershock".split(), "earthquake"),
@@ -67,14 +68,44 @@ def incident_at(token: Token) -> Incident | None:
     kind = KIND_OF_LEMMA.get(token.lemma_.lower())
     if kind is None or token.pos_ not in ("NOUN", "PROPN") or speaks(token):
         return None
-    if kind == "strike" and any(c.lower_ in ("air", "drone", "missile") for c in token.children):
+    if kind == "strike" and any(c.lower_ in PHYSICAL_STRIKES for c in token.children):
         return None
-    if not_an_incident(token, kind) or in_body_name(token):
+    if not_an_incident(token, kind) or in_body_name(token) or names_an_office(token):
         return None
     name = None
     if kind in NAMED_KINDS and token.tag_ not in ("NNS", "NNPS"):
         name = proper_name(token)  # 'the fires' are several: all of them, not one named one
     return Incident(kind, name)
+
+
+# What strikes when a strike is a blow, not a walkout: 'air strikes', 'a bird strike'.
+PHYSICAL_STRIKES = frozenset("air drone missile rocket bird lightning artillery".split())
+# Words a landslide wins ('a landslide victory', 'won by a landslide').
+VICTORIES = frozenset("victory win".split())
+
+
+def names_an_office(token: Token) -> bool:
+    """'Fire Chief Dana Ortiz', 'the County Fire and Rescue chief': an incident word that
+    describes a person names the office the person holds."""
+    node = token
+    while node.dep_ in ("compound", "nmod", "conj") and node.head is not node:
+        node = node.head
+        # a person's name right after the word is the incident's own ('Storm Boris')
+        person = node.ent_type_ == "PERSON" and token.i + 1 < len(token.doc) and (
+            token.doc[token.i + 1].ent_type_ != "PERSON")
+        if person or node.lemma_.lower() in LEADERS or is_person_noun(node):
+            return True
+    return False
+
+
+def election_landslide(token: Token) -> bool:
+    """'A Labour landslide', 'won by a landslide', 'a landslide victory': a party's or a
+    candidate's landslide is an election result, not earth moving."""
+    owners = [c for c in token.children if c.dep_ in ("compound", "poss", "amod")
+              and c.ent_type_ in ("ORG", "NORP", "PERSON")]
+    won = token.head.lemma_.lower() in VICTORIES or (
+        token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() == "win")
+    return bool(owners) or won
 
 
 # What a 'breach of' something breaks when it is a broken obligation, not a break-in: 'breach
@@ -98,6 +129,8 @@ def not_an_incident(token: Token, kind: str) -> bool:
     of = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
           for o in c.children if o.dep_ == "pobj"]
     if kind == "breach" and any(o.lemma_.lower() in OBLIGATIONS for o in of):
+        return True
+    if kind == "landslide" and election_landslide(token):
         return True
     return (kind == "flood" and bool(of)) or surge(token, kind) or denied(token)
 

@@ -587,3 +587,20 @@ def test_the_firestorms_are_all_the_fires_not_the_one_named(nlp):
     figures = figures_of(nlp, text)
     assert by_value(figures, 210).incident == "fire ridgeline"
     assert by_value(figures, 14).incident == "fire"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "incident"),
+    [("LONDON — The exit poll points to a Labour landslide, with the party on 410 seats, the "
+      "broadcaster said.", 410, None),
+     ("MUAN, South Korea — The jet crash at the airport was the deadliest in the country. A bird "
+      "strike brought down the jet, killing 179 people, officials said.", 179, "accident"),
+     ("SACRAMENTO, Calif. — The crash on the highway left 40 people hurt, Fire Chief Dana Ortiz "
+      "said.", 40, "accident"),
+     ("BUCHAREST — Storm Boris has killed at least seven people in Romania, officials said.", 7,
+      "storm boris")],
+    ids=["a-partys-landslide-is-a-victory", "a-bird-strike-is-no-walkout",
+         "a-fire-chief-is-an-office-not-a-fire", "a-storms-own-name-is-no-office"],
+)
+def test_incident_words_that_name_something_else(nlp, text, value, incident):
+    assert by_value(figures_of(nlp, text), value).incident == incident
