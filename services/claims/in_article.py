@@ -94,7 +94,7 @@ def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
     last before it), whatever its own parse placed."""
     before = [f for f in figures if f.stated_as == "current" and f.span[0] < earlier.span[0]
               and earlier.measure in (f.measure, "other")
-              and earlier.scope in (None, f.scope)]  # 'up from 59 the year before' is another year
+              and same_period(earlier, f)]
     current = [f for f in before if f.evidence == earlier.evidence]
     if not current and not any(f.evidence == earlier.evidence and f.stated_as == "current" for f in figures):
         # 'The figure is up from 2,719 on Tuesday.': a sentence of earlier values only speaks of
@@ -104,6 +104,19 @@ def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
                         key=lambda f: f.span[0])
         current = [f for f in stated if f.evidence == stated[-1].evidence][:1]
     return earlier.model_copy(update={"claim_key": current[-1].claim_key}) if current else earlier
+
+
+def same_period(earlier: Figure, current: Figure) -> bool:
+    """'up from 59 the year before' is another year; a value with no period ('The authority had
+    put the toll at 1,033 a day earlier') is a running total, no earlier value of one day's
+    count ('In the 24 hours up to Sunday, 28 more people were killed')."""
+    if earlier.scope is None:
+        return not is_one_day(current.scope)
+    return earlier.scope == current.scope
+
+
+def is_one_day(scope: str | None) -> bool:
+    return scope is not None and len(scope) == len("2024-01-31") and scope.count("-") == 2
 
 
 # What a sentence of earlier values calls the count when it does not say what is counted: a

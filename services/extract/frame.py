@@ -352,6 +352,8 @@ def actor_name(token: Token) -> str | None:
     return " ".join(w for w in words if w not in ORGANISATION_WORDS and w != "the") or None
 
 
+# Words after 'a day', 'a week' that make it a time before or after, not a rate.
+TIME_SHIFTS = frozenset("earlier later before after ago previously".split())
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "daily": "day",
            "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
 
@@ -362,6 +364,8 @@ def rate_after(anchor: Token) -> str | None:
     words = [t.lower_ for t in anchor.doc[anchor.i + 1 : anchor.i + 4]]
     if words and words[0] in ("daily", "weekly", "monthly", "annually", "yearly"):
         return PERIODS[words[0]]
+    if len(words) > 2 and words[2] in TIME_SHIFTS:
+        return None  # 'put the toll at 1,033 a day earlier' says when, not how often
     if len(words) > 1 and words[0] in ("a", "per", "each", "every", "an") and words[1] in PERIODS:
         return PERIODS[words[1]]
     return None

@@ -70,6 +70,8 @@ def level_subject(token: Token) -> Token | None:
             found = [
                 c for c in ancestor.children if c.dep_ == dep and c.pos_ != "PRON" and c.i not in holding
             ]
+            if found and all(c.ent_type_ in ("DATE", "TIME") for c in found):
+                return value_noun_before(ancestor)
             if found:  # the nearest: not a dateline ('CEBU CITY — The number ... rose')
                 return min(found, key=lambda c: abs(c.i - ancestor.i))
         if ancestor.dep_ in ("acl", "relcl") and ancestor.head.pos_ in ("NOUN", "PROPN"):
@@ -79,6 +81,14 @@ def level_subject(token: Token) -> Token | None:
             return found[0] if found else None
         return None
     return None
+
+
+def value_noun_before(verb: Token) -> Token | None:
+    """A date is never what a level is of: 'The death toll from floods that have swept the
+    country since mid-June climbed to 1,061', misparsed with 'June' as the subject, is the
+    toll's level: the last word for a value before the verb in its sentence."""
+    before = verb.doc[verb.sent.start : verb.i]
+    return next((t for t in reversed(before) if t.pos_ == "NOUN" and t.lemma_.lower() in VALUE_NOUNS), None)
 
 
 def verb_subject(token: Token) -> Token | None:

@@ -604,3 +604,26 @@ def test_the_firestorms_are_all_the_fires_not_the_one_named(nlp):
 )
 def test_incident_words_that_name_something_else(nlp, text, value, incident):
     assert by_value(figures_of(nlp, text), value).incident == incident
+
+
+def test_a_date_misparsed_as_subject_is_not_what_a_toll_counts(nlp):
+    """'The death toll from storms ... since mid-March climbed to 412', parsed with 'March' as the
+    subject of 'climbed': the level is the toll's."""
+    figures = figures_of(nlp, "MANILA — The death toll from storms that have battered the coast since "
+                              "mid-March climbed to 412 on Friday, the agency said.")
+    assert by_value(figures, 412).counted == "death toll"
+    assert by_value(figures, 412).claim_key.startswith("person|killed|people|*|PH|")
+
+
+def test_a_toll_a_day_earlier_is_the_tolls_earlier_value_not_a_daily_rate(nlp):
+    """'a day earlier' says when, not how often; and a running total given in passing is an
+    earlier value of the toll, not of the day's count stated just before it."""
+    text = ("MANILA — The death toll from the storms rose to 655 on Sunday, the agency said. In the 24 "
+            "hours to Sunday morning, 19 more people died, officials said. The agency had put the toll "
+            "at 640 a day earlier.")
+    article = UniqueArticle(url="https://news.example/a", text=text, content_hash="h",
+                            published=datetime(2024, 9, 15, 10, tzinfo=UTC))
+    figures = resolve_in_article(extract_batch(nlp, [article])[0])
+    earlier, toll, day = by_value(figures, 640), by_value(figures, 655), by_value(figures, 19)
+    assert earlier.rate is None and earlier.stated_as == "earlier"
+    assert earlier.claim_key == toll.claim_key != day.claim_key
