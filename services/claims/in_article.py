@@ -4,6 +4,7 @@ earlier ones keyed to the current value of their sentence. No I/O."""
 
 from schemas import Figure
 from services.claims.identity import OWN, VALUED, claim_key, counted_key, own_key
+from services.extract.scope import is_one_day
 from services.extract.words import VALUE_NOUNS
 
 
@@ -107,16 +108,16 @@ def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
 
 
 def same_period(earlier: Figure, current: Figure) -> bool:
-    """'up from 59 the year before' is another year; a value with no period ('The authority had
-    put the toll at 1,033 a day earlier') is a running total, no earlier value of one day's
-    count ('In the 24 hours up to Sunday, 28 more people were killed')."""
+    """'up from 59 the year before' is another year; a running total given with no period ('The
+    authority had put the toll at 1,033 a day earlier') is no earlier value of one day's count
+    ('In the 24 hours to Sunday, 28 more people were killed')."""
     if earlier.scope is None:
-        return not is_one_day(current.scope)
+        return not (is_one_day(current.scope) and names_a_total(earlier))
     return earlier.scope == current.scope
 
 
-def is_one_day(scope: str | None) -> bool:
-    return scope is not None and len(scope) == len("2024-01-31") and scope.count("-") == 2
+def names_a_total(figure: Figure) -> bool:
+    return any(word in VALUE_NOUNS for word in figure.counted.lower().split())
 
 
 # What a sentence of earlier values calls the count when it does not say what is counted: a

@@ -290,8 +290,9 @@ def read_frame(
     # a party's share of the vote is its own as its vote count is ('the ANC had 40% of the vote')
     head = singular(counted.lower().split()[-1]) if counted.strip() else None
     held = measure in HELD or (unit == "percent" and NOUN_MEASURE.get(head) in HELD)
-    held = held or exposed(measure, incident)
-    holder = (breached(path) or holder_of(path)) if held else None
+    # what a breach exposed is held only by a company the clause says was breached, never by
+    # whoever the clause's subject is (the gang that stole it, the speaker)
+    holder = breached(path) if exposed(measure, incident) else holder_of(path) if held else None
     rate = rate_after(noun if noun is not None else token)
     return FigureFrame(measure, place, stated, incident, rate, holder)
 
@@ -323,21 +324,35 @@ def exposed(measure: str, incident: Incident | None) -> bool:
 
 
 def breached(path: list[Token]) -> str | None:
-    """Whose breach the figure's clause names: 'affected by its breach', where 'its' is the
-    actor the clause above it is about ('the retailer X told regulators that ...')."""
+    """The company whose breach the figure's clause names: 'affected by its breach' (where 'its'
+    is the actor the clause above it is about: 'the retailer X told regulators that ...'),
+    'X's breach', 'the X breach', 'the breach at X'."""
     for word in path:
         objects = (o for c in word.children if c.dep_ in ("agent", "prep")
                    for o in c.children if o.dep_ == "pobj")
         for obj in objects:
             found = incident_at(obj)
-            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
-            if found is None or found.kind != "breach" or owner is None:
+            if found is None or found.kind != "breach":
                 continue
-            if owner.pos_ != "PRON":
-                return actor_name(owner)
-            above = [*path, word.head]
-            return next((name for w in above for c in w.children
-                         if c.dep_ == "nsubj" and c.i < owner.i and (name := actor_name(c))), None)
+            if (owner := breached_company(obj)) is not None:
+                return owner
+            pronoun = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if pronoun is not None:
+                return next((name for w in [*path, word.head] for c in w.children
+                             if c.dep_ == "nsubj" and c.i < pronoun.i and (name := actor_name(c))), None)
+    return None
+
+
+def breached_company(breach: Token) -> str | None:
+    """'AT&T's breach', 'the AT&T breach', 'the breach at AT&T', 'a breach of AT&T's systems'."""
+    for child in breach.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and (name := actor_name(child)):
+            return name
+        if child.dep_ == "prep" and child.lower_ in ("at", "of"):
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), obj)
+                if owner.pos_ == "PROPN" and (name := actor_name(owner)):
+                    return name
     return None
 
 
@@ -352,8 +367,9 @@ def actor_name(token: Token) -> str | None:
     return " ".join(w for w in words if w not in ORGANISATION_WORDS and w != "the") or None
 
 
-# Words after 'a day', 'a week' that make it a time before or after, not a rate.
-TIME_SHIFTS = frozenset("earlier later before after ago previously".split())
+# Words after 'a day', 'a week' that make it a time in the past, not a rate ('$1,200 a month
+# before the rent increase' is still a rate, so 'before' and 'after' are not among them).
+TIME_SHIFTS = frozenset("earlier later ago previously".split())
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "daily": "day",
            "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from services.extract.events import is_person_noun
 from services.extract.speakers import SPEECH_VERBS
 from services.extract.words import LEADERS, ORGANISATIONS
 
@@ -23,7 +22,7 @@ KIND_OF_LEMMA = {
     **dict.fromkeys("typhoon".split(), "typhoon"),
     **dict.fromkeys("cyclone".split(), "cyclone"),
     **dict.fromkeys("storm tornado".split(), "storm"),
-    **dict.fromkeys("wildfire fire blaze bushfire firestorm inferno".split(), "fire"),
+    **dict.fromkeys("wildfire fire blaze bushfire firestorm".split(), "fire"),
     **dict.fromkeys("outbreak epidemic pandemic".split(), "outbreak"),
     **dict.fromkeys("breach hack cyberattack ransomware leak".split(), "breach"),
     **dict.fromkeys("strike walkout".split(), "strike"),
@@ -85,27 +84,34 @@ VICTORIES = frozenset("victory win".split())
 
 
 def names_an_office(token: Token) -> bool:
-    """'Fire Chief Dana Ortiz', 'the County Fire and Rescue chief': an incident word that
-    describes a person names the office the person holds."""
+    """'Fire Chief Dana Ortiz', 'the D.C. Fire and EMS Chief John Donnelly': an incident word
+    in a title before a person names the office the person holds. 'Flood victims' and
+    'earthquake survivors' are people of the incident, and keep it."""
     node = token
-    while node.dep_ in ("compound", "nmod", "conj") and node.head is not node:
+    while node.dep_ in ("compound", "nmod", "conj") and node.head.i != node.i:
         node = node.head
         # a person's name right after the word is the incident's own ('Storm Boris')
-        person = node.ent_type_ == "PERSON" and token.i + 1 < len(token.doc) and (
+        named = node.ent_type_ == "PERSON" and token.i + 1 < len(token.doc) and (
             token.doc[token.i + 1].ent_type_ != "PERSON")
-        if person or node.lemma_.lower() in LEADERS or is_person_noun(node):
+        if named or node.lemma_.lower() in LEADERS:
             return True
     return False
 
 
+# Words of an election in a landslide's sentence: 'a Labour landslide ... 410 seats'.
+ELECTION_WORDS = frozenset("election vote voter poll seat ballot majority win victory parliament".split())
+
+
 def election_landslide(token: Token) -> bool:
-    """'A Labour landslide', 'won by a landslide', 'a landslide victory': a party's or a
-    candidate's landslide is an election result, not earth moving."""
-    owners = [c for c in token.children if c.dep_ in ("compound", "poss", "amod")
-              and c.ent_type_ in ("ORG", "NORP", "PERSON")]
-    won = token.head.lemma_.lower() in VICTORIES or (
-        token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() == "win")
-    return bool(owners) or won
+    """'A Labour landslide' with seats, 'won by a landslide', 'a landslide victory': a party's or a
+    candidate's landslide is an election result, not earth moving. A landslide named after its
+    place ('the Wayanad landslide killed 200') stays one, whatever the model took the place for."""
+    prep = token.head
+    by_win = token.dep_ == "pobj" and prep.lower_ in ("by", "in") and prep.head.lemma_.lower() == "win"
+    won = token.head.lemma_.lower() in VICTORIES or by_win
+    owned = any(c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("ORG", "NORP", "PERSON")
+                for c in token.children)
+    return won or (owned and any(t.lemma_.lower() in ELECTION_WORDS for t in token.sent))
 
 
 # What a 'breach of' something breaks when it is a broken obligation, not a break-in: 'breach
@@ -132,7 +138,9 @@ def not_an_incident(token: Token, kind: str) -> bool:
         return True
     if kind == "landslide" and election_landslide(token):
         return True
-    return (kind == "flood" and bool(of)) or surge(token, kind) or denied(token)
+    # 'a flood of refugees', 'a firestorm of criticism': a great many of something
+    flood_of = bool(of) and (kind == "flood" or token.lemma_.lower() == "firestorm")
+    return flood_of or surge(token, kind) or denied(token)
 
 
 def surge(token: Token, kind: str) -> bool:

@@ -83,10 +83,11 @@ def organisation_place(token: Token, hint: str | None) -> Place | None:
     """A name the model took for an organisation ('Gaines County has reported 144 cases') is a
     place only as a whole, at home, and as a region, a county, a large city or the object of a
     locative word ('one in Hakui')."""
-    place = resolve(written_name(entity_of(token)), hint)
+    ent = entity_of(token)
+    place = resolve(written_name(ent), hint)
     if place is None or hint is None or place.country != hint:
         return None
-    located = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+    located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE
     return place if located or place.kind != "city" or population(place) >= LARGE_TOWN else None
 
 
@@ -233,13 +234,14 @@ def place_after(anchor: Token, hint: str | None) -> Place | None:
     if found is not None or not hint or target.pos_ != "PROPN" or target.ent_type_ not in ("GPE", "LOC", ""):
         return found  # a building ('seats in the Lok Sabha', a FAC) is no town
     head = target.head
+    if incident_at(head) is not None:
+        return None  # '12 in the Palisades Fire' names the fire, not a town
     if target.dep_ == "compound" and head.pos_ == "PROPN":
         if head.ent_type_ not in ("GPE", "LOC", ""):
             return None  # a longer name of something else ('Camp Mystic')
-        if found := resolve(name_span(head).text, hint):
-            return found  # 'in Viña del Mar'
-    if incident_at(head) is not None:
-        return None  # '12 in the Palisades Fire' names the fire, not a town
+        # 'in Viña del Mar'; a town of several words too small for the gazetteer ('9 in Lake
+        # Lure') is one place by its whole name
+        return resolve(name_span(head).text, hint) or Place(hint, fold(name_span(head).text))
     # a town too small for the gazetteer ('22 in Suzu') is still a place of its own
     return Place(hint, fold(target.text))
 

@@ -88,6 +88,11 @@ _COMPILED.append(
 )
 
 
+def is_one_day(scope: str | None) -> bool:
+    """A scope of one day ('2024-09-15'), the form `normalise` gives a count of one day."""
+    return scope is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", scope) is not None
+
+
 @dataclass(frozen=True)
 class Scope:
     start: int

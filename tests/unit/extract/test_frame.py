@@ -578,6 +578,23 @@ def test_one_companys_breach_is_not_anothers(nlp):
     assert harlow.claim_key != bexley.claim_key
 
 
+def test_the_gang_that_stole_records_does_not_hold_them(nlp):
+    """The subject of 'stole' is the thief: what a breach exposed is held by the company the
+    text says was breached, or by no one."""
+    stolen = by_value(figures_of(nlp, "NEW YORK — GreyMoth stole 41 million records from Bexley "
+                                      "Pharmacy in the breach."), 41_000_000)
+    named = by_value(figures_of(nlp, "NEW YORK — The retailer said 41 million customers were affected "
+                                     "by the Bexley Pharmacy breach."), 41_000_000)
+    assert "greymoth" not in stolen.claim_key
+    assert named.claim_key.startswith("customer of bexley pharmacy|affected|")
+
+
+def test_a_sum_a_month_before_an_event_is_still_a_monthly_sum(nlp):
+    figures = figures_of(nlp, "CHICAGO — Tenants paid $1,200 a month before the rent increase, the "
+                              "agency said.")
+    assert by_value(figures, 1200).rate == "month"
+
+
 def test_the_firestorms_are_all_the_fires_not_the_one_named(nlp):
     """A firestorm is a fire: 'the firestorms raging across the county' are all of them, not
     the one fire the article named first."""
@@ -598,9 +615,15 @@ def test_the_firestorms_are_all_the_fires_not_the_one_named(nlp):
      ("SACRAMENTO, Calif. — The crash on the highway left 40 people hurt, Fire Chief Dana Ortiz "
       "said.", 40, "accident"),
      ("BUCHAREST — Storm Boris has killed at least seven people in Romania, officials said.", 7,
-      "storm boris")],
+      "storm boris"),
+     ("LOS ANGELES — Wildfire evacuees numbered 30,000 on Sunday, officials said.", 30000, "fire"),
+     ("NEW DELHI — The Wayanad landslide killed 200 people, officials said.", 200, "storm"),
+     ("WASHINGTON — The decision set off a firestorm of criticism, and 5,000 people signed a "
+      "petition.", 5000, None)],
     ids=["a-partys-landslide-is-a-victory", "a-bird-strike-is-no-walkout",
-         "a-fire-chief-is-an-office-not-a-fire", "a-storms-own-name-is-no-office"],
+         "a-fire-chief-is-an-office-not-a-fire", "a-storms-own-name-is-no-office",
+         "evacuees-of-a-fire-keep-it", "a-landslide-named-after-its-place-stays-one",
+         "a-firestorm-of-criticism-is-no-fire"],
 )
 def test_incident_words_that_name_something_else(nlp, text, value, incident):
     assert by_value(figures_of(nlp, text), value).incident == incident
