@@ -75,8 +75,10 @@ class Memory:
                 return body if body.claimant else self.resolve(body.head, sent)
             if self.bodies:  # not the residents or the mayor who spoke
                 return self.bodies[-1]
-        if words[-1].lower() in PRONOUNS or titles().fullmatch(generic + " "):
-            return self.named[-1] if self.named else None  # 'he', 'the Minister'
+        if titles().fullmatch(generic + " "):  # 'the minister', 'the chair'
+            return self.titled(sent, words[-1].lower())
+        if words[-1].lower() in PRONOUNS:
+            return self.named[-1] if self.named else None  # 'they', 'we'
         head, marks = words[-1].lower(), describing_words(words[:-1])
         for known in reversed(self.named):
             if names_body(known.claimant or "", head, marks) or head == known.head and not marks:
@@ -99,6 +101,15 @@ class Memory:
             return main_organisation(sent.doc) or Attribution(generic, generic=True)
         return Attribution(generic, generic=True)  # a word for a body, not its name
 
+    def titled(self, sent: Span, title: str) -> Attribution | None:
+        """The person the article gave the title, in the form they last spoke under ('Lee' for
+        'Mayor Ann Lee'); with no one so titled, the last person who spoke."""
+        person = titled_person(sent, title)
+        if person is None:
+            return next((k for k in reversed(self.named) if k.person), None)
+        surname = person.claimant.split()[-1]
+        return next((k for k in reversed(self.named) if (k.claimant or "").split()[-1:] == [surname]), person)
+
     def organisation_that_spoke(self, doc: Doc) -> Attribution | None:
         """The last claimant so far that the article names as an organisation."""
         organisations = {with_name_tail(e) for e in doc.ents if e.label_ == "ORG"}
@@ -120,6 +131,28 @@ def person_before(sent: Span, pronoun: str) -> Attribution | None:
         if e.label_ == "PERSON" and e.end <= at and e.root.dep_ in ("nsubj", "nsubjpass", "appos")
     ]
     return Attribution(with_name_tail(people[-1]), person=True) if people else None
+
+
+TITLE_REACH = 6  # words before a name in which the title it was given is looked for
+
+
+def titled_person(sent: Span, title: str) -> Attribution | None:
+    """'the minister', 'the chair': the person the article last named with that title before
+    ('Irrigation Minister Dana Kowal', 'Lena Ortiz, the board's chair'), not whoever spoke last."""
+    doc = sent.doc
+    people = [e for e in ents_within(doc[: sent.end]) if e.label_ == "PERSON"]
+    for ent in reversed(people):
+        before = doc[max(ent.sent.start, ent.start - TITLE_REACH) : ent.end]
+        described = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
+        if any(is_title_word(t, title) for t in [*before, *described]):
+            return Attribution(with_name_tail(ent), person=True)
+    return None
+
+
+def is_title_word(token: Token, title: str) -> bool:
+    """'minister' for 'the minister'; 'Gov.' for 'the governor'."""
+    word = token.lower_.rstrip(".")
+    return word == title or token.lower_.endswith(".") and len(word) >= 3 and title.startswith(word)
 
 
 def body_before(sent: Span, pronoun: str) -> Attribution | None:

@@ -26,7 +26,7 @@ TITLE_WORDS = (
     r"former|deputy|acting|prime|vice|foreign|defen[cs]e|senior|chief|president|minister|secretary|"
     r"undersecretary|general|gen\.|spokesperson|spokesman|spokeswoman|executive|director|"
     r"commissioner|chairman|chairwoman|chair|chairperson|co-chair|ceo|mayor|governor|chancellor|premier|ambassador|commander|"
-    r"colonel|col\.|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|lt\.?|sgt\.?|capt\.?|adm\.?|"
+    r"colonel|col\.|senator|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|lt\.?|sgt\.?|capt\.?|adm\.?|"
     r"u\.s\.|us|north|south"
 )
 

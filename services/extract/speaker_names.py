@@ -191,9 +191,10 @@ def joined_speakers(head: Token) -> str | None:
 
 def is_bare_title(span: Span) -> bool:
     """'the Minister', 'the President': a title alone, which points back to whoever the
-    article named with it."""
+    article named with it ('a senator' points to nobody: it is the role)."""
     words = [t for t in span if t.dep_ != "det"]
-    return len(words) == 1 and titles().fullmatch(words[0].text + " ") is not None
+    indefinite = any(t.dep_ == "det" and t.lower_ in ("a", "an", "one") for t in span)
+    return len(words) == 1 and not indefinite and titles().fullmatch(words[0].text + " ") is not None
 
 
 def quoted_name(head: Token) -> str | None:

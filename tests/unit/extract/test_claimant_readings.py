@@ -29,3 +29,29 @@ def test_a_phase_that_recorded_a_count_does_not_speak_and_the_source_carries(nlp
         "The second round recorded 61.4%."
     )
     assert claimants(nlp, text) == [(58.2, "Electoral Board", None), (61.4, "Electoral Board", None)]
+
+
+def test_the_minister_is_the_person_named_minister_not_the_last_speaker(nlp):
+    text = (
+        "The Water Authority said 310 wells had failed, as Irrigation Minister Dana Kowal warned that "
+        "2 million people could lose supply.\n\n"
+        "The southern valley received 640 per cent more rain than usual, the minister said on Friday."
+    )
+    assert claimants(nlp, text)[-1] == (640, "Dana Kowal", None)
+
+
+def test_the_chair_is_the_person_named_chair_not_the_last_person_named(nlp):
+    text = (
+        "Board chair Lena Ortiz opened the meeting. Treasurer Paul Grant presented the accounts.\n\n"
+        "The chair said 45 staff would be hired."
+    )
+    assert claimants(nlp, text) == [(45, "Lena Ortiz", None)]
+
+
+def test_senator_is_a_title_not_part_of_the_name(nlp):
+    text = "Marta Vance opened the hearing.\n\nSenator Vance said 300 jobs would go."
+    assert claimants(nlp, text) == [(300, "Marta Vance", None)]
+
+
+def test_a_senator_unnamed_is_the_role(nlp):
+    assert claimants(nlp, "A senator said 300 jobs would go.") == [(300, "senator", None)]
