@@ -218,7 +218,8 @@ def is_bare_body(head: Token) -> bool:
 
 def document_author(span: Span) -> tuple[str | None, bool]:
     """'A poll published by CRTA' → CRTA; "the council's own estimate" → council;
-    'interior ministry data' → interior ministry; 'the figures' → nobody (a document never
+    'interior ministry data' → interior ministry; 'official figures' → 'official figures' (the
+    officials behind them are named no further); 'the figures' → nobody (a document never
     speaks for itself)."""
     head = span.root
     author = author_span(span)
@@ -234,4 +235,6 @@ def document_author(span: Span) -> tuple[str | None, bool]:
     )
     if ents:
         return with_name_tail(ents[0]), False
+    if any(c.dep_ == "amod" and is_person_noun(c) for c in head.lefts):
+        return head.doc[role_start(head) : head.i + 1].text, False
     return None, head.lemma_.lower() == "investigation"

@@ -55,3 +55,13 @@ def test_senator_is_a_title_not_part_of_the_name(nlp):
 
 def test_a_senator_unnamed_is_the_role(nlp):
     assert claimants(nlp, "A senator said 300 jobs would go.") == [(300, "senator", None)]
+
+
+def test_official_figures_with_no_body_named_are_claimed_as_written(nlp):
+    text = "The floods killed 214 people in the north, according to the latest official figures."
+    assert claimants(nlp, text) == [(214, "latest official figures", None)]
+
+
+def test_bare_figures_still_name_nobody(nlp):
+    text = "The floods killed 214 people in the north, according to the latest figures."
+    assert claimants(nlp, text) == [(214, None, None)]
