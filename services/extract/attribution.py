@@ -142,3 +142,25 @@ def acting_body(sent: Span) -> Attribution | None:
     name, generic = name_of(subject)
     named = subject.root.ent_type_ == "ORG" or subject.root.lemma_.lower() in ORGANISATIONS
     return Attribution(name) if name and not generic and named else None
+
+
+def parts_share_source(figures: list[Figure | None], tokens: list[Token]) -> list[Figure | None]:
+    """'28 more people were killed, among them 11 children', '4 million people, including 3.5
+    million children': a count inside the phrase of another count of its sentence, with no
+    source of its own, is told by whoever told the whole."""
+    nouns = [modified_noun(t) for t in tokens]
+    shared = []
+    for figure, noun in zip(figures, nouns, strict=True):
+        whole = next(
+            (
+                other
+                for other, other_noun in zip(figures, nouns, strict=True)
+                if other is not None and other.claimant and other_noun in noun.ancestors
+            ),
+            None,
+        )
+        if figure is not None and figure.claimant is None and whole is not None:
+            figure = figure.model_copy(update={"claimant": whole.claimant, "carrier": whole.carrier})
+        shared.append(figure)
+    return shared
+

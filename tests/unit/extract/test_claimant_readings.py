@@ -65,3 +65,11 @@ def test_official_figures_with_no_body_named_are_claimed_as_written(nlp):
 def test_bare_figures_still_name_nobody(nlp):
     text = "The floods killed 214 people in the north, according to the latest figures."
     assert claimants(nlp, text) == [(214, None, None)]
+
+
+def test_a_part_of_a_count_is_told_by_whoever_told_the_whole(nlp):
+    text = (
+        "According to the Harbour Authority's latest report, 1,200 people have been injured since May 2. "
+        "In the 24 hours up to Monday morning, 35 more people were killed, among them 8 children."
+    )
+    assert [c for _, c, _ in claimants(nlp, text)] == ["Harbour Authority"] * 3
