@@ -10,6 +10,7 @@ from schemas.figures import Figure
 from services.extract.claimant import Attribution, attribute, generic_phrase, is_person, records_in_place
 from services.extract.coreference import PLACES, PRONOUNS, Memory
 from services.extract.documents import speaking_part
+from services.extract.earlier import past_perfect
 from services.extract.entities import canonical
 from services.extract.speaker_names import name_of
 from services.extract.speakers import OPENING, SPEECH_VERBS, modified_noun, quote_speaker, subject_of
@@ -65,7 +66,9 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     specific = len(topic.split()) > 1
     continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
     continues = continues or pronoun_subject(sent) or PART_OF_COUNT.match(text) is not None
-    if memory.previous and (continues or carried(token, sent, memory)):
+    # 'For weeks the toll had stood at 115': a value the story has moved on from, told in the past
+    # perfect with no source of its own, is the writer's background, not the last speaker's count
+    if memory.previous and (continues or carried(token, sent, memory)) and not past_perfect(token):
         return memory.previous
     return own
 

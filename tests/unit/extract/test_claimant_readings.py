@@ -73,3 +73,11 @@ def test_a_part_of_a_count_is_told_by_whoever_told_the_whole(nlp):
         "In the 24 hours up to Monday morning, 35 more people were killed, among them 8 children."
     )
     assert [c for _, c, _ in claimants(nlp, text)] == ["Harbour Authority"] * 3
+
+
+def test_an_earlier_value_in_the_past_perfect_is_not_the_last_speakers(nlp):
+    text = (
+        "The toll from the mudslide rose to 57 on Monday, the Coastal Relief Agency said. "
+        "The toll had stood at 41 earlier on Monday."
+    )
+    assert claimants(nlp, text) == [(57, "Coastal Relief Agency", None), (41, None, None)]
