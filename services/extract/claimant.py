@@ -19,7 +19,7 @@ from services.extract.figures import subtree_span
 from services.extract.roles import is_place_word, is_speaker_noun
 from services.extract.speaker_names import name_of
 from services.extract.speakers import is_speech, speakers, subject_of, subordinate
-from services.extract.words import DOCUMENTS, GENERIC_SPEAKERS, MEDIA_WORDS, PLACE_NOUNS, vocabulary
+from services.extract.words import DOCUMENTS, GENERIC_SPEAKERS, OUTLETS, PLACE_NOUNS, vocabulary
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def told_outlet(verb: Token) -> str | None:
     listeners += [o for p in verb.children if p.lower_ == "to" for o in p.children]
     for listener in listeners:
         ents = ents_within(listener.doc[listener.left_edge.i : listener.i + 1])
-        media = any(t.lemma_.lower() in MEDIA_WORDS for t in listener.subtree)
+        media = any(t.lemma_.lower() in OUTLETS | {"agency"} for t in listener.subtree)
         for ent in ents:
             if kinds().get(canonical(ent)) == "outlet" or (ent.label_ == "ORG" and media):
                 return canonical(ent)

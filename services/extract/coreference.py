@@ -15,28 +15,12 @@ from services.extract.claimant import Attribution, generic_phrase
 from services.extract.entities import ents_within, kinds, titles, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.speaker_names import is_common_word, name_of
-from services.extract.words import ORGANISATIONS
+from services.extract.words import AGENCIES, BUSINESSES, ORGANISATIONS, OUTLETS
 
 PERSONAL = frozenset(["he", "she", "his", "her"])  # pronouns for a person only
 PERSON_REACH = 2  # sentences before a pronoun in which the person it means is looked for
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "his", "her", "their", "its", "our"])  # and owners
-AGENCY_WORDS = frozenset(
-    [
-        "agency",
-        "organization",
-        "organisation",
-        "body",
-        "commission",
-        "authority",
-        "watchdog",
-        "regulator",
-        "charity",
-        "group",
-    ]
-)
-BUSINESS_WORDS = frozenset(["company", "firm", "business"])
 PLACES = frozenset(["GPE", "LOC", "NORP", "DATE", "TIME"])
-OUTLET_WORDS = frozenset(["outlet", "media", "newspaper", "publication", "paper", "site"])
 NAME_JOINS = frozenset(["of", "for", "on"])  # 'Department of ...', 'Commission on Human Rights'
 IDLE_WORDS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"])
 
@@ -86,18 +70,18 @@ class Memory:
         mention = longest_mention(head, marks, sent)
         if mention is not None:
             return Attribution(mention, head=head)
-        for nouns, kind in ((OUTLET_WORDS, "outlet"), (AGENCY_WORDS, "agency")):
+        for nouns, kind in ((OUTLETS, "outlet"), (AGENCIES, "agency")):
             same = [k for k in self.named if kinds().get(k.claimant or "") == kind]
             if head in nouns and same:
                 return same[-1]
         spoke = self.organisation_that_spoke(sent.doc)
-        if len(words) == 1 and head in AGENCY_WORDS and spoke is not None:
+        if len(words) == 1 and head in AGENCIES and spoke is not None:
             return spoke
         introduced = introduced_name(sent, head)
         if introduced is not None:
             return introduced
         based = "based" in re.split(r"[-\s]", generic.lower())  # 'the London-based charity'
-        if head in BUSINESS_WORDS or based:
+        if head in BUSINESSES or based:
             return main_organisation(sent.doc) or Attribution(generic, generic=True)
         return Attribution(generic, generic=True)  # a word for a body, not its name
 
@@ -238,7 +222,7 @@ def introduced_name(sent: Span, head: str) -> Attribution | None:
     for noun in doc[: sent.start]:
         same = noun.lemma_.lower() == head
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-        if noun.pos_ != "NOUN" or is_person_noun(noun) or not (same or definite and head in BUSINESS_WORDS):
+        if noun.pos_ != "NOUN" or is_person_noun(noun) or not (same or definite and head in BUSINESSES):
             continue
         name = name_after(noun, sent.start)
         if name:

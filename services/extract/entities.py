@@ -22,11 +22,12 @@ from services.extract import places
 from services.extract.words import ORGANISATIONS
 
 GAZETTEER = Path(__file__).with_name("gazetteer.jsonl")
+HONORIFICS = r"(?:mr|mrs|ms|dr)\.?"  # before a surname the article gave in full before
 TITLE_WORDS = (
     r"former|deputy|acting|prime|vice|foreign|defen[cs]e|senior|chief|president|minister|secretary|"
     r"undersecretary|general|gen\.|spokesperson|spokesman|spokeswoman|executive|director|"
     r"commissioner|chairman|chairwoman|chair|chairperson|co-chair|ceo|mayor|governor|chancellor|premier|ambassador|commander|"
-    r"colonel|col\.|senator|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|lt\.?|sgt\.?|capt\.?|adm\.?|"
+    rf"colonel|col\.|senator|{HONORIFICS}|sen\.?|rep\.?|gov\.?|lt\.?|sgt\.?|capt\.?|adm\.?|"
     r"u\.s\.|us|north|south"
 )
 
@@ -149,7 +150,7 @@ def canonical(ent: Span) -> str:
     return ent.ent_id_ or written_name(ent)
 
 
-HONORIFIC = re.compile(r"(mr|mrs|ms|dr)\.?", re.IGNORECASE)
+HONORIFIC = re.compile(HONORIFICS, re.IGNORECASE)
 
 
 def written_name(ent: Span) -> str:

@@ -81,3 +81,12 @@ def test_an_earlier_value_in_the_past_perfect_is_not_the_last_speakers(nlp):
         "The toll had stood at 41 earlier on Monday."
     )
     assert claimants(nlp, text) == [(57, "Coastal Relief Agency", None), (41, None, None)]
+
+
+def test_body_and_outlet_words_have_one_home():
+    """The words for kinds of body and for outlets are read from words.py by every module."""
+    from services.extract import claimant, coreference, roles, words
+
+    assert roles.BODY_KINDS is words.BODY_KINDS and words.BUSINESSES <= words.BODY_KINDS
+    assert not any(hasattr(coreference, n) for n in ("AGENCY_WORDS", "BUSINESS_WORDS", "OUTLET_WORDS"))
+    assert not hasattr(words, "MEDIA_WORDS") and claimant.OUTLETS is words.OUTLETS
