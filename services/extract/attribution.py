@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from schemas.figures import Figure
-from services.extract.claimant import Attribution, attribute, generic_phrase, is_person, records_in_place
+from services.extract.claimant import Attribution, attribute, generic_phrase, is_person
 from services.extract.coreference import PLACES, PRONOUNS, Memory
 from services.extract.documents import speaking_part
 from services.extract.earlier import past_perfect
@@ -37,8 +37,6 @@ def sentence_attribution(sent: Span, memory: Memory) -> Attribution | None:
     if root.lemma_.lower() not in SPEECH_VERBS:
         return None
     subject = subject_of(root)
-    if records_in_place(root, subject):
-        return None  # 'The second round saw a turnout of 61%': nobody speaks
     name, generic = name_of(subject)
     if name:
         head = subject.root.lower_ if subject is not None else ""
@@ -113,8 +111,7 @@ def counted_subject(token: Token) -> bool:
     for 80 of the cases'), not a number in what someone did ('Providers filed 20 lawsuits')."""
     noun = modified_noun(token)
     part = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-    recorded = noun.dep_ in ("dobj", "conj") and records_in_place(noun.head, subject_of(noun.head))
-    return noun.dep_ in ("nsubj", "nsubjpass", "attr") or part or recorded
+    return noun.dep_ in ("nsubj", "nsubjpass", "attr") or part
 
 
 def pronoun_subject(sent: Span) -> bool:

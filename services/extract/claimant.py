@@ -16,10 +16,10 @@ from services.extract.documents import speaking_part
 from services.extract.entities import canonical, ents_within, kinds
 from services.extract.events import is_person_noun
 from services.extract.figures import subtree_span
-from services.extract.roles import is_place_word, is_speaker_noun
+from services.extract.roles import is_place_word
 from services.extract.speaker_names import name_of
 from services.extract.speakers import is_speech, speakers, subject_of, subordinate
-from services.extract.words import DOCUMENTS, GENERIC_SPEAKERS, OUTLETS, PLACE_NOUNS, vocabulary
+from services.extract.words import OUTLETS, PLACE_NOUNS, vocabulary
 
 
 @dataclass(frozen=True)
@@ -124,16 +124,12 @@ def first_person(subject: Span | None) -> bool:
 
 
 def records_in_place(verb: Token, subject: Span | None) -> bool:
-    """'Kisumu recorded two deaths', 'The country recorded 281 dengue deaths', 'the second round
-    saw a turnout of 61%': a place or a time that records a count is where or when it happened;
-    whoever keeps the count is not named here. People, bodies and documents keep counts."""
+    """'Kisumu recorded two deaths', 'The country recorded 281 dengue deaths': a place that
+    records a count is where it happened; whoever keeps the count is not named here."""
     if subject is None or verb.lemma_.lower() not in RECORDING:
         return False
     root = subject.root
-    if is_place_subject(subject) or (root.pos_ == "NOUN" and root.lemma_.lower() in PLACE_NOUNS):
-        return True
-    keeper = is_speaker_noun(root) or root.lemma_.lower() in DOCUMENTS | GENERIC_SPEAKERS
-    return root.pos_ == "NOUN" and not root.ent_type_ and not keeper
+    return is_place_subject(subject) or (root.pos_ == "NOUN" and root.lemma_.lower() in PLACE_NOUNS)
 
 
 def is_place_subject(subject: Span | None) -> bool:

@@ -100,7 +100,7 @@ def is_speech(token: Token) -> bool:
     # '67,769 were admitted', '13 were reported missing': a passive without its agent names no
     # one who speaks; 'Health care added 55,000 jobs': adding a number is not adding words
     passive = any(c.dep_ == "auxpass" for c in token.children)
-    if passive and not agents(token):
+    if passive and not any(c.dep_ == "agent" for c in token.children):
         return False
     if token.lemma_.lower() == "add" and any(c.dep_ == "dobj" for c in token.children):
         return False
@@ -138,21 +138,7 @@ def body_speaks(verb: Token) -> bool:
 
 
 def takes_object(verb: Token) -> bool:
-    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "oprd") for c in verb.children) or bool(
-        agents(verb)
-    )
-
-
-def agents(verb: Token) -> list[Token]:
-    """Who a passive verb says did it ('recorded by the ministry'); not a time the parser hung on
-    'by' ('the deaths recorded by Thursday')."""
-    return [
-        o
-        for c in verb.children
-        if c.dep_ == "agent"
-        for o in c.children
-        if o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")
-    ]
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "agent", "dative", "attr", "oprd") for c in verb.children)
 
 
 def acts_as_verb(token: Token) -> bool:
@@ -164,25 +150,9 @@ def acts_as_verb(token: Token) -> bool:
 
 def own_subjects(verb: Token) -> list[Token]:
     """The verb's subjects, nearest first; not a date the parser took for one ('since November
-    said'), nor a dateline ('LIMA, Peru - ..., the ministry said': the ministry speaks)."""
+    said')."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ not in ("DATE", "TIME")]
-    subjects = [after_dateline(s) if is_dateline(s) else s for s in subjects]
-    return sorted((s for s in subjects if s is not None), key=lambda c: abs(c.i - verb.i))
-
-
-def after_dateline(place: Token) -> Token | None:
-    """The speaker the parser hung on a dateline it took for the subject: the last phrase joined
-    to it that is not a place."""
-    joined = [c for c in place.children if c.dep_ in ("conj", "appos") and c.ent_type_ not in ("GPE", "LOC")]
-    return joined[-1] if joined else None
-
-
-def is_dateline(token: Token) -> bool:
-    """A place opening a paragraph and set off by a comma or a dash: where the story was filed."""
-    doc = token.doc
-    opens = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
-    set_off = token.i + 1 < len(doc) and doc[token.i + 1].text in (",", "-", "–", "—")
-    return token.ent_type_ in ("GPE", "LOC") and opens and set_off
+    return sorted(subjects, key=lambda c: abs(c.i - verb.i))
 
 
 def noun_before(verb: Token) -> Span | None:
@@ -236,8 +206,11 @@ def subject_of(verb: Token) -> Span | None:
         if verb.dep_ == "advcl" and verb.head.dep_ == "relcl":
             noun = verb.head.head
             return subtree_span(noun)
-        if agents(verb):
-            return subtree_span(agents(verb)[0])
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                if pobj:
+                    return subtree_span(pobj[0])
         if verb.dep_ == "xcomp":
             objects = [c for c in verb.head.children if c.dep_ == "dobj"]
             if objects:
