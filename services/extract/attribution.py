@@ -147,7 +147,8 @@ def acting_body(sent: Span) -> Attribution | None:
 def parts_share_source(figures: list[Figure | None], tokens: list[Token]) -> list[Figure | None]:
     """'28 more people were killed, among them 11 children', '4 million people, including 3.5
     million children': a count inside the phrase of another count of its sentence, with no
-    source of its own, is told by whoever told the whole."""
+    source of its own, is told by whoever told the whole; not the whole a part is taken 'of'
+    ('240 of the 543 seats')."""
     nouns = [modified_noun(t) for t in tokens]
     shared = []
     for figure, noun in zip(figures, nouns, strict=True):
@@ -155,7 +156,7 @@ def parts_share_source(figures: list[Figure | None], tokens: list[Token]) -> lis
             (
                 other
                 for other, other_noun in zip(figures, nouns, strict=True)
-                if other is not None and other.claimant and other_noun in noun.ancestors
+                if other is not None and other.claimant and inside_count(noun, other_noun)
             ),
             None,
         )
@@ -163,4 +164,10 @@ def parts_share_source(figures: list[Figure | None], tokens: list[Token]) -> lis
             figure = figure.model_copy(update={"claimant": whole.claimant, "carrier": whole.carrier})
         shared.append(figure)
     return shared
+
+
+def inside_count(noun: Token, whole: Token) -> bool:
+    """`noun` is in the phrase of the count `whole`, not the total it is a part 'of'."""
+    path = [a for a in noun.ancestors if whole in a.ancestors or a == whole]
+    return whole in noun.ancestors and not any(a.lower_ == "of" and a.head == whole for a in path)
 

@@ -65,3 +65,7 @@ def test_body_and_outlet_words_have_one_home():
     assert not any(hasattr(coreference, n) for n in ("AGENCY_WORDS", "BUSINESS_WORDS", "OUTLET_WORDS"))
     assert not hasattr(words, "MEDIA_WORDS") and claimant.OUTLETS is words.OUTLETS
 
+
+def test_the_total_a_part_is_taken_of_is_not_told_with_the_part(nlp):
+    text = "The Electoral Board said 1,200 people voted early. 240 of the 543 seats were declared by noon."
+    assert claimants(nlp, text)[-1] == (543, None, None)
