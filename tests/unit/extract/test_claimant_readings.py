@@ -69,3 +69,8 @@ def test_body_and_outlet_words_have_one_home():
 def test_the_total_a_part_is_taken_of_is_not_told_with_the_part(nlp):
     text = "The Electoral Board said 1,200 people voted early. 240 of the 543 seats were declared by noon."
     assert claimants(nlp, text)[-1] == (543, None, None)
+
+
+def test_a_document_cited_beside_a_speaker_is_no_carrier(nlp):
+    text = "Officials said 412 people died in Ortega province, according to official figures."
+    assert claimants(nlp, text) == [(412, "Officials", None)]
