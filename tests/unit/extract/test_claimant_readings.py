@@ -74,3 +74,16 @@ def test_the_total_a_part_is_taken_of_is_not_told_with_the_part(nlp):
 def test_a_document_cited_beside_a_speaker_is_no_carrier(nlp):
     text = "Officials said 412 people died in Ortega province, according to official figures."
     assert claimants(nlp, text) == [(412, "Officials", None)]
+
+
+def test_a_contrast_hung_on_a_verb_of_saying_goes_on_with_what_was_said(nlp):
+    text = (
+        "The toll from the storm has risen to 214, the Coastal Relief Agency said on Monday, "
+        "while the number of injured people has reached 1,030."
+    )
+    assert [c for _, c, _ in claimants(nlp, text)] == ["Coastal Relief Agency"] * 2
+
+
+def test_a_contrast_beside_a_verb_that_takes_an_object_is_not_its_statement(nlp):
+    text = "Norway has pledged 20,000 doses, while Chile has agreed to send 15,000 doses."
+    assert claimants(nlp, text)[-1][1] != "Norway"
