@@ -248,15 +248,19 @@ def with_name_tail(ent: Span, shortened: bool = True) -> str:
 def fuller_name(ent: Span) -> str | None:
     """'Vance' → 'Nora Vance' when the article names her, not the better-known Vance of the
     gazetteer; 'Mr. Blair' → 'Bill Blair': a known name of one word, or a surname after an
-    honorific, goes by the fuller name the article gives someone of that surname, the one named
-    last before (or, when none is, first after). A bare surname the gazetteer does not know
-    stays as the sentence writes it."""
+    honorific, goes by the fuller name the article gives someone of that surname: the person it
+    introduced first ('Ruth Okafor', not her son 'Daniel Okafor' named after her), under the
+    shortest form of that name ('Ann Lee' for 'CEC Ann Lee'). A bare surname the gazetteer does
+    not know stays as the sentence writes it."""
     words = written_name(ent).split()
     if len(words) != 1:
         return None
     names = [(start, name) for start, name in full_names(ent.doc) if name.split()[-1] == words[0]]
-    before = [n for n in names if n[0] < ent.start]
-    return max(before)[1] if before else min(names)[1] if names else None
+    if not names:
+        return None
+    first = min(names)[1]  # the person introduced first, not a relative named after them
+    same = [n for _, n in names if first.endswith(" " + n) or n == first]  # 'CEC Ann Lee' is 'Ann Lee'
+    return min(same, key=len)
 
 
 def full_names(doc: Doc) -> list[tuple[int, str]]:

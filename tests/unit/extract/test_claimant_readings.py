@@ -87,3 +87,11 @@ def test_a_contrast_hung_on_a_verb_of_saying_goes_on_with_what_was_said(nlp):
 def test_a_contrast_beside_a_verb_that_takes_an_object_is_not_its_statement(nlp):
     text = "Norway has pledged 20,000 doses, while Chile has agreed to send 15,000 doses."
     assert claimants(nlp, text)[-1][1] != "Norway"
+
+
+def test_a_surname_is_the_person_introduced_first_not_a_relative_named_after(nlp):
+    text = (
+        "Governor Ruth Okafor toured the flooded district on Monday with her son, Daniel Okafor.\n\n"
+        "Ms. Okafor said 300 homes had been lost."
+    )
+    assert claimants(nlp, text) == [(300, "Ruth Okafor", None)]
