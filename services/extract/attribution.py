@@ -10,6 +10,7 @@ from schemas.figures import Figure
 from services.extract.claimant import Attribution, attribute, generic_phrase, is_person
 from services.extract.coreference import PLACES, PRONOUNS, Memory
 from services.extract.documents import speaking_part
+from services.extract.earlier import past_perfect
 from services.extract.entities import canonical
 from services.extract.speaker_names import name_of
 from services.extract.speakers import OPENING, SPEECH_VERBS, modified_noun, quote_speaker, subject_of
@@ -63,7 +64,9 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     specific = len(topic.split()) > 1
     continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
     continues = continues or pronoun_subject(sent) or PART_OF_COUNT.match(text) is not None
-    if memory.previous and (continues or carried(token, sent, memory)):
+    # 'For weeks the toll had stood at 115': a value the story has moved on from, told in the past
+    # perfect with no source of its own, is the writer's background, not the last speaker's count
+    if memory.previous and (continues or carried(token, sent, memory)) and not past_perfect(token):
         return memory.previous
     return own
 
@@ -139,3 +142,32 @@ def acting_body(sent: Span) -> Attribution | None:
     name, generic = name_of(subject)
     named = subject.root.ent_type_ == "ORG" or subject.root.lemma_.lower() in ORGANISATIONS
     return Attribution(name) if name and not generic and named else None
+
+
+def parts_share_source(figures: list[Figure | None], tokens: list[Token]) -> list[Figure | None]:
+    """'28 more people were killed, among them 11 children', '4 million people, including 3.5
+    million children': a count inside the phrase of another count of its sentence, with no
+    source of its own, is told by whoever told the whole; not the whole a part is taken 'of'
+    ('240 of the 543 seats')."""
+    nouns = [modified_noun(t) for t in tokens]
+    shared = []
+    for figure, noun in zip(figures, nouns, strict=True):
+        whole = next(
+            (
+                other
+                for other, other_noun in zip(figures, nouns, strict=True)
+                if other is not None and other.claimant and inside_count(noun, other_noun)
+            ),
+            None,
+        )
+        if figure is not None and figure.claimant is None and whole is not None:
+            figure = figure.model_copy(update={"claimant": whole.claimant, "carrier": whole.carrier})
+        shared.append(figure)
+    return shared
+
+
+def inside_count(noun: Token, whole: Token) -> bool:
+    """`noun` is in the phrase of the count `whole`, not the total it is a part 'of'."""
+    path = [a for a in noun.ancestors if whole in a.ancestors or a == whole]
+    return whole in noun.ancestors and not any(a.lower_ == "of" and a.head == whole for a in path)
+

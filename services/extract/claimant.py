@@ -19,7 +19,7 @@ from services.extract.figures import subtree_span
 from services.extract.roles import is_place_word
 from services.extract.speaker_names import name_of
 from services.extract.speakers import is_speech, speakers, subject_of, subordinate
-from services.extract.words import MEDIA_WORDS, PLACE_NOUNS, vocabulary
+from services.extract.words import DOCUMENTS, OUTLETS, PLACE_NOUNS, vocabulary
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def told_outlet(verb: Token) -> str | None:
     listeners += [o for p in verb.children if p.lower_ == "to" for o in p.children]
     for listener in listeners:
         ents = ents_within(listener.doc[listener.left_edge.i : listener.i + 1])
-        media = any(t.lemma_.lower() in MEDIA_WORDS for t in listener.subtree)
+        media = any(t.lemma_.lower() in OUTLETS | {"agency"} for t in listener.subtree)
         for ent in ents:
             if kinds().get(canonical(ent)) == "outlet" or (ent.label_ == "ORG" and media):
                 return canonical(ent)
@@ -180,7 +180,9 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
     if speaker and ref_name and kind == "according" and is_outlet(speaker) and not is_outlet(ref_name):
         return Attribution(ref_name, carrier=speaker), ""  # 'the Journal reported ..., according to people'
     if speaker and ref_name and ref_name != speaker:
-        carrier = ref_name if kinds().get(ref_name, "outlet") == "outlet" else None
+        # a name the gazetteer does not know may be an outlet; a document ('official figures') is none
+        outlet = kinds().get(ref_name, "outlet") == "outlet" and ref.root.lemma_.lower() not in DOCUMENTS
+        carrier = ref_name if outlet else None
         return Attribution(speaker, carrier=carrier), ""
     if speaker:
         carrier = told or outlet_in(subject, speaker)

@@ -15,28 +15,12 @@ from services.extract.claimant import Attribution, generic_phrase
 from services.extract.entities import ents_within, kinds, titles, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.speaker_names import is_common_word, name_of
-from services.extract.words import ORGANISATIONS
+from services.extract.words import AGENCIES, BUSINESSES, ORGANISATIONS, OUTLETS
 
 PERSONAL = frozenset(["he", "she", "his", "her"])  # pronouns for a person only
 PERSON_REACH = 2  # sentences before a pronoun in which the person it means is looked for
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "his", "her", "their", "its", "our"])  # and owners
-AGENCY_WORDS = frozenset(
-    [
-        "agency",
-        "organization",
-        "organisation",
-        "body",
-        "commission",
-        "authority",
-        "watchdog",
-        "regulator",
-        "charity",
-        "group",
-    ]
-)
-BUSINESS_WORDS = frozenset(["company", "firm", "business"])
 PLACES = frozenset(["GPE", "LOC", "NORP", "DATE", "TIME"])
-OUTLET_WORDS = frozenset(["outlet", "media", "newspaper", "publication", "paper", "site"])
 NAME_JOINS = frozenset(["of", "for", "on"])  # 'Department of ...', 'Commission on Human Rights'
 IDLE_WORDS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"])
 
@@ -75,8 +59,10 @@ class Memory:
                 return body if body.claimant else self.resolve(body.head, sent)
             if self.bodies:  # not the residents or the mayor who spoke
                 return self.bodies[-1]
-        if words[-1].lower() in PRONOUNS or titles().fullmatch(generic + " "):
-            return self.named[-1] if self.named else None  # 'he', 'the Minister'
+        if titles().fullmatch(generic + " "):  # 'the minister', 'the chair'
+            return self.titled(sent, words[-1].lower())
+        if words[-1].lower() in PRONOUNS:
+            return self.named[-1] if self.named else None  # 'they', 'we'
         head, marks = words[-1].lower(), describing_words(words[:-1])
         for known in reversed(self.named):
             if names_body(known.claimant or "", head, marks) or head == known.head and not marks:
@@ -84,20 +70,29 @@ class Memory:
         mention = longest_mention(head, marks, sent)
         if mention is not None:
             return Attribution(mention, head=head)
-        for nouns, kind in ((OUTLET_WORDS, "outlet"), (AGENCY_WORDS, "agency")):
+        for nouns, kind in ((OUTLETS, "outlet"), (AGENCIES, "agency")):
             same = [k for k in self.named if kinds().get(k.claimant or "") == kind]
             if head in nouns and same:
                 return same[-1]
         spoke = self.organisation_that_spoke(sent.doc)
-        if len(words) == 1 and head in AGENCY_WORDS and spoke is not None:
+        if len(words) == 1 and head in AGENCIES and spoke is not None:
             return spoke
         introduced = introduced_name(sent, head)
         if introduced is not None:
             return introduced
         based = "based" in re.split(r"[-\s]", generic.lower())  # 'the London-based charity'
-        if head in BUSINESS_WORDS or based:
+        if head in BUSINESSES or based:
             return main_organisation(sent.doc) or Attribution(generic, generic=True)
         return Attribution(generic, generic=True)  # a word for a body, not its name
+
+    def titled(self, sent: Span, title: str) -> Attribution | None:
+        """The person the article gave the title, in the form they last spoke under ('Lee' for
+        'Mayor Ann Lee'); with no one so titled, the last person who spoke."""
+        person = titled_person(sent, title)
+        if person is None:
+            return next((k for k in reversed(self.named) if k.person), None)
+        surname = person.claimant.split()[-1]
+        return next((k for k in reversed(self.named) if (k.claimant or "").split()[-1:] == [surname]), person)
 
     def organisation_that_spoke(self, doc: Doc) -> Attribution | None:
         """The last claimant so far that the article names as an organisation."""
@@ -120,6 +115,28 @@ def person_before(sent: Span, pronoun: str) -> Attribution | None:
         if e.label_ == "PERSON" and e.end <= at and e.root.dep_ in ("nsubj", "nsubjpass", "appos")
     ]
     return Attribution(with_name_tail(people[-1]), person=True) if people else None
+
+
+TITLE_REACH = 6  # words before a name in which the title it was given is looked for
+
+
+def titled_person(sent: Span, title: str) -> Attribution | None:
+    """'the minister', 'the chair': the person the article last named with that title before
+    ('Irrigation Minister Dana Kowal', 'Lena Ortiz, the board's chair'), not whoever spoke last."""
+    doc = sent.doc
+    people = [e for e in ents_within(doc[: sent.end]) if e.label_ == "PERSON"]
+    for ent in reversed(people):
+        before = doc[max(ent.sent.start, ent.start - TITLE_REACH) : ent.end]
+        described = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
+        if any(is_title_word(t, title) for t in [*before, *described]):
+            return Attribution(with_name_tail(ent), person=True)
+    return None
+
+
+def is_title_word(token: Token, title: str) -> bool:
+    """'minister' for 'the minister'; 'Gov.' for 'the governor'."""
+    word = token.lower_.rstrip(".")
+    return word == title or token.lower_.endswith(".") and len(word) >= 3 and title.startswith(word)
 
 
 def body_before(sent: Span, pronoun: str) -> Attribution | None:
@@ -205,7 +222,7 @@ def introduced_name(sent: Span, head: str) -> Attribution | None:
     for noun in doc[: sent.start]:
         same = noun.lemma_.lower() == head
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-        if noun.pos_ != "NOUN" or is_person_noun(noun) or not (same or definite and head in BUSINESS_WORDS):
+        if noun.pos_ != "NOUN" or is_person_noun(noun) or not (same or definite and head in BUSINESSES):
             continue
         name = name_after(noun, sent.start)
         if name:

@@ -22,11 +22,12 @@ from services.extract import places
 from services.extract.words import ORGANISATIONS
 
 GAZETTEER = Path(__file__).with_name("gazetteer.jsonl")
+HONORIFICS = r"(?:mr|mrs|ms|dr)\.?"  # before a surname the article gave in full before
 TITLE_WORDS = (
     r"former|deputy|acting|prime|vice|foreign|defen[cs]e|senior|chief|president|minister|secretary|"
     r"undersecretary|general|gen\.|spokesperson|spokesman|spokeswoman|executive|director|"
     r"commissioner|chairman|chairwoman|chair|chairperson|co-chair|ceo|mayor|governor|chancellor|premier|ambassador|commander|"
-    r"colonel|col\.|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?|lt\.?|sgt\.?|capt\.?|adm\.?|"
+    rf"colonel|col\.|senator|{HONORIFICS}|sen\.?|rep\.?|gov\.?|lt\.?|sgt\.?|capt\.?|adm\.?|"
     r"u\.s\.|us|north|south"
 )
 
@@ -149,7 +150,7 @@ def canonical(ent: Span) -> str:
     return ent.ent_id_ or written_name(ent)
 
 
-HONORIFIC = re.compile(r"(mr|mrs|ms|dr)\.?", re.IGNORECASE)
+HONORIFIC = re.compile(HONORIFICS, re.IGNORECASE)
 
 
 def written_name(ent: Span) -> str:
@@ -247,15 +248,19 @@ def with_name_tail(ent: Span, shortened: bool = True) -> str:
 def fuller_name(ent: Span) -> str | None:
     """'Vance' → 'Nora Vance' when the article names her, not the better-known Vance of the
     gazetteer; 'Mr. Blair' → 'Bill Blair': a known name of one word, or a surname after an
-    honorific, goes by the fuller name the article gives someone of that surname, the one named
-    last before (or, when none is, first after). A bare surname the gazetteer does not know
-    stays as the sentence writes it."""
+    honorific, goes by the fuller name the article gives someone of that surname: the person it
+    introduced first ('Ruth Okafor', not her son 'Daniel Okafor' named after her), under the
+    shortest form of that name ('Ann Lee' for 'CEC Ann Lee'). A bare surname the gazetteer does
+    not know stays as the sentence writes it."""
     words = written_name(ent).split()
     if len(words) != 1:
         return None
     names = [(start, name) for start, name in full_names(ent.doc) if name.split()[-1] == words[0]]
-    before = [n for n in names if n[0] < ent.start]
-    return max(before)[1] if before else min(names)[1] if names else None
+    if not names:
+        return None
+    first = min(names)[1]  # the person introduced first, not a relative named after them
+    same = [n for _, n in names if first.endswith(" " + n) or n == first]  # 'CEC Ann Lee' is 'Ann Lee'
+    return min(same, key=len)
 
 
 def full_names(doc: Doc) -> list[tuple[int, str]]:

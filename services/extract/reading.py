@@ -11,7 +11,7 @@ from services.claims.identity import claim_key
 from services.extract import exclusions as excluded
 from services.extract import figures as fig
 from services.extract.amounts import Amount, find_amounts
-from services.extract.attribution import claimant_for, remember
+from services.extract.attribution import claimant_for, parts_share_source, remember
 from services.extract.claimant import Attribution
 from services.extract.coreference import Memory
 from services.extract.counting import Counted, verb_qualifier, what_is_counted
@@ -59,6 +59,7 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
     for sent in sents:
         found = by_sentence.get(sent.start, [])
         figures = [read_figure(context, amount, token, sent, memory, found) for amount, token in found]
+        figures = parts_share_source(figures, [token for _, token in found])
         remember(sent, [f for f in figures if f is not None], memory)
     names = distinctive_names(title, article.text)  # which incident: read by the claims stage
     return [f.model_copy(update={"names": names})

@@ -7,13 +7,14 @@ from spacy.tokens import Span, Token
 from services.extract.entities import canonical, ents_within, kinds
 from services.extract.events import is_person_noun
 from services.extract.figures import subtree_span
-from services.extract.words import GOVERNMENTS, LEADERS, ORGANISATIONS, PLACE_BODIES, PLACE_NOUNS, TELLERS
-
-# Words that say what kind of body a name is ('the X rescue group'), not a part of it ('the X
-# refugee agency').
-BODY_KINDS = frozenset(
-    "group organisation organization charity network coalition alliance association federation "
-    "foundation company firm union consortium".split()
+from services.extract.words import (
+    BODY_KINDS,
+    GOVERNMENTS,
+    LEADERS,
+    ORGANISATIONS,
+    PLACE_BODIES,
+    PLACE_NOUNS,
+    TELLERS,
 )
 
 

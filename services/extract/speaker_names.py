@@ -191,9 +191,10 @@ def joined_speakers(head: Token) -> str | None:
 
 def is_bare_title(span: Span) -> bool:
     """'the Minister', 'the President': a title alone, which points back to whoever the
-    article named with it."""
+    article named with it ('a senator' points to nobody: it is the role)."""
     words = [t for t in span if t.dep_ != "det"]
-    return len(words) == 1 and titles().fullmatch(words[0].text + " ") is not None
+    indefinite = any(t.dep_ == "det" and t.lower_ in ("a", "an", "one") for t in span)
+    return len(words) == 1 and not indefinite and titles().fullmatch(words[0].text + " ") is not None
 
 
 def quoted_name(head: Token) -> str | None:
@@ -217,7 +218,8 @@ def is_bare_body(head: Token) -> bool:
 
 def document_author(span: Span) -> tuple[str | None, bool]:
     """'A poll published by CRTA' → CRTA; "the council's own estimate" → council;
-    'interior ministry data' → interior ministry; 'the figures' → nobody (a document never
+    'interior ministry data' → interior ministry; 'official figures' → 'official figures' (the
+    officials behind them are named no further); 'the figures' → nobody (a document never
     speaks for itself)."""
     head = span.root
     author = author_span(span)
@@ -233,4 +235,6 @@ def document_author(span: Span) -> tuple[str | None, bool]:
     )
     if ents:
         return with_name_tail(ents[0]), False
+    if any(c.dep_ == "amod" and is_person_noun(c) for c in head.lefts):
+        return head.doc[role_start(head) : head.i + 1].text, False
     return None, head.lemma_.lower() == "investigation"

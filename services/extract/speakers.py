@@ -78,7 +78,15 @@ def in_aside(token: Token, verb: Token) -> bool:
     """'Masebo announced the doses on Monday, as the toll reached 365': a clause opened by 'as',
     'after', 'while' ... hung on the speech verb itself is the writer's, not what was said."""
     child = next((a for a in [token, *token.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
-    return child is not None and subordinate(child)
+    return child is not None and subordinate(child) and not goes_on(child, verb)
+
+
+def goes_on(clause: Token, verb: Token) -> bool:
+    """'The toll rose to 2,497, the ministry said, while the injured reached 2,476': a contrast
+    ('while', 'whereas') hung on a verb of saying goes on with what was said; one hung on a verb
+    that does something with its object ('pledged 50,000 doses, while Japan ...') does not."""
+    contrast = any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in clause.children)
+    return contrast and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def gives_figure(token: Token) -> bool:

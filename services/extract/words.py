@@ -18,6 +18,25 @@ ORGANISATIONS = vocabulary(
 )
 
 
+# Words for a business: 'the company' is the organisation the article is about.
+BUSINESSES = vocabulary("company firm business")
+# Words that say what kind of body a name is ('the Sea Watch rescue group' is Sea Watch), not
+# a part of a larger organisation ('the UN refugee agency').
+BODY_KINDS = BUSINESSES | vocabulary(
+    "group organisation organization charity network coalition alliance association federation foundation "
+    "union consortium"
+)
+# Words for a public body named as such ('the agency', 'the watchdog'): the agency the article named.
+AGENCIES = vocabulary(
+    "agency organization organisation body commission authority watchdog regulator charity group"
+)
+# Words for a news outlet ('the newspaper', 'the broadcaster'); a news 'agency' is one only where
+# the text says it carried the words ('told the news agency').
+OUTLETS = vocabulary(
+    "outlet media newspaper publication paper site broadcaster channel television radio magazine"
+)
+
+
 # Words for who speaks (claimant.py and the modules it reads with).
 GENERIC_SPEAKERS = vocabulary(
     "outlet media investigation publication newspaper paper agency ministry it he she they source"
@@ -41,7 +60,6 @@ GOVERNMENTS = vocabulary("government administration authority council prefecture
 # Places that speak through their government: 'the county said' is the county the article names.
 PLACE_BODIES = vocabulary("county city prefecture province municipality")
 PLACE_NOUNS = PLACE_BODIES | vocabulary("country nation state region town village")
-MEDIA_WORDS = vocabulary("broadcaster newspaper outlet agency channel television radio magazine")
 
 
 # Nouns for people only as the ones who tell: 'Egyptian security and medical sources'.
