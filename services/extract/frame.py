@@ -3,7 +3,6 @@ incident it belongs to. The article's place and incident are read once per artic
 inherited by the figures whose sentence names none.
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -11,8 +10,9 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.figures import Measure
 from services.claims.identity import singular
-from services.extract.entities import canonical, entity_of
+from services.extract.entities import canonical
 from services.extract.events import excepted, has_own_subject, lemmas, partitive
+from services.extract.holders import figure_holder
 from services.extract.incidents import (
     Incident,
     article_incident,
@@ -287,84 +287,9 @@ def read_frame(
     if place is None and article.country and not everywhere:
         place = Place(article.country)
     incident = sentence_incident(sent, article.incident, article.names, token)
-    # a party's share of the vote is its own as its vote count is ('the ANC had 40% of the vote')
-    head = singular(counted.lower().split()[-1]) if counted.strip() else None
-    held = measure in HELD or (unit == "percent" and NOUN_MEASURE.get(head) in HELD)
-    # what a breach exposed is held only by a company the clause says was breached, never by
-    # whoever the clause's subject is (the gang that stole it, the speaker)
-    holder = breached(path) if exposed(measure, incident) else holder_of(path) if held else None
+    holder = figure_holder(path, measure, unit, counted, incident)
     rate = rate_after(noun if noun is not None else token)
     return FigureFrame(measure, place, stated, incident, rate, holder)
-
-
-# Measures of what an actor holds, wins, pays or cuts: Labour's seats are not the
-# Conservatives' seats, one company's job cuts not another's.
-HELD = frozenset("seats votes jobs paid fine salary bonus budget spending revenue price".split())
-ACTOR_LABELS = frozenset(["ORG", "NORP", "PERSON", ""])
-# Words that name the kind of organisation, not which one ('the Labour Party' is Labour).
-ORGANISATION_WORDS = frozenset("party group company inc corp corporation ltd plc ag co".split())
-
-
-def holder_of(path: list[Token]) -> str | None:
-    """The actor named as the subject of the figure's clause or as the owner of its noun
-    ('Labour won 412 seats', 'Labour's 412 seats', 'Volkswagen will cut 35,000 jobs'); places
-    are the place dimension and common nouns name no one in particular."""
-    for word in path:
-        for child in word.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "poss") and (name := actor_name(child)):
-                return name
-    return None
-
-
-def exposed(measure: str, incident: Incident | None) -> bool:
-    """What a breach exposed is the breached company's: the people one shop's breach affected
-    are not those of another company breached the same week by the same gang."""
-    in_breach = incident is not None and incident.kind == "breach"
-    return measure == "records_affected" or (measure == "affected" and in_breach)
-
-
-def breached(path: list[Token]) -> str | None:
-    """The company whose breach the figure's clause names: 'affected by its breach' (where 'its'
-    is the actor the clause above it is about: 'the retailer X told regulators that ...'),
-    'X's breach', 'the X breach', 'the breach at X'."""
-    for word in path:
-        objects = (o for c in word.children if c.dep_ in ("agent", "prep")
-                   for o in c.children if o.dep_ == "pobj")
-        for obj in objects:
-            found = incident_at(obj)
-            if found is None or found.kind != "breach":
-                continue
-            if (owner := breached_company(obj)) is not None:
-                return owner
-            pronoun = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-            if pronoun is not None:
-                return next((name for w in [*path, word.head] for c in w.children
-                             if c.dep_ == "nsubj" and c.i < pronoun.i and (name := actor_name(c))), None)
-    return None
-
-
-def breached_company(breach: Token) -> str | None:
-    """'AT&T's breach', 'the AT&T breach', 'the breach at AT&T', 'a breach of AT&T's systems'."""
-    for child in breach.children:
-        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and (name := actor_name(child)):
-            return name
-        if child.dep_ == "prep" and child.lower_ in ("at", "of"):
-            for obj in (o for o in child.children if o.dep_ == "pobj"):
-                owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), obj)
-                if owner.pos_ == "PROPN" and (name := actor_name(owner)):
-                    return name
-    return None
-
-
-def actor_name(token: Token) -> str | None:
-    """An organisation, party or person, lower-case and without the word for its kind."""
-    if token.pos_ != "PROPN" or token.ent_type_ not in ACTOR_LABELS:
-        return None
-    ent = entity_of(token)
-    name = canonical(ent) if ent is not None else " ".join(
-        t.text for t in token.lefts if t.dep_ == "compound") + " " + token.text
-    words = [singular(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", name.lower())]
-    return " ".join(w for w in words if w not in ORGANISATION_WORDS and w != "the") or None
 
 
 # Words after 'a day', 'a week' that make it a time in the past, not a rate ('$1,200 a month

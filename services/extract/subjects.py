@@ -70,10 +70,11 @@ def level_subject(token: Token) -> Token | None:
             found = [
                 c for c in ancestor.children if c.dep_ == dep and c.pos_ != "PRON" and c.i not in holding
             ]
-            if found and all(c.ent_type_ in ("DATE", "TIME") for c in found):
+            undated = [c for c in found if c.ent_type_ not in ("DATE", "TIME")]
+            if found and not undated:
                 return value_noun_before(ancestor)
-            if found:  # the nearest: not a dateline ('CEBU CITY — The number ... rose')
-                return min(found, key=lambda c: abs(c.i - ancestor.i))
+            if undated:  # the nearest: not a dateline ('CEBU CITY — The number ... rose')
+                return min(undated, key=lambda c: abs(c.i - ancestor.i))
         if ancestor.dep_ in ("acl", "relcl") and ancestor.head.pos_ in ("NOUN", "PROPN"):
             return ancestor.head
         if ancestor.dep_ == "xcomp":

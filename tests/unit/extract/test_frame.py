@@ -636,6 +636,9 @@ def test_a_date_misparsed_as_subject_is_not_what_a_toll_counts(nlp):
                               "mid-March climbed to 412 on Friday, the agency said.")
     assert by_value(figures, 412).counted == "death toll"
     assert by_value(figures, 412).claim_key.startswith("person|killed|people|*|PH|")
+    homes = figures_of(nlp, "MANILA — The count of homes destroyed by storms since mid-June climbed to "
+                            "1,061, the agency said.")
+    assert by_value(homes, 1061).counted == "homes"
 
 
 def test_a_toll_a_day_earlier_is_the_tolls_earlier_value_not_a_daily_rate(nlp):

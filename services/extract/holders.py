@@ -1,0 +1,96 @@
+"""Whose a figure is, for the measures an actor holds, wins, pays or cuts: Labour's seats are
+not the Conservatives' seats, one company's job cuts not another's, and what one company's
+breach exposed not what another's did. Read from the parse; the holder joins the claim key."""
+
+import re
+
+from spacy.tokens import Token
+
+from services.claims.identity import singular
+from services.extract.entities import canonical, entity_of
+from services.extract.incidents import Incident, incident_at
+from services.extract.measures import NOUN_MEASURE
+
+
+def figure_holder(
+    path: list[Token], measure: str, unit: str, counted: str, incident: Incident | None
+) -> str | None:
+    """The actor a figure of a held measure belongs to, or None. A party's share of the vote is
+    its own as its vote count is ('the ANC had 40% of the vote'); what a breach exposed is held
+    only by a company the clause says was breached, never by whoever the clause's subject is
+    (the gang that stole it, the speaker)."""
+    if exposed(measure, incident):
+        return breached(path)
+    head = singular(counted.lower().split()[-1]) if counted.strip() else None
+    held = measure in HELD or (unit == "percent" and NOUN_MEASURE.get(head) in HELD)
+    return holder_of(path) if held else None
+
+
+# Measures of what an actor holds, wins, pays or cuts: Labour's seats are not the
+# Conservatives' seats, one company's job cuts not another's.
+HELD = frozenset("seats votes jobs paid fine salary bonus budget spending revenue price".split())
+ACTOR_LABELS = frozenset(["ORG", "NORP", "PERSON", ""])
+# Words that name the kind of organisation, not which one ('the Labour Party' is Labour).
+ORGANISATION_WORDS = frozenset("party group company inc corp corporation ltd plc ag co".split())
+
+
+def holder_of(path: list[Token]) -> str | None:
+    """The actor named as the subject of the figure's clause or as the owner of its noun
+    ('Labour won 412 seats', 'Labour's 412 seats', 'Volkswagen will cut 35,000 jobs'); places
+    are the place dimension and common nouns name no one in particular."""
+    for word in path:
+        for child in word.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "poss") and (name := actor_name(child)):
+                return name
+    return None
+
+
+def exposed(measure: str, incident: Incident | None) -> bool:
+    """What a breach exposed is the breached company's: the people one shop's breach affected
+    are not those of another company breached the same week by the same gang."""
+    in_breach = incident is not None and incident.kind == "breach"
+    return measure == "records_affected" or (measure == "affected" and in_breach)
+
+
+def breached(path: list[Token]) -> str | None:
+    """The company whose breach the figure's clause names: 'affected by its breach' (where 'its'
+    is the actor the clause above it is about: 'the retailer X told regulators that ...'),
+    'X's breach', 'the X breach', 'the breach at X'."""
+    for word in path:
+        objects = (o for c in word.children if c.dep_ in ("agent", "prep")
+                   for o in c.children if o.dep_ == "pobj")
+        for obj in objects:
+            found = incident_at(obj)
+            if found is None or found.kind != "breach":
+                continue
+            if (owner := breached_company(obj)) is not None:
+                return owner
+            pronoun = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if pronoun is not None:
+                return next((name for w in [*path, word.head] for c in w.children
+                             if c.dep_ == "nsubj" and c.i < pronoun.i and (name := actor_name(c))), None)
+    return None
+
+
+def breached_company(breach: Token) -> str | None:
+    """'AT&T's breach', 'the AT&T breach', 'the breach at AT&T', 'a breach of AT&T's systems'."""
+    for child in breach.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and (name := actor_name(child)):
+            return name
+        if child.dep_ == "prep" and child.lower_ in ("at", "of"):
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), obj)
+                if owner.pos_ == "PROPN" and (name := actor_name(owner)):
+                    return name
+    return None
+
+
+def actor_name(token: Token) -> str | None:
+    """An organisation, party or person, lower-case and without the word for its kind."""
+    if token.pos_ != "PROPN" or token.ent_type_ not in ACTOR_LABELS:
+        return None
+    ent = entity_of(token)
+    name = canonical(ent) if ent is not None else " ".join(
+        t.text for t in token.lefts if t.dep_ == "compound") + " " + token.text
+    words = [singular(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", name.lower())]
+    return " ".join(w for w in words if w not in ORGANISATION_WORDS and w != "the") or None
