@@ -27,6 +27,8 @@ def percent_counted(token: Token) -> str:
         return modified_noun(percent.head)
     if percent.head.dep_ == "prep" and percent.head.lower_ == "of" and percent.head.head.pos_ == "NOUN":
         return modified_noun(percent.head.head)  # 'a pay rise of 7.5%'
+    if (state := degree_of(percent)) is not None:
+        return state.text
     subject = level_subject(token) or copula_subject(percent)
     if subject is not None and subject.lemma_.lower() in TALLIES:
         counted = [o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
@@ -46,6 +48,17 @@ def changed_object(percent: Token) -> Token | None:
         return None
     found = [c for c in by.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     return found[0] if found else None
+
+
+def degree_of(percent: Token) -> Token | None:
+    """'The fire was 8% contained', '95% vaccinated', '40% complete': a percentage modifying a
+    state measures how far that state has gone, and the state is what it counts ('50% higher'
+    compares instead: its subject is what it counts)."""
+    head = percent.head
+    predicative = head.dep_ != "amod"  # not '95% vaccinated children'
+    if percent.dep_ == "npadvmod" and head.tag_ in ("VBN", "JJ") and head.i == percent.i + 1 and predicative:
+        return head
+    return None
 
 
 def copula_subject(percent: Token) -> Token | None:

@@ -653,3 +653,17 @@ def test_a_toll_a_day_earlier_is_the_tolls_earlier_value_not_a_daily_rate(nlp):
     earlier, toll, day = by_value(figures, 640), by_value(figures, 655), by_value(figures, 19)
     assert earlier.rate is None and earlier.stated_as == "earlier"
     assert earlier.claim_key == toll.claim_key != day.claim_key
+
+
+def test_a_fires_containment_is_one_claim_as_it_grows(nlp):
+    """'8% contained', then '15% contained': a percentage of a state counts that state, so the
+    containment of one fire is one claim whose value changes, not a claim per number. '50%
+    higher' still counts what is higher."""
+    friday = by_value(figures_of(nlp, "LOS ANGELES — The Ridgeline Fire was 8% contained on Friday, "
+                                      "officials said."), 8)
+    sunday = by_value(figures_of(nlp, "LOS ANGELES — Crews had the Ridgeline Fire 15% contained by "
+                                      "Sunday, officials said."), 15)
+    assert friday.counted == sunday.counted == "contained"
+    assert friday.claim_key == sunday.claim_key
+    higher = by_value(figures_of(nlp, "LONDON — Waiting lists were roughly 50% higher, the report said."), 50)
+    assert higher.counted == "Waiting lists"
