@@ -109,8 +109,8 @@ def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
 
 def same_period(earlier: Figure, current: Figure) -> bool:
     """'up from 59 the year before' is another year; a running total given with no period ('The
-    authority had put the toll at 1,033 a day earlier') is no earlier value of one day's count
-    ('In the 24 hours to Sunday, 28 more people were killed')."""
+    agency had put the toll at 640 a day earlier') is no earlier value of one day's count ('In
+    the 24 hours to Sunday, 19 more people died')."""
     if earlier.scope is None:
         return not (is_one_day(current.scope) and names_a_total(earlier))
     return earlier.scope == current.scope

@@ -145,7 +145,7 @@ def acting_body(sent: Span) -> Attribution | None:
 
 
 def parts_share_source(figures: list[Figure | None], tokens: list[Token]) -> list[Figure | None]:
-    """'28 more people were killed, among them 11 children', '4 million people, including 3.5
+    """'19 more people died, among them 6 children', '4 million people, including 3.5
     million children': a count inside the phrase of another count of its sentence, with no
     source of its own, is told by whoever told the whole; not the whole a part is taken 'of'
     ('240 of the 543 seats')."""

@@ -306,7 +306,7 @@ def rate_after(anchor: Token) -> str | None:
     if words and words[0] in ("daily", "weekly", "monthly", "annually", "yearly"):
         return PERIODS[words[0]]
     if len(words) > 2 and words[2] in TIME_SHIFTS:
-        return None  # 'put the toll at 1,033 a day earlier' says when, not how often
+        return None  # 'put the toll at 640 a day earlier' says when, not how often
     if len(words) > 1 and words[0] in ("a", "per", "each", "every", "an") and words[1] in PERIODS:
         return PERIODS[words[1]]
     return None

@@ -87,19 +87,18 @@ def names_an_office(token: Token) -> bool:
     """'Fire Chief Dana Ortiz', 'the D.C. Fire and EMS Chief John Donnelly': an incident word
     in a title before a person names the office the person holds. 'Flood victims' and
     'earthquake survivors' are people of the incident, and keep it."""
+    # a person's name right after the word is the incident's own ('Storm Boris')
+    own_name = token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_type_ == "PERSON"
     node = token
     while node.dep_ in ("compound", "nmod", "conj") and node.head.i != node.i:
         node = node.head
-        # a person's name right after the word is the incident's own ('Storm Boris')
-        named = node.ent_type_ == "PERSON" and token.i + 1 < len(token.doc) and (
-            token.doc[token.i + 1].ent_type_ != "PERSON")
-        if named or node.lemma_.lower() in LEADERS:
+        if (node.ent_type_ == "PERSON" and not own_name) or node.lemma_.lower() in LEADERS:
             return True
     return False
 
 
 # Words of an election in a landslide's sentence: 'a Labour landslide ... 410 seats'.
-ELECTION_WORDS = frozenset("election vote voter poll seat ballot majority win victory parliament".split())
+ELECTION_WORDS = VICTORIES | frozenset("election vote voter poll seat ballot majority parliament".split())
 
 
 def election_landslide(token: Token) -> bool:

@@ -241,7 +241,8 @@ def place_after(anchor: Token, hint: str | None) -> Place | None:
             return None  # a longer name of something else ('Camp Mystic')
         # 'in Viña del Mar'; a town of several words too small for the gazetteer ('9 in Lake
         # Lure') is one place by its whole name
-        return resolve(name_span(head).text, hint) or Place(hint, fold(name_span(head).text))
+        name = name_span(head).text
+        return resolve(name, hint) or Place(hint, fold(name))
     # a town too small for the gazetteer ('22 in Suzu') is still a place of its own
     return Place(hint, fold(target.text))
 

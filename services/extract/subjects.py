@@ -85,8 +85,8 @@ def level_subject(token: Token) -> Token | None:
 
 
 def value_noun_before(verb: Token) -> Token | None:
-    """A date is never what a level is of: 'The death toll from floods that have swept the
-    country since mid-June climbed to 1,061', misparsed with 'June' as the subject, is the
+    """A date is never what a level is of: 'The death toll from storms that have battered the
+    coast since mid-March climbed to 412', misparsed with 'March' as the subject, is the
     toll's level: the last word for a value before the verb in its sentence."""
     before = verb.doc[verb.sent.start : verb.i]
     return next((t for t in reversed(before) if t.pos_ == "NOUN" and t.lemma_.lower() in VALUE_NOUNS), None)
