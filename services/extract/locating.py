@@ -130,6 +130,10 @@ def stated_place(path: list[Token], country: str | None, region: Place | None) -
     the figure, its noun (or a clause describing it: 'nationals fighting in Donetsk') or a
     governor; and on the subject of a verb that gives the subject's value ('the toll in
     Valencia rose to 211'), never on an agent ('offices in Moscow processed 51 citizens')."""
+    speech = path[-1] if path[-1].lemma_.lower() in SPEECH_VERBS else path[-1].head
+    fronted = fronted_place(speech, country)
+    if fronted is not None and fronted.country != country:
+        country, region = fronted.country, None  # 'In Chile, officials said 12 died nationwide'
     hint = country
     if place := place_after(path[0], hint):
         return place
@@ -155,8 +159,7 @@ def stated_place(path: list[Token], country: str | None, region: Place | None) -
         for holder in holders:
             if place := place_on(holder, hint) or level_word(holder, country, region):
                 return place
-    speech = path[-1] if path[-1].lemma_.lower() in SPEECH_VERBS else path[-1].head
-    return fronted_place(speech, hint) or speaker_place(speech, hint)
+    return fronted or speaker_place(speech, hint)
 
 
 def listed_place(word: Token, hint: str | None) -> Place | None:
@@ -196,9 +199,12 @@ def fronted_place(speech: Token, hint: str | None) -> Place | None:
     speaker frames everything the speaker says."""
     if speech.lemma_.lower() not in SPEECH_VERBS:
         return None
-    for prep in (c for c in speech.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
-        if prep.i == speech.sent.start and (place := locative_object(prep, hint)):
-            return place
+    # 'In Bangkok, officials said 22 people had been confirmed dead': through every speech verb
+    # up to the one the place is put before
+    for verb in (speech, *speech.ancestors):
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+            if prep.i == speech.sent.start and (place := locative_object(prep, hint)):
+                return place
     return None
 
 

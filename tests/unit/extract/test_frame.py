@@ -264,6 +264,15 @@ def test_a_place_put_before_the_speaker_frames_what_the_speaker_says(nlp):
     assert by_value(figures_of(nlp, text), 31).place == "PH/manila"
 
 
+def test_a_place_put_before_the_speaker_frames_a_report_inside_the_speech(nlp):
+    """'confirmed' is itself a speech verb: the place is put before the outer one."""
+    text = ("Floods killed 140 people in Peru, the government said. In Chile, the interior "
+            "ministry said 12 people had been confirmed dead and 40 injured.")
+    figures = figures_of(nlp, text)
+    assert by_value(figures, 140).place == "PE"
+    assert by_value(figures, 12).place == by_value(figures, 40).place == "CL"
+
+
 def test_there_is_the_place_just_named(nlp):
     text = ("The northern province of Cagayan was among the worst hit. "
             "Landslides there killed 14 people, provincial officials said.")
