@@ -159,11 +159,19 @@ def proper_qualified(counted: str, sentence: str, entities: list[Entity] | tuple
     return any(w[:1].isupper() and w not in named for w in words)
 
 
+# What an incident itself does to property (damage, losses) is the incident's; any other sum is
+# in someone's books (a cost, a payment, a fine, a budget, a pay rise) and says who it is by
+# its holder, without which a story's many sums are not told apart.
+INCIDENT_SUMS = frozenset(["damage", "loss"])
+
+
 def is_vague(figure: Figure) -> bool:
-    """Too vague to be the same fact as anything else: nowhere and in no incident, or an
-    unknown measure of nothing in particular."""
+    """Too vague to be the same fact as anything else: nowhere and in no incident, an unknown
+    measure of nothing in particular, or a sum in nobody's books."""
     if figure.place is None and figure.incident is None:
         return counted_key(figure.counted, unit_key(figure)) in (figure.unit, "people", "person")
+    if figure.unit == "currency" and figure.holder is None and figure.measure not in INCIDENT_SUMS:
+        return True  # valued: the same sum said again, not another sum of the story
     return figure.measure == "other" and counted_key(figure.counted, figure.unit) in (figure.unit, "person")
 
 

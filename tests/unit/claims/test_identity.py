@@ -233,3 +233,25 @@ def test_a_placed_count_of_nothing_in_particular_joins_only_the_same_number(figu
     assert claim_key(aboard(400, "a")) == claim_key(aboard(400, "b"))
     assert claim_key(aboard(400, "a")) != claim_key(aboard(750, "b"))
     assert claim_key(aboard(400, "a")) != claim_key(aboard(400, "a").model_copy(update={"place": "IT"}))
+
+
+def sum_of(figure, value, measure, holder=None, url="https://a.example/1"):
+    money = figure(value, url=url, counted="", event="other", qualifier="exact", unit="currency",
+                        measure=measure, place="US", incident="strike")
+    return money.model_copy(update={"currency": "USD", "holder": holder})
+
+
+def test_a_sum_in_nobodys_books_joins_only_the_same_sum_said_again(figure):
+    """'The strike cost $5 billion' and, in another article, 'put the cost at $500 million'
+    (another party's cost): without a holder, two sums of one story are two facts; the
+    same sum said again is one."""
+    a, b, again = (sum_of(figure, 5e9, "cost"), sum_of(figure, 5e8, "cost", url="https://b.example/2"),
+                   sum_of(figure, 5e9, "cost", url="https://c.example/3"))
+    assert claim_key(a) != claim_key(b)
+    assert claim_key(a) == claim_key(again)
+
+
+def test_a_held_sum_and_what_the_incident_did_still_change_value(figure):
+    """The carmaker's cost revised, and a storm's damage estimate raised: one claim each."""
+    assert claim_key(sum_of(figure, 8e8, "cost", "ford")) == claim_key(sum_of(figure, 1.3e9, "cost", "ford"))
+    assert claim_key(sum_of(figure, 2e10, "damage")) == claim_key(sum_of(figure, 3.4e10, "damage"))

@@ -116,10 +116,10 @@ def test_one_gang_s_attacks_on_two_companies_months_apart_are_two_claims(figure)
     casino = {"bellwood": 8.7, "ransomcrew": 6.0, "lockfang": 5.0, "vegas": 3.3}
     insurer = {"medivance": 6.6, "ransomcrew": 6.0, "lockfang": 5.0, "minnetonka": 3.7}
 
-    def paid(value, url, published, names):
-        return figure(value, url=url, counted="ransom", event="paid", qualifier="exact", place="US",
+    def paid(value, url, published, names):  # what the attack cost, a sum of the incident's own
+        return figure(value, url=url, counted="losses", event="other", qualifier="exact", place="US",
                       incident="breach", claimant="the company", published=published, unit="currency",
-                      measure="paid").model_copy(update={"names": names, "currency": "USD"})
+                      measure="loss").model_copy(update={"names": names, "currency": "USD"})
 
     _, out = run([paid(15_000_000, "https://a.example/1", "2023-09-14T10:00:00+00:00", casino),
                   paid(22_000_000, "https://b.example/2", "2024-04-22T10:00:00+00:00", insurer)])
