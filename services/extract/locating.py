@@ -279,7 +279,9 @@ def level_word(holder: Token, country: str | None, region: Place | None) -> Plac
         level = WIDE.get(child.lower_)
         if child.dep_ == "prep" and child.lower_ in LOCATIVE:
             objects = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ == ""]
-            level = "region" if any(o.lemma_.lower() in FIRST_LEVEL for o in objects) else level
+            regions = [o for o in objects if o.lemma_.lower() in FIRST_LEVEL]
+            # 'across the six states', 'in several provinces': a count over regions is the country's
+            level = "country" if any(o.tag_ == "NNS" for o in regions) else "region" if regions else level
         if level == "region" and region is not None:
             return region
         if level == "country" and country:

@@ -273,6 +273,14 @@ def test_a_place_put_before_the_speaker_frames_a_report_inside_the_speech(nlp):
     assert by_value(figures, 12).place == by_value(figures, 40).place == "CL"
 
 
+def test_a_count_across_several_states_is_the_country_s(nlp):
+    text = ("DENVER, Colo. — Across the four states the blizzard crossed, at least 31 people have "
+            "died. In Colorado, 12 people died, state officials said.")
+    figures = figures_of(nlp, text)
+    assert by_value(figures, 31).place == "US"
+    assert by_value(figures, 12).place == "US/colorado"
+
+
 def test_there_is_the_place_just_named(nlp):
     text = ("The northern province of Cagayan was among the worst hit. "
             "Landslides there killed 14 people, provincial officials said.")
