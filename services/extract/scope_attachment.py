@@ -72,7 +72,18 @@ def scope_for(
     ]
     after = [s for s in attached if s.start >= span[1] and not any(span[1] <= o < s.start for o in others)]
     before = [s for s in attached if s.end <= span[0]]
-    return after[0].value if after else before[-1].value if before else None
+    return after[0].value if after else before[-1].value if before else subject_year(token, inside)
+
+
+def subject_year(token: Token, scopes: list[Scope]) -> str | None:
+    """'two crashes in 2018 and 2019 killed 346 people', 'the 2011 floods left 800 dead': a
+    year that dates the subject of the figure's verb is the year its count is of."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    years = [s.value for s in scopes if _head_of(token.doc, s) in subject and YEAR.fullmatch(s.value)]
+    return years[0] if years and token.i not in subject else None
 
 
 # Verbs of a toll: a month that opens their sentence is the period counted ('In August, 342

@@ -140,6 +140,11 @@ def test_subject_taken_out_of_a_named_group_counts_that_group(nlp):
     assert (f.value, f.counted, f.unit) == (1100, "applicants", "people")
 
 
+def test_a_year_that_dates_the_subject_dates_its_count(nlp):
+    """A past incident named as the subject: its count is of that year, not the story's now."""
+    assert only(nlp, "Landslides in 2017 killed 312 people in the district.").scope == "2017"
+
+
 def test_clause_on_a_year_is_scoped_to_that_year(nlp):
     text = "It was the city's worst flood since 2009, when 14 people drowned in the old town."
     assert only(nlp, text).scope == "2009"
