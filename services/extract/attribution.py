@@ -14,7 +14,7 @@ from services.extract.earlier import past_perfect
 from services.extract.entities import canonical
 from services.extract.speaker_names import name_of
 from services.extract.speakers import OPENING, SPEECH_VERBS, modified_noun, quote_speaker, subject_of
-from services.extract.words import ORGANISATIONS
+from services.extract.words import ORGANISATIONS, vocabulary
 
 # 'Of the 202 people confirmed dead, 91 were in Suzu': a part of a count stated before
 PART_OF_COUNT = re.compile(r"of the (about |nearly |some )?\d[\d,.]*\b")
@@ -64,6 +64,7 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     specific = len(topic.split()) > 1
     continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
     continues = continues or pronoun_subject(sent) or PART_OF_COUNT.match(text) is not None
+    continues = continues or parts_of_before(sent)
     # 'For weeks the toll had stood at 115': a value the story has moved on from, told in the past
     # perfect with no source of its own, is the writer's background, not the last speaker's count
     if memory.previous and (continues or carried(token, sent, memory)) and not past_perfect(token):
@@ -117,6 +118,23 @@ def counted_subject(token: Token) -> bool:
 def pronoun_subject(sent: Span) -> bool:
     """'It has since hired 40 staff': the sentence goes on about whoever spoke before."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUNS for c in sent.root.children)
+
+
+# Verbs by which a sentence breaks down a whole into parts: 'The toll includes 37 children'.
+PARTS = vocabulary("include comprise contain")
+POINTERS = vocabulary("that this these those")
+
+
+def parts_of_before(sent: Span) -> bool:
+    """'The toll includes 37 children', 'That includes $310 million': a sentence that breaks
+    down a whole named by a word that points back ('the', 'that') goes on with what was told."""
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if root.lemma_.lower() not in PARTS or not subjects:
+        return False
+    subject = subjects[0]
+    pointed = any(c.dep_ == "det" and c.lower_ in POINTERS | {"the"} for c in subject.children)
+    return subject.lower_ in POINTERS or subject.pos_ == "NOUN" and pointed and not subject.ent_type_
 
 
 def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:

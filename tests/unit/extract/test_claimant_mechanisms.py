@@ -1,0 +1,42 @@
+"""How English attributes a figure, each mechanism in sentences of the tests' own: a whole told
+by a source and its parts told after it, a speaker named by a word that points back."""
+
+from schemas.articles import UniqueArticle
+from services.extract.pipeline import extract_batch
+
+
+def claimants(nlp, text, title="News in brief"):
+    text = f"{title}\n\n{text}"
+    article = UniqueArticle(url="https://example.org/m", text=text, content_hash="m", title=title)
+    return [(f.value, f.claimant) for f in extract_batch(nlp, [article])[0] if not f.headline]
+
+
+def test_the_parts_of_a_total_are_told_by_whoever_told_the_total(nlp):
+    text = (
+        "The regional health board said on Friday that 412 people had died in the storm.\n\n"
+        "The toll includes 37 children and 12 rescue workers."
+    )
+    board = "regional health board"
+    assert claimants(nlp, text) == [(412, board), (37, board), (12, board)]
+
+
+def test_a_sum_pointed_back_to_by_that_is_told_by_the_same_source(nlp):
+    text = (
+        "In its annual report, Norvale Mining said the closures had cost it $1.4 billion this year. "
+        "That includes $310 million in the first quarter alone."
+    )
+    assert claimants(nlp, text) == [(1_400_000_000, "Norvale Mining"), (310_000_000, "Norvale Mining")]
+
+
+def test_a_body_named_again_by_a_bare_word_is_the_one_that_spoke_before(nlp):
+    text = (
+        "Calder Risk Analytics on Tuesday estimated insured losses from the storm at $4 billion. "
+        "Wind accounts for most of it, $3 billion, the modeler said."
+    )
+    calder = "Calder Risk Analytics"
+    assert claimants(nlp, text) == [(4_000_000_000, calder), (3_000_000_000, calder)]
+
+
+def test_a_bare_word_with_nobody_before_it_stays_the_word(nlp):
+    text = "Losses from the storm reached $3 billion, the modeler said."
+    assert claimants(nlp, text) == [(3_000_000_000, "modeler")]
