@@ -15,23 +15,13 @@ from services.extract.claimant import Attribution, generic_phrase
 from services.extract.entities import ents_within, kinds, titles, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.speaker_names import is_common_word, name_of
-from services.extract.words import (
-    AGENCIES,
-    BUSINESSES,
-    GENERIC_SPEAKERS,
-    ORGANISATIONS,
-    OUTLETS,
-    PLACE_BODIES,
-)
+from services.extract.words import AGENCIES, BUSINESSES, ORGANISATIONS, OUTLETS
 
 PERSONAL = frozenset(["he", "she", "his", "her"])  # pronouns for a person only
 PERSON_REACH = 2  # sentences before a pronoun in which the person it means is looked for
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "his", "her", "their", "its", "our"])  # and owners
 PLACES = frozenset(["GPE", "LOC", "NORP", "DATE", "TIME"])
 NAME_JOINS = frozenset(["of", "for", "on"])  # 'Department of ...', 'Commission on Human Rights'
-# Words for a speaker that the steps above resolve by their kind; any other word ('the modeler')
-# that points back means the body that spoke last.
-KNOWN_WORDS = GENERIC_SPEAKERS | ORGANISATIONS | PLACE_BODIES | AGENCIES | OUTLETS | BUSINESSES
 IDLE_WORDS = frozenset(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our"])
 
 
@@ -93,9 +83,6 @@ class Memory:
         based = "based" in re.split(r"[-\s]", generic.lower())  # 'the London-based charity'
         if head in BUSINESSES or based:
             return main_organisation(sent.doc) or Attribution(generic, generic=True)
-        spoke = next((k for k in reversed(self.named) if k.claimant and not k.person), None)
-        if len(words) == 1 and head not in KNOWN_WORDS and spoke is not None:
-            return spoke  # 'the modeler said': a word of no kind the article names, for the body before
         return Attribution(generic, generic=True)  # a word for a body, not its name
 
     def titled(self, sent: Span, title: str) -> Attribution | None:

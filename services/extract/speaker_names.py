@@ -168,8 +168,6 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
         return span.doc[names[0].i : names[-1].i + 1].text, False
     if {head.lemma_.lower(), head.lower_} & GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
         return None, True  # 'the department', 'it': whoever the article named so
-    if points_back(head):
-        return None, True  # 'the modeler', 'the site': the body that spoke before
     return acting_for(head) or joined_speakers(head) or role_phrase(head), False
 
 
@@ -208,14 +206,6 @@ def quoted_name(head: Token) -> str | None:
     end = next((t.i for t in doc[start + 1 : start + 8] if t.text in QUOTES), None)
     words = doc[start + 1 : end] if end else None
     return words.text if words and all(t.is_title or not t.is_alpha for t in words) else None
-
-
-def points_back(head: Token) -> bool:
-    """'the modeler said', 'the site counted': a common noun for no person, with nothing but
-    'the', names again a body the article has named (a person's word, 'the official', may be
-    one the article never named)."""
-    only_the = all(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and bool(head.children)
-    return head.pos_ == "NOUN" and head.tag_ == "NN" and only_the and not is_person_noun(head)
 
 
 def is_bare_body(head: Token) -> bool:

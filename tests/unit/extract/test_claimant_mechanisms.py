@@ -27,16 +27,3 @@ def test_a_sum_pointed_back_to_by_that_is_told_by_the_same_source(nlp):
     )
     assert claimants(nlp, text) == [(1_400_000_000, "Norvale Mining"), (310_000_000, "Norvale Mining")]
 
-
-def test_a_body_named_again_by_a_bare_word_is_the_one_that_spoke_before(nlp):
-    text = (
-        "Calder Risk Analytics on Tuesday estimated insured losses from the storm at $4 billion. "
-        "Wind accounts for most of it, $3 billion, the modeler said."
-    )
-    calder = "Calder Risk Analytics"
-    assert claimants(nlp, text) == [(4_000_000_000, calder), (3_000_000_000, calder)]
-
-
-def test_a_bare_word_with_nobody_before_it_stays_the_word(nlp):
-    text = "Losses from the storm reached $3 billion, the modeler said."
-    assert claimants(nlp, text) == [(3_000_000_000, "modeler")]
