@@ -27,3 +27,16 @@ def test_a_sum_pointed_back_to_by_that_is_told_by_the_same_source(nlp):
     )
     assert claimants(nlp, text) == [(1_400_000_000, "Norvale Mining"), (310_000_000, "Norvale Mining")]
 
+
+
+def test_an_amount_described_as_pledged_by_a_body_is_that_bodys(nlp):
+    text = (
+        "Each family will receive 2 million pesos in total, including the 1.5 million pesos pledged "
+        "by Halvorsen Holdings."
+    )
+    assert claimants(nlp, text)[1] == (1_500_000, "Halvorsen Holdings")
+
+
+def test_people_confirmed_dead_tell_no_one_anything(nlp):
+    text = "Four districts flooded, with 21 people confirmed dead and 40 unaccounted for, the agency said."
+    assert dict(claimants(nlp, text))[40] == "agency"
