@@ -83,9 +83,13 @@ def carried(token: Token, sent: Span, memory: Memory) -> bool:
 
 def keeps_counts(source: Attribution, doc: Doc) -> bool:
     """'the health department', 'INDEC', 'union officials', 'the airline' keep the counts their
-    paragraph goes on with; 'Survivors' or 'Firefighters' tell what they saw, and no more."""
+    paragraph goes on with; 'Survivors', 'Firefighters' or a person named tell what they saw,
+    and no more."""
     claimant = source.claimant or ""
-    names = [canonical(e) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+    people = {canonical(e) for e in doc.ents if e.label_ == "PERSON"}
+    if claimant in people:
+        return False  # 'Ann Lee, a nurse, said ...': a person tells what she saw, not the count
+    names = [canonical(e) for e in doc.ents if e.label_ == "ORG"]
     named = any(n and (n in claimant or claimant in n) for n in names)
     words = claimant.lower().split()
     return source.generic or named or bool(words) and words[-1] in OFFICIAL_WORDS

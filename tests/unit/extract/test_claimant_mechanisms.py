@@ -40,3 +40,11 @@ def test_an_amount_described_as_pledged_by_a_body_is_that_bodys(nlp):
 def test_people_confirmed_dead_tell_no_one_anything(nlp):
     text = "Four districts flooded, with 21 people confirmed dead and 40 unaccounted for, the agency said."
     assert dict(claimants(nlp, text))[40] == "agency"
+
+
+def test_a_named_person_does_not_keep_the_counts_of_the_paragraph(nlp):
+    text = (
+        "Ruth Kelland, who runs the shelter, said 40 families had arrived overnight. Around 300 people "
+        "live in the valley."
+    )
+    assert claimants(nlp, text) == [(40, "Ruth Kelland"), (300, None)]
