@@ -48,3 +48,9 @@ def test_a_named_person_does_not_keep_the_counts_of_the_paragraph(nlp):
         "live in the valley."
     )
     assert claimants(nlp, text) == [(40, "Ruth Kelland"), (300, None)]
+
+
+def test_a_list_that_leaves_out_the_verb_gives_each_figure_its_own_name(nlp):
+    text = "Toyota has offered a 12% raise over three years, Honda 14% and Nissan 9.5%."
+    assert claimants(nlp, text) == [(12, "Toyota"), (14, "Honda"), (9.5, "Nissan")]
+
