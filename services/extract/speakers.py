@@ -56,10 +56,22 @@ def speakers(token: Token, sent: Span) -> list[Token]:
     aside = [a for a in token.ancestors if is_speech(a) and in_aside(token, a)]
     above = described + [a for a in token.ancestors if is_speech(a) and a not in aside]
     taken = above + aside
+    # not 'taxes, which the government says are needed' (of the taxes), nor 'asking them to vote'
     beside = [t for t in sent if is_speech(t) and t not in taken and t is not token and not subordinate(t)
-              and t.dep_ != "relcl"]  # 'taxes, which the government says are needed': of the taxes
+              and t.dep_ != "relcl" and not asks_to_act(t)]
     ordered = above + sorted(beside, key=lambda t: abs(t.i - token.i))
     return sorted(ordered, key=lambda t: (t not in above, t.lemma_.lower() in WEAK_SPEECH and not own_say(t)))
+
+
+# Verbs by which someone asks another to do something ('asking them to fill in a ballot').
+REQUESTS = vocabulary("ask request urge")
+
+
+def asks_to_act(verb: Token) -> bool:
+    """'Pollsters interviewed 9,000 voters, asking them to fill in a ballot': asking someone to
+    do something states nothing about the figures beside it."""
+    children = {c.dep_ for c in verb.children}
+    return verb.lemma_.lower() in REQUESTS and {"dobj", "xcomp"} <= children
 
 
 def describes(clause: Token) -> bool:

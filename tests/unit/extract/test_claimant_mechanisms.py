@@ -54,3 +54,30 @@ def test_a_list_that_leaves_out_the_verb_gives_each_figure_its_own_name(nlp):
     text = "Toyota has offered a 12% raise over three years, Honda 14% and Nissan 9.5%."
     assert claimants(nlp, text) == [(12, "Toyota"), (14, "Honda"), (9.5, "Nissan")]
 
+
+
+def headline_claimants(nlp, title, body):
+    text = f"{title}\n\n{body}"
+    article = UniqueArticle(url="https://example.org/h", text=text, content_hash="h", title=title)
+    return [(f.value, f.claimant) for f in extract_batch(nlp, [article])[0] if f.headline]
+
+
+def test_a_headline_names_its_source_before_a_colon(nlp):
+    body = "The Kenya Red Cross Society (KRCS) said on Sunday that 12 people had been killed and 40 injured."
+    found = headline_claimants(nlp, "KRCS: 12 killed, 40 injured in two days of floods", body)
+    assert found == [(12, "Kenya Red Cross Society"), (40, "Kenya Red Cross Society")]
+
+
+def test_a_headline_names_its_source_after_a_closing_dash(nlp):
+    body = "Provincial administrator Sipho Mbeki said on Monday the toll could pass 300."
+    assert headline_claimants(nlp, "Quake toll could pass 300 - Mbeki", body) == [(300, "Sipho Mbeki")]
+
+
+def test_asking_someone_to_act_states_nothing_of_the_figures_beside_it(nlp):
+    text = "Pollsters interviewed around 9,000 voters as they left 120 polling stations, asking them to vote."
+    assert claimants(nlp, text) == [(9_000, None), (120, None)]
+
+
+def test_a_headline_prefix_that_speaks_nowhere_below_is_no_source(nlp):
+    body = "Workers at Boeing walked out on Monday. Union officials said 57 jobs had been cut."
+    assert headline_claimants(nlp, "Boeing: 57 jobs cut at Leeds plant", body) == [(57, None)]
