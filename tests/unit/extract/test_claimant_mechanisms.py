@@ -81,3 +81,23 @@ def test_asking_someone_to_act_states_nothing_of_the_figures_beside_it(nlp):
 def test_a_headline_prefix_that_speaks_nowhere_below_is_no_source(nlp):
     body = "Workers at Boeing walked out on Monday. Union officials said 57 jobs had been cut."
     assert headline_claimants(nlp, "Boeing: 57 jobs cut at Leeds plant", body) == [(57, None)]
+
+
+def test_a_state_that_arrests_states_the_count_of_arrests(nlp):
+    assert claimants(nlp, "Portugal has arrested nine men over the shipwreck.") == [(9, "Portugal")]
+
+
+def test_they_in_a_clause_hung_on_another_is_that_clauses_subject(nlp):
+    text = (
+        "Halvorsen Holdings said it would close two plants. The union and the works council have offered "
+        "a package they say would save 40 million euros in labor costs."
+    )
+    assert claimants(nlp, text)[-1] == (40_000_000, "union")
+
+
+def test_they_is_never_what_was_counted(nlp):
+    text = (
+        "Village leaders said the search went on. Three bodies were found in the mud, and they said "
+        "four more were missing."
+    )
+    assert "bodies" not in [claimant for _, claimant in claimants(nlp, text)]
