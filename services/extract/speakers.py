@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 from services.extract.entities import entity_of
 from services.extract.events import is_person_noun
 from services.extract.figures import subtree_span
-from services.extract.words import GOVERNMENTS, ORGANISATIONS, PLACE_NOUNS, VALUE_NOUNS, vocabulary
+from services.extract.words import DOCUMENTS, GOVERNMENTS, ORGANISATIONS, PLACE_NOUNS, VALUE_NOUNS, vocabulary
 
 SPEECH_VERBS = vocabulary(
     "say tell add announce write report claim state note estimate reveal believe find "
@@ -24,6 +24,8 @@ FORECASTS = vocabulary("project forecast predict expect")
 # Verbs that state a figure when what they give is one: 'OCHA gave a far lower toll', 'the
 # Red Crescent had given a figure of 500 dead', 'the ministry issued a new count'.
 GIVING = vocabulary("give provide issue release")
+# Verbs by which someone makes a document of figures: 'compiled a list of 1,200 people'.
+COMPILING = vocabulary("compile assemble")
 # Conjunctions opening a clause that sets a scene rather than tells what was said.
 ASIDES = vocabulary("as after while when before since although though whereas")
 WEAK_SPEECH = vocabulary(
@@ -113,8 +115,12 @@ def goes_on(clause: Token, verb: Token) -> bool:
 
 
 def gives_figure(token: Token) -> bool:
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    return token.lemma_.lower() in GIVING and any(o.lemma_.lower() in VALUE_NOUNS for o in objects)
+    """'OCHA gave a far lower toll'; 'a volunteer compiled a list of 1,200 people': whoever
+    makes the list, tally or count states what it holds."""
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+    lemma = token.lemma_.lower()
+    made = lemma in COMPILING and any(o in DOCUMENTS for o in objects)
+    return made or lemma in GIVING and any(o in VALUE_NOUNS for o in objects)
 
 
 def is_speech(token: Token) -> bool:

@@ -101,3 +101,11 @@ def test_they_is_never_what_was_counted(nlp):
         "four more were missing."
     )
     assert "bodies" not in [claimant for _, claimant in claimants(nlp, text)]
+
+
+def test_whoever_compiles_a_list_states_what_it_holds(nlp):
+    text = (
+        "A volunteer in Ohio, Mara Quist, has compiled a list of 1,200 people reported missing; officials "
+        "say many have been found."
+    )
+    assert claimants(nlp, text) == [(1_200, "Mara Quist")]
