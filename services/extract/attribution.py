@@ -7,14 +7,22 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from schemas.figures import Figure
+from services.extract.acronyms import abbreviates
 from services.extract.claimant import Attribution, attribute, generic_phrase, is_person
 from services.extract.coreference import PLACES, PRONOUNS, Memory
 from services.extract.documents import speaking_part
 from services.extract.earlier import past_perfect
 from services.extract.entities import canonical
 from services.extract.speaker_names import name_of
-from services.extract.speakers import OPENING, SPEECH_VERBS, modified_noun, quote_speaker, subject_of
-from services.extract.words import ORGANISATIONS
+from services.extract.speakers import (
+    OPENING,
+    SPEECH_VERBS,
+    is_speech,
+    modified_noun,
+    quote_speaker,
+    subject_of,
+)
+from services.extract.words import ORGANISATIONS, vocabulary
 
 # 'Of the 202 people confirmed dead, 91 were in Suzu': a part of a count stated before
 PART_OF_COUNT = re.compile(r"of the (about |nearly |some )?\d[\d,.]*\b")
@@ -48,6 +56,8 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     """The figure's own claimant; a generic one resolved; else the previous sentence's when
     this one continues it (connective, elided noun, or the same people counted)."""
     own, generic = attribute(token, sent)
+    if not own.claimant and not own.generic and sent.start_char < memory.headline_end:
+        own = headline_source(sent) or own
     if own.claimant:
         memory.named.append(own)
         if not own.person:
@@ -64,11 +74,48 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     specific = len(topic.split()) > 1
     continues = text.startswith(CONNECTIVES) or elided or (specific and topic in text)
     continues = continues or pronoun_subject(sent) or PART_OF_COUNT.match(text) is not None
+    continues = continues or parts_of_before(sent)
     # 'For weeks the toll had stood at 115': a value the story has moved on from, told in the past
     # perfect with no source of its own, is the writer's background, not the last speaker's count
     if memory.previous and (continues or carried(token, sent, memory)) and not past_perfect(token):
         return memory.previous
     return own
+
+
+HEADLINE_DASHES = ("-", "–", "—")
+
+
+def headline_source(sent: Span) -> Attribution | None:
+    """'KRCS: 12 killed in floods', 'Toll could pass 300 - Mbeki': a headline names its source
+    before a colon or after a closing dash, by a name the article gives in full below."""
+    text = sent.doc.text  # the headline's line, which the parser may cut at its colon
+    start, end = text.rfind("\n", 0, sent.start_char) + 1, text.find("\n", sent.start_char)
+    line = sent.doc.char_span(start, end if end >= 0 else len(text), alignment_mode="expand")
+    words = [t for t in line or sent if not t.is_space]
+    colon = next((t.i for t in words[:6] if t.text == ":"), None)
+    dash = next((t.i for t in reversed(words[-5:]) if t.text in HEADLINE_DASHES), None)
+    if colon is not None:
+        said = sent.doc[words[0].i : colon]
+    elif dash is not None:
+        said = sent.doc[dash + 1 : words[-1].i + 1]
+    else:
+        return None
+    name = said.text.strip(" .")
+    if not name[:1].isupper():
+        return None
+    body = [e for e in sent.doc.ents if e.start > words[-1].i and e.label_ in ("ORG", "PERSON")]
+    same = [e for e in body if e.text == name or e.text.endswith(" " + name) or abbreviates(name, e.text)]
+    same = [e for e in same if speaks(e)]  # 'Helene: 57 deaths confirmed' names a storm, not a source
+    return Attribution(canonical(max(same, key=len)), person=same[0].label_ == "PERSON") if same else None
+
+
+def speaks(ent: Span) -> bool:
+    """The name is who speaks in its sentence: the subject of a verb of saying, or what the
+    subject is called ('The Kenya Red Cross Society (KRCS) said')."""
+    word = ent.root
+    while word.dep_ in ("appos", "compound", "conj") and word.head.i != word.i:
+        word = word.head
+    return word.dep_ == "nsubj" and is_speech(word.head) or word.dep_ == "pobj" and word.head.lower_ == "to"
 
 
 def carried(token: Token, sent: Span, memory: Memory) -> bool:
@@ -82,9 +129,13 @@ def carried(token: Token, sent: Span, memory: Memory) -> bool:
 
 def keeps_counts(source: Attribution, doc: Doc) -> bool:
     """'the health department', 'INDEC', 'union officials', 'the airline' keep the counts their
-    paragraph goes on with; 'Survivors' or 'Firefighters' tell what they saw, and no more."""
+    paragraph goes on with; 'Survivors', 'Firefighters' or a person named tell what they saw,
+    and no more."""
     claimant = source.claimant or ""
-    names = [canonical(e) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+    people = {canonical(e) for e in doc.ents if e.label_ == "PERSON"}
+    if claimant in people:
+        return False  # 'Ann Lee, a nurse, said ...': a person tells what she saw, not the count
+    names = [canonical(e) for e in doc.ents if e.label_ == "ORG"]
     named = any(n and (n in claimant or claimant in n) for n in names)
     words = claimant.lower().split()
     return source.generic or named or bool(words) and words[-1] in OFFICIAL_WORDS
@@ -117,6 +168,23 @@ def counted_subject(token: Token) -> bool:
 def pronoun_subject(sent: Span) -> bool:
     """'It has since hired 40 staff': the sentence goes on about whoever spoke before."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUNS for c in sent.root.children)
+
+
+# Verbs by which a sentence breaks down a whole into parts: 'The toll includes 37 children'.
+PARTS = vocabulary("include comprise contain")
+POINTERS = vocabulary("that this these those")
+
+
+def parts_of_before(sent: Span) -> bool:
+    """'The toll includes 37 children', 'That includes $310 million': a sentence that breaks
+    down a whole named by a word that points back ('the', 'that') goes on with what was told."""
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if root.lemma_.lower() not in PARTS or not subjects:
+        return False
+    subject = subjects[0]
+    pointed = any(c.dep_ == "det" and c.lower_ in POINTERS | {"the"} for c in subject.children)
+    return subject.lower_ in POINTERS or subject.pos_ == "NOUN" and pointed and not subject.ent_type_
 
 
 def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from services.extract.commitments import committing_body, estimate_owner, proposal_owner
 from services.extract.documents import speaking_part
-from services.extract.entities import canonical, ents_within, kinds
+from services.extract.entities import canonical, entity_of, ents_within, kinds
 from services.extract.events import is_person_noun
 from services.extract.figures import subtree_span
 from services.extract.roles import is_place_word
@@ -147,8 +147,27 @@ def reported_by_outer(verb: Token, subject: Span | None) -> bool:
     return reported and not subordinate(verb) and any(is_speech(a) for a in verb.ancestors)
 
 
+def gapped_speaker(token: Token) -> str | None:
+    """'Toyota has offered 12%, Honda 14% and Nissan 9.5%': in a list that leaves out the verb
+    it repeats, the name right before a figure is who states it, as the first name does the first."""
+    doc, j = token.doc, token.i - 1
+    while j > 0 and (doc[j].tag_ == "$" or doc[j].dep_ == "quantmod" and doc[j].head.i == token.i):
+        j -= 1
+    ent = entity_of(doc[j]) if j > 0 else None
+    if ent is None or ent.label_ not in ("ORG", "PERSON") or ent.end != j + 1 or ent.start == 0:
+        return None
+    listed = doc[ent.start - 1].lower_ in (",", "and", "while")
+    listed = listed and ent.root.dep_ in ("nmod", "conj", "npadvmod")
+    root = token.sent.root
+    first = [c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ == ent.label_ and c.i < ent.start]
+    return canonical(ent) if listed and first and first[0].text not in ent.text else None
+
+
 def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
     """The figure's own attribution, and the generic speaker word when it is one ('agency')."""
+    gapped = gapped_speaker(figure_token)
+    if gapped is not None:
+        return Attribution(gapped), ""
     owner = proposal_owner(figure_token)
     if owner is not None:
         name, is_generic = name_of(owner)

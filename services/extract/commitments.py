@@ -73,9 +73,11 @@ def qualified(noun: Token) -> bool:
 
 def is_body(token: Token, sanction: bool) -> bool:
     """A named organisation, or for a sanction an organisation named by its kind ('the
-    regulator', 'Greek authorities')."""
+    regulator', 'Greek authorities') or a state ('Portugal has arrested nine men': its
+    authorities, under the country's name)."""
     named = token.ent_type_ == "ORG" or token.pos_ == "PROPN" and is_acronym(token.text)  # 'the DPC'
-    return named or sanction and token.pos_ == "NOUN" and token.lemma_.lower() in ORGANISATIONS
+    by_kind = token.pos_ == "NOUN" and token.lemma_.lower() in ORGANISATIONS
+    return named or sanction and (by_kind or token.ent_type_ == "GPE" and token.pos_ == "PROPN")
 
 
 # What a party puts forward, whose terms are that party's figures.

@@ -59,6 +59,10 @@ class Memory:
                 return body if body.claimant else self.resolve(body.head, sent)
             if self.bodies:  # not the residents or the mayor who spoke
                 return self.bodies[-1]
+        if words[-1].lower() == "they":
+            subject = subject_before(sent, "they")
+            if subject is not None:
+                return subject if subject.claimant else self.resolve(subject.head, sent)
         if titles().fullmatch(generic + " "):  # 'the minister', 'the chair'
             return self.titled(sent, words[-1].lower())
         if words[-1].lower() in PRONOUNS:
@@ -158,6 +162,26 @@ def body_before(sent: Span, pronoun: str) -> Attribution | None:
         if name or generic:
             return Attribution(name, head=generic_phrase(span))
     return None
+
+
+def subject_before(sent: Span, pronoun: str) -> Attribution | None:
+    """'The union and the council offered a deal they say would save $2 million', 'a hacker
+    posted what they said was data on 1 million users': 'they' in a clause hung on another is
+    that clause's subject, people or a body, not a place."""
+    at = next((t.i for t in sent if t.lower_ == pronoun), sent.end)
+    subjects = [
+        t
+        for t in sent.doc[sent.start : at]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in PLACES
+    ]
+    # 'Three bodies were found, and they ...': what was found does not speak
+    subjects = [t for t in subjects if t.ent_type_ in ("ORG", "PERSON") or is_person_noun(t)
+                or t.lemma_.lower() in ORGANISATIONS]
+    if not subjects:
+        return None
+    span = sent.doc[subjects[-1].left_edge.i : subjects[-1].right_edge.i + 1]
+    name, generic = name_of(span)
+    return Attribution(name, head=generic_phrase(span)) if name or generic else None
 
 
 def longest_mention(head: str, marks: list[str], sent: Span) -> str | None:

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 from services.extract.entities import entity_of
 from services.extract.events import is_person_noun
 from services.extract.figures import subtree_span
-from services.extract.words import GOVERNMENTS, ORGANISATIONS, PLACE_NOUNS, VALUE_NOUNS, vocabulary
+from services.extract.words import DOCUMENTS, GOVERNMENTS, ORGANISATIONS, PLACE_NOUNS, VALUE_NOUNS, vocabulary
 
 SPEECH_VERBS = vocabulary(
     "say tell add announce write report claim state note estimate reveal believe find "
@@ -24,6 +24,8 @@ FORECASTS = vocabulary("project forecast predict expect")
 # Verbs that state a figure when what they give is one: 'OCHA gave a far lower toll', 'the
 # Red Crescent had given a figure of 500 dead', 'the ministry issued a new count'.
 GIVING = vocabulary("give provide issue release")
+# Verbs by which someone makes a document of figures: 'compiled a list of 1,200 people'.
+COMPILING = vocabulary("compile assemble")
 # Conjunctions opening a clause that sets a scene rather than tells what was said.
 ASIDES = vocabulary("as after while when before since although though whereas")
 WEAK_SPEECH = vocabulary(
@@ -52,14 +54,37 @@ def speakers(token: Token, sent: Span) -> list[Token]:
     reported'): 'Organisers said 35,000 ...; police estimated the crowd at 8,000' is police's.
     A statement on the counted noun comes first: 'up from the 10 deaths that X said ...'."""
     noun = modified_noun(token.head, NOUN_MODIFIERS | {"nmod"})  # '95' of 'the 95% target that officials say'
-    described = [c for n in {token.head, noun} for c in n.children if c.dep_ == "relcl" and is_speech(c)]
+    described = [c for n in {token.head, noun} for c in n.children if describes(c) and is_speech(c)]
     aside = [a for a in token.ancestors if is_speech(a) and in_aside(token, a)]
     above = described + [a for a in token.ancestors if is_speech(a) and a not in aside]
     taken = above + aside
+    # not 'taxes, which the government says are needed' (of the taxes), nor 'asking them to vote'
     beside = [t for t in sent if is_speech(t) and t not in taken and t is not token and not subordinate(t)
-              and t.dep_ != "relcl"]  # 'taxes, which the government says are needed': of the taxes
+              and t.dep_ != "relcl" and not asks_to_act(t)]
     ordered = above + sorted(beside, key=lambda t: abs(t.i - token.i))
     return sorted(ordered, key=lambda t: (t not in above, t.lemma_.lower() in WEAK_SPEECH and not own_say(t)))
+
+
+# Verbs by which someone asks another to do something ('asking them to fill in a ballot').
+REQUESTS = vocabulary("ask request urge")
+
+
+def asks_to_act(verb: Token) -> bool:
+    """'Pollsters interviewed 9,000 voters, asking them to fill in a ballot': asking someone to
+    do something states nothing about the figures beside it."""
+    children = {c.dep_ for c in verb.children}
+    return verb.lemma_.lower() in REQUESTS and {"dobj", "xcomp"} <= children
+
+
+def describes(clause: Token) -> bool:
+    """A clause on the counted noun that tells who gave it: 'the 10 deaths that X reported',
+    'the $5 million pledged by X'."""
+    return clause.dep_ == "relcl" or clause.dep_ == "acl" and agent_of(clause) is not None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The 'by' object of a passive: 'pledged by the trust' → trust."""
+    return next((o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
 
 
 def own_say(verb: Token) -> bool:
@@ -90,8 +115,12 @@ def goes_on(clause: Token, verb: Token) -> bool:
 
 
 def gives_figure(token: Token) -> bool:
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    return token.lemma_.lower() in GIVING and any(o.lemma_.lower() in VALUE_NOUNS for o in objects)
+    """'OCHA gave a far lower toll'; 'a volunteer compiled a list of 1,200 people': whoever
+    makes the list, tally or count states what it holds."""
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+    lemma = token.lemma_.lower()
+    made = lemma in COMPILING and any(o in DOCUMENTS for o in objects)
+    return made or lemma in GIVING and any(o in VALUE_NOUNS for o in objects)
 
 
 def is_speech(token: Token) -> bool:
@@ -112,6 +141,8 @@ def is_speech(token: Token) -> bool:
         return False
     if token.lemma_.lower() == "add" and any(c.dep_ == "dobj" for c in token.children):
         return False
+    if tells_a_state(token):
+        return False
     # 'members can claim up to $75', 'closer examination can show': what someone may do or
     # ask for is no statement; what a named body or a person can confirm is one
     modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children)
@@ -124,11 +155,18 @@ def is_speech(token: Token) -> bool:
     return token.dep_ != "amod" and (token.dep_ != "xcomp" or any(c.dep_ == "ccomp" for c in token.children))
 
 
+def tells_a_state(verb: Token) -> bool:
+    """'53 people confirmed dead', '12 reported missing': a verb whose only complement is an
+    adjective tells the state of what it counts, not what anyone said."""
+    state = any(c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ" for c in verb.children)
+    return state and not any(c.dep_ in ("dobj", "ccomp", "dative") for c in verb.children)
+
+
 def pledged_by_someone(verb: Token) -> bool:
     """The subject of 'promised' is a person, people, a body or a government ('the state has
     promised'), reached through 'who'/'which' to the noun it stands for."""
     subjects = own_subjects(verb)
-    subject = subjects[0] if subjects else None
+    subject = subjects[0] if subjects else agent_of(verb)
     if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subject = verb.head
     if subject is None:
@@ -208,6 +246,8 @@ def subject_of(verb: Token) -> Span | None:
             return verb.doc[noun.left_edge.i : noun.i + 1]
         if subjects:
             return subtree_span(subjects[0])
+        if verb.dep_ == "acl" and agent_of(verb) is not None:  # 'the $5 million pledged by X'
+            return subtree_span(agent_of(verb))
         detached = detached_speaker(verb) or noun_before(verb) or name_before(verb)
         if detached is not None:
             return detached
