@@ -130,10 +130,6 @@ def stated_place(path: list[Token], country: str | None, region: Place | None) -
     the figure, its noun (or a clause describing it: 'nationals fighting in Donetsk') or a
     governor; and on the subject of a verb that gives the subject's value ('the toll in
     Valencia rose to 211'), never on an agent ('offices in Moscow processed 51 citizens')."""
-    speech = path[-1] if path[-1].lemma_.lower() in SPEECH_VERBS else path[-1].head
-    fronted = fronted_place(speech, country)
-    if fronted is not None and fronted.country != country:
-        country, region = fronted.country, None  # 'In Chile, officials said 12 died nationwide'
     hint = country
     if place := place_after(path[0], hint):
         return place
@@ -159,7 +155,8 @@ def stated_place(path: list[Token], country: str | None, region: Place | None) -
         for holder in holders:
             if place := place_on(holder, hint) or level_word(holder, country, region):
                 return place
-    return fronted or speaker_place(speech, hint)
+    speech = path[-1] if path[-1].lemma_.lower() in SPEECH_VERBS else path[-1].head
+    return fronted_place(speech, hint) or speaker_place(speech, hint)
 
 
 def listed_place(word: Token, hint: str | None) -> Place | None:
@@ -199,12 +196,14 @@ def fronted_place(speech: Token, hint: str | None) -> Place | None:
     speaker frames everything the speaker says."""
     if speech.lemma_.lower() not in SPEECH_VERBS:
         return None
-    # 'In Bangkok, officials said 22 people had been confirmed dead': through every speech verb
-    # up to the one the place is put before
-    for verb in (speech, *speech.ancestors):
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
-            if prep.i == speech.sent.start and (place := locative_object(prep, hint)):
-                return place
+    # 'In Chile, the ministry said 12 people had been confirmed dead': up the speech verbs that
+    # report one another, to the one the place is put before
+    verbs = [speech]
+    while verbs[-1].dep_ in ("ccomp", "xcomp") and verbs[-1].head.lemma_.lower() in SPEECH_VERBS:
+        verbs.append(verbs[-1].head)
+    for prep in (c for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+        if prep.i == speech.sent.start and (place := locative_object(prep, hint)):
+            return place
     return None
 
 
@@ -281,12 +280,23 @@ def level_word(holder: Token, country: str | None, region: Place | None) -> Plac
             objects = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ == ""]
             regions = [o for o in objects if o.lemma_.lower() in FIRST_LEVEL]
             # 'across the six states', 'in several provinces': a count over regions is the country's
-            level = "country" if any(o.tag_ == "NNS" for o in regions) else "region" if regions else level
+            level = "country" if any(o.tag_ == "NNS" and own_regions(o) for o in regions) else (
+                "region" if regions else level)
         if level == "region" and region is not None:
             return region
         if level == "country" and country:
             return Place(country)
     return None
+
+
+NAMED = frozenset(["GPE", "NORP", "ORG", "LOC"])
+
+
+def own_regions(noun: Token) -> bool:
+    """'the six states Helene struck' are the country's own; 'the member states of the EU', 'the
+    Baltic states' are named as another whole's."""
+    named = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in NAMED]
+    return not named and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def place_on(holder: Token, hint: str | None, modifiers: bool = True) -> Place | None:

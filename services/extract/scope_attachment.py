@@ -72,18 +72,21 @@ def scope_for(
     ]
     after = [s for s in attached if s.start >= span[1] and not any(span[1] <= o < s.start for o in others)]
     before = [s for s in attached if s.end <= span[0]]
-    return after[0].value if after else before[-1].value if before else subject_year(token, inside)
+    return after[0].value if after else before[-1].value if before else subject_year(token)
 
 
-def subject_year(token: Token, scopes: list[Scope]) -> str | None:
-    """'two crashes in 2018 and 2019 killed 346 people', 'the 2011 floods left 800 dead': a
-    year that dates the subject of the figure's verb is the year its count is of."""
+def subject_year(token: Token) -> str | None:
+    """'Landslides in 2017 killed 312 people': a year the subject of the figure's verb is put in
+    dates its count; not a year inside a clause on the subject ('a man born in 1990 killed 3',
+    'the company, founded in 1998, will cut 3,000 jobs') nor in a comparison ('fires worse
+    than those in 2018')."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return None
-    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    years = [s.value for s in scopes if _head_of(token.doc, s) in subject and YEAR.fullmatch(s.value)]
-    return years[0] if years and token.i not in subject else None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and token not in c.subtree]
+    years = [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "in"
+             for o in p.children if o.dep_ == "pobj" and year_of(o)]
+    return years[0].text if years else None
 
 
 # Verbs of a toll: a month that opens their sentence is the period counted ('In August, 342

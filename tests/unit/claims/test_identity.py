@@ -249,9 +249,14 @@ def test_a_sum_in_nobodys_books_joins_only_the_same_sum_said_again(figure):
                    sum_of(figure, 5e9, "cost", url="https://c.example/3"))
     assert claim_key(a) != claim_key(b)
     assert claim_key(a) == claim_key(again)
+    # nowhere and in no incident, a sum is its own claim: 'The program cost $5 billion'
+    unplaced = a.model_copy(update={"place": None, "incident": None})
+    assert claim_key(unplaced) != claim_key(unplaced.model_copy(update={"article_url": "https://d.example/4",
+                                                                          "evidence": "It cost $5 billion."}))
 
 
 def test_a_held_sum_and_what_the_incident_did_still_change_value(figure):
-    """The carmaker's cost revised, and a storm's damage estimate raised: one claim each."""
-    assert claim_key(sum_of(figure, 8e8, "cost", "ford")) == claim_key(sum_of(figure, 1.3e9, "cost", "ford"))
+    """The carmaker's settlement raised ('Ford will pay $800 million', then '$1.3 billion'),
+    and a storm's damage estimate raised: one claim each."""
+    assert claim_key(sum_of(figure, 8e8, "paid", "ford")) == claim_key(sum_of(figure, 1.3e9, "paid", "ford"))
     assert claim_key(sum_of(figure, 2e10, "damage")) == claim_key(sum_of(figure, 3.4e10, "damage"))

@@ -273,6 +273,13 @@ def test_a_place_put_before_the_speaker_frames_a_report_inside_the_speech(nlp):
     assert by_value(figures, 12).place == by_value(figures, 40).place == "CL"
 
 
+def test_a_place_before_another_clause_is_not_the_count_s(nlp):
+    """The place frames the meeting, not what reports showed while it met."""
+    text = ("MADRID, Spain — Floods swept Valencia on Tuesday. In Brussels, EU leaders met as "
+            "reports showed 400 people had died in the floods.")
+    assert by_value(figures_of(nlp, text), 400).place == "ES"
+
+
 def test_a_count_across_several_states_is_the_country_s(nlp):
     text = ("DENVER, Colo. — Across the four states the blizzard crossed, at least 31 people have "
             "died. In Colorado, 12 people died, state officials said.")

@@ -143,6 +143,9 @@ def test_subject_taken_out_of_a_named_group_counts_that_group(nlp):
 def test_a_year_that_dates_the_subject_dates_its_count(nlp):
     """A past incident named as the subject: its count is of that year, not the story's now."""
     assert only(nlp, "Landslides in 2017 killed 312 people in the district.").scope == "2017"
+    # a year in a clause on the subject, or in a comparison, dates something else
+    assert only(nlp, "The company, founded in 1998, will cut 3,000 jobs, it said.").scope is None
+    assert only(nlp, "Fires worse than those in 2018 have killed 40 people.").scope is None
 
 
 def test_clause_on_a_year_is_scoped_to_that_year(nlp):
