@@ -39,11 +39,13 @@ def first_conjunct(token: Token) -> Token:
 
 
 def holder_is_earlier(anchor: Token) -> bool:
-    """'the previous official toll of 205': the figure is 'of' a noun an earlier-word modifies."""
+    """'the previous official toll of 205', 'down from a peak of 180,000': the figure is 'of' a
+    noun an earlier-word modifies or that is itself the level compared from."""
     if anchor.head.lower_ != "of" or anchor.dep_ != "pobj":
         return False
     holder = anchor.head.head
-    return any(c.lemma_.lower() in EARLIER_MODIFIERS for c in holder.children if c.dep_ == "amod")
+    earlier = any(c.lemma_.lower() in EARLIER_MODIFIERS for c in holder.children if c.dep_ == "amod")
+    return earlier or compared_from(holder)
 
 
 def past_perfect(anchor: Token) -> bool:

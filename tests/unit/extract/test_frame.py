@@ -97,8 +97,11 @@ def test_measures(nlp, sentence, value, measure):
       "at the weekend.", 215, 217),
      ("The state government on Sunday revised the death toll in the crash to 275 from 288.", 275, 288),
      ("The minister said the toll had risen to 16,700 cases and 570 deaths, up from 16,000 cases "
-      "and 548 deaths reported days earlier.", 570, 548)],
-    ids=["up-from", "below-the-figure-given", "to-a-from-b", "second-of-two-earlier-values"],
+      "and 548 deaths reported days earlier.", 570, 548),
+     ("Evacuation orders still covered 12,000 people, down from a peak of about 95,000 people "
+      "ordered to leave on Friday.", 12000, 95000)],
+    ids=["up-from", "below-the-figure-given", "to-a-from-b", "second-of-two-earlier-values",
+         "down-from-a-peak-of"],
 )
 def test_values_given_in_passing_are_earlier_statements(nlp, sentence, current, earlier):
     figures = figures_of(nlp, sentence)
