@@ -227,9 +227,11 @@ def with_name_tail(ent: Span, shortened: bool = True) -> str:
         return fuller
     if ent.ent_id_:
         return as_written(ent)
-    start = joined_start(ent)
+    start = own_start(ent)
     while start > 0 and is_name_word(doc[start - 1]) and start <= doc[start - 1].head.i < ent.end:
         start -= 1  # 'Ferrovie Rapide' when only 'Rapide' was tagged
+    if ent.label_ == "PERSON" and start < ent.start and after_preposition(doc[start]):
+        start = ent.start  # 'Minister for Rural Affairs Ann Lee': what follows 'for' is the portfolio
     end = name_end(ent)
     end = person_end(ent, end) if ent.label_ == "PERSON" else end
     name = canonical(Span(doc, start, end, label=ent.label_))
@@ -243,6 +245,22 @@ def with_name_tail(ent: Span, shortened: bool = True) -> str:
     if words and all(t.is_title and t.pos_ == "PROPN" for t in words) and tail[-1].i - prep.i == len(tail):
         return f"{name} {doc[prep.i : tail[-1].i + 1].text}"
     return name
+
+
+def own_start(ent: Span) -> int:
+    """Where a name begins when the model ran it on from a title's 'of' phrase ('the Treasury Ann
+    Lee' of 'Secretary of the Treasury Ann Lee'): the object of a preposition before the entity
+    is what the title is of, and the name begins after it."""
+    objects = [t.i for t in ent[:-1] if t.dep_ == "pobj" and t.head.i < ent.start and t.i < ent.root.i]
+    return max(objects) + 1 if objects else joined_start(ent)
+
+
+def after_preposition(token: Token) -> bool:
+    """The word opens the object of a preposition ('for', 'of the'), not a name of its own."""
+    before = token.nbor(-1) if token.i > 0 else token
+    if before.dep_ == "det" and before.i > 0:
+        before = before.nbor(-1)
+    return before.i < token.i and before.pos_ == "ADP"
 
 
 def fuller_name(ent: Span) -> str | None:

@@ -13,6 +13,7 @@ from services.extract.roles import (
     body_spoken_for,
     employer_of,
     is_role,
+    is_speaker_noun,
     role_phrase,
     role_start,
 )
@@ -154,7 +155,7 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
         head = objects[0] if objects else head
     if is_bare_title(span):
         return None, True  # 'the Minister': the minister the article named
-    named_like_number = head.pos_ == "PROPN" and head.text[-1:].isalpha()  # '23andMe'
+    named_like_number = head.pos_ == "PROPN" and any(c.isdigit() for c in head.text)  # '23andMe'
     if head.ent_type_ in ("DATE", "TIME", "CARDINAL") and not named_like_number:
         return None, False
     if based_in(head):
@@ -165,10 +166,31 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
     if names and head.pos_ == "NOUN" and is_person_noun(head) and all(t.head == head for t in names):
         return span.doc[names[0].i : head.i + 1].text, False  # 'City officials', not 'City'
     if names and head.pos_ in ("NOUN", "PROPN"):
-        return span.doc[names[0].i : names[-1].i + 1].text, False
+        return span.doc[names[0].i : name_tail_end(names[-1])].text, False
+    if is_stage(head):
+        return None, False
     if {head.lemma_.lower(), head.lower_} & GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
         return None, True  # 'the department', 'it': whoever the article named so
     return acting_for(head) or joined_speakers(head) or role_phrase(head), False
+
+
+def name_tail_end(last: Token) -> int:
+    """Where an unnamed body's name ends: 'the Rowing Club of Leeds' keeps its 'of' phrase of
+    capitalised words, which the model tagged as a place apart."""
+    end = last.i + 1
+    preps = [c for c in last.children if c.dep_ == "prep" and c.i == end and c.lower_ in ("of", "for")]
+    named = last.pos_ == "PROPN" and titles().fullmatch(last.text + " ") is None  # not 'Minister for ...'
+    tail = [t for t in preps[0].subtree if t.i > end] if preps and named else []
+    words = [t for t in tail if t.lower_ != "the"]
+    proper = bool(words) and all(t.pos_ == "PROPN" and t.is_title for t in words)
+    return tail[-1].i + 1 if proper and tail[-1].i - end == len(tail) else end
+
+
+def is_stage(head: Token) -> bool:
+    """'the first phase recorded a turnout of 66%': a noun counted by an ordinal that is no
+    person or body is a stage of something, which tells no figure."""
+    ordinal = any(c.ent_type_ == "ORDINAL" for c in head.lefts)
+    return ordinal and head.pos_ == "NOUN" and not is_speaker_noun(head)
 
 
 def joined_speakers(head: Token) -> str | None:

@@ -1,0 +1,42 @@
+"""Where a speaker's name starts and ends, and which words are no speaker at all, read from
+spaCy's labels and parse: a title's portfolio is not part of a person's name, a body keeps its
+'of' phrase, a date or a stage of something tells no figure."""
+
+from schemas.articles import UniqueArticle
+from services.extract.pipeline import extract_batch
+
+
+def claimants(nlp, text, title="News in brief"):
+    text = f"{title}\n\n{text}"
+    article = UniqueArticle(url="https://example.org/n", text=text, content_hash="n", title=title)
+    return [(f.value, f.claimant) for f in extract_batch(nlp, [article])[0] if not f.headline]
+
+
+def test_the_portfolio_after_a_ministers_title_is_not_part_of_her_name(nlp):
+    text = "Federal Minister for Climate Change Maria Lopez warned that 12 million people were affected."
+    assert claimants(nlp, text) == [(12_000_000, "Maria Lopez")]
+
+
+def test_a_title_before_a_portfolio_does_not_become_a_bodys_name(nlp):
+    text = "Federal Minister for Climate Change Nadia Rehmat warned that 12 million people were affected."
+    assert claimants(nlp, text)[0][1] != "Federal Minister for Climate Change Nadia Rehmat"
+
+
+def test_the_object_of_a_titles_of_phrase_is_not_part_of_his_name(nlp):
+    text = "The toll has risen to 87, Undersecretary of the Interior Tomas Arriagada said on Tuesday."
+    assert claimants(nlp, text) == [(87, "Tomas Arriagada")]
+
+
+def test_a_body_named_without_an_entity_keeps_its_of_phrase(nlp):
+    text = "The Rowing Club of Leeds said nine of its members were on the bus."
+    assert claimants(nlp, text) == [(9, "Rowing Club of Leeds")]
+
+
+def test_a_weekday_by_which_deaths_were_recorded_is_no_speaker(nlp):
+    text = "The northern province accounted for 412 of the deaths recorded by Friday."
+    assert claimants(nlp, text) == [(412, None)]
+
+
+def test_a_stage_counted_by_an_ordinal_tells_no_figure(nlp):
+    text = "According to the Electoral Board's figures, the third phase on May 2 recorded a turnout of 61.4%."
+    assert claimants(nlp, text) == [(61.4, "Electoral Board")]
