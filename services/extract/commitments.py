@@ -8,7 +8,7 @@ from services.extract.acronyms import is_acronym
 from services.extract.events import lemmas
 from services.extract.figures import subtree_span
 from services.extract.speaker_names import is_bare_body, name_of
-from services.extract.speakers import MODALS, subject_of
+from services.extract.speakers import MODALS, agent_of, subject_of
 from services.extract.words import DOCUMENTS, ORGANISATIONS, vocabulary
 
 # Verbs by which an organisation states a figure by committing to it: 'Boeing will cut
@@ -58,8 +58,8 @@ def committing_subject(verb: Token) -> Token | None:
     if not said & COMMITMENTS or possible:
         return None
     sanction = bool(said & SANCTIONS)
-    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + (agents if sanction else [])
+    agent = agent_of(verb) if sanction else None  # 'fined by the regulator'
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + ([agent] if agent is not None else [])
     bodies = [s for s in subjects if is_body(s, sanction or qualified(s)) or is_bare_body(s)]
     return bodies[0] if bodies else None
 

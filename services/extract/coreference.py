@@ -147,13 +147,7 @@ def body_before(sent: Span, pronoun: str) -> Attribution | None:
     """'The union is seeking a deal, which it says ...': 'it' is the body that is the subject
     of a clause before the pronoun in its own sentence, when there is one; a person or a place
     is not. A body named by a word ('the union') comes back with that word to resolve."""
-    at = next((t.i for t in sent if t.lower_ == pronoun), sent.end)
-    subjects = [
-        t
-        for t in sent.doc[sent.start : at]
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in PLACES
-    ]
-    for subject in reversed(subjects):
+    for subject in reversed(subjects_before(sent, pronoun)):
         span = sent.doc[subject.left_edge.i : subject.i + 1]
         body = subject.ent_type_ == "ORG" or subject.lemma_.lower() in ORGANISATIONS
         if not body or is_person_noun(subject) or subject.ent_type_ == "PERSON":
@@ -164,19 +158,20 @@ def body_before(sent: Span, pronoun: str) -> Attribution | None:
     return None
 
 
+def subjects_before(sent: Span, pronoun: str) -> list[Token]:
+    """The subjects named by nouns, not places, in the sentence before the pronoun."""
+    at = next((t.i for t in sent if t.lower_ == pronoun), sent.end)
+    return [t for t in sent.doc[sent.start : at]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in PLACES]
+
+
 def subject_before(sent: Span, pronoun: str) -> Attribution | None:
     """'The union and the council offered a deal they say would save $2 million', 'a hacker
     posted what they said was data on 1 million users': 'they' in a clause hung on another is
     that clause's subject, people or a body, not a place."""
-    at = next((t.i for t in sent if t.lower_ == pronoun), sent.end)
-    subjects = [
-        t
-        for t in sent.doc[sent.start : at]
-        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in PLACES
-    ]
     # 'Three bodies were found, and they ...': what was found does not speak
-    subjects = [t for t in subjects if t.ent_type_ in ("ORG", "PERSON") or is_person_noun(t)
-                or t.lemma_.lower() in ORGANISATIONS]
+    subjects = [t for t in subjects_before(sent, pronoun) if t.ent_type_ in ("ORG", "PERSON")
+                or is_person_noun(t) or t.lemma_.lower() in ORGANISATIONS]
     if not subjects:
         return None
     span = sent.doc[subjects[-1].left_edge.i : subjects[-1].right_edge.i + 1]
