@@ -84,9 +84,24 @@ def subject_year(token: Token) -> str | None:
     if verb is None:
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and token not in c.subtree]
+    if not any(c.dep_.startswith("nsubj") for c in verb.children):
+        subjects = lost_subject(verb)
     years = [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "in"
              for o in p.children if o.dep_ == "pobj" and year_of(o)]
     return years[0].text if years else None
+
+
+def lost_subject(verb: Token) -> list[Token]:
+    """A verb the parser left without a subject ('... after two crashes in 2018 and 2019 killed
+    346 people' hangs 'crashes' on 'after'): the noun right before it, with no other verb
+    between them, is what it was said of."""
+    before = [t for t in verb.sent if t.i < verb.i]
+    for word in reversed(before):
+        if word.pos_ in ("VERB", "AUX"):
+            return []
+        if word.pos_ == "NOUN" and word.dep_ != "compound":
+            return [word]
+    return []
 
 
 # Verbs of a toll: a month that opens their sentence is the period counted ('In August, 342

@@ -148,6 +148,33 @@ def test_a_year_that_dates_the_subject_dates_its_count(nlp):
     assert only(nlp, "Fires worse than those in 2018 have killed 40 people.").scope is None
 
 
+def test_a_verb_the_parser_left_without_a_subject_takes_the_noun_before_it(nlp):
+    """The parse seen on '... after two crashes in 2018 and 2019 killed 346 people': the subject
+    hung on 'after', the verb a conjunct with no subject of its own. Built by hand, as the
+    model parses most such sentences right."""
+    from spacy.tokens import Doc
+
+    from services.extract.scope_attachment import subject_year
+
+    words = "It was shut after two fires in 2012 and 2013 killed 31 people .".split()
+    heads = [1, 1, 1, 2, 5, 3, 5, 6, 5, 1, 1, 12, 10, 1]
+    deps = ["nsubj", "ROOT", "acomp", "prep", "nummod", "pobj", "prep", "pobj", "cc", "punct", "conj",
+            "nummod", "dobj", "punct"]
+    pos = ["PRON", "AUX", "VERB", "ADP", "NUM", "NOUN", "ADP", "NUM", "CCONJ", "NUM", "VERB", "NUM",
+           "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 13,
+              ents=["O", "O", "O", "O", "O", "O", "O", "B-DATE", "O", "B-DATE", "O", "B-CARDINAL", "O", "O"])
+    assert subject_year(doc[11]) == "2012"
+    # a verb with its own subject keeps it: the year of a noun before it is no one's
+    words = "After fires in 2012 officials counted 31 people .".split()
+    doc = Doc(nlp.vocab, words=words, heads=[4, 0, 1, 2, 4, 4, 7, 4, 4],
+              deps=["prep", "pobj", "prep", "pobj", "nsubj", "ROOT", "nummod", "dobj", "punct"],
+              pos=["ADP", "NOUN", "ADP", "NUM", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
+              sent_starts=[True] + [False] * 8,
+              ents=["O", "O", "O", "B-DATE", "O", "O", "B-CARDINAL", "O", "O"])
+    assert subject_year(doc[6]) is None
+
+
 def test_clause_on_a_year_is_scoped_to_that_year(nlp):
     text = "It was the city's worst flood since 2009, when 14 people drowned in the old town."
     assert only(nlp, text).scope == "2009"
