@@ -16,7 +16,7 @@ Qualifier = Literal[
 # never a merge target (services/claims/identity.py).
 Measure = Literal[
     "killed", "injured", "killed_or_injured", "missing", "displaced", "evacuated",
-    "evacuation_warned", "affected", "cases", "hospitalised", "rescued", "detained", "charged",
+    "evacuation_warned", "affected", "cases", "hospitalised", "rescued", "recovered", "detained", "charged",
     "deployed", "fighting", "captured", "recruited", "conscripted", "returned", "arrived",
     "protesting", "striking", "structures_damaged", "structures_destroyed", "area_burned",
     "power_outages", "records_affected", "delivered", "cost", "loss", "damage", "paid", "fine",

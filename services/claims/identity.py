@@ -83,7 +83,7 @@ def counted_key(counted: str, unit: str) -> str:
 # Measures that count people whatever noun the sentence used ('3 deaths', '24 cases').
 PEOPLE_MEASURES = frozenset(
     "killed injured killed_or_injured missing displaced evacuated evacuation_warned affected cases "
-    "hospitalised rescued detained".split()
+    "hospitalised rescued recovered detained".split()
 )
 
 

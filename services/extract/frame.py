@@ -252,6 +252,13 @@ def treated_in_care(path: list[Token], unit: str) -> bool:
     return unit == "people" and any(c.dep_ == "auxpass" for v in verbs for c in v.children)
 
 
+def got_well(path: list[Token]) -> bool:
+    """'44 had recovered': people who recovered themselves; not 'rescuers recovered 78 bodies'
+    nor 'the bodies of two workers were recovered'."""
+    verbs = [t for t in path if t.lemma_.lower() == "recover" and t.pos_ == "VERB"]
+    return any(not any(c.dep_ in ("auxpass", "dobj") for c in v.children) for v in verbs)
+
+
 def read_frame(
     article: ArticleFrame, token: Token, noun: Token | None, sent: Span, event: str, unit: str,
     counted: str = "",
@@ -267,6 +274,8 @@ def read_frame(
     governors += [singular(w) for w in counted.lower().split()]  # 'insured losses' of a sum
     if "treat" in governors and not treated_in_care(path, unit):
         governors = [g for g in governors if g != "treat"]  # 'paramedics treated 40 at the scene'
+    if "recover" in governors and not got_well(path):
+        governors = [g for g in governors if g != "recover"]
     # 'Of the 202 people confirmed dead, 91 were in Suzu': the words after a counted noun
     described = [noun] if noun is not None else []
     described += [t for t in near if t.dep_ == "pobj" and t.head.lower_ == "of"]

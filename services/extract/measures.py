@@ -42,6 +42,7 @@ HARM_OF_LEMMA = {"destroy": "destroyed", "raze": "destroyed", "flatten": "destro
 GOVERNOR_MEASURE: dict[str, Measure] = {
     **dict.fromkeys("hospitalize hospitalise admit hospital hospitalization treat".split(), "hospitalised"),
     **dict.fromkeys("rescue".split(), "rescued"),
+    **dict.fromkeys("recover".split(), "recovered"),
     **dict.fromkeys("affect".split(), "affected"),
     **dict.fromkeys("infect diagnose sicken".split(), "cases"),
     **dict.fromkeys("striker walkout picket".split(), "striking"),
@@ -84,6 +85,8 @@ def measure_of(event: str, unit: str, noun_lemma: str | None, governors: list[st
         governed = None  # 'burned' says area only of acres and hectares
     if governed == "evacuation_warned" and event != "evacuated":
         governed = None
+    if governed == "recovered" and (unit != "people" or noun_lemma in BODIES):
+        governed = None  # people who got well, not bodies or goods found ('recovered 78 bodies')
     strong = EVENT_MEASURE.get(event) if event not in WEAK_EVENTS else None
     if governed == "hospitalised" and (strong == "killed" or noun_lemma in BODIES):
         governed = None  # 'died in hospital', 'bodies taken to hospital': the dead are no patients

@@ -117,6 +117,18 @@ def test_being_treated_is_hospital_care_only_for_people_under_treatment(nlp, sen
     assert all(f.measure != "hospitalised" for f in figures_of(nlp, sentence))
 
 
+def test_people_who_recovered_are_their_own_measure_bodies_recovered_are_the_dead(nlp):
+    figures = figures_of(nlp, "Of the 61 patients, 44 had recovered and gone home, the health ministry said.")
+    assert by_value(figures, 44).measure == "recovered"
+    assert by_value(figures, 61).measure != "recovered"
+    figures = figures_of(nlp, "Divers recovered 78 bodies from the river on Tuesday, police said.")
+    assert by_value(figures, 78).measure == "killed"
+    figures = figures_of(nlp, "The bodies of three fishermen were recovered on Friday, police said.")
+    assert by_value(figures, 3).measure != "recovered"
+    figures = figures_of(nlp, "Police recovered 40 stolen cars in the raid.")
+    assert by_value(figures, 40).measure != "recovered"
+
+
 def test_a_place_with_a_number_is_no_list_item_without_a_list(nlp):
     figures = figures_of(nlp, "The boat left Tripoli with 400 migrants on board and sank off Lampedusa.")
     assert [f.place for f in figures if f.value == 400] == ["LY"]
