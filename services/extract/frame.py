@@ -32,6 +32,7 @@ from services.extract.locating import (
 from services.extract.measures import BODIES, NOUN_MEASURE, measure_of
 from services.extract.places import Place, candidates, demonyms, fold, resolve
 from services.extract.speakers import SPEECH_VERBS
+from services.extract.words import VALUE_NOUNS
 
 # One step further from the clause: 'without power', 'evacuation orders covered ...'.
 REACH = frozenset([("prep", "pobj"), ("nsubj", "compound"), ("acl", "acomp"), ("acl", "oprd")])
@@ -252,6 +253,15 @@ def treated_in_care(path: list[Token], unit: str) -> bool:
     return unit == "people" and any(c.dep_ == "auxpass" for v in verbs for c in v.children)
 
 
+def owners_of(noun: Token | None, token: Token) -> set[Token]:
+    """'400 contacts of those cases', '120 families of the dead': whose the counted things are
+    says nothing of what they are; a count's own noun that is no word for a value ('a toll of
+    40 deaths', 'the number of cases') or the figure itself ('40 of the cases') is read through."""
+    if noun is None or noun.i == token.i or noun.lemma_.lower() in VALUE_NOUNS:
+        return set()
+    return {t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+
+
 def got_well(path: list[Token]) -> bool:
     """'44 had recovered': people who recovered themselves; not 'rescuers recovered 78 bodies'
     nor 'the bodies of two workers were recovered'."""
@@ -270,8 +280,11 @@ def read_frame(
     clause = own_clause(path)
     near = [c for t in clause for c in t.children if c.dep_ != "conj"]
     near += [o for c in near for o in c.children if (c.dep_, o.dep_) in REACH]
+    near = [t for t in near if t not in owners_of(noun, token)]
     governors = [lemma for t in [*clause, *near] for lemma in lemmas(t)]
-    governors += [singular(w) for w in counted.lower().split()]  # 'insured losses' of a sum
+    # 'insured losses' of a sum; not whose they are ('contacts of those cases': `owners_of`)
+    what = counted.lower().split(" of ")[0] if owners_of(noun, token) else counted.lower()
+    governors += [singular(w) for w in what.split()]
     if "treat" in governors and not treated_in_care(path, unit):
         governors = [g for g in governors if g != "treat"]  # 'paramedics treated 40 at the scene'
     if "recover" in governors and not got_well(path):

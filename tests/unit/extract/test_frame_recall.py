@@ -129,6 +129,14 @@ def test_people_who_recovered_are_their_own_measure_bodies_recovered_are_the_dea
     assert by_value(figures, 40).measure != "recovered"
 
 
+def test_whose_the_counted_things_are_is_not_what_they_are(nlp):
+    """'contacts of those cases' are no cases; 'the number of cases' and '40 of the cases' are."""
+    text = "Health workers have traced about 300 contacts of those cases, the ministry said."
+    assert by_value(figures_of(nlp, text), 300).measure != "cases"
+    text = "Forty of the cases were in the capital, the ministry said."
+    assert by_value(figures_of(nlp, text), 40).measure == "cases"
+
+
 def test_a_place_with_a_number_is_no_list_item_without_a_list(nlp):
     figures = figures_of(nlp, "The boat left Tripoli with 400 migrants on board and sank off Lampedusa.")
     assert [f.place for f in figures if f.value == 400] == ["LY"]
