@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from services.extract.measures import STRUCTURES
 from services.extract.speakers import SPEECH_VERBS
 from services.extract.words import LEADERS, ORGANISATIONS
 
@@ -137,9 +138,18 @@ def not_an_incident(token: Token, kind: str) -> bool:
         return True
     if kind == "landslide" and election_landslide(token):
         return True
+    if kind == "collapse" and any(failed_body(o) for o in of):
+        return True
     # 'a flood of refugees', 'a firestorm of criticism': a great many of something
     flood_of = bool(of) and (kind == "flood" or token.lemma_.lower() == "firestorm")
     return flood_of or surge(token, kind) or denied(token)
+
+
+def failed_body(owner: Token) -> bool:
+    """'The collapse of FTX', 'the collapse of Silicon Valley Bank': an organisation that fails
+    is no accident; a named building or dam ('the collapse of the Fundao dam', a FAC or a common
+    noun at the head) is one."""
+    return owner.ent_type_ == "ORG" and owner.pos_ == "PROPN" and owner.lemma_.lower() not in STRUCTURES
 
 
 def surge(token: Token, kind: str) -> bool:

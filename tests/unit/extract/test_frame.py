@@ -477,6 +477,16 @@ def test_an_incident_the_text_denies_is_not_the_figure_s_incident(nlp, denial):
     assert by_value(figures_of(nlp, text), 3000).incident != "breach"
 
 
+@pytest.mark.parametrize(("text", "accident"), [
+    ("Regulators were reeling from the collapse of Lehman Brothers, which left 3,000 staff without jobs.",
+     False),
+    ("Investors lost $3,000 in the collapse of Enron, prosecutors said.", False),
+    ("The toll from the collapse of the Morandi Bridge rose to 3,000 on Friday.", True),
+], ids=["bank", "company", "bridge"])
+def test_an_organisation_that_collapses_is_no_accident(nlp, text, accident):
+    assert (by_value(figures_of(nlp, text), 3000).incident == "accident") is accident
+
+
 @pytest.mark.parametrize(("text", "breach"), [
     ("It was not the first breach at the insurer: hackers stole the records of 3,000 patients.", True),
     ("The airline sued the software maker for negligence and breach of contract, saying the failed "
