@@ -114,7 +114,9 @@ def read_figure(
     anchor = noun if noun is not None else token
     inside = {t.i for t in anchor.subtree}
     others = [a.start for a, t in found if a is not amount and t.i not in inside]
-    scope = scope_for(token, anchor, (amount.start, amount.end), context.scopes, others, sent)
+    published = context.article.published or context.meta.get("published")
+    scope = scope_for(token, anchor, (amount.start, amount.end), context.scopes, others, sent,
+                      published.year if published else None)
     who = claimant_for(token, sent, noun is None and what.unit == "people", memory, topic)
     frame = read_frame(context.frame, token, noun, sent, what.event, what.unit, what.counted)
     figure = build_figure(context, amount, sent, what, scope, who, amount.start < memory.headline_end)

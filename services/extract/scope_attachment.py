@@ -57,6 +57,7 @@ def scope_for(
     scopes: list[Scope],
     others: list[int],
     sent: Span,
+    published_year: int | None = None,
 ) -> str | None:
     """The nearest scope after the figure (not past another figure), else the nearest before."""
     dated = dated_clause(token)
@@ -72,7 +73,29 @@ def scope_for(
     ]
     after = [s for s in attached if s.start >= span[1] and not any(span[1] <= o < s.start for o in others)]
     before = [s for s in attached if s.end <= span[0]]
-    return after[0].value if after else before[-1].value if before else subject_year(token)
+    if after or before:
+        return after[0].value if after else before[-1].value
+    return subject_year(token) or antecedent_year(token, published_year)
+
+
+PAST_YEARS = 2
+
+
+def antecedent_year(token: Token, published_year: int | None) -> str | None:
+    """'the 1999 earthquake, which killed 2,400 people': a relative clause on a noun dated two
+    years or more before the article counts that past incident. A nearer year is often the
+    story's own incident told again ('the Feb. 3, 2023, derailment, in which 38 cars left the
+    track', in a 2024 article on its settlement), whose other reports give it no period."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.dep_ != "relcl" or published_year is None:
+        return None
+    antecedent = verb.head
+    while antecedent.dep_ == "appos":  # 'the Oct. 3, 2005 Hurricane Stan': the date heads the name
+        antecedent = antecedent.head
+    inside = {t.i for t in verb.subtree}
+    years = [t for t in antecedent.subtree
+             if t.i not in inside and year_of(t) and int(t.text) <= published_year - PAST_YEARS]
+    return years[0].text if years else None
 
 
 def subject_year(token: Token) -> str | None:

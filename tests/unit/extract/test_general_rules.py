@@ -175,6 +175,19 @@ def test_a_verb_the_parser_left_without_a_subject_takes_the_noun_before_it(nlp):
     assert subject_year(doc[6]) is None
 
 
+def test_a_past_incident_dated_on_the_noun_a_relative_clause_hangs_on_dates_its_count(nlp):
+    def scope(text):
+        article = UniqueArticle(url="https://example.org/p", text=text, content_hash="p",
+                                published="2024-06-01T10:00:00+00:00")
+        [figure] = extract_batch(nlp, [article])[0]
+        return figure.scope
+
+    assert scope("Experts compared it with the 1985 Mexico City earthquake, which killed about 5,000 "
+                 "people.") == "1985"
+    # a year or less before the article: often the story's own incident, told again
+    assert scope("The suits were filed after the 2023 mine blast, which killed 52 workers.") is None
+
+
 def test_clause_on_a_year_is_scoped_to_that_year(nlp):
     text = "It was the city's worst flood since 2009, when 14 people drowned in the old town."
     assert only(nlp, text).scope == "2009"
