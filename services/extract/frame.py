@@ -27,10 +27,10 @@ from services.extract.locating import (
     place_on,
     resolve_entity,
     stated_place,
-    worldwide,
 )
 from services.extract.measures import BODIES, NOUN_MEASURE, measure_of
 from services.extract.places import Place, candidates, demonyms, fold, resolve
+from services.extract.spans import worldwide
 from services.extract.speakers import SPEECH_VERBS
 from services.extract.words import VALUE_NOUNS
 

@@ -12,14 +12,14 @@ from spacy.tokens import Doc, Span, Token
 
 from services.extract.entities import canonical, entity_of, written_name
 from services.extract.incidents import incident_at
-from services.extract.places import FIRST_LEVEL, LEVELS, Place, fold, geonames, population, resolve
+from services.extract.places import FIRST_LEVEL, LEVELS, Place, demonyms, fold, geonames, population, resolve
+from services.extract.spans import LOCATIVE, level_word
 from services.extract.speakers import SPEECH_VERBS
+from services.extract.subjects import OBJECT_LEVELS
 from services.extract.words import GOVERNMENTS, vocabulary
 from services.text.furniture import dateline_end
 
 PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
-# Prepositions that put a count somewhere ('died in Paiporta', 'cases across Texas').
-LOCATIVE = frozenset("in at across throughout inside within near around on".split())
 # Verbs whose subject is the thing the figure measures ('the toll rose to 211').
 VALUE_VERBS = frozenset(
     "be rise reach stand climb increase grow jump fall drop hit top exceed surpass total number "
@@ -179,15 +179,30 @@ def speaker_place(speech: Token, hint: str | None) -> Place | None:
     """'Provincial officials in Kunar estimated 250 deaths': officials put in a province, a
     county or a town speak of the count there; officials in the capital or in a whole
     country speak for the country, and say nothing narrower."""
-    if speech.lemma_.lower() not in SPEECH_VERBS:
+    if speech.lemma_.lower() not in SPEECH_VERBS | OBJECT_LEVELS:
         return None
     # 'officials', 'authorities', 'police': a named body's seat ('the Red Crescent in
     # Benghazi') says where it sits, not what it counts
     for speaker in (c for c in speech.children if c.dep_ == "nsubj" and c.lemma_.lower() in OFFICIALS):
+        if (country := officials_country(speaker)) is not None:
+            return country
         for prep in (c for c in speaker.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
             place = locative_object(prep, hint)
             if place is not None and place.kind in ("region", "county") and not capital(place):
                 return place  # not 'researchers in Boston', nor 'health officials in Geneva'
+    return None
+
+
+def officials_country(speaker: Token) -> Place | None:
+    """'Omani authorities said 19 had died', 'Thai officials put the toll at 22': officials of a
+    people speak for its country, wherever the article was filed."""
+    for word in speaker.children:
+        # the model does not always tag a people's adjective ('Omani authorities'): a capitalised
+        # demonym is one
+        named = word.ent_type_ == "NORP" or word.text[:1].isupper()
+        code = demonyms().get(fold(word.text)) if named else None
+        if word.dep_ in ("amod", "compound") and code:
+            return Place(code)
     return None
 
 
@@ -250,53 +265,6 @@ def place_after(anchor: Token, hint: str | None) -> Place | None:
         return resolve(name, hint) or Place(hint, fold(name))
     # a town too small for the gazetteer ('22 in Suzu') is still a place of its own
     return Place(hint, fold(target.text))
-
-
-# Words that put a count everywhere: 'canceled worldwide', 'global deaths', 'around the world'.
-WORLDWIDE = frozenset(["worldwide", "globally", "global"])
-WORLD = frozenset(["world", "globe"])
-
-
-def worldwide(path: list[Token]) -> bool:
-    """The clause counts the whole world: no country is the figure's place."""
-    for word in path:
-        for child in word.children:
-            if child.lower_ in WORLDWIDE and child.dep_ in ("advmod", "amod", "npadvmod"):
-                return True
-            if child.dep_ == "prep" and child.lower_ in LOCATIVE and any(
-                    o.dep_ == "pobj" and o.lemma_.lower() in WORLD for o in child.children):
-                return True
-    return False
-
-
-WIDE = {"statewide": "region", "provincewide": "region", "nationwide": "country", "national": "country"}
-
-
-def level_word(holder: Token, country: str | None, region: Place | None) -> Place | None:
-    """'statewide', 'in the state', 'nationwide': the article's own state or country."""
-    for child in holder.children:
-        level = WIDE.get(child.lower_)
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE:
-            objects = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ == ""]
-            regions = [o for o in objects if o.lemma_.lower() in FIRST_LEVEL]
-            # 'across the six states', 'in several provinces': a count over regions is the country's
-            level = "country" if any(o.tag_ == "NNS" and own_regions(o) for o in regions) else (
-                "region" if regions else level)
-        if level == "region" and region is not None:
-            return region
-        if level == "country" and country:
-            return Place(country)
-    return None
-
-
-NAMED = frozenset(["GPE", "NORP", "ORG", "LOC"])
-
-
-def own_regions(noun: Token) -> bool:
-    """'the six states Helene struck' are the country's own; 'the member states of the EU', 'the
-    Baltic states' are named as another whole's."""
-    named = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in NAMED]
-    return not named and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def place_on(holder: Token, hint: str | None, modifiers: bool = True) -> Place | None:

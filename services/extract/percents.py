@@ -5,6 +5,7 @@ from spacy.tokens import Token
 
 from services.extract.figures import whole_phrase
 from services.extract.subjects import level_phrase, level_subject, modified_noun, paired
+from services.extract.words import vocabulary
 
 
 def percent_counted(token: Token) -> str:
@@ -29,7 +30,7 @@ def percent_counted(token: Token) -> str:
         return modified_noun(percent.head.head)  # 'a pay rise of 7.5%'
     if (state := degree_of(percent)) is not None:
         return state.text
-    subject = level_subject(token) or copula_subject(percent)
+    subject = level_subject(token) or copula_subject(percent) or moved_subject(percent)
     if subject is not None and subject.lemma_.lower() in TALLIES:
         counted = [o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         return modified_noun(counted[0]) if counted else level_phrase(subject)
@@ -39,6 +40,20 @@ def percent_counted(token: Token) -> str:
 
 
 TALLIES = frozenset(["number", "total", "tally", "count"])
+
+
+# Verbs of a price or an index that moved by a share of itself: 'the peso has lost 10%'.
+MOVES = vocabulary("lose gain shed slide slump plunge tumble dip rally advance retreat")
+
+
+def moved_subject(percent: Token) -> Token | None:
+    """'The rand, which traded at 18 to the dollar, has lost more than 6% since' → the rand: a
+    share a thing gained or lost is of that thing, not of what the text counted before."""
+    verb = percent.head
+    if percent.dep_ not in ("dobj", "npadvmod") or verb.pos_ != "VERB" or verb.lemma_.lower() not in MOVES:
+        return None
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+    return found[0] if found else None
 
 
 def changed_object(percent: Token) -> Token | None:

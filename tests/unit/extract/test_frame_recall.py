@@ -137,6 +137,24 @@ def test_whose_the_counted_things_are_is_not_what_they_are(nlp):
     assert by_value(figures_of(nlp, text), 40).measure == "cases"
 
 
+def test_a_share_a_thing_gained_or_lost_is_of_that_thing(nlp):
+    text = ("Early results gave the ruling party 54% of the vote. The rand, which traded at 18 to the "
+            "dollar before the vote, has lost more than 6% since.")
+    assert "vote" not in by_value(figures_of(nlp, text), 6).claim_key.split("|")[0]
+
+
+def test_a_count_across_several_countries_is_no_one_country_s(nlp):
+    text = "DUBAI - The insurer said 33 people died in the floods across four countries."
+    figure = by_value(figures_of(nlp, text), 33)
+    assert figure.place is None and figure.place_stated
+
+
+@pytest.mark.parametrize("speaker", ["Peruvian authorities", "Omani officials"])
+def test_officials_of_a_people_speak_for_its_country_wherever_the_article_is_filed(nlp, speaker):
+    text = f"DUBAI - Heavy rain flooded Dubai on Tuesday. Dubai police closed roads. {speaker} said 21 died."
+    assert by_value(figures_of(nlp, text), 21).place == ("PE" if speaker.startswith("Peru") else "OM")
+
+
 def test_a_place_with_a_number_is_no_list_item_without_a_list(nlp):
     figures = figures_of(nlp, "The boat left Tripoli with 400 migrants on board and sank off Lampedusa.")
     assert [f.place for f in figures if f.value == 400] == ["LY"]
