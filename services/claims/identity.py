@@ -167,12 +167,15 @@ INCIDENT_SUMS = frozenset(["damage", "loss"])
 
 def is_vague(figure: Figure) -> bool:
     """Too vague to be the same fact as anything else: nowhere and in no incident, an unknown
-    measure of nothing in particular, or a sum in nobody's books."""
+    measure of nothing in particular or of people, or a sum in nobody's books."""
     if figure.unit == "currency" and figure.holder is None and figure.measure not in INCIDENT_SUMS:
         return True  # the same sum said again, not another sum of the story
     if figure.place is None and figure.incident is None:
         return counted_key(figure.counted, unit_key(figure)) in (figure.unit, "people", "person")
-    return figure.measure == "other" and counted_key(figure.counted, figure.unit) in (figure.unit, "person")
+    # people of whom nothing known happened ('four passengers ... have sued' beside '171
+    # passengers'): nothing says two such counts are of the same people
+    return figure.measure == "other" and (
+        figure.unit == "people" or counted_key(figure.counted, figure.unit) in (figure.unit, "person"))
 
 
 def own_key(key: str, figure: Figure) -> str:

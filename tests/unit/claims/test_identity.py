@@ -235,6 +235,17 @@ def test_a_placed_count_of_nothing_in_particular_joins_only_the_same_number(figu
     assert claim_key(aboard(400, "a")) != claim_key(aboard(400, "a").model_copy(update={"place": "IT"}))
 
 
+def test_people_of_whom_nothing_known_happened_join_only_the_same_number(figure):
+    """'171 passengers' aboard and 'four passengers ... have sued' are passengers both: with no
+    measure, nothing says they are the same people, and only the same number said again is."""
+    def passengers(value, url):
+        return figure(value, url=url, counted="passengers", event="other", place="US", incident="accident",
+                      evidence=f"{value} passengers, {url} reported.")
+
+    assert claim_key(passengers(171, "a")) == claim_key(passengers(171, "b"))
+    assert claim_key(passengers(171, "a")) != claim_key(passengers(4, "b"))
+
+
 def sum_of(figure, value, measure, holder=None, url="https://a.example/1"):
     money = figure(value, url=url, counted="", event="other", qualifier="exact", unit="currency",
                         measure=measure, place="US", incident="strike")
