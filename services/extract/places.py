@@ -144,8 +144,16 @@ def regions() -> dict[str, list[tuple[str, str]]]:
         # inverted name, no place of its own
         for part in re.split(r"\s*/\s*", re.sub(r"\s*\[.*?\]", "", sub.name)):
             name = part.split(",")[0].strip()
-            index.setdefault(fold(name), []).append((sub.country_code, name))
+            for key in spellings(name):
+                index.setdefault(key, []).append((sub.country_code, name))
     return index
+
+
+def spellings(name: str) -> set[str]:
+    """The folded name and, for a hyphenated one, the same with spaces: news writes
+    'North West' for the province the standard spells 'North-West'."""
+    key = fold(name)
+    return {key, re.sub(r"(?<=\w)-(?=\w)", " ", key)}
 
 
 @lru_cache(maxsize=1)
@@ -156,8 +164,8 @@ def cities() -> dict[str, list[tuple[int, str]]]:
         # alternate names include airport and other codes ('ANC' for Anchorage, 'MK' for Milton
         # Keynes) that are also parties' and agencies' acronyms: a city is not named by a code
         alternates = (n for n in city["alternatenames"] if n.isascii() and n[:1].isupper() and not is_code(n))
-        for name in {city["name"], *alternates}:
-            index.setdefault(fold(name), []).append((city["population"], city["countrycode"]))
+        for key in {k for name in {city["name"], *alternates} for k in spellings(name)}:
+            index.setdefault(key, []).append((city["population"], city["countrycode"]))
     return {name: sorted(found, reverse=True) for name, found in index.items()}
 
 

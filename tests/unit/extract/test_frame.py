@@ -34,6 +34,14 @@ def test_place_names_resolve_to_iso_codes(name, hint, expected):
     assert str(resolve(name, hint)) == expected
 
 
+def test_a_hyphenated_standard_name_is_found_as_news_writes_it():
+    from services.extract.places import candidates
+
+    # the standard spells the South African province 'North-West'; news writes 'North West'
+    assert "ZA" in candidates("North West") and "ZA" in candidates("the North West")
+    assert str(resolve("North West", "ZA")) == "ZA/north west"
+
+
 def test_a_town_its_region_and_the_country_are_three_places(nlp):
     text = ("VALENCIA, Spain — At least 62 people died in Paiporta, the mayor said. "
             "The death toll in Valencia province rose to 211 on Monday. "
