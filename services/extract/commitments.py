@@ -59,9 +59,19 @@ def committing_subject(verb: Token) -> Token | None:
         return None
     sanction = bool(said & SANCTIONS)
     agent = agent_of(verb) if sanction else None  # 'fined by the regulator'
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + ([agent] if agent is not None else [])
+    subjects = shared_subjects(verb) + ([agent] if agent is not None else [])
     bodies = [s for s in subjects if is_body(s, sanction or qualified(s)) or is_bare_body(s)]
     return bodies[0] if bodies else None
+
+
+def shared_subjects(verb: Token) -> list[Token]:
+    """'The company apologized and offered customers a $5 credit': a verb joined to another
+    with no subject of its own shares that verb's."""
+    while not (subjects := [c for c in verb.children if c.dep_ == "nsubj"]):
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return subjects
 
 
 def qualified(noun: Token) -> bool:
