@@ -29,6 +29,7 @@ class Attribution:
     generic: bool = False
     head: str = ""
     person: bool = False  # a person or people, whom 'it' cannot mean
+    reference: bool = False  # given as where figures come from: 'according to X', "X's data show"
 
 
 def outlet_in(span: Span | None, speaker: str) -> str | None:
@@ -186,6 +187,7 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
             mention = subject.root.lower_ if subject is not None else ""
             told = told_outlet(verb)
             break
+    document = bool(speaker or generic) and subject is not None and subject.root.lemma_.lower() in DOCUMENTS
     ref, kind = reference(sent)
     ref_name, ref_generic = name_of(ref) if ref is not None else (None, False)
     if kind == "citing" and ref is not None and not ents_within(ref) and not is_person_noun(ref.root):
@@ -195,7 +197,8 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
     place = subject is not None and (is_place_subject(subject) or is_place_word(subject.root))
     place_spoke = speaker is not None and place
     if speaker and ref_name and kind == "according" and place_spoke:
-        return Attribution(ref_name), ""  # 'Congo has reported 15,600 cases, according to the WHO'
+        # 'Congo has reported 15,600 cases, according to the WHO'
+        return Attribution(ref_name, reference=True), ""
     if speaker and ref_name and kind == "according" and is_outlet(speaker) and not is_outlet(ref_name):
         return Attribution(ref_name, carrier=speaker), ""  # 'the Journal reported ..., according to people'
     if speaker and ref_name and ref_name != speaker:
@@ -205,11 +208,12 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         return Attribution(speaker, carrier=carrier), ""
     if speaker:
         carrier = told or outlet_in(subject, speaker)
-        return Attribution(speaker, carrier=carrier, head=mention, person=is_person(subject)), ""
+        return Attribution(speaker, carrier=carrier, head=mention, person=is_person(subject),
+                           reference=document), ""
     if ref_name and kind == "according":
-        return Attribution(ref_name), ""
+        return Attribution(ref_name, reference=True), ""
     if ref_generic and not generic:
-        return Attribution(None, generic=True), generic_phrase(speaking_part(ref))
+        return Attribution(None, generic=True, reference=True), generic_phrase(speaking_part(ref))
     if not generic and (owner := estimate_owner(figure_token)):
         return Attribution(owner), ""
     body = committing_body(figure_token) if not generic else None
@@ -222,4 +226,4 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         return Attribution(None, generic=True), generic_phrase(body)
     if not generic:
         return Attribution(None), ""
-    return Attribution(None, generic=True), generic
+    return Attribution(None, generic=True, reference=document), generic

@@ -18,3 +18,49 @@ def test_a_verb_joined_to_another_shares_its_subject(nlp):
         "The company apologized and offered affected households a $20 credit."
     )
     assert claimants(nlp, text) == [(20, "Pellmark Energy")]
+
+
+TRACKER = "Retail is the worst-affected sector, with 38.2% of victim firms, according to Norvale Security."
+HERDS = "Bird flu has been confirmed in more than 640 herds, according to the Department of Agriculture."
+
+
+def test_figures_after_an_according_to_go_on_with_its_source(nlp):
+    text = (
+        "Health care was the hardest hit, with losses of $1.9 billion, according to the insurer Coverline. "
+        "The six airlines on the list lost about $860 million."
+    )
+    assert claimants(nlp, text) == [(1_900_000_000, "Coverline"), (860_000_000, "Coverline")]
+
+
+def test_a_run_of_figures_goes_on_into_the_next_paragraph(nlp):
+    text = f"{TRACKER}\n\nFirms based in the United States make up 71.5% of the total, with Canada at 12%."
+    assert claimants(nlp, text) == [(38.2, "Norvale Security"), (71.5, "Norvale Security"),
+                                    (12, "Norvale Security")]
+
+
+def test_a_run_ends_two_paragraphs_on(nlp):
+    text = f"{TRACKER}\n\nThe attack was first seen in May.\n\nFirms in the US make up 71.5% of the total."
+    assert claimants(nlp, text)[1] == (71.5, None)
+
+
+def test_a_run_does_not_reach_figures_of_another_kind(nlp):
+    assert claimants(nlp, f"{TRACKER}\n\nAbout 4,100 firms have been hit.")[1] == (4100, None)
+
+
+def test_a_run_does_not_reach_a_figure_given_for_a_time_of_its_own(nlp):
+    waiting = claimants(nlp, f"{HERDS} Another 35 herds were awaiting tests.")
+    assert waiting[1] == (35, "Department of Agriculture")
+    assert claimants(nlp, f"{HERDS} In early June, the count stood at 112 herds.")[1] == (112, None)
+
+
+def test_a_run_does_not_reach_what_a_named_party_does(nlp):
+    text = f"{HERDS} Pellmark Foods, which runs 30 herds, closed its farms."
+    assert claimants(nlp, text)[1] == (30, None)
+
+
+def test_a_person_who_said_a_figure_starts_no_run(nlp):
+    text = (
+        "Olivia Brandt, a farm inspector, said bird flu had been confirmed in 640 dairy herds. "
+        "Another 35 herds were awaiting tests."
+    )
+    assert claimants(nlp, text)[1] == (35, None)
