@@ -145,18 +145,27 @@ def hyphen_joined(token: Token) -> bool:
     return token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
 
 
+WORKPLACE = frozenset(["at", "from"])  # 'analysts at', 'officials from': where people work
+
+
 def employer_of(head: Token) -> str | None:
-    """'Analysts at Morgan Stanley', 'Leaders of IAM District 751' → the organisation;
-    'officials from the ministry' → None."""
+    """'Leaders of IAM District 751' → the organisation they lead; 'Analysts at Morgan Stanley',
+    'officials from Statistics Norway' keep their role with where they work, as a role with a
+    name before it does ('US officials'); 'officials from the ministry' → None."""
     if not is_person_noun(head):
         return None
     objects = [
-        o
-        for o in prep_objects(head, ("at", "from", "with", "of"))
-        if o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_
+        (p.lower_, o)
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in ("at", "from", "with", "of")
+        for o in p.children
+        if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_)
     ]
     if not objects:
         return None
-    ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if objects[0] in e]
-    name = subtree_span(objects[0])
+    preposition, employer = objects[0]
+    ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if employer in e]
+    name = subtree_span(employer)
+    if preposition in WORKPLACE:
+        return head.doc[role_start(head) : ents[0].end if ents else name.end].text
     return canonical(ents[0]) if ents else name.text

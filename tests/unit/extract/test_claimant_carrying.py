@@ -64,3 +64,8 @@ def test_a_person_who_said_a_figure_starts_no_run(nlp):
         "Another 35 herds were awaiting tests."
     )
     assert claimants(nlp, text)[1] == (35, None)
+
+
+def test_people_from_a_named_body_keep_their_role(nlp):
+    text = "There have been 2,140 wildfires so far this year, officials from Forestry Canada told a briefing."
+    assert claimants(nlp, text) == [(2140, "officials from Forestry Canada")]
