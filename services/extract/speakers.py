@@ -56,13 +56,24 @@ def speakers(token: Token, sent: Span) -> list[Token]:
     noun = modified_noun(token.head, NOUN_MODIFIERS | {"nmod"})  # '95' of 'the 95% target that officials say'
     described = [c for n in {token.head, noun} for c in n.children if describes(c) and is_speech(c)]
     aside = [a for a in token.ancestors if is_speech(a) and in_aside(token, a)]
-    above = described + [a for a in token.ancestors if is_speech(a) and a not in aside]
-    taken = above + aside
+    said_else = [a for a in token.ancestors if is_speech(a) and says_another(token, a)]
+    above = described + [a for a in token.ancestors if is_speech(a) and a not in aside + said_else]
+    taken = above + aside + said_else
     # not 'taxes, which the government says are needed' (of the taxes), nor 'asking them to vote'
     beside = [t for t in sent if is_speech(t) and t not in taken and t is not token and not subordinate(t)
               and t.dep_ != "relcl" and not asks_to_act(t)]
     ordered = above + sorted(beside, key=lambda t: abs(t.i - token.i))
     return sorted(ordered, key=lambda t: (t not in above, t.lemma_.lower() in WEAK_SPEECH and not own_say(t)))
+
+
+def says_another(token: Token, verb: Token) -> bool:
+    """'Toll rises to 58, Ortega warns it will grow': a clause put before a speaker whose verb
+    has a statement of its own after it is the writer's, not what the speaker said."""
+    child = next((a for a in [token, *token.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if child is None or child.dep_ != "ccomp" or not subjects or child.i > subjects[0].i:
+        return False
+    return any(c.dep_ == "ccomp" and c.left_edge.i == verb.i + 1 for c in verb.children)
 
 
 # Verbs by which someone asks another to do something ('asking them to fill in a ballot').

@@ -69,3 +69,10 @@ def test_a_person_who_said_a_figure_starts_no_run(nlp):
 def test_people_from_a_named_body_keep_their_role(nlp):
     text = "There have been 2,140 wildfires so far this year, officials from Forestry Canada told a briefing."
     assert claimants(nlp, text) == [(2140, "officials from Forestry Canada")]
+
+
+def test_a_clause_before_a_speaker_who_says_something_else_is_not_hers(nlp):
+    text = "The flood toll has risen to 58, Governor Lina Ortega warned it would grow."
+    assert claimants(nlp, text) == [(58, None)]
+    said = "The flood toll has risen to 58, Governor Lina Ortega said."
+    assert claimants(nlp, said) == [(58, "Lina Ortega")]
