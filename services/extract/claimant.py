@@ -16,7 +16,7 @@ from services.extract.documents import speaking_part
 from services.extract.entities import canonical, entity_of, ents_within, kinds
 from services.extract.events import is_person_noun
 from services.extract.figures import subtree_span
-from services.extract.roles import is_place_word
+from services.extract.roles import country_in_capitals, is_place_word
 from services.extract.speaker_names import name_of
 from services.extract.speakers import is_speech, speakers, subject_of, subordinate
 from services.extract.words import DOCUMENTS, OUTLETS, PLACE_NOUNS, vocabulary
@@ -134,7 +134,10 @@ def records_in_place(verb: Token, subject: Span | None) -> bool:
 
 
 def is_place_subject(subject: Span | None) -> bool:
-    return subject is not None and subject.root.ent_type_ in ("GPE", "LOC")
+    """A place, also one written in capitals that the tagger took for something else ('ZAMBIA
+    has recorded 16 deaths'): a country the place libraries know."""
+    root = subject.root if subject is not None else None
+    return root is not None and (root.ent_type_ in ("GPE", "LOC") or country_in_capitals(root))
 
 
 def reported_by_outer(verb: Token, subject: Span | None) -> bool:

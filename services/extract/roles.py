@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from services.extract.entities import canonical, ents_within, kinds
 from services.extract.events import is_person_noun
 from services.extract.figures import subtree_span
+from services.extract.places import resolve
 from services.extract.words import (
     BODY_KINDS,
     GOVERNMENTS,
@@ -49,6 +50,13 @@ def describes_noun(word: Token, head: Token) -> bool:
             return word.dep_ != "conj"
         word = word.head
     return False
+
+
+def country_in_capitals(token: Token) -> bool:
+    """'ZAMBIA has recorded 16 deaths': a country written in capitals, which the tagger may take
+    for an organisation, is the country the place libraries know by that name (not 'UN')."""
+    place = resolve(token.text) if token.is_upper and len(token) > 2 else None
+    return place is not None and "/" not in str(place)
 
 
 def is_place_word(token: Token) -> bool:

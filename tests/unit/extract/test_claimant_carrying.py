@@ -76,3 +76,8 @@ def test_a_clause_before_a_speaker_who_says_something_else_is_not_hers(nlp):
     assert claimants(nlp, text) == [(58, None)]
     said = "The flood toll has risen to 58, Governor Lina Ortega said."
     assert claimants(nlp, said) == [(58, "Lina Ortega")]
+
+
+def test_a_country_written_in_capitals_that_records_a_count_is_where_it_happened(nlp):
+    text = "MALAWI has recorded 14 cholera deaths and 230 new cases in the last 24 hours."
+    assert claimants(nlp, text) == [(14, None), (230, None)]
