@@ -152,7 +152,7 @@ def is_speech(token: Token) -> bool:
         return False
     if token.lemma_.lower() == "add" and any(c.dep_ == "dobj" for c in token.children):
         return False
-    if tells_a_state(token):
+    if tells_a_state(token) or asks_a_question(token):
         return False
     # 'members can claim up to $75', 'closer examination can show': what someone may do or
     # ask for is no statement; what a named body or a person can confirm is one
@@ -164,6 +164,16 @@ def is_speech(token: Token) -> bool:
     if token.lemma_.lower() in WEAK_SPEECH and token.dep_ != "parataxis" and not takes_object(token):
         return False
     return token.dep_ != "amod" and (token.dep_ != "xcomp" or any(c.dep_ == "ccomp" for c in token.children))
+
+
+def asks_a_question(verb: Token) -> bool:
+    """'Senators ask why the carrier kept records of 110 million customers': what a question
+    holds is asked, not stated."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(
+        any(w.tag_ == "WRB" or w.lower_ in ("whether", "if") for w in c.children if w.i < c.i)
+        for c in clauses
+    )
 
 
 def tells_a_state(verb: Token) -> bool:

@@ -81,3 +81,8 @@ def test_a_clause_before_a_speaker_who_says_something_else_is_not_hers(nlp):
 def test_a_country_written_in_capitals_that_records_a_count_is_where_it_happened(nlp):
     text = "MALAWI has recorded 14 cholera deaths and 230 new cases in the last 24 hours."
     assert claimants(nlp, text) == [(14, None), (230, None)]
+
+
+def test_a_figure_in_a_question_is_asked_not_stated(nlp):
+    text = "Lawmakers asked why Veltra had kept the call records of 110 million customers on a cloud."
+    assert claimants(nlp, text) == [(110_000_000, None)]
