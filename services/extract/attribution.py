@@ -3,6 +3,7 @@ speakers ('the agency', 'he') resolved to names seen earlier (coreference.py), a
 sentence's claimant carried into a sentence that continues it."""
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -64,7 +65,8 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
             memory.bodies.append(own)
         return own
     if own.generic:
-        return memory.resolve(generic, sent) or own
+        resolved = memory.resolve(generic, sent)
+        return replace(resolved, reference=own.reference) if resolved is not None else own
     quoted = quoted_claimant(sent, memory)
     if quoted is not None:
         memory.named.append(quoted)
@@ -190,7 +192,7 @@ def parts_of_before(sent: Span) -> bool:
 def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:
     memory.figures.extend(figures)
     own = sentence_attribution(sent, memory)
-    attributed = [f for f in figures if f.claimant]
+    attributed = [f for f in figures if f.claimant and f.figure_id not in memory.carried]
     if own is None and attributed:
         own = Attribution(attributed[-1].claimant, attributed[-1].carrier)
     if own and own.claimant:

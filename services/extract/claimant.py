@@ -16,7 +16,7 @@ from services.extract.documents import speaking_part
 from services.extract.entities import canonical, entity_of, ents_within, kinds
 from services.extract.events import is_person_noun
 from services.extract.figures import subtree_span
-from services.extract.roles import is_place_word
+from services.extract.roles import country_in_capitals, is_place_word
 from services.extract.speaker_names import name_of
 from services.extract.speakers import is_speech, speakers, subject_of, subordinate
 from services.extract.words import DOCUMENTS, OUTLETS, PLACE_NOUNS, vocabulary
@@ -29,6 +29,7 @@ class Attribution:
     generic: bool = False
     head: str = ""
     person: bool = False  # a person or people, whom 'it' cannot mean
+    reference: bool = False  # given as where figures come from: 'according to X', "X's data show"
 
 
 def outlet_in(span: Span | None, speaker: str) -> str | None:
@@ -133,7 +134,10 @@ def records_in_place(verb: Token, subject: Span | None) -> bool:
 
 
 def is_place_subject(subject: Span | None) -> bool:
-    return subject is not None and subject.root.ent_type_ in ("GPE", "LOC")
+    """A place, also one written in capitals that the tagger took for something else ('ZAMBIA
+    has recorded 16 deaths'): a country the place libraries know."""
+    root = subject.root if subject is not None else None
+    return root is not None and (root.ent_type_ in ("GPE", "LOC") or country_in_capitals(root))
 
 
 def reported_by_outer(verb: Token, subject: Span | None) -> bool:
@@ -186,6 +190,7 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
             mention = subject.root.lower_ if subject is not None else ""
             told = told_outlet(verb)
             break
+    document = bool(speaker or generic) and subject is not None and subject.root.lemma_.lower() in DOCUMENTS
     ref, kind = reference(sent)
     ref_name, ref_generic = name_of(ref) if ref is not None else (None, False)
     if kind == "citing" and ref is not None and not ents_within(ref) and not is_person_noun(ref.root):
@@ -195,7 +200,8 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
     place = subject is not None and (is_place_subject(subject) or is_place_word(subject.root))
     place_spoke = speaker is not None and place
     if speaker and ref_name and kind == "according" and place_spoke:
-        return Attribution(ref_name), ""  # 'Congo has reported 15,600 cases, according to the WHO'
+        # 'Congo has reported 15,600 cases, according to the WHO'
+        return Attribution(ref_name, reference=True), ""
     if speaker and ref_name and kind == "according" and is_outlet(speaker) and not is_outlet(ref_name):
         return Attribution(ref_name, carrier=speaker), ""  # 'the Journal reported ..., according to people'
     if speaker and ref_name and ref_name != speaker:
@@ -205,11 +211,12 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         return Attribution(speaker, carrier=carrier), ""
     if speaker:
         carrier = told or outlet_in(subject, speaker)
-        return Attribution(speaker, carrier=carrier, head=mention, person=is_person(subject)), ""
+        return Attribution(speaker, carrier=carrier, head=mention, person=is_person(subject),
+                           reference=document), ""
     if ref_name and kind == "according":
-        return Attribution(ref_name), ""
+        return Attribution(ref_name, reference=True), ""
     if ref_generic and not generic:
-        return Attribution(None, generic=True), generic_phrase(speaking_part(ref))
+        return Attribution(None, generic=True, reference=True), generic_phrase(speaking_part(ref))
     if not generic and (owner := estimate_owner(figure_token)):
         return Attribution(owner), ""
     body = committing_body(figure_token) if not generic else None
@@ -222,4 +229,4 @@ def attribute(figure_token: Token, sent: Span) -> tuple[Attribution, str]:
         return Attribution(None, generic=True), generic_phrase(body)
     if not generic:
         return Attribution(None), ""
-    return Attribution(None, generic=True), generic
+    return Attribution(None, generic=True, reference=document), generic

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from services.extract.acronyms import is_acronym
 from services.extract.events import lemmas
 from services.extract.figures import subtree_span
+from services.extract.roles import country_in_capitals
 from services.extract.speaker_names import is_bare_body, name_of
 from services.extract.speakers import MODALS, agent_of, subject_of
 from services.extract.words import DOCUMENTS, ORGANISATIONS, vocabulary
@@ -59,9 +60,19 @@ def committing_subject(verb: Token) -> Token | None:
         return None
     sanction = bool(said & SANCTIONS)
     agent = agent_of(verb) if sanction else None  # 'fined by the regulator'
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + ([agent] if agent is not None else [])
+    subjects = shared_subjects(verb) + ([agent] if agent is not None else [])
     bodies = [s for s in subjects if is_body(s, sanction or qualified(s)) or is_bare_body(s)]
     return bodies[0] if bodies else None
+
+
+def shared_subjects(verb: Token) -> list[Token]:
+    """'The company apologized and offered customers a $5 credit': a verb joined to another
+    with no subject of its own shares that verb's."""
+    while not (subjects := [c for c in verb.children if c.dep_ == "nsubj"]):
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return subjects
 
 
 def qualified(noun: Token) -> bool:
@@ -76,6 +87,7 @@ def is_body(token: Token, sanction: bool) -> bool:
     regulator', 'Greek authorities') or a state ('Portugal has arrested nine men': its
     authorities, under the country's name)."""
     named = token.ent_type_ == "ORG" or token.pos_ == "PROPN" and is_acronym(token.text)  # 'the DPC'
+    named = named and not country_in_capitals(token)  # 'ZAMBIA has recorded 16 deaths': a place
     by_kind = token.pos_ == "NOUN" and token.lemma_.lower() in ORGANISATIONS
     return named or sanction and (by_kind or token.ent_type_ == "GPE" and token.pos_ == "PROPN")
 

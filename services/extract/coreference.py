@@ -40,6 +40,8 @@ class Memory:
     perfect: set[str] = field(default_factory=set)  # figures told in the past perfect
     vague: set[str] = field(default_factory=set)  # figures whose claimant is a word, not a name
     bodies: list[Attribution] = field(default_factory=list)  # named bodies that spoke or acted, for 'it'
+    run: object = None  # runs.Run: the source whose figures later sentences may go on with
+    carried: set[str] = field(default_factory=set)  # figures whose source a run gave
 
     def resolve(self, generic: str, sent: Span) -> Attribution | None:
         """'he' → the last named claimant; 'the department' → the longest name in the article

@@ -10,6 +10,7 @@ from schemas.figures import Figure
 from services.claims.identity import claim_key
 from services.extract import exclusions as excluded
 from services.extract import figures as fig
+from services.extract import runs
 from services.extract.amounts import Amount, find_amounts
 from services.extract.attribution import claimant_for, parts_share_source, remember
 from services.extract.claimant import Attribution
@@ -119,11 +120,20 @@ def read_figure(
                       published.year if published else None)
     who = claimant_for(token, sent, noun is None and what.unit == "people", memory, topic)
     frame = read_frame(context.frame, token, noun, sent, what.event, what.unit, what.counted)
+    kind = runs.Kind(what.unit, scope, str(frame.place) if frame.place and frame.place_stated else None)
+    carried = None  # a body figure with no source and no past perfect may be a run's (runs.py)
+    unsourced = not who.claimant and not who.generic and amount.start >= memory.headline_end
+    if unsourced and not past_perfect(anchor):
+        carried = runs.goes_on(memory.run, token, sent, kind)
+        who = carried or who
+    memory.run = runs.note(memory.run, who, sent, kind, carried is not None)
     figure = build_figure(context, amount, sent, what, scope, who, amount.start < memory.headline_end)
     if past_perfect(anchor):
         memory.perfect.add(figure.figure_id)
     if who.generic:
         memory.vague.add(figure.figure_id)
+    if carried is not None:
+        memory.carried.add(figure.figure_id)
     return with_frame(figure, frame, is_earlier(token, noun))
 
 

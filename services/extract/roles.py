@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from services.extract.entities import canonical, ents_within, kinds
 from services.extract.events import is_person_noun
 from services.extract.figures import subtree_span
+from services.extract.places import resolve
 from services.extract.words import (
     BODY_KINDS,
     GOVERNMENTS,
@@ -49,6 +50,13 @@ def describes_noun(word: Token, head: Token) -> bool:
             return word.dep_ != "conj"
         word = word.head
     return False
+
+
+def country_in_capitals(token: Token) -> bool:
+    """'ZAMBIA has recorded 16 deaths': a country written in capitals, which the tagger may take
+    for an organisation, is the country the place libraries know by that name (not 'UN')."""
+    place = resolve(token.text) if token.is_upper and len(token) > 2 else None
+    return place is not None and "/" not in str(place)
 
 
 def is_place_word(token: Token) -> bool:
@@ -145,18 +153,27 @@ def hyphen_joined(token: Token) -> bool:
     return token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
 
 
+WORKPLACE = frozenset(["at", "from"])  # 'analysts at', 'officials from': where people work
+
+
 def employer_of(head: Token) -> str | None:
-    """'Analysts at Morgan Stanley', 'Leaders of IAM District 751' → the organisation;
-    'officials from the ministry' → None."""
+    """'Leaders of IAM District 751' → the organisation they lead; 'Analysts at Morgan Stanley',
+    'officials from Statistics Norway' keep their role with where they work, as a role with a
+    name before it does ('US officials'); 'officials from the ministry' → None."""
     if not is_person_noun(head):
         return None
     objects = [
-        o
-        for o in prep_objects(head, ("at", "from", "with", "of"))
-        if o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_
+        (p.lower_, o)
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in ("at", "from", "with", "of")
+        for o in p.children
+        if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_)
     ]
     if not objects:
         return None
-    ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if objects[0] in e]
-    name = subtree_span(objects[0])
+    preposition, employer = objects[0]
+    ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if employer in e]
+    name = subtree_span(employer)
+    if preposition in WORKPLACE:
+        return head.doc[role_start(head) : ents[0].end if ents else name.end].text
     return canonical(ents[0]) if ents else name.text

@@ -56,13 +56,24 @@ def speakers(token: Token, sent: Span) -> list[Token]:
     noun = modified_noun(token.head, NOUN_MODIFIERS | {"nmod"})  # '95' of 'the 95% target that officials say'
     described = [c for n in {token.head, noun} for c in n.children if describes(c) and is_speech(c)]
     aside = [a for a in token.ancestors if is_speech(a) and in_aside(token, a)]
-    above = described + [a for a in token.ancestors if is_speech(a) and a not in aside]
-    taken = above + aside
+    said_else = [a for a in token.ancestors if is_speech(a) and says_another(token, a)]
+    above = described + [a for a in token.ancestors if is_speech(a) and a not in aside + said_else]
+    taken = above + aside + said_else
     # not 'taxes, which the government says are needed' (of the taxes), nor 'asking them to vote'
     beside = [t for t in sent if is_speech(t) and t not in taken and t is not token and not subordinate(t)
               and t.dep_ != "relcl" and not asks_to_act(t)]
     ordered = above + sorted(beside, key=lambda t: abs(t.i - token.i))
     return sorted(ordered, key=lambda t: (t not in above, t.lemma_.lower() in WEAK_SPEECH and not own_say(t)))
+
+
+def says_another(token: Token, verb: Token) -> bool:
+    """'Toll rises to 58, Ortega warns it will grow': a clause put before a speaker whose verb
+    has a statement of its own after it is the writer's, not what the speaker said."""
+    child = next((a for a in [token, *token.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if child is None or child.dep_ != "ccomp" or not subjects or child.i > subjects[0].i:
+        return False
+    return any(c.dep_ == "ccomp" and c.left_edge.i == verb.i + 1 for c in verb.children)
 
 
 # Verbs by which someone asks another to do something ('asking them to fill in a ballot').
@@ -141,7 +152,7 @@ def is_speech(token: Token) -> bool:
         return False
     if token.lemma_.lower() == "add" and any(c.dep_ == "dobj" for c in token.children):
         return False
-    if tells_a_state(token):
+    if tells_a_state(token) or asks_a_question(token):
         return False
     # 'members can claim up to $75', 'closer examination can show': what someone may do or
     # ask for is no statement; what a named body or a person can confirm is one
@@ -153,6 +164,16 @@ def is_speech(token: Token) -> bool:
     if token.lemma_.lower() in WEAK_SPEECH and token.dep_ != "parataxis" and not takes_object(token):
         return False
     return token.dep_ != "amod" and (token.dep_ != "xcomp" or any(c.dep_ == "ccomp" for c in token.children))
+
+
+def asks_a_question(verb: Token) -> bool:
+    """'Senators ask why the carrier kept records of 110 million customers': what a question
+    holds is asked, not stated."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(
+        any(w.tag_ == "WRB" or w.lower_ in ("whether", "if") for w in c.children if w.i < c.i)
+        for c in clauses
+    )
 
 
 def tells_a_state(verb: Token) -> bool:

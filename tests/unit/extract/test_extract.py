@@ -176,10 +176,10 @@ def test_told_outlet_is_the_carrier(nlp):
     assert (f.claimant, f.carrier) == ("Yiannis Artopios", "ERT")
 
 
-def test_analysts_at_a_firm_are_the_firm(nlp):
+def test_analysts_at_a_firm_keep_their_role_with_the_firm(nlp):
     f = only(nlp, "Analysts at Morgan Stanley said they expected 400 to 500 jobs to go by the end of 2025.")
     assert (f.value, f.value_max, f.qualifier) == (400, 500, "range")
-    assert (f.claimant, f.scope) == ("Morgan Stanley", "/2025")
+    assert (f.claimant, f.scope) == ("Analysts at Morgan Stanley", "/2025")
 
 
 def test_verb_top_means_more_than(nlp):

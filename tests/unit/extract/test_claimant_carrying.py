@@ -1,0 +1,88 @@
+"""Who states a figure the sentence does not attribute by a verb of saying: a verb that shares
+its subject with another, a source whose run of figures goes on past its own sentence, and
+where that run ends."""
+
+from schemas.articles import UniqueArticle
+from services.extract.pipeline import extract_batch
+
+
+def claimants(nlp, text, title="News in brief"):
+    text = f"{title}\n\n{text}"
+    article = UniqueArticle(url="https://example.org/c", text=text, content_hash="c", title=title)
+    return [(f.value, f.claimant) for f in extract_batch(nlp, [article])[0] if not f.headline]
+
+
+def test_a_verb_joined_to_another_shares_its_subject(nlp):
+    text = (
+        "Pellmark Energy said on Monday that a storm had cut power to its grid.\n\n"
+        "The company apologized and offered affected households a $20 credit."
+    )
+    assert claimants(nlp, text) == [(20, "Pellmark Energy")]
+
+
+TRACKER = "Retail is the worst-affected sector, with 38.2% of victim firms, according to Norvale Security."
+HERDS = "Bird flu has been confirmed in more than 640 herds, according to the Department of Agriculture."
+
+
+def test_figures_after_an_according_to_go_on_with_its_source(nlp):
+    text = (
+        "Health care was the hardest hit, with losses of $1.9 billion, according to the insurer Coverline. "
+        "The six airlines on the list lost about $860 million."
+    )
+    assert claimants(nlp, text) == [(1_900_000_000, "Coverline"), (860_000_000, "Coverline")]
+
+
+def test_a_run_of_figures_goes_on_into_the_next_paragraph(nlp):
+    text = f"{TRACKER}\n\nFirms based in the United States make up 71.5% of the total, with Canada at 12%."
+    assert claimants(nlp, text) == [(38.2, "Norvale Security"), (71.5, "Norvale Security"),
+                                    (12, "Norvale Security")]
+
+
+def test_a_run_ends_two_paragraphs_on(nlp):
+    text = f"{TRACKER}\n\nThe attack was first seen in May.\n\nFirms in the US make up 71.5% of the total."
+    assert claimants(nlp, text)[1] == (71.5, None)
+
+
+def test_a_run_does_not_reach_figures_of_another_kind(nlp):
+    assert claimants(nlp, f"{TRACKER}\n\nAbout 4,100 firms have been hit.")[1] == (4100, None)
+
+
+def test_a_run_does_not_reach_a_figure_given_for_a_time_of_its_own(nlp):
+    waiting = claimants(nlp, f"{HERDS} Another 35 herds were awaiting tests.")
+    assert waiting[1] == (35, "Department of Agriculture")
+    assert claimants(nlp, f"{HERDS} In early June, the count stood at 112 herds.")[1] == (112, None)
+
+
+def test_a_run_does_not_reach_what_a_named_party_does(nlp):
+    text = f"{HERDS} Pellmark Foods, which runs 30 herds, closed its farms."
+    assert claimants(nlp, text)[1] == (30, None)
+
+
+def test_a_person_who_said_a_figure_starts_no_run(nlp):
+    text = (
+        "Olivia Brandt, a farm inspector, said bird flu had been confirmed in 640 dairy herds. "
+        "Another 35 herds were awaiting tests."
+    )
+    assert claimants(nlp, text)[1] == (35, None)
+
+
+def test_people_from_a_named_body_keep_their_role(nlp):
+    text = "There have been 2,140 wildfires so far this year, officials from Forestry Canada told a briefing."
+    assert claimants(nlp, text) == [(2140, "officials from Forestry Canada")]
+
+
+def test_a_clause_before_a_speaker_who_says_something_else_is_not_hers(nlp):
+    text = "The flood toll has risen to 58, Governor Lina Ortega warned it would grow."
+    assert claimants(nlp, text) == [(58, None)]
+    said = "The flood toll has risen to 58, Governor Lina Ortega said."
+    assert claimants(nlp, said) == [(58, "Lina Ortega")]
+
+
+def test_a_country_written_in_capitals_that_records_a_count_is_where_it_happened(nlp):
+    text = "MALAWI has recorded 14 cholera deaths and 230 new cases in the last 24 hours."
+    assert claimants(nlp, text) == [(14, None), (230, None)]
+
+
+def test_a_figure_in_a_question_is_asked_not_stated(nlp):
+    text = "Lawmakers asked why Veltra had kept the call records of 110 million customers on a cloud."
+    assert claimants(nlp, text) == [(110_000_000, None)]
