@@ -40,7 +40,18 @@ def name_of(span: Span | None) -> tuple[str | None, bool]:
     """(canonical name, generic?) for a claimant span: its best entity, else its head noun; a
     span without a word ('%' the parser took for a subject) names nobody."""
     name, generic = read_name(span)
+    name = balanced(name) if name is not None else None
     return (name, generic) if name is None or any(c.isalpha() for c in name) else (None, False)
+
+
+def balanced(name: str) -> str:
+    """A name the entity cut inside its bracketed short form ('the National Agency for Relief
+    (NAR' ) is the name without it; a stray closing bracket goes."""
+    if name.count("(") == name.count(")"):
+        return name
+    if "(" in name:
+        return name[: name.rfind("(")].rstrip(" ,")
+    return name.replace(")", "").strip()
 
 
 def read_name(span: Span | None) -> tuple[str | None, bool]:

@@ -2,6 +2,8 @@
 spaCy's labels and parse: a title's portfolio is not part of a person's name, a body keeps its
 'of' phrase, a date or a stage of something tells no figure."""
 
+import pytest
+
 from schemas.articles import UniqueArticle
 from services.extract.pipeline import extract_batch
 
@@ -40,3 +42,17 @@ def test_a_weekday_by_which_deaths_were_recorded_is_no_speaker(nlp):
 def test_a_stage_counted_by_an_ordinal_tells_no_figure(nlp):
     text = "According to the Electoral Board's figures, the third phase on May 2 recorded a turnout of 61.4%."
     assert claimants(nlp, text) == [(61.4, "Electoral Board")]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("National Agency for Relief (NAR", "National Agency for Relief"),
+     ("National Agency for Relief (NAR)", "National Agency for Relief (NAR)"),
+     ("NAR)", "NAR"),
+     ("Civil Protection", "Civil Protection")],
+    ids=["cut-inside-short-form", "whole-short-form", "stray-closing", "no-brackets"],
+)
+def test_a_name_cut_inside_its_bracketed_short_form_drops_it(name, expected):
+    from services.extract.speaker_names import balanced
+
+    assert balanced(name) == expected
