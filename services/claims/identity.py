@@ -46,7 +46,7 @@ MEASURE_HEADS = frozenset(
 DISTINGUISHING = frozenset("new indirect direct additional suspected probable".split())
 OWN = "own:"
 VALUED = "|="
-WORLD = "world"  # the place of a figure its sentence counts worldwide
+WORLD = "world"  # the place of a figure its sentence counts worldwide, or across several countries
 
 
 def singular(word: str) -> str:

@@ -23,14 +23,15 @@ from services.extract.incidents import (
 from services.extract.locating import (
     PLACE_LABELS,
     VALUE_VERBS,
+    officials_country,
     place_of_entity,
     place_on,
     resolve_entity,
     stated_place,
 )
 from services.extract.measures import BODIES, NOUN_MEASURE, measure_of
+from services.extract.place_width import no_one_country
 from services.extract.places import Place, candidates, demonyms, fold, resolve
-from services.extract.spans import worldwide
 from services.extract.speakers import SPEECH_VERBS
 from services.extract.words import VALUE_NOUNS
 
@@ -263,10 +264,12 @@ def owners_of(noun: Token | None, token: Token) -> set[Token]:
 
 
 def got_well(path: list[Token]) -> bool:
-    """'44 had recovered': people who recovered themselves; not 'rescuers recovered 78 bodies'
-    nor 'the bodies of two workers were recovered'."""
+    """'44 had recovered': people who recovered themselves, the figure the verb's subject; not
+    'rescuers recovered 78 bodies', 'the bodies of two workers were recovered', nor the 40 of
+    '2,000 have recovered, while 40 remain in hospital'."""
     verbs = [t for t in path if t.lemma_.lower() == "recover" and t.pos_ == "VERB"]
-    return any(not any(c.dep_ in ("auxpass", "dobj") for c in v.children) for v in verbs)
+    return any(not any(c.dep_ in ("auxpass", "dobj") for c in v.children)
+               and any(c.dep_ == "nsubj" and path[0] in c.subtree for c in v.children) for v in verbs)
 
 
 def read_frame(
@@ -302,9 +305,10 @@ def read_frame(
         measure = "killed"  # '78 bodies had been recovered' counts the dead ('body bags' do not)
     if measure == "killed" and handled_dead(token):
         measure = "other"  # '88 of the dead have been identified' is not the toll
-    everywhere = worldwide(path)  # 'canceled worldwide': stated, and in no one country
+    everywhere = no_one_country(path)  # 'canceled worldwide': stated, and in no one country
     place = None if everywhere else stated_place(path, article.country, article.region) or (
-        incident_place([*path, *near], article.country) or incident_clause_place(near, article.country))
+        incident_place([*path, *near], article.country) or incident_clause_place(near, article.country)
+        or officials_country(path))
     stated = place is not None or everywhere
     if place is None and article.country and not everywhere:
         place = Place(article.country)

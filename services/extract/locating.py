@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from services.extract.entities import canonical, entity_of, written_name
 from services.extract.incidents import incident_at
+from services.extract.place_width import LOCATIVE, level_word
 from services.extract.places import FIRST_LEVEL, LEVELS, Place, demonyms, fold, geonames, population, resolve
-from services.extract.spans import LOCATIVE, level_word
 from services.extract.speakers import SPEECH_VERBS
 from services.extract.subjects import OBJECT_LEVELS
 from services.extract.words import GOVERNMENTS, vocabulary
@@ -184,8 +184,6 @@ def speaker_place(speech: Token, hint: str | None) -> Place | None:
     # 'officials', 'authorities', 'police': a named body's seat ('the Red Crescent in
     # Benghazi') says where it sits, not what it counts
     for speaker in (c for c in speech.children if c.dep_ == "nsubj" and c.lemma_.lower() in OFFICIALS):
-        if (country := officials_country(speaker)) is not None:
-            return country
         for prep in (c for c in speaker.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
             place = locative_object(prep, hint)
             if place is not None and place.kind in ("region", "county") and not capital(place):
@@ -193,17 +191,25 @@ def speaker_place(speech: Token, hint: str | None) -> Place | None:
     return None
 
 
-def officials_country(speaker: Token) -> Place | None:
+def officials_country(path: list[Token]) -> Place | None:
     """'Omani authorities said 19 had died', 'Thai officials put the toll at 22': officials of a
-    people speak for its country, wherever the article was filed."""
-    for word in speaker.children:
-        # the model does not always tag a people's adjective ('Omani authorities'): a capitalised
-        # demonym is one
-        named = word.ent_type_ == "NORP" or word.text[:1].isupper()
-        code = demonyms().get(fold(word.text)) if named else None
-        if word.dep_ in ("amod", "compound") and code:
-            return Place(code)
+    people speak for its country, wherever the article was filed; only where the clause names
+    no place of its own ('Kenyan police said 40 were arrested in Uganda' is Uganda's count)."""
+    speech = path[-1] if path[-1].lemma_.lower() in SPEECH_VERBS else path[-1].head
+    if speech.lemma_.lower() not in SPEECH_VERBS | OBJECT_LEVELS:
+        return None
+    for speaker in (c for c in speech.children if c.dep_ == "nsubj" and c.lemma_.lower() in OFFICIALS):
+        for word in (c for c in speaker.children if c.dep_ in ("amod", "compound")):
+            if code := people_country(word):
+                return Place(code)
     return None
+
+
+def people_country(word: Token) -> str | None:
+    """The country a people's name stands for ('South Korean', 'Omani'); the model does not
+    always tag it, so a capitalised demonym is one."""
+    named = word.ent_type_ == "NORP" or word.text[:1].isupper()
+    return demonyms().get(fold(word.text)) if named else None
 
 
 def fronted_place(speech: Token, hint: str | None) -> Place | None:

@@ -33,7 +33,7 @@ NOUN_MEASURE: dict[str, Measure] = {
 BODIES = frozenset(["body", "corpse"])
 STRUCTURES = frozenset(
     "home house building structure dwelling residence apartment property business school "
-    "bridge road church hospital shop dam tower tunnel stadium hotel mall mine".split()
+    "bridge road church hospital shop store dam tower tunnel stadium hotel mall mine".split()
 )
 VEHICLES = frozenset("car vehicle boat".split())
 HARM_OF_LEMMA = {"destroy": "destroyed", "raze": "destroyed", "flatten": "destroyed",

@@ -2,6 +2,7 @@
 its scope, its claimant and the sentence it was read from."""
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +35,11 @@ class Context:
     scopes: list[Scope]
     frame: ArticleFrame
     source: str | None = None
+
+    @property
+    def published(self) -> datetime | None:
+        """The article's publication time, from the feed or else from the page."""
+        return self.article.published or self.meta.get("published")
 
 
 def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
@@ -115,9 +121,8 @@ def read_figure(
     anchor = noun if noun is not None else token
     inside = {t.i for t in anchor.subtree}
     others = [a.start for a, t in found if a is not amount and t.i not in inside]
-    published = context.article.published or context.meta.get("published")
     scope = scope_for(token, anchor, (amount.start, amount.end), context.scopes, others, sent,
-                      published.year if published else None)
+                      context.published.year if context.published else None)
     who = claimant_for(token, sent, noun is None and what.unit == "people", memory, topic)
     frame = read_frame(context.frame, token, noun, sent, what.event, what.unit, what.counted)
     kind = runs.Kind(what.unit, scope, str(frame.place) if frame.place and frame.place_stated else None)
@@ -162,7 +167,7 @@ def build_figure(
         article_url=page,
         outlet=article.outlet or meta.get("outlet"),
         title=article.title or meta.get("title"),
-        published=article.published or meta.get("published"),
+        published=context.published,
         value=amount.value,
         value_max=amount.value_max,
         qualifier=amount.qualifier,

@@ -174,6 +174,9 @@ def employer_of(head: Token) -> str | None:
     preposition, employer = objects[0]
     ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if employer in e]
     name = subtree_span(employer)
-    if preposition in WORKPLACE:
-        return head.doc[role_start(head) : ents[0].end if ents else name.end].text
+    if preposition in WORKPLACE:  # the workplace under its one name ('MSF', 'Medecins Sans Frontieres')
+        if not ents:
+            return head.doc[role_start(head) : name.end].text
+        article = "the " if ents[0][0].lower_ == "the" else ""  # 'Researchers at the Cruz Foundation'
+        return f"{head.doc[role_start(head) : ents[0].start].text} {article}{canonical(ents[0])}"
     return canonical(ents[0]) if ents else name.text

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from services.extract.claimant import Attribution
+from services.extract.events import is_person_noun
+from services.extract.locating import VALUE_VERBS
 from services.extract.speakers import SPEECH_VERBS, WEAK_SPEECH
+from services.extract.words import GOVERNMENTS, ORGANISATIONS, vocabulary
 
 PARAGRAPH_REACH = 1  # paragraph breaks a run goes on across
 PEOPLE_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])  # not 'it': a share or a rise is one
@@ -85,8 +88,22 @@ def party_acts(token: Token) -> bool:
     for verb in (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
-            return any(s.lower_ in PEOPLE_PRONOUNS or s.ent_type_ in ("ORG", "PERSON") for s in subjects)
+            # 'firms make up 71.5% of the total' tells what the data hold, 'the government sent
+            # 300 soldiers' what a body did
+            acting = verb.lemma_.lower() not in VALUE_VERBS | SHARES
+            return any(s.lower_ in PEOPLE_PRONOUNS or s.ent_type_ in ("ORG", "PERSON")
+                       or acting and agent_noun(s) for s in subjects)
     return False
+
+
+SHARES = vocabulary("make account represent comprise constitute")  # 'make up 71.5% of the total'
+
+
+def agent_noun(noun: Token) -> bool:
+    """'The government sent 300 soldiers', 'the central bank lent $2 billion': a body or people
+    named by a common noun act too."""
+    body = noun.lemma_.lower() in ORGANISATIONS | GOVERNMENTS
+    return noun.pos_ == "NOUN" and (body or is_person_noun(noun))
 
 
 def own_time(token: Token) -> bool:

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from services.extract.events import has_own_subject
+from services.extract.incidents import incident_at
 from services.extract.measures import FALLBACK_MEASURE, GOVERNOR_MEASURE
 from services.extract.scope import MONTHS, Scope
 from services.extract.speakers import SPEECH_VERBS
@@ -78,23 +79,24 @@ def scope_for(
     return subject_year(token) or antecedent_year(token, published_year)
 
 
-PAST_YEARS = 2
-
-
 def antecedent_year(token: Token, published_year: int | None) -> str | None:
-    """'the 1999 earthquake, which killed 2,400 people': a relative clause on a noun dated two
-    years or more before the article counts that past incident. A nearer year is often the
-    story's own incident told again ('the Feb. 3, 2023, derailment, in which 38 cars left the
-    track', in a 2024 article on its settlement), whose other reports give it no period."""
+    """'the 1999 Chi-Chi earthquake, which killed 2,400 people': a relative clause in the past
+    tense on an incident dated to a year before the article's counts that past incident. Not
+    a thing that lasts ('the company, founded in 2015, which employs 3,000'), nor a dated
+    thing that is no incident ('the ship, a 1998 ferry which carried 300')."""
     verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.dep_ != "relcl" or published_year is None:
+    if verb is None or verb.dep_ != "relcl" or verb.tag_ != "VBD" or published_year is None:
         return None
     antecedent = verb.head
     while antecedent.dep_ == "appos":  # 'the Oct. 3, 2005 Hurricane Stan': the date heads the name
         antecedent = antecedent.head
-    inside = {t.i for t in verb.subtree}
-    years = [t for t in antecedent.subtree
-             if t.i not in inside and year_of(t) and int(t.text) <= published_year - PAST_YEARS]
+    # the antecedent's own words: not the clause itself, nor another clause describing it
+    left_out = {t.i for c in [verb, *(c for c in antecedent.children if c.dep_ in ("acl", "relcl"))]
+                for t in c.subtree}
+    own = [t for t in antecedent.subtree if t.i not in left_out]
+    if not any(incident_at(t) is not None for t in own):
+        return None
+    years = [t for t in own if year_of(t) and int(t.text) < published_year]
     return years[0].text if years else None
 
 

@@ -32,6 +32,11 @@ def test_figures_after_an_according_to_go_on_with_its_source(nlp):
     assert claimants(nlp, text) == [(1_900_000_000, "Coverline"), (860_000_000, "Coverline")]
 
 
+def test_a_run_stops_where_a_body_named_by_a_common_noun_acts(nlp):
+    text = "The storm killed 40 people, according to the Red Cross. The government sent 300 soldiers there."
+    assert dict(claimants(nlp, text))[300] is None
+
+
 def test_a_run_of_figures_goes_on_into_the_next_paragraph(nlp):
     text = f"{TRACKER}\n\nFirms based in the United States make up 71.5% of the total, with Canada at 12%."
     assert claimants(nlp, text) == [(38.2, "Norvale Security"), (71.5, "Norvale Security"),

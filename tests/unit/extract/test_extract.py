@@ -182,6 +182,12 @@ def test_analysts_at_a_firm_keep_their_role_with_the_firm(nlp):
     assert (f.claimant, f.scope) == ("Analysts at Morgan Stanley", "/2025")
 
 
+def test_people_from_a_workplace_name_it_by_its_one_name(nlp):
+    short = only(nlp, "Officials from MSF said 300 people were treated at the camp.")
+    full = only(nlp, "Officials from Medecins Sans Frontieres said 300 people were treated at the camp.")
+    assert short.claimant == full.claimant == "Officials from Medecins Sans Frontieres"
+
+
 def test_verb_top_means_more_than(nlp):
     f = only(nlp, "Cholera cases top 12,000 in the region, the agency said.")
     assert (f.value, f.qualifier) == (12000, "more_than")

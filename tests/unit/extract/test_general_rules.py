@@ -184,8 +184,10 @@ def test_a_past_incident_dated_on_the_noun_a_relative_clause_hangs_on_dates_its_
 
     assert scope("Experts compared it with the 1985 Mexico City earthquake, which killed about 5,000 "
                  "people.") == "1985"
-    # a year or less before the article: often the story's own incident, told again
-    assert scope("The suits were filed after the 2023 mine blast, which killed 52 workers.") is None
+    # no incident, or a clause of what still is: a thing dated, not a count of that year
+    assert scope("The ship, a 1998 ferry which carried 300 passengers, sank on Tuesday.") is None
+    assert scope("The company, founded in 2015, which employs 3,000 people, said it would close.") is None
+    assert scope("The 2010 law, which requires 500 new inspectors, is under review.") is None
 
 
 def test_clause_on_a_year_is_scoped_to_that_year(nlp):

@@ -14,25 +14,26 @@ WORLDWIDE = frozenset(["worldwide", "globally", "global"])
 WORLD = frozenset(["world", "globe"])
 
 
-def worldwide(path: list[Token]) -> bool:
+def no_one_country(path: list[Token]) -> bool:
     """The clause counts the whole world, or several countries ('died in the floods across
     four countries'): no one country is the figure's place."""
     for word in path:
         for child in word.children:
             if child.lower_ in WORLDWIDE and child.dep_ in ("advmod", "amod", "npadvmod"):
                 return True
+            objects = [o for o in child.children if o.dep_ == "pobj"]
             if child.dep_ == "prep" and child.lower_ in LOCATIVE and any(
-                    o.dep_ == "pobj" and (o.lemma_.lower() in WORLD or countries(o)) for o in child.children):
+                    o.lemma_.lower() in WORLD or several_countries(o) for o in objects):
                 return True
     return False
 
 
-def countries(noun: Token) -> bool:
+def several_countries(noun: Token) -> bool:
     """'four countries', 'several nations', or an incident across them ('the floods across four
     countries'): more than one country, none named."""
     if noun.tag_ == "NNS" and noun.lemma_.lower() in ("country", "nation"):
         return True
-    return any(countries(o) for p in noun.children if p.dep_ == "prep" and p.lower_ in LOCATIVE
+    return any(several_countries(o) for p in noun.children if p.dep_ == "prep" and p.lower_ in LOCATIVE
                for o in p.children if o.dep_ == "pobj")
 
 
