@@ -2,14 +2,7 @@
 its subject with another, a source whose run of figures goes on past its own sentence, and
 where that run ends."""
 
-from schemas.articles import UniqueArticle
-from services.extract.pipeline import extract_batch
-
-
-def claimants(nlp, text, title="News in brief"):
-    text = f"{title}\n\n{text}"
-    article = UniqueArticle(url="https://example.org/c", text=text, content_hash="c", title=title)
-    return [(f.value, f.claimant) for f in extract_batch(nlp, [article])[0] if not f.headline]
+from tests.unit.extract.test_claimant_mechanisms import claimants
 
 
 def test_a_verb_joined_to_another_shares_its_subject(nlp):
