@@ -13,7 +13,17 @@ from spacy.tokens import Doc, Span, Token
 from services.extract.entities import canonical, entity_of, written_name
 from services.extract.incidents import incident_at
 from services.extract.place_width import LOCATIVE, level_word
-from services.extract.places import FIRST_LEVEL, LEVELS, Place, demonyms, fold, geonames, population, resolve
+from services.extract.places import (
+    FIRST_LEVEL,
+    LEVELS,
+    Place,
+    countries,
+    demonyms,
+    fold,
+    geonames,
+    population,
+    resolve,
+)
 from services.extract.speakers import SPEECH_VERBS
 from services.extract.subjects import OBJECT_LEVELS
 from services.extract.words import GOVERNMENTS, vocabulary
@@ -63,7 +73,10 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
     # the model takes unfamiliar place names for people ('Cao Bang'); a one-word name that a
     # place shares with people ('Jordan', 'Austin') stays a person
     if token.ent_type_ == "PERSON" and len(span) < 2:
-        return None
+        # but 'killed 99 people in Malawi': a country's own name put somewhere is the country
+        located = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+        code = countries().get(fold(token.text)) if located else None
+        return Place(code) if code else None
     # 'Neighbouring Cao Bang': the longest run of words ending on the name that a library knows
     shortest = span.end - (2 if token.ent_type_ == "PERSON" else 1)
     runs = (token.doc[i : span.end].text for i in range(span.start, shortest + 1))

@@ -7,10 +7,14 @@ from services.extract.figures import whole_phrase
 from services.extract.subjects import level_phrase, level_subject, modified_noun, paired
 from services.extract.words import vocabulary
 
+# The sign and the words for it: '19%', '19 percent', '19 per cent' (the parser heads the number
+# with 'cent').
+PERCENT_SIGNS = frozenset(["%", "percent", "cent", "pct"])
+
 
 def percent_counted(token: Token) -> str:
     """'61% of Serbians' → Serbians; 'a cut of 12% in transport spending'; 'GDP grew by 1.4%'."""
-    percent = next((c for c in [token.head, *token.children] if c.text == "%"), token)
+    percent = next((c for c in [token.head, *token.children] if c.lower_ in PERCENT_SIGNS), token)
     for word in (percent, token, *percent.ancestors):
         if word.pos_ in ("VERB", "AUX"):
             fronted = [o for p in word.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
@@ -77,9 +81,13 @@ def degree_of(percent: Token) -> Token | None:
 
 
 def copula_subject(percent: Token) -> Token | None:
-    """'waiting lists were roughly 50% higher' → waiting lists."""
+    """'waiting lists were roughly 50% higher' → waiting lists; 'turnout was 79.5%' → turnout."""
     head = percent.head
-    if percent.dep_ != "npadvmod" or head.pos_ != "ADJ" or head.head.lemma_ != "be":
+    if percent.dep_ == "attr" and head.lemma_ == "be":
+        verb = head
+    elif percent.dep_ == "npadvmod" and head.pos_ == "ADJ" and head.head.lemma_ == "be":
+        verb = head.head
+    else:
         return None
-    found = [c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    found = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
     return found[0] if found else None

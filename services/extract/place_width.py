@@ -4,7 +4,7 @@ state ('nationwide', 'in the state', 'across the affected states'). No I/O."""
 
 from spacy.tokens import Token
 
-from services.extract.places import FIRST_LEVEL, Place
+from services.extract.places import FIRST_LEVEL, Place, continents
 
 # Prepositions that put a count somewhere ('died in Paiporta', 'cases across Texas').
 LOCATIVE = frozenset("in at across throughout inside within near around on".split())
@@ -29,9 +29,12 @@ def no_one_country(path: list[Token]) -> bool:
 
 
 def several_countries(noun: Token) -> bool:
-    """'four countries', 'several nations', or an incident across them ('the floods across four
-    countries'): more than one country, none named."""
+    """'four countries', 'several nations', a continent or a part of one ('across southern
+    Africa', 'in Europe'), or an incident across them ('the floods across four countries'):
+    more than one country."""
     if noun.tag_ == "NNS" and noun.lemma_.lower() in ("country", "nation"):
+        return True
+    if noun.ent_type_ == "LOC" and noun.lower_ in continents():
         return True
     return any(several_countries(o) for p in noun.children if p.dep_ == "prep" and p.lower_ in LOCATIVE
                for o in p.children if o.dep_ == "pobj")
