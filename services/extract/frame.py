@@ -308,7 +308,7 @@ def read_frame(
     everywhere = no_one_country(path)  # 'canceled worldwide': stated, and in no one country
     place = None if everywhere else stated_place(path, article.country, article.region) or (
         incident_place([*path, *near], article.country) or incident_clause_place(near, article.country)
-        or officials_country(path))
+        or officials_country(path, article.country))
     stated = place is not None or everywhere
     if place is None and article.country and not everywhere:
         place = Place(article.country)

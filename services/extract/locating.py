@@ -204,17 +204,24 @@ def speaker_place(speech: Token, hint: str | None) -> Place | None:
     return None
 
 
-def officials_country(path: list[Token]) -> Place | None:
-    """'Omani authorities said 19 had died', 'Thai officials put the toll at 22': officials of a
-    people speak for its country, wherever the article was filed; only where the clause names
-    no place of its own ('Kenyan police said 40 were arrested in Uganda' is Uganda's count)."""
+def officials_country(path: list[Token], hint: str | None) -> Place | None:
+    """'Omani authorities said 19 had died', 'Thai officials put the toll at 22', 'Malawi's
+    government said 190 had been killed': officials of a people or a country speak for it,
+    wherever the article was filed; only where the clause names no place of its own ('Kenyan
+    police said 40 were arrested in Uganda' is Uganda's count)."""
     speech = path[-1] if path[-1].lemma_.lower() in SPEECH_VERBS else path[-1].head
     if speech.lemma_.lower() not in SPEECH_VERBS | OBJECT_LEVELS:
         return None
     for speaker in (c for c in speech.children if c.dep_ == "nsubj" and c.lemma_.lower() in OFFICIALS):
-        for word in (c for c in speaker.children if c.dep_ in ("amod", "compound")):
+        # 'Malawian officials', 'Malawi's government'; not a word of a longer name ('Lao Cai
+        # officials' are a Vietnamese province's)
+        for word in (c for c in speaker.children if c.dep_ in ("amod", "compound", "poss")
+                     and c.right_edge.i + 1 == speaker.i and c.left_edge.i == c.i):
             if code := people_country(word):
                 return Place(code)
+            place = resolve(word.text, hint) if word.dep_ == "poss" else None
+            if place is not None and place.kind == "country":
+                return place  # 'Congo's health ministry' in an article on the DRC is the DRC's
     return None
 
 

@@ -145,6 +145,13 @@ def test_a_share_a_thing_gained_or_lost_is_of_that_thing(nlp):
     assert by_value(figures_of(nlp, text), 6).counted == "rand"
 
 
+def test_a_country_s_government_speaks_for_it_but_a_place_named_like_a_people_does_not(nlp):
+    text = "MAPUTO - The storm hit on Sunday. Malawi's government said at least 190 people had been killed."
+    assert by_value(figures_of(nlp, text), 190).place == "MW"
+    text = "HANOI - Floods swept the north on Monday. Forty people died, Thai Binh officials said."
+    assert by_value(figures_of(nlp, text), 40).place == "VN"
+
+
 @pytest.mark.parametrize("written", ["79.5%", "79.5 percent", "79.5 per cent"])
 def test_a_percentage_in_words_is_read_as_the_sign_and_a_copula_subject_is_what_it_counts(nlp, written):
     figure = by_value(figures_of(nlp, f"Turnout was {written}, the electoral commission said."), 79.5)
