@@ -147,12 +147,9 @@ def not_an_incident(token: Token, kind: str) -> bool:
 
 def failed_body(owner: Token) -> bool:
     """'The collapse of FTX', 'the collapse of Silicon Valley Bank': an organisation that fails
-    is no accident; a named building or dam ('the collapse of the Fundao dam', a FAC or a common
-    noun at the head) is one."""
-    if owner.ent_type_ != "ORG" or owner.pos_ != "PROPN":
-        return False
-    name = [t for t in owner.doc[owner.left_edge.i : owner.i + 1] if t.ent_type_ == "ORG"]
-    return not any(t.lemma_.lower() in STRUCTURES for t in name)  # 'the Grand Plaza Hotel' stays a building
+    is no accident; a named building or dam is one, as its name's head says ('the collapse of
+    the Fundao dam', 'of the Grand Plaza Hotel'), whatever the model tagged it."""
+    return owner.ent_type_ == "ORG" and owner.pos_ == "PROPN" and owner.lemma_.lower() not in STRUCTURES
 
 
 def surge(token: Token, kind: str) -> bool:

@@ -4,7 +4,7 @@ state ('nationwide', 'in the state', 'across the affected states'). No I/O."""
 
 from spacy.tokens import Token
 
-from services.extract.places import FIRST_LEVEL, Place, continents
+from services.extract.places import FIRST_LEVEL, Place, continents, countries, fold
 
 # Prepositions that put a count somewhere ('died in Paiporta', 'cases across Texas').
 LOCATIVE = frozenset("in at across throughout inside within near around on".split())
@@ -34,7 +34,7 @@ def several_countries(noun: Token) -> bool:
     more than one country."""
     if noun.tag_ == "NNS" and noun.lemma_.lower() in ("country", "nation"):
         return True
-    if noun.ent_type_ == "LOC" and noun.lower_ in continents():
+    if noun.ent_type_ == "LOC" and continental(noun):
         return True
     return any(several_countries(o) for p in noun.children if p.dep_ == "prep" and p.lower_ in LOCATIVE
                for o in p.children if o.dep_ == "pobj")
@@ -68,3 +68,21 @@ def own_regions(noun: Token) -> bool:
     Baltic states' are named as another whole's."""
     named = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in NAMED]
     return not named and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+
+
+# Words that take a part of a continent ('southern Africa', 'East Asia', 'sub-Saharan Africa').
+DIRECTIONS = frozenset("north south east west northern southern eastern western central sub-saharan".split())
+
+
+def continental(noun: Token) -> bool:
+    """The whole name ends on the noun: 'South America' and 'southern Africa' are continents or
+    parts of one, 'South Africa' a country."""
+    words = [t for t in noun.doc[noun.left_edge.i : noun.i + 1] if t.pos_ not in ("DET", "CCONJ", "PUNCT")]
+    if fold(" ".join(t.text for t in words)) in countries():
+        return False
+    def written(tokens: list[Token]) -> str:
+        return fold(" ".join(t.text for t in tokens))
+
+    while words and words[0].lower_ in DIRECTIONS and written(words) not in continents():
+        words = words[1:]
+    return written(words) in continents()

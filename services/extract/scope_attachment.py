@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from services.extract.events import has_own_subject
-from services.extract.incidents import incident_at
+from services.extract.incidents import HARM_VERBS, incident_at
 from services.extract.measures import FALLBACK_MEASURE, GOVERNOR_MEASURE
 from services.extract.scope import MONTHS, Scope
 from services.extract.speakers import SPEECH_VERBS
@@ -94,7 +94,8 @@ def antecedent_year(token: Token, published_year: int | None) -> str | None:
     left_out = {t.i for c in [verb, *(c for c in antecedent.children if c.dep_ in ("acl", "relcl"))]
                 for t in c.subtree}
     own = [t for t in antecedent.subtree if t.i not in left_out]
-    if not any(incident_at(t) is not None for t in own):
+    # an incident word, or a verb only an incident does ('the 2004 tsunami, which killed ...')
+    if not any(incident_at(t) is not None for t in own) and verb.lemma_.lower() not in HARM_VERBS:
         return None
     years = [t for t in own if year_of(t) and int(t.text) < published_year]
     return years[0].text if years else None

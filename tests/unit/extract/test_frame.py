@@ -491,7 +491,8 @@ def test_an_incident_the_text_denies_is_not_the_figure_s_incident(nlp, denial):
     ("Investors lost $3,000 in the collapse of Enron, prosecutors said.", False),
     ("The toll from the collapse of the Morandi Bridge rose to 3,000 on Friday.", True),
     ("The collapse of the Grand Plaza Hotel killed 3,000 people, officials said.", True),
-], ids=["bank", "company", "bridge", "named-hotel"])
+    ("The collapse of Tower Semiconductor cost 3,000 jobs, the union said.", False),
+], ids=["bank", "company", "bridge", "named-hotel", "company-named-like-a-building"])
 def test_an_organisation_that_collapses_is_no_accident(nlp, text, accident):
     assert (by_value(figures_of(nlp, text), 3000).incident == "accident") is accident
 

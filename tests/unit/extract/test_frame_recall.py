@@ -166,6 +166,8 @@ def test_a_count_across_several_countries_is_no_one_country_s(nlp, where):
 
 
 def test_a_country_named_as_where_a_count_is_is_that_country_whatever_the_model_tagged(nlp):
+    text = "PRETORIA, South Africa (AP) — Floods killed 30 people in South Africa, officials said."
+    assert by_value(figures_of(nlp, text), 30).place == "ZA"  # a country, not a part of Africa
     # the model tags 'Malawi' here as a person; a one-word person stays one outside a locative
     text = "The cyclone killed 99 people in Malawi, officials said."
     assert by_value(figures_of(nlp, text), 99).place == "MW"

@@ -184,6 +184,7 @@ def test_a_past_incident_dated_on_the_noun_a_relative_clause_hangs_on_dates_its_
 
     assert scope("Experts compared it with the 1985 Mexico City earthquake, which killed about 5,000 "
                  "people.") == "1985"
+    assert scope("The 2004 tsunami, which killed 230,000 people, was the deadliest.") == "2004"
     # no incident, or a clause of what still is: a thing dated, not a count of that year
     assert scope("The ship, a 1998 ferry which carried 300 passengers, sank on Tuesday.") is None
     assert scope("The company, founded in 2015, which employs 3,000 people, said it would close.") is None
