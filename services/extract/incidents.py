@@ -146,7 +146,7 @@ def not_an_incident(token: Token, kind: str) -> bool:
 
 
 def failed_body(owner: Token) -> bool:
-    """'The collapse of FTX', 'the collapse of Silicon Valley Bank': an organisation that fails
+    """'The collapse of Enron', 'the collapse of Lehman Brothers': an organisation that fails
     is no accident; a named building or dam is one, as its name's head says ('the collapse of
     the Fundao dam', 'of the Grand Plaza Hotel'), whatever the model tagged it."""
     return owner.ent_type_ == "ORG" and owner.pos_ == "PROPN" and owner.lemma_.lower() not in STRUCTURES

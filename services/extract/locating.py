@@ -73,7 +73,7 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
     # the model takes unfamiliar place names for people ('Cao Bang'); a one-word name that a
     # place shares with people ('Jordan', 'Austin') stays a person
     if token.ent_type_ == "PERSON" and len(span) < 2:
-        # but 'killed 99 people in Malawi': a country's own name put somewhere is the country
+        # but 'killed 99 people in Chad': a country's own name put somewhere is the country
         located = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
         code = countries().get(fold(token.text)) if located else None
         return Place(code) if code else None
@@ -205,7 +205,7 @@ def speaker_place(speech: Token, hint: str | None) -> Place | None:
 
 
 def officials_country(path: list[Token], hint: str | None) -> Place | None:
-    """'Omani authorities said 19 had died', 'Thai officials put the toll at 22', 'Malawi's
+    """'Peruvian authorities said 19 had died', 'Thai officials put the toll at 22', 'Chile's
     government said 190 had been killed': officials of a people or a country speak for it,
     wherever the article was filed; only where the clause names no place of its own ('Kenyan
     police said 40 were arrested in Uganda' is Uganda's count)."""
@@ -213,7 +213,7 @@ def officials_country(path: list[Token], hint: str | None) -> Place | None:
     if speech.lemma_.lower() not in SPEECH_VERBS | OBJECT_LEVELS:
         return None
     for speaker in (c for c in speech.children if c.dep_ == "nsubj" and c.lemma_.lower() in OFFICIALS):
-        # 'Malawian officials', 'Malawi's government'; not a word of a longer name ('Lao Cai
+        # 'Chilean officials', 'Chile's government'; not a word of a longer name ('Thai Binh
         # officials' are a Vietnamese province's)
         for word in (c for c in speaker.children if c.dep_ in ("amod", "compound", "poss")
                      and c.right_edge.i + 1 == speaker.i and c.left_edge.i == c.i):
@@ -226,7 +226,7 @@ def officials_country(path: list[Token], hint: str | None) -> Place | None:
 
 
 def people_country(word: Token) -> str | None:
-    """The country a people's name stands for ('South Korean', 'Omani'); the model does not
+    """The country a people's name stands for ('South Korean', 'Peruvian'); the model does not
     always tag it, so a capitalised demonym is one."""
     named = word.ent_type_ == "NORP" or word.text[:1].isupper()
     return demonyms().get(fold(word.text)) if named else None

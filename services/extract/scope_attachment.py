@@ -80,7 +80,7 @@ def scope_for(
 
 
 def antecedent_year(token: Token, published_year: int | None) -> str | None:
-    """'the 1999 Chi-Chi earthquake, which killed 2,400 people': a relative clause in the past
+    """'the 1985 Mexico City earthquake, which killed 5,000 people': a relative clause in the past
     tense on an incident dated to a year before the article's counts that past incident. Not
     a thing that lasts ('the company, founded in 2015, which employs 3,000'), nor a dated
     thing that is no incident ('the ship, a 1998 ferry which carried 300')."""

@@ -67,7 +67,7 @@ def speakers(token: Token, sent: Span) -> list[Token]:
 
 
 def says_another(token: Token, verb: Token) -> bool:
-    """'Toll rises to 58, Ortega warns it will grow': a clause put before a speaker whose verb
+    """'Toll rises to 58, Ruiz warns it will grow': a clause put before a speaker whose verb
     has a statement of its own after it is the writer's, not what the speaker said."""
     child = next((a for a in [token, *token.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
