@@ -122,6 +122,11 @@ def own_clause_below(anchor: Token, ancestor: Token) -> bool:
     return has_own_subject(below_it) and below_it.dep_ == "conj"
 
 
+def verb_above(token: Token) -> Token | None:
+    """The nearest verb (or auxiliary) the token hangs from: the verb of its clause."""
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
 def has_own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 

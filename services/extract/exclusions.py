@@ -8,7 +8,7 @@ from babel.units import format_unit
 from spacy.tokens import Token
 
 from services.extract.amounts import Amount
-from services.extract.events import is_person_noun
+from services.extract.events import is_person_noun, verb_above
 from services.extract.scope import Scope
 from services.extract.words import EVENT_OF_NOUN, EVENT_OF_WORD
 
@@ -134,7 +134,7 @@ def counts_one(noun: Token) -> bool:
     if not (is_person_noun(noun) or noun.ent_type_ == "NORP"):
         return False
     listed = noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children)
-    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = verb_above(noun)
     befell = verb is not None and any(w.lemma_.lower() in EVENT_OF_WORD for w in (verb, *verb.children))
     return listed or befell
 

@@ -163,15 +163,14 @@ def employer_of(head: Token) -> str | None:
     if not is_person_noun(head):
         return None
     objects = [
-        (p.lower_, o)
-        for p in head.children
-        if p.dep_ == "prep" and p.lower_ in ("at", "from", "with", "of")
-        for o in p.children
-        if o.dep_ == "pobj" and (o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_)
+        o
+        for o in prep_objects(head, ("at", "from", "with", "of"))
+        if o.ent_type_ == "ORG" or o.pos_ == "PROPN" and not o.ent_type_
     ]
     if not objects:
         return None
-    preposition, employer = objects[0]
+    employer = objects[0]
+    preposition = employer.head.lower_
     ents = [e for e in ents_within(head.doc[head.i : head.right_edge.i + 1]) if employer in e]
     name = subtree_span(employer)
     if preposition in WORKPLACE:  # the workplace under its one name ('MSF', 'Medecins Sans Frontieres')

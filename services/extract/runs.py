@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from services.extract.claimant import Attribution
-from services.extract.events import is_person_noun
+from services.extract.events import is_person_noun, verb_above
 from services.extract.locating import VALUE_VERBS
 from services.extract.speakers import SPEECH_VERBS, WEAK_SPEECH
 from services.extract.words import GOVERNMENTS, ORGANISATIONS, vocabulary
@@ -108,7 +108,7 @@ def agent_noun(noun: Token) -> bool:
 
 def own_time(token: Token) -> bool:
     """'In early July, the count stood at 139 herds': a figure given for a time of its own."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = verb_above(token)
     while verb is not None:
         for child in verb.children:
             words = [child, *(c for c in child.children if c.dep_ == "pobj")]

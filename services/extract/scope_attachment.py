@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from services.extract.events import has_own_subject
+from services.extract.events import has_own_subject, verb_above
 from services.extract.incidents import HARM_VERBS, incident_at
 from services.extract.measures import FALLBACK_MEASURE, GOVERNOR_MEASURE
 from services.extract.scope import MONTHS, Scope
@@ -84,7 +84,7 @@ def antecedent_year(token: Token, published_year: int | None) -> str | None:
     tense on an incident dated to a year before the article's counts that past incident. Not
     a thing that lasts ('the company, founded in 2015, which employs 3,000'), nor a dated
     thing that is no incident ('the ship, a 1998 ferry which carried 300')."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = verb_above(token)
     if verb is None or verb.dep_ != "relcl" or verb.tag_ != "VBD" or published_year is None:
         return None
     antecedent = verb.head
@@ -106,7 +106,7 @@ def subject_year(token: Token) -> str | None:
     dates its count; not a year inside a clause on the subject ('a man born in 1990 killed 3',
     'the company, founded in 1998, will cut 3,000 jobs') nor in a comparison ('fires worse
     than those in 2018')."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = verb_above(token)
     if verb is None:
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and token not in c.subtree]

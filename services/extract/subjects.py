@@ -4,6 +4,7 @@ to €640 million' → Transport spending (percentages: percents.py)."""
 
 from spacy.tokens import Token
 
+from services.extract.events import verb_above
 from services.extract.figures import phrase
 from services.extract.words import EVENT_OF_WORD, MONEY_NOUN_OF_EVENT, VALUE_NOUNS, vocabulary
 
@@ -47,7 +48,7 @@ def noun_above(token: Token, start: int, end: int) -> Token | None:
 
 def topic_object(token: Token) -> Token | None:
     """'€310 million for social housing', '2.4 billion dinars on security'."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token.head)
+    verb = above if (above := verb_above(token)) is not None else token.head
     for word, preps in ((token, TOPIC_PREPS), (token.head, TOPIC_PREPS), (verb, ("on", "from"))):
         for child in word.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.i > token.i:
@@ -94,7 +95,7 @@ def value_noun_before(verb: Token) -> Token | None:
 
 def verb_subject(token: Token) -> Token | None:
     """'the cuts would save the company $250 million' → cuts."""
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = verb_above(token)
     if verb is None or verb.lemma_.lower() not in YIELDING:
         return None
     found = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -142,7 +143,7 @@ def money_counted(event: str, token: Token, start: int, end: int) -> tuple[str, 
         doer = verb_subject(token)
         return (modified_noun(doer) if doer is not None else MONEY_NOUN_OF_EVENT.get(event, event)), event
     match = paired(subject, token)
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = verb_above(token)
     if match is not subject or (verb is not None and verb.lemma_.lower() in STATES):
         return level_phrase(match), EVENT_OF_WORD.get(match.lemma_.lower(), event)
     return level_phrase(subject), event
