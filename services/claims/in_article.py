@@ -3,7 +3,7 @@ their full counted phrase, two values of one frame split into two facts, and val
 earlier ones keyed to the current value of their sentence. No I/O."""
 
 from schemas import Figure
-from services.claims.identity import OWN, VALUED, claim_key, counted_key, own_key
+from services.claims.identity import claim_key, counted_key, own_key
 from services.extract.scope import is_one_day
 from services.extract.words import VALUE_NOUNS
 
@@ -74,13 +74,14 @@ def rounds(approx: Figure, exact: Figure) -> bool:
 
 
 def distinct_own_keys(figures: list[Figure]) -> list[Figure]:
-    """'Ford has offered 20%, GM 20%': two figures of one sentence with one value say two
-    things; an own or valued key seen before in the sentence gets its place in the text after
-    it (which a copy of the article gives the same)."""
+    """'Ford has offered 20%, GM 20%', '210 euros from August and another 210 euros from April':
+    two figures of one sentence with one key say two things (a sentence does not state one
+    value twice); a key seen before in the sentence gets its place in the text after it (which
+    a copy of the article gives the same)."""
     seen: dict[tuple[str, str], int] = {}
     place: dict[str, str] = {}
     for figure in sorted(figures, key=lambda f: f.span):
-        if (OWN in figure.claim_key or VALUED in figure.claim_key) and figure.stated_as != "earlier":
+        if figure.stated_as != "earlier":
             said = (figure.claim_key, figure.evidence)  # an own key is of one sentence already
             seen[said] = seen.get(said, 0) + 1
             if seen[said] > 1:
@@ -94,7 +95,7 @@ def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
     the current value of its sentence states (or, in a sentence without one, the value stated
     last before it), whatever its own parse placed."""
     before = [f for f in figures if f.stated_as == "current" and f.span[0] < earlier.span[0]
-              and earlier.measure in (f.measure, "other")
+              and earlier.measure in (f.measure, "other") and same_kind(earlier, f)
               and same_period(earlier, f)]
     current = [f for f in before if f.evidence == earlier.evidence]
     if not current and not any(f.evidence == earlier.evidence and f.stated_as == "current" for f in figures):
@@ -105,6 +106,15 @@ def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
                         key=lambda f: f.span[0])
         current = [f for f in stated if f.evidence == stated[-1].evidence][:1]
     return earlier.model_copy(update={"claim_key": current[-1].claim_key}) if current else earlier
+
+
+def same_kind(earlier: Figure, current: Figure) -> bool:
+    """'£438m has been paid to more than 3,100 victims, up from £363m': a sum is an earlier
+    value of a sum in its currency, a share of a share, a count of a count ('rose to 30
+    people, up from 10' may read its bare 10 as another count unit)."""
+    def kind(f: Figure) -> tuple[str, str | None]:
+        return (f.unit, f.currency) if f.unit in ("currency", "percent") else ("count", None)
+    return kind(earlier) == kind(current)
 
 
 def same_period(earlier: Figure, current: Figure) -> bool:

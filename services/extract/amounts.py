@@ -156,10 +156,14 @@ def _joins(text: str, prev: Amount, nxt: Amount) -> bool:
 
 
 def attach_conversions(text: str, found: list[Amount]) -> list[Amount]:
-    """'300,000 rubles (about $3,500)' → one amount with the dollar value as its conversion."""
+    """'300,000 rubles (about $3,500)' → one amount with the dollar value as its conversion;
+    'thirty-nine (39) people' → one amount: the digits in brackets restate the words."""
     result: list[Amount] = []
     for amount in found:
         prev = result[-1] if result else None
+        if prev and (prev.value, prev.value_max) == (amount.value, amount.value_max) \
+                and _in_parentheses(text, prev, amount):
+            continue
         if prev and prev.currency and amount.currency and _in_parentheses(text, prev, amount):
             result[-1] = replace(
                 prev, converted_value=amount.value, converted_value_max=amount.value_max,

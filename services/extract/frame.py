@@ -29,7 +29,7 @@ from services.extract.locating import (
     resolve_entity,
     stated_place,
 )
-from services.extract.measures import BODIES, NOUN_MEASURE, measure_of
+from services.extract.measures import BODIES, NOUN_MEASURE, measure_of, vote_share
 from services.extract.place_width import no_one_country
 from services.extract.places import Place, candidates, demonyms, fold, resolve
 from services.extract.speakers import SPEECH_VERBS
@@ -301,6 +301,12 @@ def read_frame(
         objects = [c for t in path for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         governors += [w.lemma_.lower() for o in objects for w in o.subtree][:PHRASE_WORDS]
     measure = "other" if excepted(token) else measure_of(event, unit, noun_lemma(noun), governors)
+    counted_head = singular(what.split(" of ")[0].split()[-1]) if what.split(" of ")[0].split() else ""
+    # 'with 85% of ballots counted': the share is what has been counted, not what was won
+    counting = any(t.lemma_.lower() == "count" and any(c.dep_ in ("nsubj", "nsubjpass") and c in path
+                                                      for c in t.children) for t in token.ancestors)
+    if measure == "other" and unit == "percent" and vote_share(counted_head, governors, counting):
+        measure = "votes"
     if measure == "other" and noun is not None and noun.lemma_.lower() in BODIES:
         measure = "killed"  # '78 bodies had been recovered' counts the dead ('body bags' do not)
     if measure == "killed" and handled_dead(token):

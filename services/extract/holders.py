@@ -10,6 +10,7 @@ from services.claims.identity import singular
 from services.extract.entities import canonical, entity_of
 from services.extract.incidents import Incident, incident_at
 from services.extract.measures import NOUN_MEASURE
+from services.extract.places import resolve
 
 
 def figure_holder(
@@ -38,11 +39,22 @@ def holder_of(path: list[Token]) -> str | None:
     """The actor named as the subject of the figure's clause or as the owner of its noun
     ('Labour won 412 seats', 'Labour's 412 seats', 'Volkswagen will cut 35,000 jobs'); places
     are the place dimension and common nouns name no one in particular."""
+    standing = next((w.head.head for w in path[:2]
+                     if w.dep_ == "pobj" and w.head.lower_ in ("on", "at")), None)
+    if standing is not None and standing.pos_ in ("NOUN", "PROPN"):
+        return actor_name(standing)  # 'with the DA on 25.6%': the DA's, not the clause subject's
     for word in path:
         for child in word.children:
             if child.dep_ in ("nsubj", "nsubjpass", "poss") and (name := actor_name(child)):
                 return name
+            if child.dep_ in ("nsubj", "nsubjpass") and (name := owner_name(child)):
+                return name  # 'Labour's share of the vote was 33.7%'
     return None
+
+
+def owner_name(noun: Token) -> str | None:
+    """The actor a common noun belongs to: 'Labour's share', 'the company's revenue'."""
+    return next((name for c in noun.children if c.dep_ == "poss" and (name := actor_name(c))), None)
 
 
 def exposed(measure: str, incident: Incident | None) -> bool:
@@ -92,5 +104,7 @@ def actor_name(token: Token) -> str | None:
     ent = entity_of(token)
     name = canonical(ent) if ent is not None else " ".join(
         t.text for t in token.lefts if t.dep_ == "compound") + " " + token.text
+    if ent is None and resolve(name.strip()) is not None:
+        return None  # a place the model left unlabelled ('SAO PAULO (AP) -'): the place dimension
     words = [singular(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", name.lower())]
     return " ".join(w for w in words if w not in ORGANISATION_WORDS and w != "the") or None

@@ -63,16 +63,29 @@ FALLBACK_MEASURE: dict[str, Measure] = {
     **dict.fromkeys("evacuate evacuation evacuee".split(), "evacuated"),
     **dict.fromkeys("case".split(), "cases"),
 }
+VOTE_WORDS = frozenset(["vote", "ballot"])
+VOTE_SHARES = frozenset(["share", "support"])
 WEAK_EVENTS = frozenset(["increased", "decreased", "arrived"])
 REFINEMENTS = frozenset(["evacuation_warned", "hospitalised", "cases"])
 MONEY_GOVERNOR: dict[str, Measure] = {"damage": "damage", "loss": "loss", "lose": "loss", "fine": "fine"}
+# What a sum is, from the words around it, when its own verb says nothing ('receive', 'agree
+# to', 'promise'): money handed to people ('compensation of', 'a settlement of', 'payments
+# of'), money set aside or asked for ('an appeal for', 'a fund of', 'a relief package of'),
+# money spent on something ('the cost of', 'extra expenses').
+MONEY_KIND: dict[str, Measure] = {
+    **dict.fromkeys("pay payment payout compensation compensate settlement settle grant gratia offer "
+                    "receive contribute reimbursement reimburse refund redress".split(), "paid"),
+    **dict.fromkeys("appeal fund package".split(), "budget"),
+    **dict.fromkeys("cost expense".split(), "cost"),
+}
 
 
 def measure_of(event: str, unit: str, noun_lemma: str | None, governors: list[str]) -> Measure:
     """`governors`: lemmas from the figure up its clause, nearest first."""
     if unit == "currency":
         money = next((MONEY_GOVERNOR[g] for g in governors if g in MONEY_GOVERNOR), None)
-        return money or EVENT_MEASURE.get(event, "other")
+        kind = next((MONEY_KIND[g] for g in governors if g in MONEY_KIND), "other")
+        return money or EVENT_MEASURE.get(event) or kind
     if noun_lemma in STRUCTURES or noun_lemma in VEHICLES:
         harm = event if event in ("destroyed", "damaged") else next(
             (HARM_OF_LEMMA[g] for g in governors if g in HARM_OF_LEMMA), None)
@@ -102,3 +115,13 @@ def measure_of(event: str, unit: str, noun_lemma: str | None, governors: list[st
     # change or arrival stays one
     fallback = next((FALLBACK_MEASURE[g] for g in governors if g in FALLBACK_MEASURE), None)
     return fallback or EVENT_MEASURE.get(event, "other")
+
+
+def vote_share(counted_head: str, governors: list[str], counting: bool) -> bool:
+    """A percentage of the vote: '14% of the vote', 'Labour's share of the vote was 33.7%',
+    '14.79% support' where the clause speaks of votes; not the count's progress ('with 85% of
+    ballots counted') nor another share the clause's voters are asked about ('voted on a 35%
+    wage increase'). `counting`: the clause says votes were counted."""
+    if counting:
+        return False
+    return counted_head in VOTE_WORDS or (counted_head in VOTE_SHARES and bool(VOTE_WORDS & set(governors)))

@@ -129,3 +129,9 @@ def test_attached_scales_with_currency(text, value):
 
 def test_attached_m_without_currency_is_not_millions():
     assert find_amounts("a 5m wall") == []
+
+
+def test_digits_in_brackets_restating_words_are_one_amount():
+    text = "Records show that thirty-nine (39) people died and three hundred and sixty-one (361) were hurt."
+    assert [(a.value, text[a.start:a.end]) for a in find_amounts(text)] == [
+        (39, "thirty-nine"), (361, "three hundred and sixty-one")]

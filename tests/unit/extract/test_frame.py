@@ -714,3 +714,42 @@ def test_a_fires_containment_is_one_claim_as_it_grows(nlp):
     assert friday.claim_key == sunday.claim_key
     higher = by_value(figures_of(nlp, "LONDON — Waiting lists were roughly 50% higher, the report said."), 50)
     assert higher.counted == "Waiting lists"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "measure"),
+    [("Each family in the camps will receive Rs 10,000 as immediate assistance, the cabinet said.",
+      10000, "paid"),
+     ("Under the deal, the founders will contribute up to $6.5 billion over 15 years.", 6500000000, "paid"),
+     ("Those cleared can take a fixed compensation offer of £600,000, the minister said.", 600000, "paid"),
+     ("The agency launched an appeal for $71 million on Tuesday.", 71000000, "budget"),
+     ("Reform UK took 14% of the vote but only four seats.", 14, "votes"),
+     ("Labour's share of the vote was 33.7%, the commission said.", 33.7, "votes"),
+     ("With 85% of ballots counted, the party was ahead.", 85, "other"),
+     ("Union members voted on a 35% wage increase.", 35, "salary")],
+    ids=["money-received", "money-contributed", "money-offered", "money-appealed-for", "share-of-the-vote",
+         "owned-share-of-the-vote", "ballots-counted-is-progress", "voted-on-a-raise"],
+)
+def test_what_a_sum_or_a_share_measures_when_its_verb_says_nothing(nlp, sentence, value, measure):
+    assert by_value(figures_of(nlp, sentence), value).measure == measure
+
+
+def test_a_partys_share_of_the_vote_is_held_by_the_party(nlp):
+    figure = by_value(figures_of(nlp, "Labour's share of the vote was 33.7%, the commission said."), 33.7)
+    assert figure.claim_key.startswith("votes of labour|votes|percent")
+
+
+def test_a_sum_in_passing_is_no_earlier_value_of_a_head_count(nlp):
+    text = ("About £438m has now been paid to more than 3,100 victims of the scandal, government "
+            "figures show, up from £363m a month earlier.")
+    figures = figures_of(nlp, text)
+    assert by_value(figures, 363000000).claim_key == by_value(figures, 438000000).claim_key
+    assert by_value(figures, 363000000).claim_key != by_value(figures, 3100).claim_key
+
+
+def test_a_dateline_city_the_model_left_unlabelled_holds_nothing(nlp):
+    from services.extract.holders import actor_name
+
+    doc = nlp("SAO PAULO (AP) - The federal government signed a settlement worth 170 billion reais.")
+    city = [t for t in doc if t.text == "PAULO"]
+    assert city and city[0].ent_type_ == "" and actor_name(city[0]) is None
