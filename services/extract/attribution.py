@@ -14,6 +14,7 @@ from services.extract.coreference import PLACES, PRONOUNS, Memory
 from services.extract.documents import speaking_part
 from services.extract.earlier import past_perfect
 from services.extract.entities import canonical
+from services.extract.events import verb_above
 from services.extract.speaker_names import name_of
 from services.extract.speakers import (
     OPENING,
@@ -23,7 +24,7 @@ from services.extract.speakers import (
     quote_speaker,
     subject_of,
 )
-from services.extract.words import ORGANISATIONS, vocabulary
+from services.extract.words import ORGANISATIONS, VALUE_NOUNS, vocabulary
 
 # 'Of the 202 people confirmed dead, 91 were in Suzu': a part of a count stated before
 PART_OF_COUNT = re.compile(r"of the (about |nearly |some )?\d[\d,.]*\b")
@@ -82,6 +83,16 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
     if memory.previous and (continues or carried(token, sent, memory)) and not past_perfect(token):
         return memory.previous
     return own
+
+
+def names_its_count(token: Token) -> bool:
+    """'The toll from the disaster rose to 158': a bare number that is the level of a count its
+    clause names ('toll', 'number', 'tally') leaves out no noun that an earlier sentence gave;
+    it goes on with the previous sentence's source only when that sentence gave a figure too
+    ('... have killed 152 people, the authority said. The toll is up from 139 on Tuesday')."""
+    verb = verb_above(token)
+    return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in VALUE_NOUNS
+                                    for c in verb.children)
 
 
 HEADLINE_DASHES = ("-", "–", "—")
@@ -201,6 +212,7 @@ def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:
     if body is not None:
         memory.bodies.append(body)
     memory.previous, memory.previous_end = own, sent.start_char + len(sent.text.rstrip())
+    memory.previous_counted = bool(figures)
 
 
 def acting_body(sent: Span) -> Attribution | None:

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from services.claims.identity import singular
 from services.extract.entities import canonical, entity_of
 from services.extract.incidents import Incident, incident_at
+from services.extract.locating import in_dateline
 from services.extract.measures import NOUN_MEASURE
 from services.extract.places import resolve
 
@@ -99,8 +100,8 @@ def breached_company(breach: Token) -> str | None:
 
 def actor_name(token: Token) -> str | None:
     """An organisation, party or person, lower-case and without the word for its kind."""
-    if token.pos_ != "PROPN" or token.ent_type_ not in ACTOR_LABELS:
-        return None
+    if token.pos_ != "PROPN" or token.ent_type_ not in ACTOR_LABELS or in_dateline(token):
+        return None  # 'WILMINGTON, Del. (AP) — ...': the dateline's city, tagged ORG, holds nothing
     ent = entity_of(token)
     name = canonical(ent) if ent is not None else " ".join(
         t.text for t in token.lefts if t.dep_ == "compound") + " " + token.text

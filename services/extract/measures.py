@@ -71,12 +71,13 @@ MONEY_GOVERNOR: dict[str, Measure] = {"damage": "damage", "loss": "loss", "lose"
 # What a sum is, from the words around it, when its own verb says nothing ('receive', 'agree
 # to', 'promise'): money handed to people ('compensation of', 'a settlement of', 'payments
 # of'), money set aside or asked for ('an appeal for', 'a fund of', 'a relief package of'),
-# money spent on something ('the cost of', 'extra expenses').
+# money spent on something ('the cost of', 'extra expenses'), money taken in ('revenue of').
 MONEY_KIND: dict[str, Measure] = {
-    **dict.fromkeys("pay payment payout compensation compensate settlement settle grant gratia offer "
+    **dict.fromkeys("payment payout compensation compensate settlement settle grant gratia offer "
                     "receive contribute reimbursement reimburse refund redress".split(), "paid"),
     **dict.fromkeys("appeal fund package".split(), "budget"),
     **dict.fromkeys("cost expense".split(), "cost"),
+    **dict.fromkeys("revenue sale".split(), "revenue"),
 }
 
 
@@ -84,8 +85,11 @@ def measure_of(event: str, unit: str, noun_lemma: str | None, governors: list[st
     """`governors`: lemmas from the figure up its clause, nearest first."""
     if unit == "currency":
         money = next((MONEY_GOVERNOR[g] for g in governors if g in MONEY_GOVERNOR), None)
-        kind = next((MONEY_KIND[g] for g in governors if g in MONEY_KIND), "other")
-        return money or EVENT_MEASURE.get(event) or kind
+        kind = next((MONEY_KIND[g] for g in governors if g in MONEY_KIND), None)
+        # 'compensation paid has reached £499m': a sum's level, which a rise or a fall names
+        # only when nothing says what the sum is
+        weak = EVENT_MEASURE.get(event) if event in WEAK_EVENTS else None
+        return money or (None if weak else EVENT_MEASURE.get(event)) or kind or weak or "other"
     if noun_lemma in STRUCTURES or noun_lemma in VEHICLES:
         harm = event if event in ("destroyed", "damaged") else next(
             (HARM_OF_LEMMA[g] for g in governors if g in HARM_OF_LEMMA), None)

@@ -13,7 +13,7 @@ from services.extract import exclusions as excluded
 from services.extract import figures as fig
 from services.extract import runs
 from services.extract.amounts import Amount, find_amounts
-from services.extract.attribution import claimant_for, parts_share_source, remember
+from services.extract.attribution import claimant_for, names_its_count, parts_share_source, remember
 from services.extract.claimant import Attribution
 from services.extract.coreference import Memory
 from services.extract.counting import Counted, verb_qualifier, what_is_counted
@@ -123,7 +123,9 @@ def read_figure(
     others = [a.start for a, t in found if a is not amount and t.i not in inside]
     scope = scope_for(token, anchor, (amount.start, amount.end), context.scopes, others, sent,
                       context.published.year if context.published else None)
-    who = claimant_for(token, sent, noun is None and what.unit == "people", memory, topic)
+    elided = noun is None and what.unit == "people"
+    elided = elided and (memory.previous_counted or not names_its_count(token))
+    who = claimant_for(token, sent, elided, memory, topic)
     frame = read_frame(context.frame, token, noun, sent, what.event, what.unit, what.counted)
     kind = runs.Kind(what.unit, scope, str(frame.place) if frame.place and frame.place_stated else None)
     carried = None  # a body figure with no source and no past perfect may be a run's (runs.py)

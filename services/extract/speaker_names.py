@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from services.extract.documents import author_span, earlier_author, has_author, is_definite
 from services.extract.entities import entity_of, ents_within, titles, with_name_tail
 from services.extract.events import is_person_noun
+from services.extract.incidents import KIND_OF_LEMMA
 from services.extract.roles import (
     acting_for,
     based_in,
@@ -178,7 +179,7 @@ def unnamed(span: Span) -> tuple[str | None, bool]:
         return span.doc[names[0].i : head.i + 1].text, False  # 'City officials', not 'City'
     if names and head.pos_ in ("NOUN", "PROPN"):
         return span.doc[names[0].i : name_tail_end(names[-1])].text, False
-    if is_stage(head):
+    if is_stage(head) or is_happening(head):
         return None, False
     if {head.lemma_.lower(), head.lower_} & GENERIC_SPEAKERS or head.pos_ == "PRON" or is_bare_body(head):
         return None, True  # 'the department', 'it': whoever the article named so
@@ -195,6 +196,17 @@ def name_tail_end(last: Token) -> int:
     words = [t for t in tail if t.lower_ != "the"]
     proper = bool(words) and all(t.pos_ == "PROPN" and t.is_title for t in words)
     return tail[-1].i + 1 if proper and tail[-1].i - end == len(tail) else end
+
+
+# Words for what happened, besides the incident kinds: 'the disaster', 'the tragedy'.
+HAPPENINGS = frozenset("disaster catastrophe tragedy incident calamity".split())
+
+
+def is_happening(head: Token) -> bool:
+    """'A previous cholera epidemic ... recorded 11,000 cases', "Saturday's disaster": an event
+    that a common noun names records, reports and says nothing; whoever counted did."""
+    lemma = head.lemma_.lower()
+    return head.pos_ == "NOUN" and (lemma in KIND_OF_LEMMA or lemma in HAPPENINGS)
 
 
 def is_stage(head: Token) -> bool:

@@ -84,3 +84,26 @@ def test_a_country_written_in_capitals_that_records_a_count_is_where_it_happened
 def test_a_figure_in_a_question_is_asked_not_stated(nlp):
     text = "Lawmakers asked why Veltra had kept the call records of 110 million customers on a cloud."
     assert claimants(nlp, text) == [(110_000_000, None)]
+
+
+def test_a_named_count_after_a_sentence_with_no_figure_keeps_no_speaker(nlp):
+    text = (
+        "A group representing the families said officials had walked away from responsibility. "
+        "The toll from the crush rose to 158 in November."
+    )
+    assert claimants(nlp, text) == [(158, None)]
+
+
+def test_a_named_count_goes_on_with_the_source_of_the_count_before_it(nlp):
+    text = (
+        "Floods have killed 152 people across the north, the Varnland Disaster Management Authority said. "
+        "The toll rose to 160 on Thursday as rescuers reached remote villages."
+    )
+    assert claimants(nlp, text) == [(152, "Varnland Disaster Management Authority"),
+                                    (160, "Varnland Disaster Management Authority")]
+
+
+def test_an_event_named_by_a_common_noun_records_nothing(nlp):
+    text = ("A previous cholera epidemic, which began in 2023, recorded more than 11,000 cases "
+            "before it was declared over.")
+    assert claimants(nlp, text) == [(11000, None)]

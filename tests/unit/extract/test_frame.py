@@ -753,3 +753,11 @@ def test_a_dateline_city_the_model_left_unlabelled_holds_nothing(nlp):
     doc = nlp("SAO PAULO (AP) - The federal government signed a settlement worth 170 billion reais.")
     city = [t for t in doc if t.text == "PAULO"]
     assert city and city[0].ent_type_ == "" and actor_name(city[0]) is None
+
+
+def test_a_dateline_city_tagged_as_an_organisation_holds_nothing(nlp):
+    from services.extract.holders import actor_name
+
+    doc = nlp("WILMINGTON, Del. (AP) — Fox News and Dominion reached a $787.5 million settlement.")
+    assert doc[0].ent_type_ == "ORG" and actor_name(doc[0]) is None
+    assert actor_name(next(t for t in doc if t.text == "News")) is not None
