@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from schemas.figures import Measure
 from services.claims.identity import singular
+from services.extract.currencies import names as currency_names
 from services.extract.entities import canonical
 from services.extract.events import excepted, has_own_subject, lemmas, partitive
 from services.extract.holders import figure_holder
@@ -71,14 +72,15 @@ def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None
     votes: Counter[str] = Counter()
     regions: Counter[Place] = Counter()
 
-    def vote(place: Place, lead: bool, times: int = 1) -> None:
+    def vote(place: Place, lead: bool, times: float = 1) -> None:
         votes[place.country] += PLACE_WEIGHT.get(place.kind, 1) * (2 if lead else 1) * times
         regions[place] += place.kind == "region"
 
     if filed := dateline_place(filed_from or []):  # a mention in the first lines like any other
         vote(filed, lead=True)
     lead_end = headline_end + LEAD_CHARS
-    places = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    places = [e for e in doc.ents if e.label_ in PLACE_LABELS and not names_a_currency(e)]
+    listed = list_sizes(places)
     # a name several countries share votes for each of them, so the article's other places decide
     options = {ent: candidates(canonical(ent)) | candidates(ent.text) for ent in places}
     plausible = Counter(c for found in options.values() for c in found)
@@ -88,7 +90,9 @@ def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None
         tied = len(ranked) > 1 and plausible[ranked[0]] == plausible[ranked[1]]
         hint = None if not ranked or tied else ranked[0]
         if place := resolve_entity(ent, hint):
-            vote(place, lead=ent.start_char < lead_end)
+            # 'victims from 14 countries, including Iran, China, Russia and Japan': a list of
+            # places shares one mention's vote; none of them is where the story is
+            vote(place, lead=ent.start_char < lead_end, times=1 / listed[ent] if listed[ent] >= LIST else 1)
     named = [(token, found) for token in doc if (found := incident_at(token)) is not None]
     # where it happened outweighs who helped from where: as two mentions in the first lines
     for place in incident_places([token for token, _ in named]):
@@ -107,6 +111,25 @@ def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None
 
 
 INCIDENT_PLACE_VOTES = 2
+LIST = 3  # places named together in a list of this many or more share one vote
+
+
+def names_a_currency(ent: Span) -> bool:
+    """'292 to the US dollar', 'the Australian dollar': a country's name in its currency's."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.pos_ == "NOUN" and after.lower_ in currency_names()
+
+
+def list_sizes(places: list[Span]) -> dict[Span, int]:
+    """How many places each place is listed with ('Iran, China, Russia and Japan': four),
+    by the coordination that joins their heads."""
+    def top(token: Token) -> Token:
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return token
+    heads = {ent: top(ent.root) for ent in places}
+    sizes = Counter(heads.values())
+    return {ent: sizes[head] for ent, head in heads.items()}
 INCIDENT_PREPOSITIONS = frozenset("in at near off across".split())
 
 

@@ -761,3 +761,16 @@ def test_a_dateline_city_tagged_as_an_organisation_holds_nothing(nlp):
     doc = nlp("WILMINGTON, Del. (AP) — Fox News and Dominion reached a $787.5 million settlement.")
     assert doc[0].ent_type_ == "ORG" and actor_name(doc[0]) is None
     assert actor_name(next(t for t in doc if t.text == "News")) is not None
+
+
+def test_a_list_of_countries_the_victims_came_from_is_not_where_it_happened(nlp):
+    text = ("Police received 11 calls before the crush in an alley of Seoul on Saturday. Among the 156 dead "
+            "were 26 foreign nationals from 14 countries, including Iran, China, Russia, the United States "
+            "and Japan.")
+    assert by_value(figures_of(nlp, text), 156).place.startswith("KR")
+
+
+def test_a_country_in_a_currencys_name_is_no_place_of_the_story(nlp):
+    text = ("Colombo's stocks rose after the vote in Sri Lanka. The NPP won 159 seats. The rupee was steady "
+            "at 292 to the US dollar, and the US dollar bond rallied, US traders said.")
+    assert by_value(figures_of(nlp, text), 159).place == "LK"
