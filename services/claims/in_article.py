@@ -3,7 +3,7 @@ their full counted phrase, two values of one frame split into two facts, and val
 earlier ones keyed to the current value of their sentence. No I/O."""
 
 from schemas import Figure
-from services.claims.identity import claim_key, counted_key, own_key
+from services.claims.identity import OWN, VALUED, claim_key, counted_key, own_key
 from services.extract.scope import is_one_day
 from services.extract.words import VALUE_NOUNS
 
@@ -74,14 +74,13 @@ def rounds(approx: Figure, exact: Figure) -> bool:
 
 
 def distinct_own_keys(figures: list[Figure]) -> list[Figure]:
-    """'Ford has offered 20%, GM 20%', '210 euros from August and another 210 euros from April':
-    two figures of one sentence with one key say two things (a sentence does not state one
-    value twice); a key seen before in the sentence gets its place in the text after it (which
-    a copy of the article gives the same)."""
+    """'Ford has offered 20%, GM 20%': two figures of one sentence with one value say two
+    things; an own or valued key seen before in the sentence gets its place in the text after
+    it (which a copy of the article gives the same)."""
     seen: dict[tuple[str, str], int] = {}
     place: dict[str, str] = {}
     for figure in sorted(figures, key=lambda f: f.span):
-        if figure.stated_as != "earlier":
+        if (OWN in figure.claim_key or VALUED in figure.claim_key) and figure.stated_as != "earlier":
             said = (figure.claim_key, figure.evidence)  # an own key is of one sentence already
             seen[said] = seen.get(said, 0) + 1
             if seen[said] > 1:

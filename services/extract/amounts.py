@@ -161,8 +161,7 @@ def attach_conversions(text: str, found: list[Amount]) -> list[Amount]:
     result: list[Amount] = []
     for amount in found:
         prev = result[-1] if result else None
-        if prev and (prev.value, prev.value_max) == (amount.value, amount.value_max) \
-                and _in_parentheses(text, prev, amount):
+        if prev and restates(prev, amount) and _in_parentheses(text, prev, amount):
             continue
         if prev and prev.currency and amount.currency and _in_parentheses(text, prev, amount):
             result[-1] = replace(
@@ -172,6 +171,12 @@ def attach_conversions(text: str, found: list[Amount]) -> list[Amount]:
             continue
         result.append(amount)
     return result
+
+
+def restates(words: Amount, digits: Amount) -> bool:
+    """'thirty-nine (39)': digits that give a count written in words once more."""
+    same = (words.value, words.value_max, words.percent) == (digits.value, digits.value_max, digits.percent)
+    return same and words.words and not digits.words and not words.currency and not digits.currency
 
 
 def _in_parentheses(text: str, prev: Amount, amount: Amount) -> bool:

@@ -88,7 +88,7 @@ def claimant_for(token: Token, sent: Span, elided: bool, memory: Memory, topic: 
 def names_its_count(token: Token) -> bool:
     """'The toll from the disaster rose to 158': a bare number that is the level of a count its
     clause names ('toll', 'number', 'tally') leaves out no noun that an earlier sentence gave;
-    it goes on with the previous sentence's source only when that sentence gave a figure too
+    it goes on with the previous sentence's source only when that sentence gave a count of people
     ('... have killed 152 people, the authority said. The toll is up from 139 on Tuesday')."""
     verb = verb_above(token)
     return verb is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in VALUE_NOUNS
@@ -212,7 +212,7 @@ def remember(sent: Span, figures: list[Figure], memory: Memory) -> None:
     if body is not None:
         memory.bodies.append(body)
     memory.previous, memory.previous_end = own, sent.start_char + len(sent.text.rstrip())
-    memory.previous_counted = bool(figures)
+    memory.previous_counted = any(f.unit == "people" for f in figures)
 
 
 def acting_body(sent: Span) -> Attribution | None:

@@ -32,7 +32,7 @@ class Memory:
     named: list[Attribution] = field(default_factory=list)
     previous: Attribution | None = None
     previous_end: int = 0  # where the previous sentence ends in the text
-    previous_counted: bool = False  # the previous sentence gave a figure
+    previous_counted: bool = False  # the previous sentence gave a count of people
     last_counted: str | None = None
     last_thing: tuple[Token, str] | None = None
     last_percent: str = ""

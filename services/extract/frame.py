@@ -13,7 +13,7 @@ from services.claims.identity import singular
 from services.extract.currencies import names as currency_names
 from services.extract.entities import canonical
 from services.extract.events import excepted, has_own_subject, lemmas, partitive
-from services.extract.holders import figure_holder
+from services.extract.holders import counted_head, figure_holder
 from services.extract.incidents import (
     Incident,
     article_incident,
@@ -30,7 +30,14 @@ from services.extract.locating import (
     resolve_entity,
     stated_place,
 )
-from services.extract.measures import BODIES, NOUN_MEASURE, measure_of, vote_share
+from services.extract.measures import (
+    BODIES,
+    MONEY_NOUNS,
+    MONEY_VERBS,
+    NOUN_MEASURE,
+    measure_of,
+    vote_share,
+)
 from services.extract.place_width import no_one_country
 from services.extract.places import Place, candidates, demonyms, fold, resolve
 from services.extract.speakers import SPEECH_VERBS
@@ -295,6 +302,37 @@ def got_well(path: list[Token]) -> bool:
                and any(c.dep_ == "nsubj" and path[0] in c.subtree for c in v.children) for v in verbs)
 
 
+def money_kind(path: list[Token]) -> Measure | None:
+    """What the nouns and verbs on a sum's path call it ('a $787.5 million settlement', 'will
+    receive Rs 10,000'), or the subject its value is given for ('compensation paid ... has
+    reached £499m'); not what a verb off its path says ('Amazon offers a subscription for $139'
+    is a price: 'offer' counts as a noun only)."""
+    verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
+    sharing = verb.head if verb is not None and verb.dep_ == "conj" and not has_own_subject(verb) else verb
+    subjects = [] if sharing is None else [c for c in sharing.children if c.dep_ in ("nsubj", "nsubjpass")]
+    valued = verb is not None and verb.lemma_.lower() in VALUE_VERBS
+    named = [w for t in path for w in (t, *(c for c in t.children if c.dep_ == "compound"))]
+    for word in [*named, *(subjects if valued else [])]:
+        lemma = word.lemma_.lower()
+        if word.pos_ == "NOUN" and lemma in MONEY_NOUNS:
+            return MONEY_NOUNS[lemma]
+        if word.pos_ == "VERB" and lemma in MONEY_VERBS:
+            return MONEY_VERBS[lemma]
+    return None
+
+
+def changed_by(path: list[Token]) -> bool:
+    """'revenue rose by $2 billion': the sum is the size of a change, not a level."""
+    verb = next((n for n, t in enumerate(path) if t.pos_ in ("VERB", "AUX")), len(path))
+    return any(t.dep_ == "prep" and t.lower_ == "by" for t in path[:verb])
+
+
+def counted_share(token: Token, path: list[Token]) -> bool:
+    """'with 85% of ballots counted': the share is what has been counted, not what was won."""
+    return any(t.lemma_.lower() == "count" and any(c.dep_ in ("nsubj", "nsubjpass") and c in path
+                                                  for c in t.children) for t in token.ancestors)
+
+
 def read_frame(
     article: ArticleFrame, token: Token, noun: Token | None, sent: Span, event: str, unit: str,
     counted: str = "",
@@ -323,12 +361,11 @@ def read_frame(
     if unit == "currency":  # 'raised its estimate of total damage and economic loss to $135 billion'
         objects = [c for t in path for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         governors += [w.lemma_.lower() for o in objects for w in o.subtree][:PHRASE_WORDS]
-    measure = "other" if excepted(token) else measure_of(event, unit, noun_lemma(noun), governors)
-    counted_head = singular(what.split(" of ")[0].split()[-1]) if what.split(" of ")[0].split() else ""
-    # 'with 85% of ballots counted': the share is what has been counted, not what was won
-    counting = any(t.lemma_.lower() == "count" and any(c.dep_ in ("nsubj", "nsubjpass") and c in path
-                                                      for c in t.children) for t in token.ancestors)
-    if measure == "other" and unit == "percent" and vote_share(counted_head, governors, counting):
+    kind, change = (money_kind(path), changed_by(path)) if unit == "currency" else (None, False)
+    measure = "other" if excepted(token) else measure_of(
+        event, unit, noun_lemma(noun), governors, money_kind=kind, change=change)
+    counting = counted_share(token, path)
+    if measure == "other" and unit == "percent" and vote_share(counted_head(what), governors, counting):
         measure = "votes"
     if measure == "other" and noun is not None and noun.lemma_.lower() in BODIES:
         measure = "killed"  # '78 bodies had been recovered' counts the dead ('body bags' do not)

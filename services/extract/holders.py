@@ -11,7 +11,6 @@ from services.extract.entities import canonical, entity_of
 from services.extract.incidents import Incident, incident_at
 from services.extract.locating import in_dateline
 from services.extract.measures import NOUN_MEASURE
-from services.extract.places import resolve
 
 
 def figure_holder(
@@ -23,7 +22,7 @@ def figure_holder(
     (the gang that stole it, the speaker)."""
     if exposed(measure, incident):
         return breached(path)
-    head = singular(counted.lower().split()[-1]) if counted.strip() else None
+    head = counted_head(counted) or None
     held = measure in HELD or (unit == "percent" and NOUN_MEASURE.get(head) in HELD)
     return holder_of(path) if held else None
 
@@ -43,7 +42,12 @@ def holder_of(path: list[Token]) -> str | None:
     standing = next((w.head.head for w in path[:2]
                      if w.dep_ == "pobj" and w.head.lower_ in ("on", "at")), None)
     if standing is not None and standing.pos_ in ("NOUN", "PROPN"):
-        return actor_name(standing)  # 'with the DA on 25.6%': the DA's, not the clause subject's
+        if name := actor_name(standing) or owner_name(standing):
+            return name  # "Toyota's payout at $1.6 billion", 'the ANC at 40%'
+        if standing.dep_ == "pobj":
+            return None  # 'with the DA on 25.6%': the DA's, whatever the model took it for
+    if off_a_second_figure(path):
+        return None  # 'stood at 42.8%, ... and the EFF on 8.3%' parsed as hanging from 'stood'
     for word in path:
         for child in word.children:
             if child.dep_ in ("nsubj", "nsubjpass", "poss") and (name := actor_name(child)):
@@ -51,6 +55,17 @@ def holder_of(path: list[Token]) -> str | None:
             if child.dep_ in ("nsubj", "nsubjpass") and (name := owner_name(child)):
                 return name  # 'Labour's share of the vote was 33.7%'
     return None
+
+
+def off_a_second_figure(path: list[Token]) -> bool:
+    """A share 'on' or 'at' that hangs from a verb which already gave a figure by an earlier
+    'on'/'at' is not the clause subject's: the parser hung a list's later item there."""
+    prep = next((w.head for w in path[:2] if w.dep_ == "pobj" and w.head.lower_ in ("on", "at")), None)
+    if prep is None or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "at") and c.i < prep.i
+               and any(o.like_num or any(n.like_num for n in o.children) for o in c.children)
+               for c in prep.head.children)
 
 
 def owner_name(noun: Token) -> str | None:
@@ -105,7 +120,12 @@ def actor_name(token: Token) -> str | None:
     ent = entity_of(token)
     name = canonical(ent) if ent is not None else " ".join(
         t.text for t in token.lefts if t.dep_ == "compound") + " " + token.text
-    if ent is None and resolve(name.strip()) is not None:
-        return None  # a place the model left unlabelled ('SAO PAULO (AP) -'): the place dimension
     words = [singular(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", name.lower())]
     return " ".join(w for w in words if w not in ORGANISATION_WORDS and w != "the") or None
+
+
+def counted_head(counted: str) -> str:
+    """The word a counted phrase is about, singular: 'national vote' → 'vote', 'vote in Wales'
+    → 'vote', 'wage increases of the union' → 'increase'."""
+    phrase = re.split(r"\s+(?:of|in|for|at|on|from|by|to|with)\s+", counted.strip().lower())[0]
+    return singular(phrase.split()[-1]) if phrase.split() else ""

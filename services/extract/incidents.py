@@ -39,6 +39,8 @@ KIND_OF_LEMMA = {
     **dict.fromkeys("collapse".split(), "collapse"),
     **dict.fromkeys("stampede crush".split(), "crush"),
 }
+# Words for what happened that name no kind of incident: 'the disaster', 'the tragedy'.
+HAPPENINGS = frozenset("disaster catastrophe tragedy incident calamity".split())
 NAMED_KINDS = frozenset(["hurricane", "typhoon", "cyclone", "storm", "fire"])
 # Kinds one story's reports use for one incident ('the DANA storm', 'the floods'; 'Hurricane
 # Helene', 'the storm'): the frame keeps the family, so wording does not split a claim.

@@ -63,33 +63,43 @@ FALLBACK_MEASURE: dict[str, Measure] = {
     **dict.fromkeys("evacuate evacuation evacuee".split(), "evacuated"),
     **dict.fromkeys("case".split(), "cases"),
 }
-VOTE_WORDS = frozenset(["vote", "ballot"])
+VOTE_WORDS = frozenset(w for w, m in NOUN_MEASURE.items() if m == "votes")
 VOTE_SHARES = frozenset(["share", "support"])
 WEAK_EVENTS = frozenset(["increased", "decreased", "arrived"])
 REFINEMENTS = frozenset(["evacuation_warned", "hospitalised", "cases"])
 MONEY_GOVERNOR: dict[str, Measure] = {"damage": "damage", "loss": "loss", "lose": "loss", "fine": "fine"}
-# What a sum is, from the words around it, when its own verb says nothing ('receive', 'agree
-# to', 'promise'): money handed to people ('compensation of', 'a settlement of', 'payments
-# of'), money set aside or asked for ('an appeal for', 'a fund of', 'a relief package of'),
-# money spent on something ('the cost of', 'extra expenses'), money taken in ('revenue of').
-MONEY_KIND: dict[str, Measure] = {
-    **dict.fromkeys("payment payout compensation compensate settlement settle grant gratia offer "
-                    "receive contribute reimbursement reimburse refund redress".split(), "paid"),
-    **dict.fromkeys("appeal fund package".split(), "budget"),
+# What a sum is, from the words on its own path or the subject its value is given for, when its
+# own verb says nothing ('receive', 'agree to', 'has reached'): money handed to people ('a
+# settlement of', 'compensation ... has reached', 'receive Rs 10,000'), money set aside or asked
+# for ('an appeal for', 'a relief package of'), money spent ('the cost of'), money taken in.
+MONEY_NOUNS: dict[str, Measure] = {
+    **dict.fromkeys("payment payout compensation settlement grant gratia offer reimbursement refund "
+                    "redress".split(), "paid"),
+    **dict.fromkeys("appeal package".split(), "budget"),
     **dict.fromkeys("cost expense".split(), "cost"),
-    **dict.fromkeys("revenue sale".split(), "revenue"),
+    **dict.fromkeys("revenue".split(), "revenue"),
+    **dict.fromkeys("pay wage salary".split(), "salary"),  # 'a pay rise of 420 euros'
 }
+MONEY_VERBS: dict[str, Measure] = dict.fromkeys(
+    "pay receive contribute compensate settle reimburse refund".split(), "paid")
 
 
-def measure_of(event: str, unit: str, noun_lemma: str | None, governors: list[str]) -> Measure:
-    """`governors`: lemmas from the figure up its clause, nearest first."""
+def measure_of(
+    event: str, unit: str, noun_lemma: str | None, governors: list[str],
+    money_kind: Measure | None = None, change: bool = False,
+) -> Measure:
+    """`governors`: lemmas from the figure up its clause, nearest first; `money_kind`: what the
+    words on a sum's path call it; `change`: the sum is the size of a rise or fall ('by $2bn')."""
     if unit == "currency":
         money = next((MONEY_GOVERNOR[g] for g in governors if g in MONEY_GOVERNOR), None)
-        kind = next((MONEY_KIND[g] for g in governors if g in MONEY_KIND), None)
-        # 'compensation paid has reached £499m': a sum's level, which a rise or a fall names
-        # only when nothing says what the sum is
-        weak = EVENT_MEASURE.get(event) if event in WEAK_EVENTS else None
-        return money or (None if weak else EVENT_MEASURE.get(event)) or kind or weak or "other"
+        if money is not None:
+            return money
+        if event not in WEAK_EVENTS and event in EVENT_MEASURE:
+            return EVENT_MEASURE[event]
+        # 'compensation paid has reached £499m' is a level of what was paid; 'revenue rose by
+        # $2 billion' is a rise
+        level_of = None if change else money_kind
+        return level_of or EVENT_MEASURE.get(event, "other")
     if noun_lemma in STRUCTURES or noun_lemma in VEHICLES:
         harm = event if event in ("destroyed", "damaged") else next(
             (HARM_OF_LEMMA[g] for g in governors if g in HARM_OF_LEMMA), None)
@@ -129,3 +139,4 @@ def vote_share(counted_head: str, governors: list[str], counting: bool) -> bool:
     if counting:
         return False
     return counted_head in VOTE_WORDS or (counted_head in VOTE_SHARES and bool(VOTE_WORDS & set(governors)))
+

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from services.extract.documents import author_span, earlier_author, has_author, is_definite
 from services.extract.entities import entity_of, ents_within, titles, with_name_tail
 from services.extract.events import is_person_noun
-from services.extract.incidents import KIND_OF_LEMMA
+from services.extract.incidents import HAPPENINGS, KIND_OF_LEMMA
 from services.extract.roles import (
     acting_for,
     based_in,
@@ -196,10 +196,6 @@ def name_tail_end(last: Token) -> int:
     words = [t for t in tail if t.lower_ != "the"]
     proper = bool(words) and all(t.pos_ == "PROPN" and t.is_title for t in words)
     return tail[-1].i + 1 if proper and tail[-1].i - end == len(tail) else end
-
-
-# Words for what happened, besides the incident kinds: 'the disaster', 'the tragedy'.
-HAPPENINGS = frozenset("disaster catastrophe tragedy incident calamity".split())
 
 
 def is_happening(head: Token) -> bool:

@@ -135,3 +135,8 @@ def test_digits_in_brackets_restating_words_are_one_amount():
     text = "Records show that thirty-nine (39) people died and three hundred and sixty-one (361) were hurt."
     assert [(a.value, text[a.start:a.end]) for a in find_amounts(text)] == [
         (39, "thirty-nine"), (361, "three hundred and sixty-one")]
+
+
+def test_a_share_in_brackets_is_no_restatement_of_a_count():
+    text = "Of the 100 patients, 10 (10%) died in hospital."
+    assert [(a.value, a.percent) for a in find_amounts(text)] == [(100, False), (10, False), (10, True)]

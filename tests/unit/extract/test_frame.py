@@ -774,3 +774,29 @@ def test_a_country_in_a_currencys_name_is_no_place_of_the_story(nlp):
     text = ("Colombo's stocks rose after the vote in Sri Lanka. The NPP won 159 seats. The rupee was steady "
             "at 292 to the US dollar, and the US dollar bond rallied, US traders said.")
     assert by_value(figures_of(nlp, text), 159).place == "LK"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "measure"),
+    [("Apple's revenue rose by $2 billion in the quarter.", 2000000000, "increase"),
+     ("Apple's revenue was $90 billion in the quarter.", 90000000000, "revenue"),
+     ("Compensation paid to victims has reached £499m, government figures show.", 499000000, "paid"),
+     ("Staff will also receive a pay rise of 420 euros a month.", 420, "salary"),
+     ("Amazon offers a Prime subscription for $139 a year.", 139, "other"),
+     ("Police seized $2 million in cash from the sale of drugs.", 2000000, "other"),
+     ("Reform UK won 14% of the vote in Wales.", 14, "votes")],
+    ids=["rise-by-a-sum", "level-of-revenue", "level-of-what-was-paid", "pay-rise", "price-offered",
+         "cash-seized", "share-of-the-vote-somewhere"],
+)
+def test_what_a_sum_measures_is_read_from_its_own_path(nlp, sentence, value, measure):
+    assert by_value(figures_of(nlp, sentence), value).measure == measure
+
+
+def test_a_holder_is_read_through_a_common_noun_that_stands_at_a_sum(nlp):
+    text = "Toyota's payout at $1.6 billion is the largest settlement in the industry."
+    assert by_value(figures_of(nlp, text), 1600000000).claim_key.startswith("paid of toyota|")
+
+
+def test_a_company_named_like_a_town_still_holds_its_job_cuts(nlp):
+    figure = by_value(figures_of(nlp, "Orange will cut 2,000 jobs in France, the company said."), 2000)
+    assert figure.claim_key.startswith("jobs of orange|")
