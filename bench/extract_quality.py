@@ -24,6 +24,7 @@ SETS = {
 STORIES = ROOT / "tests/data/stories"
 FIRST_SIGHT = STORIES / "extraction_first_sight.txt"
 REPEAT = 3
+FRAMED_ONLY = ("counted_head", "measure", "place")  # the frame form's fields the literal form lacks
 
 
 def claimstream(
@@ -96,6 +97,9 @@ def main() -> None:
         print(row(batch.name, "quantulum3", score_corpus(texts, gold, theirs), their_rate, False))
         right = ours_score.field_right["claimant"]
         print(f"{'':<10} claimant {right}/{ours_score.found} = {right / max(ours_score.found, 1):.2f}")
+        framed = ", ".join(f"{k} {v}" for k, v in ours_score.frame_right.items() if k in FRAMED_ONLY)
+        print(f"{'':<10} frame form: every field P {ours_score.frame_precision():.2f} "
+              f"R {ours_score.frame_recall():.2f}; of {ours_score.framed} found, right: {framed}")
         # a headline figure carries only the claimant its headline names, which dev-b's
         # annotations do not follow, so body figures are shown apart
         body = score_corpus(texts, [r for r in gold if not r.get("headline")],
@@ -104,7 +108,8 @@ def main() -> None:
         print(f"{'':<10} claimant, body figures only {right}/{body.found} = {right / max(body.found, 1):.2f}")
     print(
         "prec/recall: span in the annotated figure and value right; s-: every field right too; "
-        "furniture: figures output from page furniture"
+        "furniture: figures output from page furniture; frame form: every field with the measure, "
+        "the place and the counted noun's head word in place of the free-worded event and counted"
     )
     print(f"\n{FIRST_SIGHT.relative_to(ROOT)}:\n{FIRST_SIGHT.read_text()}")
 

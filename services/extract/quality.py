@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.figures import Figure
+from services.claims.identity import singular
 from services.extract.acronyms import abbreviates
+from services.extract.holders import counted_head
 from services.extract.places import resolve
 
 FIELDS = (
@@ -31,6 +33,12 @@ FIELDS = (
 )
 
 
+# Every field in frame form: the closed-vocabulary measure and the place in place of the
+# annotators' free wording of the event, and what is counted by its head word ('people injured'
+# counts people), where a batch annotates the frame (the story batches).
+FRAME_FIELDS = (*(f for f in FIELDS if f not in ("counted", "event")), "counted_head", "measure", "place")
+
+
 @dataclass
 class Score:
     gold: int = 0
@@ -40,6 +48,9 @@ class Score:
     furniture: int = 0
     field_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     carrier_right: int = 0
+    framed: int = 0  # found figures whose row annotates the frame
+    frame_strict: int = 0
+    frame_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FRAME_FIELDS, 0))
     misses: list[str] = field(default_factory=list)
 
     def precision(self, strict: bool = False) -> float:
@@ -48,6 +59,13 @@ class Score:
     def recall(self, strict: bool = False) -> float:
         return (self.strict if strict else self.found) / self.gold if self.gold else 0.0
 
+    def frame_precision(self) -> float:
+        """Every field right in frame form, of the figures output (as `precision(strict=True)`)."""
+        return self.frame_strict / self.predicted if self.predicted else 0.0
+
+    def frame_recall(self) -> float:
+        return self.frame_strict / self.gold if self.gold else 0.0
+
 
 def load_gold(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as lines:
@@ -55,7 +73,32 @@ def load_gold(path: Path) -> list[dict]:
 
 
 def as_prediction(figure: Figure) -> dict:
-    return figure.model_dump(include={"value", "span", *FIELDS, "carrier"})
+    return figure.model_dump(include={"value", "span", *FIELDS, "carrier", "measure", "place"})
+
+
+def frame_ok(name: str, gold: dict, predicted: dict) -> bool:
+    if name == "counted_head":  # 'people' of 'people injured': one of the words the reader wrote
+        said = {singular(w) for c in gold["counted"] if c for w in re.split(r"\W+", c.lower()) if w}
+        return counted_head(predicted["counted"]) in said
+    if name == "measure":
+        return predicted.get("measure") == gold.get("measure")
+    if name == "place":
+        return same_place(gold.get("place"), predicted.get("place"))
+    return field_ok(name, gold, predicted)
+
+
+def same_place(gold: str | None, predicted: str | None) -> bool:
+    """'KR/Seoul' is 'KR/seoul', 'JP/Ishikawa' is 'JP/ishikawa region', 'US/Florida/Lee County'
+    is 'US/lee county': the same country and the same narrowest place, by name."""
+    if gold is None or predicted is None:
+        return gold == predicted
+    (gold_country, *gold_within), (country, *within) = gold.split("/"), predicted.split("/")
+    if gold_country != country or bool(gold_within) != bool(within):
+        return False
+    if not gold_within:
+        return True
+    said, found = gold_within[-1].lower(), within[-1].lower()
+    return said in found or found in said
 
 
 def field_ok(name: str, gold: dict, predicted: dict) -> bool:
@@ -103,6 +146,12 @@ def score_article(text: str, gold: list[dict], predicted: Iterable[dict], score:
         for name in right:
             score.field_right[name] += 1
         score.carrier_right += guess.get("carrier") == row.get("carrier")
+        if "measure" in row and "measure" in guess:
+            score.framed += 1
+            framed = [name for name in FRAME_FIELDS if frame_ok(name, row, guess)]
+            for name in framed:
+                score.frame_right[name] += 1
+            score.frame_strict += len(framed) == len(FRAME_FIELDS)
         if len(right) == len(FIELDS):
             score.strict += 1
         else:

@@ -98,3 +98,22 @@ def test_a_body_is_right_with_or_without_the_country_it_belongs_to():
     gold = {"claimant": ["insurance compensation consortium"]}
     assert field_ok("claimant", gold, {"claimant": "Spain's insurance compensation consortium"})
     assert not field_ok("claimant", {"claimant": ["Trump's lawyers"]}, {"claimant": "Biden's lawyers"})
+
+
+def test_a_place_is_right_by_country_and_narrowest_name():
+    from services.extract.quality import same_place
+
+    assert same_place("KR/Seoul", "KR/seoul") and same_place("JP/Ishikawa", "JP/ishikawa region")
+    assert same_place("US/Florida/Lee County", "US/lee county") and same_place(None, None)
+    assert not same_place("US/TX", "US") and not same_place("KR/Seoul", "IR")
+    assert not same_place("GB", None) and not same_place("IN/Kerala", "IN/assam")
+
+
+def test_frame_form_reads_what_is_counted_by_its_head_and_the_event_by_its_measure():
+    from services.extract.quality import frame_ok
+
+    gold = {"counted": ["people injured"], "measure": "injured", "place": "KR/Seoul"}
+    assert frame_ok("counted_head", gold, {"counted": "people"})
+    assert not frame_ok("counted_head", gold, {"counted": "officers"})
+    assert frame_ok("measure", gold, {"measure": "injured"})
+    assert not frame_ok("measure", gold, {"measure": "hospitalised"})
