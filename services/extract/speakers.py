@@ -24,6 +24,8 @@ FORECASTS = vocabulary("project forecast predict expect")
 # Verbs that state a figure when what they give is one: 'OCHA gave a far lower toll', 'the
 # Red Crescent had given a figure of 500 dead', 'the ministry issued a new count'.
 GIVING = vocabulary("give provide issue release")
+# Verbs by which someone puts a thing at a figure as they read it: 'had him at 58%'.
+PLACING = vocabulary("have place peg")
 # Verbs by which someone makes a document of figures: 'compiled a list of 1,200 people'.
 COMPILING = vocabulary("compile assemble")
 # Conjunctions opening a clause that sets a scene rather than tells what was said.
@@ -131,7 +133,18 @@ def gives_figure(token: Token) -> bool:
     objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
     lemma = token.lemma_.lower()
     made = lemma in COMPILING and any(o in DOCUMENTS for o in objects)
-    return made or lemma in GIVING and any(o in VALUE_NOUNS for o in objects)
+    return made or lemma in GIVING and any(o in VALUE_NOUNS for o in objects) or places_at(token)
+
+
+def places_at(token: Token) -> bool:
+    """'Pollster Litbang Kompas had him at 58.45 per cent', 'analysts have the party at 40%':
+    whoever has someone or something at a figure states that figure."""
+    placed = [c for c in token.children if c.dep_ == "dobj"]  # a party, a person or a count
+    if token.lemma_.lower() not in PLACING or not any(
+            o.pos_ in ("PRON", "PROPN") or o.lemma_.lower() in VALUE_NOUNS for o in placed):
+        return False
+    at = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "at"]
+    return any(w.like_num for p in at for w in p.subtree)
 
 
 def is_speech(token: Token) -> bool:

@@ -107,3 +107,9 @@ def test_an_event_named_by_a_common_noun_records_nothing(nlp):
     text = ("A previous cholera epidemic, which began in 2023, recorded more than 11,000 cases "
             "before it was declared over.")
     assert claimants(nlp, text) == [(11000, None)]
+
+
+def test_whoever_has_a_party_at_a_share_states_it(nlp):
+    assert claimants(nlp, "Pollster Indikator Varnway had him at 58.45% with most of its sample counted.") == [
+        (58.45, "Pollster Indikator Varnway")]
+    assert claimants(nlp, "The hospital had 40 patients at one point.") == [(40, None)]
