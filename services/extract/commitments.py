@@ -109,8 +109,10 @@ def proposal_owner(token: Token) -> Span | None:
 
 def estimate_owner(token: Token) -> str | None:
     """'AccuWeather raised its estimate of the damage to $145 billion': whoever changes
-    their own estimate states its new value."""
-    for verb in (a for a in token.ancestors if a.pos_ == "VERB"):
+    their own estimate states its new value; "The State's count of bodies stood at 221",
+    "Optus's latest estimate is that 2.1 million ...": whose count or estimate gives a value
+    states it."""
+    for verb in (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")):
         owned = [
             c
             for c in verb.children
@@ -120,4 +122,23 @@ def estimate_owner(token: Token) -> str | None:
         ]
         if owned:
             return name_of(subject_of(verb))[0]
+        if verb.lemma_.lower() in LEVEL_VERBS:
+            owners = [p for c in verb.children if c.dep_ == "nsubj" and kept_by_owner(c)
+                      for p in c.children if p.dep_ == "poss" and p.pos_ == "PROPN"]
+            if owners:
+                return name_of(owners[0].doc[owners[0].left_edge.i : owners[0].i + 1])[0]
     return None
+
+
+# Verbs by which a count or an estimate gives its value: 'stood at 221', 'is that 2.1 million'.
+LEVEL_VERBS = vocabulary("be stand reach rise climb fall")
+ESTIMATES = vocabulary("estimate projection forecast assessment")
+COUNTS = vocabulary("count tally")
+
+
+def kept_by_owner(noun: Token) -> bool:
+    """'Optus's estimate', "the State's count of bodies": what its owner reckons; not "the
+    BJP's tally", "Labour's seat count", which is what the owner holds."""
+    lemma = noun.lemma_.lower()
+    counts_of = lemma in COUNTS and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return lemma in ESTIMATES or counts_of

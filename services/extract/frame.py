@@ -32,6 +32,7 @@ from services.extract.locating import (
 )
 from services.extract.measures import (
     BODIES,
+    CHANGE_NOUNS,
     MONEY_NOUNS,
     MONEY_VERBS,
     NOUN_MEASURE,
@@ -128,15 +129,20 @@ def names_a_currency(ent: Span) -> bool:
 
 
 def list_sizes(places: list[Span]) -> dict[Span, int]:
-    """How many places each place is listed with ('Iran, China, Russia and Japan': four),
-    by the coordination that joins their heads."""
+    """How many countries the list a place is named in holds ('Iran, China, Russia and Japan':
+    four; 'Texas, Oklahoma and Kansas': one), by the coordination that joins their heads."""
     def top(token: Token) -> Token:
         while token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
         return token
+
     heads = {ent: top(ent.root) for ent in places}
-    sizes = Counter(heads.values())
-    return {ent: sizes[head] for ent, head in heads.items()}
+    countries: dict[Token, set[str]] = {}
+    for ent, head in heads.items():
+        found = candidates(canonical(ent)) | candidates(ent.text)
+        countries.setdefault(head, set()).add(min(found) if len(found) == 1 else ent.text)
+    return {ent: len(countries[head]) for ent, head in heads.items()}
+
 INCIDENT_PREPOSITIONS = frozenset("in at near off across".split())
 
 
@@ -322,9 +328,11 @@ def money_kind(path: list[Token]) -> Measure | None:
 
 
 def changed_by(path: list[Token]) -> bool:
-    """'revenue rose by $2 billion': the sum is the size of a change, not a level."""
+    """'revenue rose by $2 billion', 'a pay rise of 420 euros': the sum is the size of a change,
+    not a level."""
     verb = next((n for n, t in enumerate(path) if t.pos_ in ("VERB", "AUX")), len(path))
-    return any(t.dep_ == "prep" and t.lower_ == "by" for t in path[:verb])
+    return any(t.dep_ == "prep" and t.lower_ == "by" or t.pos_ == "NOUN" and t.lemma_.lower() in CHANGE_NOUNS
+               for t in path[:verb])
 
 
 def counted_share(token: Token, path: list[Token]) -> bool:

@@ -59,13 +59,19 @@ def holder_of(path: list[Token]) -> str | None:
 
 def off_a_second_figure(path: list[Token]) -> bool:
     """A share 'on' or 'at' that hangs from a verb which already gave a figure by an earlier
-    'on'/'at' is not the clause subject's: the parser hung a list's later item there."""
+    'on'/'at' is not the clause subject's: the parser hung a list's later item there ('stood at
+    42.8%, with the DA on 25.6% and the EFF on 8.3%')."""
     prep = next((w.head for w in path[:2] if w.dep_ == "pobj" and w.head.lower_ in ("on", "at")), None)
     if prep is None or prep.head.pos_ not in ("VERB", "AUX"):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("on", "at") and c.i < prep.i
-               and any(o.like_num or any(n.like_num for n in o.children) for o in c.children)
+               and any(is_figure(o) or any(is_figure(n) for n in o.children) for o in c.children)
                for c in prep.head.children)
+
+
+def is_figure(token: Token) -> bool:
+    """A number that is no time or date ('at 9 pm', 'on 29 May' set a scene)."""
+    return token.like_num and token.ent_type_ not in ("DATE", "TIME")
 
 
 def owner_name(noun: Token) -> str | None:

@@ -75,11 +75,13 @@ MONEY_GOVERNOR: dict[str, Measure] = {"damage": "damage", "loss": "loss", "lose"
 MONEY_NOUNS: dict[str, Measure] = {
     **dict.fromkeys("payment payout compensation settlement grant gratia offer reimbursement refund "
                     "redress".split(), "paid"),
-    **dict.fromkeys("appeal package".split(), "budget"),
+    **dict.fromkeys("appeal package fund".split(), "budget"),
     **dict.fromkeys("cost expense".split(), "cost"),
-    **dict.fromkeys("revenue".split(), "revenue"),
+    **dict.fromkeys("revenue sale".split(), "revenue"),
     **dict.fromkeys("pay wage salary".split(), "salary"),  # 'a pay rise of 420 euros'
 }
+# Nouns of a change, whose sum is its size: 'a pay rise of 420 euros', 'a cut of $5 million'.
+CHANGE_NOUNS = frozenset("rise raise increase hike cut reduction".split())
 MONEY_VERBS: dict[str, Measure] = dict.fromkeys(
     "pay receive contribute compensate settle reimburse refund".split(), "paid")
 
@@ -139,4 +141,3 @@ def vote_share(counted_head: str, governors: list[str], counting: bool) -> bool:
     if counting:
         return False
     return counted_head in VOTE_WORDS or (counted_head in VOTE_SHARES and bool(VOTE_WORDS & set(governors)))
-

@@ -16,7 +16,7 @@ from schemas.figures import Figure
 from services.claims.identity import singular
 from services.extract.acronyms import abbreviates
 from services.extract.holders import counted_head
-from services.extract.places import resolve
+from services.extract.places import fold, resolve
 
 FIELDS = (
     "value_max",
@@ -97,8 +97,8 @@ def same_place(gold: str | None, predicted: str | None) -> bool:
         return False
     if not gold_within:
         return True
-    said, found = gold_within[-1].lower(), within[-1].lower()
-    return said in found or found in said
+    said, found = fold(gold_within[-1]), fold(within[-1])
+    return bool(re.search(rf"\b{re.escape(said)}\b", found) or re.search(rf"\b{re.escape(found)}\b", said))
 
 
 def field_ok(name: str, gold: dict, predicted: dict) -> bool:

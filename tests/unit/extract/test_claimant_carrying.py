@@ -110,6 +110,19 @@ def test_an_event_named_by_a_common_noun_records_nothing(nlp):
 
 
 def test_whoever_has_a_party_at_a_share_states_it(nlp):
-    assert claimants(nlp, "Pollster Indikator Varnway had him at 58.45% with most of its sample counted.") == [
-        (58.45, "Pollster Indikator Varnway")]
+    text = "Pollster Indikator Varnway had him at 58.45% with most of its sample counted."
+    assert claimants(nlp, text) == [(58.45, "Pollster Indikator Varnway")]
     assert claimants(nlp, "The hospital had 40 patients at one point.") == [(40, None)]
+
+
+def test_whose_count_stands_at_a_value_states_it(nlp):
+    assert claimants(nlp, "The Varnland Authority's count of bodies stood at 221 on Monday.") == [
+        (221, "Varnland Authority")]
+    text = "Kestrelcom's latest estimate is that about 2.1 million customers were hit."
+    assert claimants(nlp, text) == [(2100000, "Kestrelcom")]
+
+
+
+def test_a_partys_tally_is_what_it_holds_not_what_it_says(nlp):
+    text = "The Varnland People's Party's tally fell to 33 from 62."
+    assert claimants(nlp, text) == [(33, None), (62, None)]

@@ -781,7 +781,7 @@ def test_a_country_in_a_currencys_name_is_no_place_of_the_story(nlp):
     [("Apple's revenue rose by $2 billion in the quarter.", 2000000000, "increase"),
      ("Apple's revenue was $90 billion in the quarter.", 90000000000, "revenue"),
      ("Compensation paid to victims has reached £499m, government figures show.", 499000000, "paid"),
-     ("Staff will also receive a pay rise of 420 euros a month.", 420, "salary"),
+     ("Staff will also receive a pay rise of 420 euros a month.", 420, "increase"),
      ("Amazon offers a Prime subscription for $139 a year.", 139, "other"),
      ("Police seized $2 million in cash from the sale of drugs.", 2000000, "other"),
      ("Reform UK won 14% of the vote in Wales.", 14, "votes")],
@@ -800,3 +800,36 @@ def test_a_holder_is_read_through_a_common_noun_that_stands_at_a_sum(nlp):
 def test_a_company_named_like_a_town_still_holds_its_job_cuts(nlp):
     figure = by_value(figures_of(nlp, "Orange will cut 2,000 jobs in France, the company said."), 2000)
     assert figure.claim_key.startswith("jobs of orange|")
+
+
+@pytest.mark.parametrize("text", ["At 9 pm on Sunday, the ANC was at 40.2% of the vote.",
+                                  "On 29 May, the ANC was at 40.2% of the vote."], ids=["time", "date"])
+def test_a_time_that_sets_the_scene_takes_no_share_from_its_holder(nlp, text):
+    assert by_value(figures_of(nlp, text), 40.2).claim_key.startswith("votes of anc|")
+
+
+def test_the_later_items_of_a_list_of_shares_are_not_the_subjects(nlp):
+    text = "The ANC's share of the vote stood at 42.8%, with the DA on 25.6% and the EFF on 8.3%."
+    assert "of anc" not in by_value(figures_of(nlp, text), 8.3).claim_key
+
+
+def test_one_value_said_again_in_its_sentence_is_one_fact(nlp):
+    figures = figures_of(nlp, "Labour won 412 seats, and its 412 seats give it a majority of 174.")
+    assert len({f.claim_key for f in figures if f.value == 412}) == 1
+
+
+def test_a_list_of_places_in_one_country_still_places_the_story(nlp):
+    text = ("Storms swept through Texas, Oklahoma and Kansas on Monday. At least 12 people were killed. "
+            "Canadian forecasters in Toronto said the system would reach Ontario, Canada on Wednesday.")
+    assert by_value(figures_of(nlp, text), 12).place.startswith("US")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "measure"),
+    [("Nurses will get a pay cut of 300 euros a month, the union said.", 300, "decrease"),
+     ("Apple's sales were $90 billion in the quarter.", 90000000000, "revenue"),
+     ("The relief fund has reached $3 million, the charity said.", 3000000, "budget")],
+    ids=["pay-cut-is-a-change", "sales-level", "fund-level"],
+)
+def test_the_size_of_a_change_and_the_level_of_a_sum(nlp, sentence, value, measure):
+    assert by_value(figures_of(nlp, sentence), value).measure == measure

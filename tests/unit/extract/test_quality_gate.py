@@ -107,6 +107,8 @@ def test_a_place_is_right_by_country_and_narrowest_name():
     assert same_place("US/Florida/Lee County", "US/lee county") and same_place(None, None)
     assert not same_place("US/TX", "US") and not same_place("KR/Seoul", "IR")
     assert not same_place("GB", None) and not same_place("IN/Kerala", "IN/assam")
+    assert same_place("CL/Valparaíso", "CL/valparaiso") and not same_place("IN/Agra", "IN/prayagraj")
+    assert not same_place("US/Kansas", "US/arkansas")
 
 
 def test_frame_form_reads_what_is_counted_by_its_head_and_the_event_by_its_measure():
