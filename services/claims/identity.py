@@ -167,9 +167,12 @@ INCIDENT_SUMS = frozenset(["damage", "loss"])
 
 def is_vague(figure: Figure) -> bool:
     """Too vague to be the same fact as anything else: nowhere and in no incident, an unknown
-    measure of nothing in particular or of people, or a sum in nobody's books."""
+    measure of nothing in particular or of people, a sum in nobody's books, or records exposed
+    in no company's breach."""
     if figure.unit == "currency" and figure.holder is None and figure.measure not in INCIDENT_SUMS:
         return True  # the same sum said again, not another sum of the story
+    if figure.measure == "records_affected" and figure.holder is None:
+        return True  # what a breach exposed is the breached company's: in nobody's, it is nobody's
     if figure.place is None and figure.incident is None:
         return counted_key(figure.counted, unit_key(figure)) in (figure.unit, "people", "person")
     # people of whom nothing known happened ('four passengers ... have sued' beside '171

@@ -271,3 +271,15 @@ def test_a_held_sum_and_what_the_incident_did_still_change_value(figure):
     and a storm's damage estimate raised: one claim each."""
     assert claim_key(sum_of(figure, 8e8, "paid", "ford")) == claim_key(sum_of(figure, 1.3e9, "paid", "ford"))
     assert claim_key(sum_of(figure, 2e10, "damage")) == claim_key(sum_of(figure, 3.4e10, "damage"))
+
+
+def test_records_exposed_in_no_named_companys_breach_join_only_the_same_count(figure):
+    """'560 million customers' of one breach and '2.9 billion records' of another, neither with a
+    company named in its clause: two breaches' counts never share a claim."""
+    one = figure(560e6, counted="customers", event="other", measure="records_affected", unit="count",
+                 place=None, incident="breach")
+    other = one.model_copy(update={"value": 2.9e9, "counted": "records", "article_url": "https://b.example/2"})
+    again = one.model_copy(update={"article_url": "https://c.example/3"})
+    assert claim_key(one) != claim_key(other) and claim_key(one) == claim_key(again)
+    held = one.model_copy(update={"holder": "ticketmaster"})
+    assert claim_key(held) == claim_key(held.model_copy(update={"value": 540e6}))
