@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from services.extract.acronyms import is_acronym
 from services.extract.events import lemmas
 from services.extract.figures import subtree_span
+from services.extract.locating import VALUE_VERBS  # 'stood at 221', 'is that 2.1 million'
 from services.extract.roles import country_in_capitals
 from services.extract.speaker_names import is_bare_body, name_of
 from services.extract.speakers import MODALS, agent_of, subject_of
@@ -122,7 +123,7 @@ def estimate_owner(token: Token) -> str | None:
         ]
         if owned:
             return name_of(subject_of(verb))[0]
-        if verb.lemma_.lower() in LEVEL_VERBS:
+        if verb.lemma_.lower() in VALUE_VERBS:
             owners = [p for c in verb.children if c.dep_ == "nsubj" and kept_by_owner(c)
                       for p in c.children if p.dep_ == "poss" and p.pos_ == "PROPN"]
             if owners:
@@ -130,8 +131,6 @@ def estimate_owner(token: Token) -> str | None:
     return None
 
 
-# Verbs by which a count or an estimate gives its value: 'stood at 221', 'is that 2.1 million'.
-LEVEL_VERBS = vocabulary("be stand reach rise climb fall")
 ESTIMATES = vocabulary("estimate projection forecast assessment")
 COUNTS = vocabulary("count tally")
 
