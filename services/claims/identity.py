@@ -62,6 +62,13 @@ def singular(word: str) -> str:
         return word[:-1]
     return word
 
+def counted_head(counted: str) -> str:
+    """The word a counted phrase is about, singular: 'national vote' → 'vote', 'vote in Wales'
+    → 'vote', 'wage increases of the union' → 'increase'."""
+    phrase = re.split(r"\s+(?:of|in|for|at|on|from|by|to|with)\s+", counted.strip().lower())[0]
+    return singular(phrase.split()[-1]) if phrase.split() else ""
+
+
 
 def counted_key(counted: str, unit: str) -> str:
     """Normalised counted phrase: lower-case singular words, neutral modifiers dropped,

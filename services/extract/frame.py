@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from schemas.figures import Measure
-from services.claims.identity import singular
+from services.claims.identity import counted_head, singular
 from services.extract.currencies import names as currency_names
 from services.extract.entities import canonical
 from services.extract.events import excepted, has_own_subject, lemmas, partitive
-from services.extract.holders import counted_head, figure_holder
+from services.extract.holders import figure_holder
 from services.extract.incidents import (
     Incident,
     article_incident,
@@ -88,9 +88,9 @@ def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None
         vote(filed, lead=True)
     lead_end = headline_end + LEAD_CHARS
     places = [e for e in doc.ents if e.label_ in PLACE_LABELS and not names_a_currency(e)]
-    listed = list_sizes(places)
     # a name several countries share votes for each of them, so the article's other places decide
     options = {ent: candidates(canonical(ent)) | candidates(ent.text) for ent in places}
+    listed = list_sizes(options)
     plausible = Counter(c for found in options.values() for c in found)
     for ent in places:
         ranked = sorted(options[ent], key=lambda c: (-plausible[c], c))
@@ -119,6 +119,7 @@ def read_article_frame(doc: Doc, headline_end: int, filed_from: list[str] | None
 
 
 INCIDENT_PLACE_VOTES = 2
+INCIDENT_PREPOSITIONS = frozenset("in at near off across".split())
 LIST = 3  # places named together in a list of this many or more share one vote
 
 
@@ -128,22 +129,21 @@ def names_a_currency(ent: Span) -> bool:
     return after is not None and after.pos_ == "NOUN" and after.lower_ in currency_names()
 
 
-def list_sizes(places: list[Span]) -> dict[Span, int]:
+def list_sizes(options: dict[Span, set[str]]) -> dict[Span, int]:
     """How many countries the list a place is named in holds ('Iran, China, Russia and Japan':
-    four; 'Texas, Oklahoma and Kansas': one), by the coordination that joins their heads."""
+    four; 'Texas, Oklahoma and Kansas': one), by the coordination that joins their heads;
+    `options`: the countries each place's name may be in."""
     def top(token: Token) -> Token:
         while token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
         return token
 
-    heads = {ent: top(ent.root) for ent in places}
+    heads = {ent: top(ent.root) for ent in options}
     countries: dict[Token, set[str]] = {}
     for ent, head in heads.items():
-        found = candidates(canonical(ent)) | candidates(ent.text)
+        found = options[ent]
         countries.setdefault(head, set()).add(min(found) if len(found) == 1 else ent.text)
     return {ent: len(countries[head]) for ent, head in heads.items()}
-
-INCIDENT_PREPOSITIONS = frozenset("in at near off across".split())
 
 
 def incident_places(incident_words: list[Token]) -> list[Place]:
@@ -270,14 +270,23 @@ def own_clause(path: list[Token]) -> list[Token]:
     return path if joined is None else path[: joined + 1]
 
 
+def value_subjects(path: list[Token], shared: bool = False) -> list[Token]:
+    """The subjects of the verb that gives the figure's value ('The toll rose to 40'); `shared`:
+    a verb joined to another without a subject of its own takes that one's ('Compensation paid
+    to victims has reached £499m', parsed as joined to 'paid')."""
+    verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() not in VALUE_VERBS:
+        return []
+    if shared and verb.dep_ == "conj" and not has_own_subject(verb):
+        verb = verb.head
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def subject_words(path: list[Token]) -> list[str]:
     """'The number of people listed as missing has fallen to three': the subject of the verb
     that gives the figure's value ('rise', 'fall', 'stand') says what is counted, however far
     down its phrase the word for it is."""
-    verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.lemma_.lower() not in VALUE_VERBS:
-        return []
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = value_subjects(path)
     # 'missing' as written: its lemma 'miss' says nothing of people
     words = [w for s in subjects for w in s.subtree][:PHRASE_WORDS]
     return [form for w in words for form in (w.lemma_.lower(), w.lower_)]
@@ -313,12 +322,8 @@ def money_kind(path: list[Token]) -> Measure | None:
     receive Rs 10,000'), or the subject its value is given for ('compensation paid ... has
     reached £499m'); not what a verb off its path says ('Amazon offers a subscription for $139'
     is a price: 'offer' counts as a noun only)."""
-    verb = next((t for t in path if t.pos_ in ("VERB", "AUX")), None)
-    sharing = verb.head if verb is not None and verb.dep_ == "conj" and not has_own_subject(verb) else verb
-    subjects = [] if sharing is None else [c for c in sharing.children if c.dep_ in ("nsubj", "nsubjpass")]
-    valued = verb is not None and verb.lemma_.lower() in VALUE_VERBS
     named = [w for t in path for w in (t, *(c for c in t.children if c.dep_ == "compound"))]
-    for word in [*named, *(subjects if valued else [])]:
+    for word in [*named, *value_subjects(path, shared=True)]:
         lemma = word.lemma_.lower()
         if word.pos_ == "NOUN" and lemma in MONEY_NOUNS:
             return MONEY_NOUNS[lemma]

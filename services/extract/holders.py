@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from services.claims.identity import singular
+from services.claims.identity import counted_head, singular
 from services.extract.entities import canonical, entity_of
 from services.extract.incidents import Incident, incident_at
 from services.extract.locating import in_dateline
@@ -39,14 +39,14 @@ def holder_of(path: list[Token]) -> str | None:
     """The actor named as the subject of the figure's clause or as the owner of its noun
     ('Labour won 412 seats', 'Labour's 412 seats', 'Volkswagen will cut 35,000 jobs'); places
     are the place dimension and common nouns name no one in particular."""
-    standing = next((w.head.head for w in path[:2]
-                     if w.dep_ == "pobj" and w.head.lower_ in ("on", "at")), None)
+    prep = standing_prep(path)
+    standing = prep.head if prep is not None else None
     if standing is not None and standing.pos_ in ("NOUN", "PROPN"):
         if name := actor_name(standing) or owner_name(standing):
             return name  # "Toyota's payout at $1.6 billion", 'the ANC at 40%'
         if standing.dep_ == "pobj":
             return None  # 'with the DA on 25.6%': the DA's, whatever the model took it for
-    if off_a_second_figure(path):
+    if prep is not None and off_a_second_figure(prep):
         return None  # 'stood at 42.8%, ... and the EFF on 8.3%' parsed as hanging from 'stood'
     for word in path:
         for child in word.children:
@@ -57,12 +57,16 @@ def holder_of(path: list[Token]) -> str | None:
     return None
 
 
-def off_a_second_figure(path: list[Token]) -> bool:
+def standing_prep(path: list[Token]) -> Token | None:
+    """The 'on' or 'at' a figure stands on: 'the ANC at 40%', 'stood at 42.8%'."""
+    return next((w.head for w in path[:2] if w.dep_ == "pobj" and w.head.lower_ in ("on", "at")), None)
+
+
+def off_a_second_figure(prep: Token) -> bool:
     """A share 'on' or 'at' that hangs from a verb which already gave a figure by an earlier
     'on'/'at' is not the clause subject's: the parser hung a list's later item there ('stood at
     42.8%, with the DA on 25.6% and the EFF on 8.3%')."""
-    prep = next((w.head for w in path[:2] if w.dep_ == "pobj" and w.head.lower_ in ("on", "at")), None)
-    if prep is None or prep.head.pos_ not in ("VERB", "AUX"):
+    if prep.head.pos_ not in ("VERB", "AUX"):
         return False
     return any(c.dep_ == "prep" and c.lower_ in ("on", "at") and c.i < prep.i
                and any(is_figure(o) or any(is_figure(n) for n in o.children) for o in c.children)
@@ -129,9 +133,3 @@ def actor_name(token: Token) -> str | None:
     words = [singular(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", name.lower())]
     return " ".join(w for w in words if w not in ORGANISATION_WORDS and w != "the") or None
 
-
-def counted_head(counted: str) -> str:
-    """The word a counted phrase is about, singular: 'national vote' → 'vote', 'vote in Wales'
-    → 'vote', 'wage increases of the union' → 'increase'."""
-    phrase = re.split(r"\s+(?:of|in|for|at|on|from|by|to|with)\s+", counted.strip().lower())[0]
-    return singular(phrase.split()[-1]) if phrase.split() else ""

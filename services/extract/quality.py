@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.figures import Figure
-from services.claims.identity import singular
+from services.claims.identity import counted_head, singular
 from services.extract.acronyms import abbreviates
-from services.extract.holders import counted_head
 from services.extract.places import fold, resolve
 
 FIELDS = (
