@@ -1,5 +1,6 @@
 """Claim events on `claims.new` and `claims.updated`. Key: claim id."""
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,6 +25,7 @@ class ClaimSource(BaseModel):
     qualifier: Qualifier = "exact"
     published: UtcDatetime | None = None
     stated_as: Literal["current", "earlier"] = "current"
+    as_of: date | None = Field(default=None, description="the day the article gives the value for")
 
 
 class Previous(BaseModel):

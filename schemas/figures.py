@@ -1,5 +1,6 @@
 """One figure read from an article (`figures.extracted`). Key: claim key."""
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -85,6 +86,11 @@ class Figure(BaseModel):
     stated_as: Literal["current", "earlier"] = Field(
         default="current", description="'earlier': a value given in passing as a previous one "
         "('up from 36 on Tuesday'); it joins a claim's history, never its current value",
+    )
+    as_of: date | None = Field(
+        default=None, description="the day the sentence gives the value for, when it names one ('On "
+        "Saturday night, the count stood at 2,012', 'a week ago', 'yesterday'), read against the "
+        "publication time; a value dated before another of the same frame in the article is an earlier one",
     )
     names: dict[str, float] = Field(
         default_factory=dict, description="the article's distinctive names, lower-cased, with their "

@@ -59,7 +59,7 @@ def source_of(figure: Figure) -> ClaimSource:
     return ClaimSource(
         article_url=figure.article_url, outlet=figure.outlet, claimant=figure.claimant,
         value=figure.value, value_max=figure.value_max, qualifier=figure.qualifier,
-        published=figure.published, stated_as=figure.stated_as,
+        published=figure.published, stated_as=figure.stated_as, as_of=figure.as_of,
     )
 
 

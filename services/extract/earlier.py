@@ -4,6 +4,7 @@ toll of 205', 'below the 217 given by the emergency services'. Read from the par
 from spacy.tokens import Token
 
 from services.extract.counting import compared_from
+from services.extract.locating import VALUE_VERBS
 from services.extract.speakers import SPEECH_VERBS
 from services.extract.words import VALUE_NOUNS
 
@@ -56,3 +57,50 @@ def past_perfect(anchor: Token) -> bool:
     if verb is None or verb.tag_ != "VBN" or any(a.lemma_.lower() in SPEECH_VERBS for a in verb.ancestors):
         return False
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+# How a time phrase hangs on a verb: 'stood at 1,508 on Thursday evening', 'A week ago the sum
+# stood at ...', 'On Saturday night, the count stood at ...'. A phrase opened by one of
+# CUMULATIVE dates a running total as it stands ('as of Sunday', 'by Thursday'), not a past one.
+TIME_DEPS = frozenset("prep npadvmod advmod".split())
+CUMULATIVE = frozenset("as by since through until till from".split())
+
+
+def day_phrases(token: Token, anchor: Token, passing: bool) -> list[str]:
+    """Time phrases that date a value: on its own verb when that gives a level or a report
+    ('the toll stood at 2,012 on Saturday night', 'the ministry reported 36 cases on
+    Thursday'), or on the speech verb that gives it ('Abbott said on Monday that 101 people
+    ...'); never one of a happening ('26 men were rescued on Monday' counts that day's
+    rescues), of another clause or of another number ('rose to 50 from 36 on Tuesday' dates
+    the 36). A value the parse gives as an earlier one ('up from 64 on Tuesday night') is
+    dated only by its own phrase: the clause's time is the current value's."""
+    if passing:  # 'from 64 on Saturday night': the words of the preposition that holds it
+        holder = anchor.head if anchor.dep_ == "pobj" else anchor
+        inside = {w.i for w in holder.subtree}
+        return [e.text for e in anchor.doc.ents if e.label_ in ("DATE", "TIME") and e.start in inside]
+    verb = next((a for a in [anchor, *anchor.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    part = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    if verb is None or not told_in_the_past(verb) or part:
+        return []  # 'Ten patients are being treated', '14 of its citizens': now, or a part of a count
+    heads = [a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS]
+    if verb.lemma_.lower() in VALUE_VERBS | GIVEN | SPEECH_VERBS | {"record", "confirm"}:
+        heads.append(verb)
+    own = set(token.subtree)  # '43.1 million': the figure's own words
+    phrases = []
+    for head in heads:
+        for child in head.children:
+            words = list(child.subtree)
+            other_number = any(w.like_num and w.ent_type_ not in ("DATE", "TIME") and w not in own
+                               and token not in w.subtree for w in words)
+            if child.dep_ in TIME_DEPS and child.lower_ not in CUMULATIVE and not other_number:
+                inside = {w.i for w in words}
+                phrases += [e.text for e in anchor.doc.ents
+                            if e.label_ in ("DATE", "TIME") and e.start in inside]
+    return phrases
+
+
+def told_in_the_past(verb: Token) -> bool:
+    """'stood', 'was', 'had reported', 'were confirmed': a past form with no present
+    auxiliary ('are treated', 'has risen' tell how things stand)."""
+    present = any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ", "MD") for c in verb.children)
+    return verb.tag_ in ("VBD", "VBN") and not present

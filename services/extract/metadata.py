@@ -1,5 +1,6 @@
 """Title, outlet and publication time of a plain-text article, where the text shows them."""
 
+import calendar
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -137,3 +138,37 @@ def date_order(text: str) -> str | None:
     if month_first != day_first:
         return "MDY" if month_first > day_first else "DMY"
     return "MDY" if NORTH_AMERICAN.search(text) else None
+
+
+# Words that make a time phrase name a day ('on Saturday night', 'a week ago', 'yesterday',
+# 'on March 28'), not a period ('in 2023', 'in May') or an hour of the day of publication.
+WEEKDAYS = [day.lower() for day in calendar.day_name]
+_MONTH_NAMES = "|".join(m for m in calendar.month_name if m)
+_DAY = re.compile(
+    rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|ago|last night|(?:{_MONTH_NAMES})\.? \d{{1,2}}\b|"
+    rf"\d{{1,2}} (?:{_MONTH_NAMES}))\b", re.IGNORECASE)
+# How far east of UTC an outlet may be: its day of publication may be the UTC stamp's next day.
+ZONE_SPREAD = timedelta(hours=14)
+
+
+def days_before(phrase: str, published: datetime | None) -> int | None:
+    """How many days before the article's publication a time phrase puts what its clause says:
+    'On Saturday night' in a Monday article 2, 'a week ago' 7, 'yesterday' 1; 0 for the day of
+    publication itself; None when the phrase names no day or dateparser cannot read it. Days
+    are counted on the UTC stamp's calendar, so that two phrases of one article compare."""
+    if published is None or not _DAY.search(phrase):
+        return None
+    named = [day for day in WEEKDAYS if re.search(rf"\b{day}\b", phrase, re.IGNORECASE)]
+    if len(named) == 1:
+        # a weekday named in news is of the article's own week (dateparser takes a weekday of
+        # today for last week's); one a day ahead of the UTC stamp is today east of UTC
+        day, stamp = WEEKDAYS.index(named[0]), published.astimezone(UTC)
+        ahead = (stamp + ZONE_SPREAD).weekday() == day != stamp.weekday()
+        return 0 if ahead else (stamp.weekday() - day) % 7
+    base = published.astimezone(UTC).replace(tzinfo=None)
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    words = re.sub(r"^(?:on|by|as of|late on|early on)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    found = dateparser.parse(words, languages=["en"], settings=settings)
+    if found is None or found > base + ZONE_SPREAD:
+        return None
+    return max(0, (base.date() - found.date()).days)

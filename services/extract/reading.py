@@ -1,8 +1,9 @@
 """One parsed article → its figures: amounts filtered to claims, each with what it counts,
 its scope, its claimant and the sentence it was read from."""
 
+import math
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,10 +19,11 @@ from services.extract.claimant import Attribution
 from services.extract.coreference import Memory
 from services.extract.counting import Counted, verb_qualifier, what_is_counted
 from services.extract.currencies import local_currency
-from services.extract.earlier import is_earlier, past_perfect
+from services.extract.earlier import day_phrases, is_earlier, past_perfect
 from services.extract.entities import aliases, entities_in
 from services.extract.events import people_state
 from services.extract.frame import ArticleFrame, FigureFrame, read_article_frame, read_frame
+from services.extract.metadata import days_before
 from services.extract.names import distinctive_names
 from services.extract.scope import Scope, find_scopes
 from services.extract.scope_attachment import scope_for
@@ -70,30 +72,38 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
         remember(sent, [f for f in figures if f is not None], memory)
     names = distinctive_names(title, article.text)  # which incident: read by the claims stage
     return [f.model_copy(update={"names": names})
-            for f in credit_headlines(moved_on(memory.figures, memory.perfect), memory.vague)]
+            for f in credit_headlines(moved_on(memory.figures, memory.perfect, memory.dated), memory.vague)]
 
 
-def moved_on(figures: list[Figure], perfect: set[str]) -> list[Figure]:
-    """'The toll had stood at 233 late on Friday': a value told in the past perfect is an
-    earlier value of a fact the article states as it is now (another current value of the same
-    frame); a past perfect with nothing newer in the article is the fact itself ('Labour had
-    won 412 seats')."""
-    if not perfect:
+def moved_on(figures: list[Figure], perfect: set[str], dated: dict[str, int]) -> list[Figure]:
+    """'The toll had stood at 233 late on Friday', 'On Saturday night, the count stood at 2,012':
+    a value told in the past perfect, or dated to a day before another value of the same frame
+    in the article (one with no day is of the day of publication), is an earlier value of the
+    fact the article states as it is now; with nothing newer it is the fact itself ('Labour had
+    won 412 seats', 'the ministry reported 36 cases on Thursday')."""
+    if not perfect and not any(dated.values()):
         return figures
     keys = {figure.figure_id: claim_key(figure) for figure in figures}
-    current: dict[str, set[tuple]] = {}
+
+    def age(figure: Figure) -> float:
+        return math.inf if figure.figure_id in perfect else dated.get(figure.figure_id, 0)
+
+    current: dict[str, list[tuple[tuple, float]]] = {}
     for figure in figures:
         if figure.stated_as == "current" and figure.figure_id not in perfect:
-            current.setdefault(keys[figure.figure_id], set()).add((figure.value, figure.value_max))
+            said = (figure.value, figure.value_max)
+            current.setdefault(keys[figure.figure_id], []).append((said, age(figure)))
 
     def newer(figure: Figure) -> bool:
-        return bool(current.get(keys[figure.figure_id], set()) - {(figure.value, figure.value_max)})
+        """A value told later; for a value only dated before it, one no lower (a dated count above
+        every later one of its frame is more likely another count, an estimate or a whole)."""
+        said, others = (figure.value, figure.value_max), current.get(keys[figure.figure_id], [])
+        dated_only = figure.figure_id not in perfect
+        return any(value != said and days < age(figure) and not (dated_only and value[0] < figure.value)
+                   for value, days in others)
 
-    return [
-        figure.model_copy(update={"stated_as": "earlier"}) if figure.figure_id in perfect and newer(figure)
-        else figure
-        for figure in figures
-    ]
+    return [figure.model_copy(update={"stated_as": "earlier"}) if age(figure) > 0 and newer(figure)
+            else figure for figure in figures]
 
 
 def read_figure(
@@ -137,11 +147,18 @@ def read_figure(
     figure = build_figure(context, amount, sent, what, scope, who, amount.start < memory.headline_end)
     if past_perfect(anchor):
         memory.perfect.add(figure.figure_id)
+    earlier = is_earlier(token, noun)
+    days = [days_before(phrase, context.published) for phrase in day_phrases(token, anchor, earlier)]
+    days = [d for d in days if d is not None]
+    if days and context.published is not None:
+        memory.dated[figure.figure_id] = max(days)
+        day = context.published.astimezone(UTC).date() - timedelta(days=max(days))
+        figure = figure.model_copy(update={"as_of": day})
     if who.generic:
         memory.vague.add(figure.figure_id)
     if carried is not None:
         memory.carried.add(figure.figure_id)
-    return with_frame(figure, frame, is_earlier(token, noun))
+    return with_frame(figure, frame, earlier)
 
 
 def with_frame(figure: Figure, frame: FigureFrame, earlier: bool) -> Figure:

@@ -11,8 +11,9 @@ from services.extract.pipeline import extract_batch
 from services.extract.places import resolve
 
 
-def figures_of(nlp, text: str, title: str | None = None):
-    article = UniqueArticle(url="https://news.example/a", title=title, text=text, content_hash="h")
+def figures_of(nlp, text: str, title: str | None = None, published: datetime | None = None):
+    article = UniqueArticle(url="https://news.example/a", title=title, text=text, content_hash="h",
+                            published=published)
     return resolve_in_article(extract_batch(nlp, [article])[0])
 
 

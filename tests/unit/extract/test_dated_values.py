@@ -1,0 +1,95 @@
+"""Values a sentence dates to a day before another value of the same frame in the article:
+'On Saturday night, the count stood at 2,012' in an article that gives the toll now. They are
+earlier values of that fact, with the day they were given for; a count of what happened on a
+day, a running total 'as of' a day and a dated value above every later one are not."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from services.extract.metadata import days_before
+from tests.unit.extract import test_frame
+
+MONDAY = datetime(2025, 3, 10, 15, 0, tzinfo=UTC)
+by_value = test_frame.by_value
+
+
+def figures_of(nlp, text: str):
+    return test_frame.figures_of(nlp, text, published=MONDAY)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "expected"),
+    [("Saturday night", MONDAY, 2), ("on Monday", MONDAY, 0), ("Sunday evening", MONDAY, 1),
+     ("Tuesday", datetime(2025, 3, 10, 8, 0, tzinfo=UTC), 6), ("Tuesday", MONDAY, 0),
+     ("a week ago", MONDAY, 7), ("yesterday", MONDAY, 1), ("March 4", MONDAY, 6), ("4 March", MONDAY, 6),
+     ("in May", MONDAY, None), ("last year", MONDAY, None), ("Saturday", None, None)],
+    ids=["weekday-of-this-week", "publication-weekday-is-today", "day-before",
+         "weekday-after-is-last-weeks", "a-day-ahead-of-utc-is-today-east-of-it", "ago", "yesterday",
+         "month-day", "day-month", "a-month-is-a-period-not-a-day", "a-year-is-no-day",
+         "no-publication-time"],
+)
+def test_days_before_publication(phrase, published, expected):
+    assert days_before(phrase, published) == expected
+
+
+def test_a_count_dated_before_the_toll_given_now_is_an_earlier_value_of_it(nlp):
+    text = ("The death toll from the earthquake has risen to 2,497, the interior ministry said.\n"
+            "On Saturday night, the official count stood at 2,012 dead.")
+    figures = figures_of(nlp, text)
+    now, before = by_value(figures, 2497), by_value(figures, 2012)
+    assert now.stated_as == "current" and before.stated_as == "earlier"
+    assert before.as_of == date(2025, 3, 8) and now.as_of is None
+    assert before.claim_key == now.claim_key
+
+
+def test_a_figure_a_speaker_gave_on_an_earlier_day_is_an_earlier_value(nlp):
+    text = ("The outbreak has now infected 46 people, the health ministry said.\n"
+            "On Thursday, the ministry reported 36 cases.")
+    figures = figures_of(nlp, text)
+    assert by_value(figures, 36).stated_as == "earlier"
+    assert by_value(figures, 36).claim_key == by_value(figures, 46).claim_key
+
+
+def test_a_dated_value_with_nothing_newer_is_the_fact_itself(nlp):
+    text = "On Thursday, the ministry reported 36 cases of the disease."
+    figure = by_value(figures_of(nlp, text), 36)
+    assert figure.stated_as == "current" and figure.as_of == date(2025, 3, 6)
+
+
+def test_what_happened_on_a_day_is_no_earlier_value(nlp):
+    text = ("Rescuers have brought 132 miners to the surface so far, officials said.\n"
+            "On Saturday, 26 miners were rescued.")
+    figure = by_value(figures_of(nlp, text), 26)
+    assert figure.stated_as == "current" and figure.as_of is None
+
+
+def test_a_running_total_as_of_a_day_is_no_earlier_value(nlp):
+    text = ("The state has recorded 90 cases of measles this year, officials said.\n"
+            "As of Friday, 58 cases had been confirmed in the county.")
+    assert by_value(figures_of(nlp, text), 58).as_of is None
+
+
+def test_a_dated_count_above_every_later_one_is_not_made_earlier(nlp):
+    text = ("The toll from the floods stands at 300, the civil defence agency said.\n"
+            "On Saturday, the mayor said the toll could reach 5,000.")
+    assert by_value(figures_of(nlp, text), 5000).stated_as == "current"
+
+
+def test_a_value_compared_from_is_dated_by_its_own_words_not_its_clause(nlp):
+    text = ("The toll in the prefecture reached 72 people on Sunday evening, up from 64 on Saturday night, "
+            "the prefectural government said.")
+    figures = figures_of(nlp, text)
+    before = by_value(figures, 64)
+    assert before.stated_as == "earlier" and before.as_of == date(2025, 3, 8)
+    assert before.claim_key == by_value(figures, 72).claim_key
+
+
+def test_a_dated_earlier_value_keeps_its_own_frame_not_the_last_sentences(nlp):
+    text = ("The protests in Kenya have killed 84 people, the health ministry said.\n"
+            "Hospitals in the capital have treated 300 patients.\n"
+            "On Saturday, the commission had put the number of deaths at 23.")
+    figures = figures_of(nlp, text)
+    before = by_value(figures, 23)
+    assert before.stated_as == "earlier" and before.as_of == date(2025, 3, 8)
+    assert before.claim_key == by_value(figures, 84).claim_key != by_value(figures, 300).claim_key
