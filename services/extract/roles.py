@@ -99,13 +99,17 @@ def serves_in(prep: Token) -> bool:
 
 
 def role_start(head: Token) -> int:
-    """Where a role phrase begins: the modifiers before the head noun, without a leading article."""
+    """Where a role phrase begins: the modifiers before the head noun, without a leading article
+    and not before a comma."""
     mods = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod")]
     mods += [
         t for t in head.lefts if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN") and not is_place_word(t)
     ]
     start = min((t.left_edge.i for t in mods), default=head.i)
     doc = head.doc
+    # '... and injured 821, central and local government officials said': a role begins after
+    # the last comma before its noun; what comes before is another clause the parser hung on it
+    start = max([start, *(t.i + 1 for t in doc[start : head.i] if t.text == ",")])
     while start > 1 and hyphen_joined(doc[start - 1]):
         start -= 2  # 'the co-chairs': a prefix joined by a hyphen is part of the word
     words = [t for t in doc[start : head.i + 1] if t.dep_ != "det" or t.i > start]

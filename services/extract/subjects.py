@@ -10,9 +10,13 @@ from services.extract.words import EVENT_OF_WORD, MONEY_NOUN_OF_EVENT, VALUE_NOU
 
 LEVEL_VERBS = vocabulary(
     "rise fall reach stand total climb grow drop increase decrease hit put number jump soar "
-    "estimate value set forecast project cap top exceed surpass revise"
+    "estimate value set forecast project cap top exceed surpass revise raise lower"
 )
-OBJECT_LEVELS = vocabulary("put estimate revise")  # 'police put/estimated the crowd at 55,000'
+# 'police put/estimated the crowd at 55,000', 'the government raised the death toll to 48'
+OBJECT_LEVELS = vocabulary("put estimate revise raise lower")
+# Levels moved only of a count's own value: 'raised the death toll to 48', not 'raised the
+# retirement age from 62 to 64' (an age is no count).
+MOVED_LEVELS = vocabulary("raise lower")
 YIELDING = vocabulary("save cost generate bring raise earn yield require need")
 STATES = vocabulary("estimate value set put stand total number cap")
 TOPIC_PREPS = ("for", "on", "in", "of")
@@ -72,6 +76,9 @@ def level_subject(token: Token) -> Token | None:
                 c for c in ancestor.children if c.dep_ == dep and c.pos_ != "PRON" and c.i not in holding
             ]
             undated = [c for c in found if c.ent_type_ not in ("DATE", "TIME")]
+            moved = ancestor.lemma_.lower() in MOVED_LEVELS
+            if moved and not any(c.lemma_.lower() in VALUE_NOUNS for c in undated):
+                return None
             if found and not undated:
                 return value_noun_before(ancestor)
             if undated:  # the nearest: not a dateline ('CEBU CITY — The number ... rose')

@@ -109,3 +109,44 @@ def test_whoever_compiles_a_list_states_what_it_holds(nlp):
         "say many have been found."
     )
     assert claimants(nlp, text) == [(1_200, "Mara Quist")]
+
+
+def test_whoever_raises_or_lowers_a_toll_states_it(nlp):
+    text = "The Chilean government on Monday raised the death toll from the wildfires to 131."
+    assert claimants(nlp, text) == [(131, "Chilean government")]
+    text = "The storm battered the islands, raising the death toll to 11."
+    assert claimants(nlp, text) == [(11, None)]  # a storm that raises a toll says nothing
+
+
+def parsed(nlp, words, heads, deps, tags):
+    """A parse written out by hand: the mechanism under test, whatever the model does."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+
+
+def test_a_closing_speaker_the_parser_hung_as_a_relative_clause_still_speaks(nlp):
+    from services.extract.speakers import speaker_tag
+
+    # '500 tents are on their way, the agency (IOM) said.' with 'said' hung on 'agency' as a relcl
+    words = ["500", "tents", "are", "on", "their", "way", ",", "the", "agency", "(", "IOM", ")", "said", "."]
+    heads = [1, 2, 2, 2, 5, 3, 2, 8, 1, 10, 12, 10, 8, 2]
+    deps = ["nummod", "nsubj", "ROOT", "prep", "poss", "pobj", "punct", "det", "appos", "punct", "nsubj",
+            "punct", "relcl", "punct"]
+    tags = ["CD", "NNS", "VBP", "IN", "PRP$", "NN", ",", "DT", "NN", "-LRB-", "NNP", "-RRB-", "VBD", "."]
+    assert speaker_tag(parsed(nlp, words, heads, deps, tags)[12])
+    # 'the income Kenya expects': a relative clause with no comma is no speaker
+    words, heads = ["the", "income", "Kenya", "expects"], [1, 1, 3, 1]
+    doc = parsed(nlp, words, heads, ["det", "ROOT", "nsubj", "relcl"], ["DT", "NN", "NNP", "VBZ"])
+    assert not speaker_tag(doc[3])
+    # 'the doses, which the agency said': a relative pronoun opens a clause about the noun
+    words, heads = ["the", "doses", ",", "which", "agency", "said"], [1, 1, 1, 5, 5, 1]
+    doc = parsed(nlp, words, heads, ["det", "ROOT", "punct", "dobj", "nsubj", "relcl"],
+                 ["DT", "NNS", ",", "WDT", "NN", "VBD"])
+    assert not speaker_tag(doc[5])
+
+
+def test_a_speakers_role_starts_after_the_comma_before_it(nlp):
+    text = ("An explosion at the plant has killed four workers and injured 37, municipal and regional "
+            "officials said at an evening briefing.")
+    assert (4, "municipal and regional officials") in claimants(nlp, text)
