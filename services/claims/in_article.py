@@ -95,18 +95,18 @@ def with_current_key(earlier: Figure, figures: list[Figure]) -> Figure:
     """'climbed to 30 in Buncombe County, up from 10': the earlier value is a value of the fact
     the current value of its sentence states (or, in a sentence without one, the value stated
     last before it), whatever its own parse placed. A value dated to a day ('On Saturday night,
-    the count stood at 2,012') is an earlier value only of one newer than that day; with none in
-    its sentence, it is one of its own frame."""
+    the count stood at 2,012') whose sentence states nothing newer is an earlier value of its
+    own frame, when the article gives that frame a newer value."""
     def newer(f: Figure) -> bool:
         return earlier.as_of is None or (f.as_of or date.max) > earlier.as_of
 
     before = [f for f in figures if f.stated_as == "current" and f.span[0] < earlier.span[0]
               and earlier.measure in (f.measure, "other") and same_kind(earlier, f)
-              and same_period(earlier, f) and newer(f)]
+              and same_period(earlier, f)]
     current = [f for f in before if f.evidence == earlier.evidence]
-    if not current and earlier.as_of is not None and any(
+    if earlier.as_of is not None and not any(newer(f) for f in current) and any(
             f.stated_as == "current" and f.claim_key == earlier.claim_key and newer(f) for f in figures):
-        return earlier
+        return earlier  # 'whole bodies stood at 230, with 170 body parts, on Saturday'
     if not current and not any(f.evidence == earlier.evidence and f.stated_as == "current" for f in figures):
         # 'The figure is up from 2,719 on Tuesday.': a sentence of earlier values only speaks of
         # the first value of the last sentence before it that states one

@@ -49,11 +49,16 @@ def holder_is_earlier(anchor: Token) -> bool:
     return earlier or compared_from(holder)
 
 
+def clause_verb(anchor: Token) -> Token | None:
+    """The verb of the clause a figure is told in: the first verb at or above it."""
+    return next((a for a in [anchor, *anchor.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+
+
 def past_perfect(anchor: Token) -> bool:
     """'The toll had stood at 233 late on Friday', 'the company had reported 16 deaths': a value
     told in the past perfect is one the story has since moved on from; not in reported speech,
     whose tense only follows the speech verb's ('officials said nine had died')."""
-    verb = next((a for a in [anchor, *anchor.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    verb = clause_verb(anchor)
     if verb is None or verb.tag_ != "VBN" or any(a.lemma_.lower() in SPEECH_VERBS for a in verb.ancestors):
         return False
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
@@ -64,27 +69,35 @@ def past_perfect(anchor: Token) -> bool:
 # CUMULATIVE dates a running total as it stands ('as of Sunday', 'by Thursday'), not a past one.
 TIME_DEPS = frozenset("prep npadvmod advmod".split())
 CUMULATIVE = frozenset("as by since through until till from".split())
+# Verbs that give a count as it was found, beside those of levels, giving and speech.
+RECORDING = frozenset("record confirm".split())
 
 
 def day_phrases(token: Token, anchor: Token, passing: bool) -> list[str]:
-    """Time phrases that date a value: on its own verb when that gives a level or a report
-    ('the toll stood at 2,012 on Saturday night', 'the ministry reported 36 cases on
-    Thursday'), or on the speech verb that gives it ('Abbott said on Monday that 101 people
-    ...'); never one of a happening ('26 men were rescued on Monday' counts that day's
-    rescues), of another clause or of another number ('rose to 50 from 36 on Tuesday' dates
-    the 36). A value the parse gives as an earlier one ('up from 64 on Tuesday night') is
-    dated only by its own phrase: the clause's time is the current value's."""
+    """Time phrases that date a value, nearest first: on its own verb when that gives a level
+    or a report ('the toll stood at 2,012 on Saturday night', 'the ministry reported 36 cases
+    on Thursday'), then on the speech verb that gives it ('Abbott said on Monday that 101
+    people ...'); never one of a happening ('26 men were rescued on Monday' counts that day's
+    rescues), of another clause ('..., and on Friday it gave a toll of 1,800': not the first
+    clause's day) or of another number ('rose to 50 from 36 on Tuesday' dates the 36). A value
+    the parse gives as an earlier one ('up from 64 on Tuesday night') is dated only by its own
+    phrase: the clause's time is the current value's."""
     if passing:  # 'from 64 on Saturday night': the words of the preposition that holds it
         holder = anchor.head if anchor.dep_ == "pobj" else anchor
         inside = {w.i for w in holder.subtree}
         return [e.text for e in anchor.doc.ents if e.label_ in ("DATE", "TIME") and e.start in inside]
-    verb = next((a for a in [anchor, *anchor.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    verb = clause_verb(anchor)
     part = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
     if verb is None or not told_in_the_past(verb) or part:
         return []  # 'Ten patients are being treated', '14 of its citizens': now, or a part of a count
-    heads = [a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS]
-    if verb.lemma_.lower() in VALUE_VERBS | GIVEN | SPEECH_VERBS | {"record", "confirm"}:
-        heads.append(verb)
+    heads = [verb] if verb.lemma_.lower() in VALUE_VERBS | GIVEN | SPEECH_VERBS | RECORDING else []
+    below = verb
+    for ancestor in verb.ancestors:  # the speech verbs that give its clause
+        if ancestor.lemma_.lower() in SPEECH_VERBS:
+            if below.dep_ == "conj":
+                break  # '..., and on Friday it gave ...': a clause beside the speech, not in it
+            heads.append(ancestor)
+        below = ancestor
     own = set(token.subtree)  # '43.1 million': the figure's own words
     phrases = []
     for head in heads:

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import dateparser
 
+from services.extract.scope import MONTH_WORD
 from services.text.furniture import NAV, WIRE_DATELINE, dateline_places, is_furniture
 
 HEADER_LINES = 12
@@ -141,34 +142,44 @@ def date_order(text: str) -> str | None:
 
 
 # Words that make a time phrase name a day ('on Saturday night', 'a week ago', 'yesterday',
-# 'on March 28'), not a period ('in 2023', 'in May') or an hour of the day of publication.
+# 'on Sept. 4'), not a period ('in 2023', 'in May', 'in the week to Sunday') or an hour of the
+# day of publication. Month words are the scope reader's.
 WEEKDAYS = [day.lower() for day in calendar.day_name]
-_MONTH_NAMES = "|".join(m for m in calendar.month_name if m)
-_DAY = re.compile(
-    rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|ago|last night|(?:{_MONTH_NAMES})\.? \d{{1,2}}\b|"
-    rf"\d{{1,2}} (?:{_MONTH_NAMES}))\b", re.IGNORECASE)
+_DATED = re.compile(rf"\b{MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH_WORD}", re.IGNORECASE)
+_DAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|ago|last night)\b|{_DATED.pattern}", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:weeks?|days|hours|months?|years?)\b(?!\s+ago)", re.IGNORECASE)
 # How far east of UTC an outlet may be: its day of publication may be the UTC stamp's next day.
 ZONE_SPREAD = timedelta(hours=14)
 
 
 def days_before(phrase: str, published: datetime | None) -> int | None:
     """How many days before the article's publication a time phrase puts what its clause says:
-    'On Saturday night' in a Monday article 2, 'a week ago' 7, 'yesterday' 1; 0 for the day of
-    publication itself; None when the phrase names no day or dateparser cannot read it. Days
-    are counted on the UTC stamp's calendar, so that two phrases of one article compare."""
-    if published is None or not _DAY.search(phrase):
+    'On Saturday night' in a Monday article 2, 'a week ago' 7, 'yesterday' 1, 'on March 4' the
+    days since; 0 for the day of publication itself; None when the phrase names no day, names a
+    period ('in the week to Sunday'), or a day the time stamp cannot place (a weekday that is
+    today east of UTC or a week ago). Days are counted on the UTC stamp's calendar, so that two
+    phrases of one article compare."""
+    if published is None or not _DAY.search(phrase) or _PERIOD.search(phrase):
         return None
+    stamp = published.astimezone(UTC)
     named = [day for day in WEEKDAYS if re.search(rf"\b{day}\b", phrase, re.IGNORECASE)]
-    if len(named) == 1:
+    if len(named) == 1 and not _DATED.search(phrase):
         # a weekday named in news is of the article's own week (dateparser takes a weekday of
-        # today for last week's); one a day ahead of the UTC stamp is today east of UTC
-        day, stamp = WEEKDAYS.index(named[0]), published.astimezone(UTC)
-        ahead = (stamp + ZONE_SPREAD).weekday() == day != stamp.weekday()
-        return 0 if ahead else (stamp.weekday() - day) % 7
-    base = published.astimezone(UTC).replace(tzinfo=None)
+        # today for last week's)
+        day = WEEKDAYS.index(named[0])
+        last = re.search(rf"\blast\s+{named[0]}\b", phrase, re.IGNORECASE) is not None
+        if day != stamp.weekday() and (stamp + ZONE_SPREAD).weekday() == day and not last:
+            return None
+        return (stamp.weekday() - day) % 7 or (7 if last else 0)
+    base = stamp.replace(tzinfo=None)
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    words = re.sub(r"^(?:on|by|as of|late on|early on)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    words = re.sub(r"^(?:late |early )?on\s+", "", phrase.strip(), flags=re.IGNORECASE)
     found = dateparser.parse(words, languages=["en"], settings=settings)
     if found is None or found > base + ZONE_SPREAD:
         return None
-    return max(0, (base.date() - found.date()).days)
+    days = (base.date() - found.date()).days
+    return days if days <= LAST_YEAR else None  # 'March 11' a day after the stamp is this year's
+
+
+# dateparser takes a date a day after the stamp for last year's; no earlier value is that old.
+LAST_YEAR = 300

@@ -149,10 +149,10 @@ def read_figure(
         memory.perfect.add(figure.figure_id)
     earlier = is_earlier(token, noun)
     days = [days_before(phrase, context.published) for phrase in day_phrases(token, anchor, earlier)]
-    days = [d for d in days if d is not None]
+    days = [d for d in days if d is not None][:1]  # the nearest phrase that names a day
     if days and context.published is not None:
-        memory.dated[figure.figure_id] = max(days)
-        day = context.published.astimezone(UTC).date() - timedelta(days=max(days))
+        memory.dated[figure.figure_id] = days[0]
+        day = context.published.astimezone(UTC).date() - timedelta(days=days[0])
         figure = figure.model_copy(update={"as_of": day})
     if who.generic:
         memory.vague.add(figure.figure_id)

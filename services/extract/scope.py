@@ -27,12 +27,12 @@ MONTHS = {
         start=1,
     )
 }
-_MONTH = (
+MONTH_WORD = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _YEAR = r"(?:19|20)\d{2}"
-_MY = rf"(?:(?:mid-|early |late )?{_MONTH}\s+(?:of\s+)?{_YEAR}|{_YEAR})"
+_MY = rf"(?:(?:mid-|early |late )?{MONTH_WORD}\s+(?:of\s+)?{_YEAR}|{_YEAR})"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
@@ -56,7 +56,7 @@ PATTERNS = [
     ("season", rf"\b(?:in\s+(?:the\s+)?)?(?P<s>{_SEASON})\s+(?:of\s+)?(?P<y>{_YEAR})"),
     (
         "month_year",
-        rf"\b(?:in|during|throughout|for|by)\s+(?P<a>(?:mid-|early |late )?{_MONTH}\s+"
+        rf"\b(?:in|during|throughout|for|by)\s+(?P<a>(?:mid-|early |late )?{MONTH_WORD}\s+"
         rf"(?:of\s+)?{_YEAR})",
     ),
     (
