@@ -76,7 +76,7 @@ def scope_for(
     before = [s for s in attached if s.end <= span[0]]
     if after or before:
         return after[0].value if after else before[-1].value
-    return subject_year(token) or antecedent_year(token, published_year)
+    return subject_year(token, published_year) or antecedent_year(token, published_year)
 
 
 def antecedent_year(token: Token, published_year: int | None) -> str | None:
@@ -101,11 +101,12 @@ def antecedent_year(token: Token, published_year: int | None) -> str | None:
     return years[0].text if years else None
 
 
-def subject_year(token: Token) -> str | None:
+def subject_year(token: Token, published_year: int | None = None) -> str | None:
     """'Landslides in 2017 killed 312 people': a year the subject of the figure's verb is put in
-    dates its count; not a year inside a clause on the subject ('a man born in 1990 killed 3',
-    'the company, founded in 1998, will cut 3,000 jobs') nor in a comparison ('fires worse
-    than those in 2018')."""
+    dates its count; so does a year before the article's that names the past incident the
+    subject is of ('Other tallies of the 2019 election put the deaths at nearly 900'). Not a
+    year inside a clause on the subject ('a man born in 1990 killed 3', 'the company, founded
+    in 1998, will cut 3,000 jobs') nor in a comparison ('fires worse than those in 2018')."""
     verb = verb_above(token)
     if verb is None:
         return None
@@ -114,7 +115,23 @@ def subject_year(token: Token) -> str | None:
         subjects = lost_subject(verb)
     years = [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "in"
              for o in p.children if o.dep_ == "pobj" and year_of(o)]
-    return years[0].text if years else None
+    if years:
+        return years[0].text
+    past = [t for s in subjects for t in own_words(s)
+            if year_of(t) and published_year is not None and int(t.text) < published_year
+            and incident_at(t.head) is not None]
+    return past[0].text if past else None
+
+
+# What a noun's own words leave out: clauses on it, and what it is compared with.
+ASIDE_DEPS = frozenset("relcl acl advcl appos".split())
+COMPARED = frozenset("than like as since after before".split())
+
+
+def own_words(noun: Token) -> list[Token]:
+    aside = [c for c in noun.subtree if c.dep_ in ASIDE_DEPS or (c.dep_ == "prep" and c.lower_ in COMPARED)]
+    left_out = {t.i for c in aside for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in left_out]
 
 
 def lost_subject(verb: Token) -> list[Token]:

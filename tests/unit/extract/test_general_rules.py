@@ -148,6 +148,22 @@ def test_a_year_that_dates_the_subject_dates_its_count(nlp):
     assert only(nlp, "Fires worse than those in 2018 have killed 40 people.").scope is None
 
 
+def test_a_past_year_naming_the_subjects_incident_dates_its_count(nlp):
+    from datetime import UTC, datetime
+
+    def scope(text):
+        article = UniqueArticle(url="https://example.org/y", text=text, content_hash="y",
+                                published=datetime(2024, 8, 20, tzinfo=UTC))
+        [figure] = extract_batch(nlp, [article])[0]
+        return figure.scope
+
+    text = "Unofficial counts of the 2015 election put the number of poll-worker deaths at about 600."
+    assert scope(text) == "2015"
+    assert scope("The 2017 floods killed 400 people in the province.") == "2017"
+    assert scope("The 2024 monsoon has killed 300 people.") is None  # this year's incident: the story's now
+    assert scope("Fires worse than those of the 2018 season have killed 40 people.") is None
+
+
 def test_a_verb_the_parser_left_without_a_subject_takes_the_noun_before_it(nlp):
     """The parse seen on '... after two crashes in 2018 and 2019 killed 346 people': the subject
     hung on 'after', the verb a conjunct with no subject of its own. Built by hand, as the
