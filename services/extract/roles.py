@@ -109,7 +109,10 @@ def role_start(head: Token) -> int:
     doc = head.doc
     # '... and injured 821, central and local government officials said': a role begins after
     # the last comma before its noun; what comes before is another clause the parser hung on it
-    start = max([start, *(t.i + 1 for t in doc[start : head.i] if t.text == ",")])
+    # ('local, state and federal officials', 'a senior, retired army officer' keep their lists)
+    listing = ("amod", "compound", "nmod", "conj", "appos")
+    commas = [t.i for t in doc[start : head.i] if t.text == "," and doc[t.i - 1].dep_ not in listing]
+    start = max([start, *(i + 1 for i in commas)])
     while start > 1 and hyphen_joined(doc[start - 1]):
         start -= 2  # 'the co-chairs': a prefix joined by a hyphen is part of the word
     words = [t for t in doc[start : head.i + 1] if t.dep_ != "det" or t.i > start]

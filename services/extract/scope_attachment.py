@@ -117,6 +117,8 @@ def subject_year(token: Token, published_year: int | None = None) -> str | None:
              for o in p.children if o.dep_ == "pobj" and year_of(o)]
     if years:
         return years[0].text
+    if verb.tag_ != "VBD":  # 'the 2022 invasion has killed 10,000': a total that runs to now
+        return None
     past = [t for s in subjects for t in own_words(s)
             if year_of(t) and published_year is not None and int(t.text) < published_year
             and incident_at(t.head) is not None]
@@ -125,10 +127,11 @@ def subject_year(token: Token, published_year: int | None = None) -> str | None:
 
 # What a noun's own words leave out: clauses on it, and what it is compared with.
 ASIDE_DEPS = frozenset("relcl acl advcl appos".split())
-COMPARED = frozenset("than like as since after before".split())
+COMPARED = frozenset("than like as".split())
 
 
 def own_words(noun: Token) -> list[Token]:
+    """A noun's phrase without the clauses on it and what it is compared with."""
     aside = [c for c in noun.subtree if c.dep_ in ASIDE_DEPS or (c.dep_ == "prep" and c.lower_ in COMPARED)]
     left_out = {t.i for c in aside for t in c.subtree}
     return [t for t in noun.subtree if t.i not in left_out]

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 from services.extract.entities import entity_of
 from services.extract.events import is_person_noun
 from services.extract.figures import subtree_span
+from services.extract.roles import is_speaker_noun
 from services.extract.subjects import OBJECT_LEVELS
 from services.extract.words import DOCUMENTS, GOVERNMENTS, ORGANISATIONS, PLACE_NOUNS, VALUE_NOUNS, vocabulary
 
@@ -148,11 +149,13 @@ def goes_on(clause: Token, verb: Token) -> bool:
 def gives_figure(token: Token) -> bool:
     """'OCHA gave a far lower toll'; 'a volunteer compiled a list of 1,200 people'; 'the
     government raised the death toll to 48': whoever makes, gives or moves the list, tally or
-    count states what it holds."""
+    count states what it holds (a person or a body: not the deaths or the fighting that raised it)."""
     objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
     lemma = token.lemma_.lower()
     made = lemma in COMPILING and any(o in DOCUMENTS for o in objects)
-    revised = lemma in OBJECT_LEVELS and token.tag_ != "VBG"  # not 'the storm hit, raising the toll'
+    revised = lemma in OBJECT_LEVELS and any(  # not 'new deaths raised the toll', 'the storm hit, raising'
+        c.dep_ == "nsubj" and (is_speaker_noun(c) or c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP"))
+        for c in token.children)
     given = (lemma in GIVING or revised) and any(o in VALUE_NOUNS for o in objects)
     return made or given or places_at(token)
 

@@ -77,7 +77,7 @@ def level_subject(token: Token) -> Token | None:
             ]
             undated = [c for c in found if c.ent_type_ not in ("DATE", "TIME")]
             moved = ancestor.lemma_.lower() in MOVED_LEVELS
-            if moved and not any(c.lemma_.lower() in VALUE_NOUNS for c in undated):
+            if moved and undated and not any(c.lemma_.lower() in VALUE_NOUNS for c in undated):
                 return None
             if found and not undated:
                 return value_noun_before(ancestor)

@@ -116,6 +116,8 @@ def test_whoever_raises_or_lowers_a_toll_states_it(nlp):
     assert claimants(nlp, text) == [(131, "Chilean government")]
     text = "The storm battered the islands, raising the death toll to 11."
     assert claimants(nlp, text) == [(11, None)]  # a storm that raises a toll says nothing
+    text = "New deaths in the north raised the toll to 57, officials said."
+    assert claimants(nlp, text) == [(57, "officials")]  # nor do the deaths: the speaker does
 
 
 def parsed(nlp, words, heads, deps, tags):
@@ -135,6 +137,9 @@ def test_a_closing_speaker_the_parser_hung_as_a_relative_clause_still_speaks(nlp
             "punct", "relcl", "punct"]
     tags = ["CD", "NNS", "VBP", "IN", "PRP$", "NN", ",", "DT", "NN", "-LRB-", "NNP", "-RRB-", "VBD", "."]
     assert speaker_tag(parsed(nlp, words, heads, deps, tags)[12])
+    # and the sentence's figures are its: 'a toll the government confirmed on Tuesday'
+    text = "The quake killed 120 people, a toll the government confirmed on Tuesday."
+    assert claimants(nlp, text) == [(120, "government")]
     # 'the income Kenya expects': a relative clause with no comma is no speaker
     words, heads = ["the", "income", "Kenya", "expects"], [1, 1, 3, 1]
     doc = parsed(nlp, words, heads, ["det", "ROOT", "nsubj", "relcl"], ["DT", "NN", "NNP", "VBZ"])
@@ -150,3 +155,5 @@ def test_a_speakers_role_starts_after_the_comma_before_it(nlp):
     text = ("An explosion at the plant has killed four workers and injured 37, municipal and regional "
             "officials said at an evening briefing.")
     assert (4, "municipal and regional officials") in claimants(nlp, text)
+    text = "Twenty people were rescued, British, French and Belgian coast guard officials said."
+    assert claimants(nlp, text) == [(20, "British, French and Belgian coast guard officials")]
