@@ -39,7 +39,6 @@ class Memory:
     headline_end: int = 0
     figures: list[Figure] = field(default_factory=list)
     perfect: set[str] = field(default_factory=set)  # figures told in the past perfect
-    dated: dict[str, int] = field(default_factory=dict)  # figures dated days before publication
     vague: set[str] = field(default_factory=set)  # figures whose claimant is a word, not a name
     bodies: list[Attribution] = field(default_factory=list)  # named bodies that spoke or acted, for 'it'
     run: object = None  # runs.Run: the source whose figures later sentences may go on with

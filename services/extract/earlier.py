@@ -84,8 +84,7 @@ def day_phrases(token: Token, anchor: Token, passing: bool) -> list[str]:
     phrase: the clause's time is the current value's."""
     if passing:  # 'from 64 on Saturday night': the words of the preposition that holds it
         holder = anchor.head if anchor.dep_ == "pobj" else anchor
-        inside = {w.i for w in holder.subtree}
-        return [e.text for e in anchor.doc.ents if e.label_ in ("DATE", "TIME") and e.start in inside]
+        return times_in(list(holder.subtree))
     verb = clause_verb(anchor)
     part = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
     if verb is None or not told_in_the_past(verb) or part:
@@ -106,10 +105,16 @@ def day_phrases(token: Token, anchor: Token, passing: bool) -> list[str]:
             other_number = any(w.like_num and w.ent_type_ not in ("DATE", "TIME") and w not in own
                                and token not in w.subtree for w in words)
             if child.dep_ in TIME_DEPS and child.lower_ not in CUMULATIVE and not other_number:
-                inside = {w.i for w in words}
-                phrases += [e.text for e in anchor.doc.ents
-                            if e.label_ in ("DATE", "TIME") and e.start in inside]
+                phrases += times_in(words)
     return phrases
+
+
+def times_in(words: list[Token]) -> list[str]:
+    """The dates and times the model found beginning among these words."""
+    if not words:
+        return []
+    inside = {w.i for w in words}
+    return [e.text for e in words[0].doc.ents if e.label_ in ("DATE", "TIME") and e.start in inside]
 
 
 def told_in_the_past(verb: Token) -> bool:

@@ -72,22 +72,26 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
         remember(sent, [f for f in figures if f is not None], memory)
     names = distinctive_names(title, article.text)  # which incident: read by the claims stage
     return [f.model_copy(update={"names": names})
-            for f in credit_headlines(moved_on(memory.figures, memory.perfect, memory.dated), memory.vague)]
+            for f in credit_headlines(moved_on(memory.figures, memory.perfect), memory.vague)]
 
 
-def moved_on(figures: list[Figure], perfect: set[str], dated: dict[str, int]) -> list[Figure]:
+def moved_on(figures: list[Figure], perfect: set[str]) -> list[Figure]:
     """'The toll had stood at 233 late on Friday', 'On Saturday night, the count stood at 2,012':
     a value told in the past perfect, or dated to a day before another value of the same frame
     in the article (one with no day is of the day of publication), is an earlier value of the
     fact the article states as it is now; with nothing newer it is the fact itself ('Labour had
     won 412 seats', 'the ministry reported 36 cases on Thursday')."""
-    if not perfect and not any(dated.values()):
+    def age(figure: Figure) -> float:
+        """Days before publication the value was given for: a past perfect's are not known."""
+        if figure.figure_id in perfect:
+            return math.inf
+        if figure.as_of is None or figure.published is None:
+            return 0
+        return (figure.published.astimezone(UTC).date() - figure.as_of).days
+
+    if not any(age(figure) > 0 for figure in figures):
         return figures
     keys = {figure.figure_id: claim_key(figure) for figure in figures}
-
-    def age(figure: Figure) -> float:
-        return math.inf if figure.figure_id in perfect else dated.get(figure.figure_id, 0)
-
     current: dict[str, list[tuple[tuple, float]]] = {}
     for figure in figures:
         if figure.stated_as == "current" and figure.figure_id not in perfect:
@@ -151,7 +155,6 @@ def read_figure(
     days = [days_before(phrase, context.published) for phrase in day_phrases(token, anchor, earlier)]
     days = [d for d in days if d is not None][:1]  # the nearest phrase that names a day
     if days and context.published is not None:
-        memory.dated[figure.figure_id] = days[0]
         day = context.published.astimezone(UTC).date() - timedelta(days=days[0])
         figure = figure.model_copy(update={"as_of": day})
     if who.generic:

@@ -107,7 +107,7 @@ def role_start(head: Token) -> int:
     ]
     start = min((t.left_edge.i for t in mods), default=head.i)
     doc = head.doc
-    # '... and injured 821, central and local government officials said': a role begins after
+    # '... and injured 37, municipal and regional officials said': a role begins after
     # the last comma before its noun; what comes before is another clause the parser hung on it
     # ('local, state and federal officials', 'a senior, retired army officer' keep their lists)
     listing = ("amod", "compound", "nmod", "conj", "appos")

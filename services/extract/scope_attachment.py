@@ -104,7 +104,7 @@ def antecedent_year(token: Token, published_year: int | None) -> str | None:
 def subject_year(token: Token, published_year: int | None = None) -> str | None:
     """'Landslides in 2017 killed 312 people': a year the subject of the figure's verb is put in
     dates its count; so does a year before the article's that names the past incident the
-    subject is of ('Other tallies of the 2019 election put the deaths at nearly 900'). Not a
+    subject is of ('Unofficial counts of the 2015 election put the deaths at about 600'). Not a
     year inside a clause on the subject ('a man born in 1990 killed 3', 'the company, founded
     in 1998, will cut 3,000 jobs') nor in a comparison ('fires worse than those in 2018')."""
     verb = verb_above(token)

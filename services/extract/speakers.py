@@ -71,11 +71,11 @@ def speakers(token: Token, sent: Span) -> list[Token]:
 
 
 def speaker_tag(verb: Token) -> bool:
-    """'... are on their way to Sudan, the World Health Organization (WHO) said on Friday.': a
-    speech verb the parser hung as a relative clause, with a named subject of its own and
-    nothing said after it, set off by a comma, is the sentence's closing 'X said' (not 'taxes,
-    which the government says are needed', 'the doses the agency said it sent', 'the income
-    Turkey expects', 'up from $454 million when Engoron ruled')."""
+    """'... are on their way to the region, the agency (IOM) said on Friday.': a speech verb the
+    parser hung as a relative clause, with a named subject of its own and nothing said after it,
+    set off by a comma, is the sentence's closing 'X said' (not 'taxes, which the government says
+    are needed', 'the doses the agency said it sent', 'the income Kenya expects', 'up from $64
+    million when the judge ruled')."""
     children = list(verb.children)
     subjects = [c for c in children if c.dep_ == "nsubj"]
     own_clause = any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children)
@@ -153,9 +153,9 @@ def gives_figure(token: Token) -> bool:
     objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
     lemma = token.lemma_.lower()
     made = lemma in COMPILING and any(o in DOCUMENTS for o in objects)
-    revised = lemma in OBJECT_LEVELS and any(  # not 'new deaths raised the toll', 'the storm hit, raising'
-        c.dep_ == "nsubj" and (is_speaker_noun(c) or c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP"))
-        for c in token.children)
+    # not 'new deaths raised the toll', 'the storm hit, raising the toll'
+    speaker = body_speaks(token) or any(c.dep_ == "nsubj" and is_speaker_noun(c) for c in token.children)
+    revised = lemma in OBJECT_LEVELS and speaker
     given = (lemma in GIVING or revised) and any(o in VALUE_NOUNS for o in objects)
     return made or given or places_at(token)
 
