@@ -62,7 +62,11 @@ class Figure(BaseModel):
     counted: str = Field(description="the counted noun phrase, e.g. 'Chinese nationals'")
     event: str = Field(description="what happened to the counted thing: fighting, killed, ...")
     subject: str = Field(description="human-readable subject: counted + event phrase")
-    scope: str | None = Field(default=None, description="normalised time scope, e.g. '2023'")
+    scope: str | None = Field(
+        default=None,
+        description="normalised time scope, e.g. '2023'; 'previous' for a count of an earlier incident "
+        "than the article's",
+    )
     measure: Measure = Field(default="other", description="what the figure measures (claim frame)")
     place: str | None = Field(
         default=None,

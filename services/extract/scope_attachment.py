@@ -6,10 +6,12 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from services.extract.earlier import EARLIER_MODIFIERS
 from services.extract.events import has_own_subject, verb_above
 from services.extract.incidents import HARM_VERBS, incident_at
 from services.extract.measures import FALLBACK_MEASURE, GOVERNOR_MEASURE
 from services.extract.scope import MONTHS, Scope
+from services.extract.speaker_names import is_happening
 from services.extract.speakers import SPEECH_VERBS
 
 BASELINE = re.compile(r"\b(?:as|than|compared (?:with|to)|versus|vs\.?|from)\s*$", re.IGNORECASE)
@@ -76,7 +78,44 @@ def scope_for(
     before = [s for s in attached if s.end <= span[0]]
     if after or before:
         return after[0].value if after else before[-1].value
-    return subject_year(token, published_year) or antecedent_year(token, published_year)
+    return (subject_year(token, published_year) or antecedent_year(token, published_year)
+            or previous_incident(token))
+
+
+# The period of a count of an incident before the article's own, when no year says which.
+PREVIOUS = "previous"
+# Words that put an incident before the one reported ('a previous epidemic', 'the last outbreak');
+# 'initial' and 'preliminary' qualify counts of this one ('the preliminary toll').
+BEFORE_THIS = (EARLIER_MODIFIERS - {"initial", "preliminary"}) | {"past", "last", "former"}
+
+
+def previous_incident(token: Token) -> str | None:
+    """'A previous cholera epidemic ... recorded more than 11,000 cases', 'The first wave of
+    cholera ended last May, with more than 11,300 cases': a count told in the simple past of an
+    incident marked as an earlier one, or of a numbered stage of one (a wave, a round, a phase),
+    counts that incident or stage, not the one the article reports. Not a count of now ('the
+    previous government has hired 3,000', 'the first wave has infected 300 so far')."""
+    verb = verb_above(token)
+    if verb is not None:
+        if verb.tag_ != "VBD":
+            return None
+        holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and token not in c.subtree]
+    else:  # 'The first wave ... ended last May, with 11,300 cases': the parser kept no verb above
+        top = next((a for a in token.ancestors if a.dep_ == "ROOT"), None)
+        told_past = top is not None and any(
+            c.dep_ in ("acl", "relcl") and c.tag_ == "VBD" for c in top.children)
+        holders = [top] if told_past else []
+    return PREVIOUS if any(earlier_stage(h) for h in holders) else None
+
+
+def earlier_stage(noun: Token) -> bool:
+    """An incident an earlier-word modifies ('a previous epidemic'), or any noun an ordinal
+    numbers ('the first wave', 'the second round')."""
+    modifiers = [c for c in noun.children if c.dep_ == "amod"]
+    if any(c.ent_type_ == "ORDINAL" for c in modifiers):
+        return noun.pos_ == "NOUN"
+    # the word, not only its lemma: the model lemmatises 'earlier' to 'early'
+    return is_happening(noun) and any({c.lemma_.lower(), c.lower_} & BEFORE_THIS for c in modifiers)
 
 
 def antecedent_year(token: Token, published_year: int | None) -> str | None:

@@ -167,6 +167,23 @@ def test_a_past_year_naming_the_subjects_incident_dates_its_count(nlp):
     assert scope(text) is None
 
 
+def test_a_count_of_an_earlier_incident_or_stage_is_of_its_own_period(nlp):
+    """No year says which incident: an earlier-word or an ordinal on the subject does, when the
+    count is told in the simple past; a count of now keeps the story's period."""
+    def scopes(text):
+        return [f.scope for f in figures_of(nlp, text)]
+
+    text = "An earlier measles outbreak, which started in the spring, recorded more than 900 cases."
+    assert scopes(text) == ["previous"]
+    assert scopes("The last flood killed 42 people in the valley, officials said.") == ["previous"]
+    text = "The first wave of the virus ended in March, with more than 8,200 cases and 150 deaths."
+    assert scopes(text) == ["previous", "previous"]
+    # a count of now: present perfect, or no earlier incident
+    assert scopes("The first wave has infected 8,200 people so far, officials said.") == [None]
+    assert scopes("The outbreak killed 42 people in the valley, officials said.") == [None]
+    assert scopes("The previous government hired 3,000 nurses.") == [None]  # no incident, no stage
+
+
 def test_a_verb_the_parser_left_without_a_subject_takes_the_noun_before_it(nlp):
     """The parse seen on '... after two crashes in 2018 and 2019 killed 346 people': the subject
     hung on 'after', the verb a conjunct with no subject of its own. Built by hand, as the
