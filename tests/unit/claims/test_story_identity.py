@@ -45,7 +45,7 @@ def test_all_batches_in_one_stream_merge_no_two_stories(tmp_path):
     stream = list(zip(articles, extract_batch(load_nlp(Settings().spacy_model), articles), strict=True))
     got = score_stream(stream, rows)
     assert got.merged_stories == 0, got
-    assert got.precision >= 0.83 and got.value_flips == 0, got  # 0.85 with heldout-s at first sight
+    assert got.precision >= 0.83 and got.value_flips == 0, got  # 0.84 with heldout-t at first sight
     # a feed that delivers late: the orders bench/claim_identity.py --orders tries first
     for seed in (1, 2, 3):
         late = score_stream(random.Random(seed).sample(stream, len(stream)), rows)
