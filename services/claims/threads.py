@@ -118,11 +118,41 @@ def incident_of(states: list[ClaimState], figure: Figure) -> int | None:
         near = min(((distance(s, figure), n) for n, s in enumerate(states)), default=None)
         return near[1] if near is not None and near[0] <= GRACE else None
     own = sum(figure.names.values())
-    scored = [(shared(s.names, figure), -distance(s, figure), n) for n, s in enumerate(states)]
+    scored = [(shared(s.names, figure), -distance(s, figure), n) for n, s in enumerate(states)
+              if not falls_short(states[n], figure)]
     joinable = [s for s in scored if joins(states[s[2]], figure, s[0], -s[1], own)]
     if not joinable:
         return None if len(states) < MAX_INCIDENTS else len(states) - 1
-    return max(joinable)[2]
+    # of claims a count that only grows could join, the one nearest its value: the country's
+    # toll of 217 revises the 211, not a town's 5 told a day later
+    return max(joinable, key=lambda s: (s[0], -apart_in_value(states[s[2]], figure), s[1], s[2]))[2]
+
+
+def apart_in_value(state: ClaimState, figure: Figure) -> float:
+    """How many times larger one value is than the other, for a count that only grows."""
+    if figure.measure not in CUMULATIVE or min(figure.value, state.current.value) <= 0:
+        return 0.0
+    return max(figure.value, state.current.value) / min(figure.value, state.current.value)
+
+
+# Counts that only grow as a story goes on (a toll, cases, homes destroyed, records exposed): a
+# statement far below what the claim said before it is another count of the frame (a town's
+# toll beside the country's, the bodies recovered beside the dead), not a revision. Counts of
+# a state that passes (missing, evacuated, without power, in hospital) fall as far as they rise.
+CUMULATIVE = frozenset(
+    "killed injured cases structures_destroyed structures_damaged area_burned records_affected "
+    "customers_affected detained".split())
+FALL = 0.25  # revisions of such counts stay well above this share of the value they revise
+
+
+def falls_short(state: ClaimState, figure: Figure) -> bool:
+    """A current value of a count that only grows, under FALL of the largest current value the
+    claim was given at or before the figure's publication."""
+    if figure.measure not in CUMULATIVE or figure.stated_as != "current":
+        return False
+    before = [s.value for s in state.sources if s.stated_as == "current" and (
+        figure.published is None or s.published is None or s.published <= figure.published)]
+    return bool(before) and figure.value < FALL * max(before)
 
 
 def with_incident(state: ClaimState, figure: Figure) -> ClaimState:

@@ -169,3 +169,29 @@ def test_a_figure_joins_the_claim_its_own_article_is_in(figure):
         crash(figure, 242, "https://b.example/2", "2025-06-13T12:00:00+00:00", BALASORE),
     ])
     assert out[2][0] == out[1][0] != out[0][0]
+
+
+def test_a_later_count_far_below_a_toll_is_another_count_not_a_revision(figure):
+    """A town's toll (the sentence did not place it) beside the country's: a count that only
+    grows does not fall to a quarter of what the claim said; a rise from it is a rise."""
+    def flood(value, url, published, event="killed"):
+        return figure(value, url=url, counted="people", event=event, qualifier="exact", place="ES",
+                      incident="storm", claimant="officials", published=published)
+
+    _, out = run([
+        flood(211, "https://a.example/1", "2024-11-02T10:00:00+00:00"),
+        flood(3, "https://b.example/2", "2024-11-03T10:00:00+00:00"),
+        flood(5, "https://c.example/3", "2024-11-04T10:00:00+00:00"),
+        flood(217, "https://d.example/4", "2024-11-05T10:00:00+00:00"),
+    ])
+    whole, town, town_later, revised = (key for key, _ in out)
+    assert town == f"{whole}#1" and town_later == town  # the part opens its own claim, and keeps it
+    assert revised == whole and out[3][1].previous.value == 211
+    # a count stated earlier than the claim's value is where a rise started: it joins
+    _, out = run([flood(211, "https://a.example/1", "2024-11-02T10:00:00+00:00"),
+                  flood(3, "https://b.example/2", "2024-10-30T10:00:00+00:00")])
+    assert out[1][0] == out[0][0]
+    # a count of a state that passes falls as far as it likes: people missing are found
+    _, out = run([flood(200, "https://a.example/1", "2024-11-02T10:00:00+00:00", event="missing"),
+                  flood(12, "https://b.example/2", "2024-11-09T10:00:00+00:00", event="missing")])
+    assert out[1][0] == out[0][0] and out[1][1].change == "value_changed"
