@@ -77,10 +77,12 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
         return Counted(memory.last_counted, "people", event)
     if compared_from(token) and memory.last_counted:
         return Counted(memory.last_counted, "people", event)  # '1,630 people, up from 1,325'
+    # a group the sentence opens with names what its numbers count, before any group named
+    # earlier: 'Of the dead, 31 were in Wajima and 22 in Suzu'
+    if (group := sentence_group(token)) is not None:
+        return group_counted(group, event)
     if (fronted_of(token) or of_pronoun(token)) and memory.last_counted:
         return Counted(memory.last_counted, "people", event)  # 'Of those, 912 were unsheltered'
-    if (group := sentence_group(token)) is not None:
-        return group_counted(group, event)  # 'Of the dead, 31 were in Wajima and 22 in Suzu'
     if event in HARM_EVENTS and token.dep_ in ("dobj", "nsubjpass"):
         return Counted("people", "people", event)
     if token.dep_ == "nsubjpass" and token.head.pos_ == "VERB" and (people := people_just_counted(token)):
@@ -173,7 +175,12 @@ def sentence_group(token: Token) -> Token | None:
 
 
 def group_counted(group: Token, event: str) -> Counted:
-    own = EVENT_OF_WORD.get(group.lemma_.lower()) or EVENT_OF_WORD.get(group.lower_)
+    """What happened to the group: its own word ('the dead') or the words describing it ('the
+    202 people confirmed dead', 'those injured')."""
+    described = [group, *(c for c in group.children if c.dep_ in ("acl", "relcl", "amod"))]
+    described += [w for c in described[1:] for w in c.children if w.dep_ in ("acomp", "oprd", "xcomp")]
+    events = [EVENT_OF_WORD.get(w.lemma_.lower()) or EVENT_OF_WORD.get(w.lower_) for w in described]
+    own = next((e for e in events if e), None)
     phrase = "people" if own or group.lower_ in PEOPLE else group.text
     return Counted(phrase, "people", event if event != "other" else (own or "other"))
 

@@ -261,3 +261,13 @@ def test_a_number_in_an_address_is_no_figure_and_near_it_no_qualifier(nlp):
 def test_a_number_on_a_makers_name_still_counts(nlp):
     text = "The airline has grounded 101 Boeing jets for checks."
     assert [f.value for f in figures_of(nlp, text)] == [101]
+
+
+def test_a_group_a_sentence_opens_with_says_what_its_numbers_count(nlp):
+    """'Of the dead, ...' splits the dead, even after another count of people was read; a
+    group described by a participle ('people confirmed dead') is of that event too."""
+    text = ("The storm killed 190 people and injured 600, officials said. Of the dead, 85 were recorded "
+            "in the south, according to the department.")
+    assert [(f.value, f.measure) for f in figures_of(nlp, text)][-1] == (85, "killed")
+    text = "Of the 140 people confirmed dead on Monday, 61 were in the port city."
+    assert [(f.value, f.measure) for f in figures_of(nlp, text)] == [(140, "killed"), (61, "killed")]
