@@ -26,7 +26,7 @@ from services.extract.frame import ArticleFrame, FigureFrame, read_article_frame
 from services.extract.metadata import days_before
 from services.extract.names import distinctive_names
 from services.extract.scope import Scope, find_scopes
-from services.extract.scope_attachment import scope_for
+from services.extract.scope_attachment import counts_an_increment, scope_for
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,9 @@ def read_figure(
     others = [a.start for a, t in found if a is not amount and t.i not in inside]
     scope = scope_for(token, anchor, (amount.start, amount.end), context.scopes, others, sent,
                       context.published.year if context.published else None)
+    if scope is None and context.published and counts_an_increment(token, noun):
+        day = context.published  # what one report added is a count of its day, as '24 hours' is
+        scope = f"{day.year}-{day.month:02d}-{day.day:02d}"
     elided = noun is None and what.unit == "people"
     elided = elided and (memory.previous_counted or not names_its_count(token))
     who = claimant_for(token, sent, elided, memory, topic)

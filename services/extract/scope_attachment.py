@@ -82,6 +82,19 @@ def scope_for(
             or previous_incident(token))
 
 
+# Words that make a count one of what was added since the last report.
+ADDED = frozenset("more another further additional".split())
+
+
+def counts_an_increment(token: Token, noun: Token | None) -> bool:
+    """'Seventeen more patients died', 'another 273 deaths', 'a further 10,100 people': a count
+    of what a report added, not the running total; 'more than 300' compares, and its 'more'
+    comes before the number."""
+    words = [*token.children, *(noun.children if noun is not None else [])]
+    return any(w.lower_ in ADDED and w.dep_ in ("amod", "advmod", "det")
+               and (w.lower_ != "more" or w.i > token.i) for w in words)
+
+
 # The period of a count of an incident before the article's own, when no year says which.
 PREVIOUS = "previous"
 # Words that put an incident before the one reported ('a previous epidemic', 'the last outbreak');
