@@ -140,6 +140,18 @@ def test_the_incident_named_nearest_the_figure_is_its_incident(nlp):
         "fire palisades", "fire eaton")
 
 
+def test_a_fire_is_named_only_by_a_capitalised_fire_in_prose(nlp):
+    """'the Maui fire' says where it burned; 'the Ridgeway Fire' names one, and names it again
+    where the same article writes 'the Ridgeway fire'."""
+    text = "The toll from the Maui fire rose to 93, officials said."
+    assert by_value(figures_of(nlp, text), 93).incident == "fire"
+    text = "The toll from the Ridgeway Fire rose to 12, officials said."
+    assert by_value(figures_of(nlp, text), 12).incident == "fire ridgeway"
+    text = ("Crews contained the Ridgeway Fire on Monday. "
+            "The toll from the Ridgeway fire rose to 12, officials said.")
+    assert by_value(figures_of(nlp, text), 12).incident == "fire ridgeway"
+
+
 def test_an_agency_named_like_an_incident_is_no_incident(nlp):
     text = "Cal Fire said the Eaton Fire had destroyed 9,418 structures."
     assert by_value(figures_of(nlp, text), 9418).incident == "fire eaton"
