@@ -78,7 +78,7 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
     if compared_from(token) and memory.last_counted:
         return Counted(memory.last_counted, "people", event)  # '1,630 people, up from 1,325'
     # a group the sentence opens with names what its numbers count, before any group named
-    # earlier: 'Of the dead, 31 were in Wajima and 22 in Suzu'
+    # earlier: 'Of the dead, 85 were recorded in the south'
     if (group := sentence_group(token)) is not None:
         return group_counted(group, event)
     if (fronted_of(token) or of_pronoun(token)) and memory.last_counted:
@@ -176,7 +176,7 @@ def sentence_group(token: Token) -> Token | None:
 
 def group_counted(group: Token, event: str) -> Counted:
     """What happened to the group: its own word ('the dead') or the words describing it ('the
-    202 people confirmed dead', 'those injured')."""
+    140 people confirmed dead', 'those injured')."""
     described = [group, *(c for c in group.children if c.dep_ in ("acl", "relcl", "amod"))]
     described += [w for c in described[1:] for w in c.children if w.dep_ in ("acomp", "oprd", "xcomp")]
     events = [EVENT_OF_WORD.get(w.lemma_.lower()) or EVENT_OF_WORD.get(w.lower_) for w in described]

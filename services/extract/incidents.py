@@ -78,14 +78,14 @@ def incident_at(token: Token) -> Incident | None:
     if kind in NAMED_KINDS and token.tag_ not in ("NNS", "NNPS"):
         name = proper_name(token)  # 'the fires' are several: all of them, not one named one
     if kind == "fire" and name is not None and not fire_named(token, name):
-        name = None  # 'the Maui fire' says where it burned
+        name = None  # 'the Harlow fire' says where it burned
     return Incident(kind, name)
 
 
 def fire_named(token: Token, name: str) -> bool:
     """'the Palisades Fire': a fire is named when the article writes its own word capitalised
     inside a sentence, here or with the same name elsewhere ('the Palisades fire' after 'the
-    Palisades Fire'); 'the Maui fire' and 'a fire at the Kocani nightclub' say where it burned."""
+    Palisades Fire'); 'the Harlow fire' and 'a fire at the Marlow nightclub' say where it burned."""
     if capitalised_in_prose(token):
         return True
     return any(KIND_OF_LEMMA.get(t.lemma_.lower()) == "fire" and t.i != token.i and capitalised_in_prose(t)
@@ -94,7 +94,7 @@ def fire_named(token: Token, name: str) -> bool:
 
 def capitalised_in_prose(token: Token) -> bool:
     """The word is capitalised inside running prose: not a sentence's first word, nor a word of
-    the headline line, which may be written in title case ('Maui Fire Toll Rises to 93')."""
+    the headline line, which may be written in title case ('Harlow Fire Toll Rises to 40')."""
     text = token.doc.text
     headline = "\n" in text and token.idx < text.index("\n")
     return token.is_title and token.i != token.sent.start and not headline

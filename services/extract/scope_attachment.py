@@ -82,17 +82,13 @@ def scope_for(
             or previous_incident(token))
 
 
-# Words that make a count one of what was added since the last report.
-ADDED = frozenset("more another further additional".split())
-
-
 def counts_an_increment(token: Token, noun: Token | None) -> bool:
-    """'Seventeen more patients died', 'another 273 deaths', 'a further 10,100 people': a count
-    of what a report added, not the running total; 'more than 300' compares, and its 'more'
-    comes before the number."""
+    """'The agency confirmed 14 more deaths', 'an additional 400 soldiers were sent': a count of
+    what a report added, not the running total. 'More than 300' compares (its 'more' comes
+    before the number), and 'another 3,900 injured' after a toll is the injured, another group."""
     words = [*token.children, *(noun.children if noun is not None else [])]
-    return any(w.lower_ in ADDED and w.dep_ in ("amod", "advmod", "det")
-               and (w.lower_ != "more" or w.i > token.i) for w in words)
+    added = [w for w in words if w.lower_ == "additional" or (w.lower_ == "more" and w.i > token.i)]
+    return any(w.dep_ in ("amod", "advmod") for w in added)
 
 
 # The period of a count of an incident before the article's own, when no year says which.
@@ -103,8 +99,8 @@ BEFORE_THIS = (EARLIER_MODIFIERS - {"initial", "preliminary"}) | {"past", "last"
 
 
 def previous_incident(token: Token) -> str | None:
-    """'A previous cholera epidemic ... recorded more than 11,000 cases', 'The first wave of
-    cholera ended last May, with more than 11,300 cases': a count told in the simple past of an
+    """'An earlier measles outbreak ... recorded more than 900 cases', 'The first wave of the
+    virus ended in March, with more than 8,200 cases': a count told in the simple past of an
     incident marked as an earlier one, or of a numbered stage of one (a wave, a round, a phase),
     counts that incident or stage, not the one the article reports. Not a count of now ('the
     previous government has hired 3,000', 'the first wave has infected 300 so far')."""
@@ -113,7 +109,7 @@ def previous_incident(token: Token) -> str | None:
         if verb.tag_ != "VBD":
             return None
         holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and token not in c.subtree]
-    else:  # 'The first wave ... ended last May, with 11,300 cases': the parser kept no verb above
+    else:  # 'The first wave ... ended in March, with 8,200 cases': the parser kept no verb above
         top = next((a for a in token.ancestors if a.dep_ == "ROOT"), None)
         told_past = top is not None and any(
             c.dep_ in ("acl", "relcl") and c.tag_ == "VBD" for c in top.children)

@@ -141,10 +141,10 @@ def test_the_incident_named_nearest_the_figure_is_its_incident(nlp):
 
 
 def test_a_fire_is_named_only_by_a_capitalised_fire_in_prose(nlp):
-    """'the Maui fire' says where it burned; 'the Ridgeway Fire' names one, and names it again
+    """'the Harlow fire' says where it burned; 'the Ridgeway Fire' names one, and names it again
     where the same article writes 'the Ridgeway fire'."""
-    text = "The toll from the Maui fire rose to 93, officials said."
-    assert by_value(figures_of(nlp, text), 93).incident == "fire"
+    text = "The toll from the Harlow fire rose to 41, officials said."
+    assert by_value(figures_of(nlp, text), 41).incident == "fire"
     text = "The toll from the Ridgeway Fire rose to 12, officials said."
     assert by_value(figures_of(nlp, text), 12).incident == "fire ridgeway"
     text = ("Crews contained the Ridgeway Fire on Monday. "

@@ -274,13 +274,14 @@ def test_a_group_a_sentence_opens_with_says_what_its_numbers_count(nlp):
 
 
 def test_what_a_report_added_is_a_count_of_its_day_not_the_total(nlp):
-    """'nine more deaths', 'another 273 deaths', 'a further 10,100 people' count what one report
-    added: the day of the report is their period, as for '24 hours'; 'more than' compares."""
+    """'14 more deaths', 'an additional 400 soldiers' count what one report added: the day of the
+    report is their period, as for '24 hours'; 'more than' compares, and 'another 3,900 injured'
+    after a toll is the injured, another group."""
     from datetime import UTC, datetime
 
-    text = ("Floods hit the region on Tuesday. The agency confirmed nine more deaths on Friday. "
-            "A further 10,100 people are missing, the mayor said. More than 300 people have died.")
+    text = ("Floods hit the region on Tuesday. The agency confirmed 14 more deaths on Friday. "
+            "More than 300 people have died. The quake killed 2,040 people, with another 3,900 injured.")
     article = UniqueArticle(url="https://example.org/i", text=text, content_hash="i",
                             published=datetime(2024, 7, 12, 15, tzinfo=UTC))
     assert [(f.value, f.scope) for f in extract_batch(nlp, [article])[0]] == [
-        (9, "2024-07-12"), (10100, "2024-07-12"), (300, None)]
+        (14, "2024-07-12"), (300, None), (2040, None), (3900, None)]
