@@ -146,13 +146,21 @@ FALL = 0.25  # revisions of such counts stay well above this share of the value 
 
 
 def falls_short(state: ClaimState, figure: Figure) -> bool:
-    """A current value of a count that only grows, under FALL of the largest current value the
-    claim was given at or before the figure's publication."""
+    """Whether the figure and a current value the claim holds are a count that only grows
+    stated, in publication order, first at some value and later under FALL of it. Both ways
+    round: a town's 3 that arrives before the country's 180 published a day earlier keeps
+    them apart as the other order does, so which figures share a claim does not depend on
+    the order articles arrive in (which claim of the key is the first still does)."""
     if figure.measure not in CUMULATIVE or figure.stated_as != "current":
         return False
-    before = [s.value for s in state.sources if s.stated_as == "current" and (
-        figure.published is None or s.published is None or s.published <= figure.published)]
-    return bool(before) and figure.value < FALL * max(before)
+    for said in state.sources:
+        if said.stated_as != "current":
+            continue
+        later = (figure.published is not None and said.published is not None
+                 and said.published > figure.published)
+        if (said.value < FALL * figure.value) if later else (figure.value < FALL * said.value):
+            return True
+    return False
 
 
 def with_incident(state: ClaimState, figure: Figure) -> ClaimState:

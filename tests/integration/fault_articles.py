@@ -16,6 +16,12 @@ OUTLETS = ["Wire One", "Daily Two", "Tribune Three", "Herald Four", "Post Five",
 SPEAKERS = ["officials", "the Red Cross", "police", "the health ministry", "the mayor"]
 QUALIFIERS = ["", "At least ", "More than ", "About "]
 EPOCH = datetime(2025, 3, 1, 6, 0, tzinfo=UTC)
+# Every toll at least this and under 440, so none is under a quarter of another: a count that
+# only grows and falls that far opens a claim of its own (`services.claims.threads`), and when
+# two stories of one place and kind (which nothing in these articles tells apart) share a key,
+# which of its claims a toll joins would then follow the order articles arrive in, which across
+# partitions is not the order of publication.
+LOWEST = 150
 
 
 Said = set[tuple[str, str, int]]
@@ -49,7 +55,7 @@ def toll_story(rng: random.Random, place: str, event: str, base: int, n: int,
 def fault_articles(count: int = 400, seed: int = 15) -> list[RawArticle]:
     """`count` distinct articles about `count // 4` disasters, each published at its own time."""
     rng = random.Random(seed)
-    stories = [(rng.choice(PLACES), rng.choice(EVENTS), rng.randrange(5, 400))
+    stories = [(rng.choice(PLACES), rng.choice(EVENTS), rng.randrange(LOWEST, 400))
                for _ in range(count // 4)]
     articles: list[RawArticle] = []
     said: Said = set()

@@ -195,3 +195,21 @@ def test_a_later_count_far_below_a_toll_is_another_count_not_a_revision(figure):
     _, out = run([flood(200, "https://a.example/1", "2024-11-02T10:00:00+00:00", event="missing"),
                   flood(12, "https://b.example/2", "2024-11-09T10:00:00+00:00", event="missing")])
     assert out[1][0] == out[0][0] and out[1][1].change == "value_changed"
+
+
+def test_a_count_far_below_a_toll_keeps_apart_in_either_order_of_arrival(figure):
+    """Which figures share a claim follows their publication, not the order they arrive in
+    (across partitions the two differ): the town's 3, published a day after the country's 180
+    but read first, still does not take the 180, and the 186 still revises the 180."""
+    def flood(value, url, published):
+        return figure(value, url=url, counted="people", event="killed", qualifier="exact", place="PT",
+                      incident="storm", claimant="officials", published=published)
+
+    country = flood(180, "https://a.example/1", "2024-11-02T10:00:00+00:00")
+    town = flood(3, "https://b.example/2", "2024-11-03T10:00:00+00:00")
+    revised = flood(186, "https://d.example/4", "2024-11-05T10:00:00+00:00")
+    in_order, late = (run(figures)[1] for figures in ([country, town, revised], [town, country, revised]))
+    assert in_order[1][0] != in_order[0][0] == in_order[2][0]
+    town_key, country_key, revised_key = (key for key, _ in late)
+    assert country_key != town_key and revised_key == country_key
+    assert late[1][1].type == "claim.new" and late[2][1].previous.value == 180
