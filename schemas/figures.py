@@ -65,7 +65,8 @@ class Figure(BaseModel):
     scope: str | None = Field(
         default=None,
         description="normalised time scope, e.g. '2023'; 'previous' for a count of an earlier incident "
-        "than the article's",
+        "than the article's; 'difference' for how many more than another period or group ('5 more "
+        "deaths than last year')",
     )
     measure: Measure = Field(default="other", description="what the figure measures (claim frame)")
     place: str | None = Field(

@@ -21,10 +21,12 @@ The claim ids of a key's first claim are what they were before incidents were to
 when a key holds several incidents, which of them is the first follows arrival order.
 """
 
+import math
 from collections.abc import Callable
 from datetime import timedelta
 
 from schemas import ClaimEvent, Figure
+from services.claims.contest import CUMULATIVE
 from services.claims.identity import claim_id, place_key
 from services.claims.state import ClaimState, apply_figure
 
@@ -123,42 +125,51 @@ def incident_of(states: list[ClaimState], figure: Figure) -> int | None:
     joinable = [s for s in scored if joins(states[s[2]], figure, s[0], -s[1], own)]
     if not joinable:
         return None if len(states) < MAX_INCIDENTS else len(states) - 1
-    # of claims a count that only grows could join, the one nearest its value: the country's
-    # toll of 186 revises the 180, not a town's 5 told a day later
-    return max(joinable, key=lambda s: (s[0], -apart_in_value(states[s[2]], figure), s[1], s[2]))[2]
+    # of claims of one news cycle a count that only grows could join, the one nearest its value:
+    # the country's toll of 186 revises the 180, not a town's 5 told a day later; further
+    # apart in time, the nearer claim (a toll two years on is not the older incident's)
+    return max(joinable, key=lambda s: (s[0], -nearness_in_value(states[s[2]], figure), s[1], s[2]))[2]
+
+
+def nearness_in_value(state: ClaimState, figure: Figure) -> float:
+    return apart_in_value(state, figure) if distance(state, figure) <= GRACE else math.inf
 
 
 def apart_in_value(state: ClaimState, figure: Figure) -> float:
-    """How many times larger one value is than the other, for a count that only grows."""
-    if figure.measure not in CUMULATIVE or min(figure.value, state.current.value) <= 0:
+    """How many times larger one value is than the other, for a count that only grows (none
+    for other measures; endless when one of them is zero, which is near no toll)."""
+    if figure.measure not in CUMULATIVE:
         return 0.0
+    if min(figure.value, state.current.value) <= 0:
+        return math.inf
     return max(figure.value, state.current.value) / min(figure.value, state.current.value)
 
 
-# Counts that only grow as a story goes on (a toll, cases, homes destroyed, records exposed): a
+# Counts that only grow (contest.CUMULATIVE: a toll, cases, homes destroyed, records exposed): a
 # statement far below what the claim said before it is another count of the frame (a town's
 # toll beside the country's, the bodies recovered beside the dead), not a revision. Counts of
 # a state that passes (missing, evacuated, without power, in hospital) fall as far as they rise.
-CUMULATIVE = frozenset(
-    "killed injured cases structures_destroyed structures_damaged area_burned records_affected "
-    "customers_affected detained".split())
 FALL = 0.25  # revisions of such counts stay well above this share of the value they revise
 
 
 def falls_short(state: ClaimState, figure: Figure) -> bool:
     """Whether the figure and a current value the claim holds are a count that only grows
-    stated, in publication order, first at some value and later under FALL of it. Both ways
-    round: a town's 3 that arrives before the country's 180 published a day earlier keeps
-    them apart as the other order does, so which figures share a claim does not depend on
-    the order articles arrive in (which claim of the key is the first still does)."""
+    stated, in publication order, first at some value and later under FALL of it; of two
+    stated at one time, or either undated, the smaller under FALL of the larger. Both ways
+    round, so that two such values keep apart whichever arrives first (a town's 3 read before
+    the country's 180 published a day earlier). A chain can still follow arrival: of 100, 30
+    and 10 on three days, the 30 joins whichever of the other two came first."""
     if figure.measure not in CUMULATIVE or figure.stated_as != "current":
         return False
     for said in state.sources:
         if said.stated_as != "current":
             continue
-        later = (figure.published is not None and said.published is not None
-                 and said.published > figure.published)
-        if (said.value < FALL * figure.value) if later else (figure.value < FALL * said.value):
+        first, then = (said.value, figure.value), (figure.value, said.value)
+        if figure.published is None or said.published is None or said.published == figure.published:
+            pair = (max(first + then), min(first + then))
+        else:
+            pair = first if said.published < figure.published else then
+        if pair[1] < FALL * pair[0]:
             return True
     return False
 

@@ -78,7 +78,7 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
     if compared_from(token) and memory.last_counted:
         return Counted(memory.last_counted, "people", event)  # '1,630 people, up from 1,325'
     # a group the sentence opens with names what its numbers count, before any group named
-    # earlier: 'Of the dead, 85 were recorded in the south'
+    # earlier: 'Of the dead, 27 lived in coastal villages'
     if (group := sentence_group(token)) is not None:
         return group_counted(group, event)
     if (fronted_of(token) or of_pronoun(token)) and memory.last_counted:

@@ -83,20 +83,23 @@ def incident_at(token: Token) -> Incident | None:
 
 
 def fire_named(token: Token, name: str) -> bool:
-    """'the Palisades Fire': a fire is named when the article writes its own word capitalised
-    inside a sentence, here or with the same name elsewhere ('the Palisades fire' after 'the
-    Palisades Fire'); 'the Harlow fire' and 'a fire at the Marlow nightclub' say where it burned."""
+    """'the Ridgeway Fire': a fire is named when the article writes its own word capitalised
+    inside a sentence, here or with the same name elsewhere ('the Ridgeway fire' after 'the
+    Ridgeway Fire'); 'the Harlow fire' and 'a fire at the Marlow nightclub' say where it burned."""
     if capitalised_in_prose(token):
         return True
     return any(KIND_OF_LEMMA.get(t.lemma_.lower()) == "fire" and t.i != token.i and capitalised_in_prose(t)
                and proper_name(t) == name for t in token.doc)
 
 
+# Where the doc's headline ends (a character offset), in its user data: set by the reader.
+HEADLINE_END = "headline_end"
+
+
 def capitalised_in_prose(token: Token) -> bool:
     """The word is capitalised inside running prose: not a sentence's first word, nor a word of
-    the headline line, which may be written in title case ('Harlow Fire Toll Rises to 40')."""
-    text = token.doc.text
-    headline = "\n" in text and token.idx < text.index("\n")
+    the headline, which may be written in title case ('Harlow Fire Toll Rises to 40')."""
+    headline = token.idx < token.doc.user_data.get(HEADLINE_END, 0)
     return token.is_title and token.i != token.sent.start and not headline
 
 

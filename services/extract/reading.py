@@ -23,10 +23,11 @@ from services.extract.earlier import day_phrases, is_earlier, past_perfect
 from services.extract.entities import aliases, entities_in
 from services.extract.events import people_state
 from services.extract.frame import ArticleFrame, FigureFrame, read_article_frame, read_frame
+from services.extract.incidents import HEADLINE_END
 from services.extract.metadata import days_before
 from services.extract.names import distinctive_names
-from services.extract.scope import Scope, find_scopes
-from services.extract.scope_attachment import counts_an_increment, scope_for
+from services.extract.scope import Scope, find_scopes, one_day
+from services.extract.scope_attachment import DIFFERENCE, counts_a_difference, counts_an_increment, scope_for
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ def read_article(doc: Doc, article: UniqueArticle, meta: dict) -> list[Figure]:
     scopes = find_scopes(text, *((published.year, published.month, published.day) if published else ()))
     title = article.title or meta.get("title")
     ends = headline_end(text, title)
+    doc.user_data[HEADLINE_END] = ends
     frame = read_article_frame(doc, ends, meta.get("filed_from"))
     context = Context(doc, article, meta, scopes, frame, title_source(title))
     amounts = [
@@ -137,9 +139,11 @@ def read_figure(
     others = [a.start for a, t in found if a is not amount and t.i not in inside]
     scope = scope_for(token, anchor, (amount.start, amount.end), context.scopes, others, sent,
                       context.published.year if context.published else None)
-    if scope is None and context.published and counts_an_increment(token, noun):
-        day = context.published  # what one report added is a count of its day, as '24 hours' is
-        scope = f"{day.year}-{day.month:02d}-{day.day:02d}"
+    if scope is None and context.published and what.unit != "currency" and counts_an_increment(token, noun):
+        day = context.published  # what one report added is a count of its day, as '24 hours' is;
+        scope = one_day(day.year, day.month, day.day)  # a sum added is a budget's, of no day
+    elif scope is None and counts_a_difference(token, noun):
+        scope = DIFFERENCE  # never the count it is a difference of
     elided = noun is None and what.unit == "people"
     elided = elided and (memory.previous_counted or not names_its_count(token))
     who = claimant_for(token, sent, elided, memory, topic)

@@ -88,6 +88,11 @@ _COMPILED.append(
 )
 
 
+def one_day(year: int, month: int, day: int) -> str:
+    """The scope of a count of one day."""
+    return f"{year}-{month:02d}-{day:02d}"
+
+
 def is_one_day(scope: str | None) -> bool:
     """A scope of one day ('2024-09-15'), the form `normalise` gives a count of one day."""
     return scope is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", scope) is not None
@@ -147,7 +152,7 @@ def normalise(
     if kind == "day":
         if published_year is None or published_day is None:
             return None
-        return f"{published_year}-{published_month:02d}-{published_day:02d}"
+        return one_day(published_year, published_month, published_day)
     if kind in ("part", "quarter"):
         return part_of_year(m)
     bound = "/" if m.group(0).lower().startswith("by") else ""  # 'by March 2026': an end

@@ -11,7 +11,7 @@ from services.extract.events import has_own_subject, verb_above
 from services.extract.incidents import HARM_VERBS, incident_at
 from services.extract.measures import FALLBACK_MEASURE, GOVERNOR_MEASURE
 from services.extract.scope import MONTHS, Scope
-from services.extract.speaker_names import is_happening
+from services.extract.speaker_names import is_happening, is_stage
 from services.extract.speakers import SPEECH_VERBS
 
 BASELINE = re.compile(r"\b(?:as|than|compared (?:with|to)|versus|vs\.?|from)\s*$", re.IGNORECASE)
@@ -85,10 +85,32 @@ def scope_for(
 def counts_an_increment(token: Token, noun: Token | None) -> bool:
     """'The agency confirmed 14 more deaths', 'an additional 400 soldiers were sent': a count of
     what a report added, not the running total. 'More than 300' compares (its 'more' comes
-    before the number), and 'another 3,900 injured' after a toll is the injured, another group."""
+    before the number), and '5 more deaths than last year' is a difference (`counts_a_difference`);
+    'another 3,900 injured' after a toll is the injured, another group."""
+    added = added_words(token, noun)
+    return not compared_with(added, noun) and any(w.dep_ in ("amod", "advmod") for w in added)
+
+
+def counts_a_difference(token: Token, noun: Token | None) -> bool:
+    """'The region recorded 5 more deaths than last year': how many more than another period or
+    group, neither the count itself nor what one report added."""
+    added = added_words(token, noun)
+    return bool(added) and compared_with(added, noun)
+
+
+def added_words(token: Token, noun: Token | None) -> list[Token]:
     words = [*token.children, *(noun.children if noun is not None else [])]
-    added = [w for w in words if w.lower_ == "additional" or (w.lower_ == "more" and w.i > token.i)]
-    return any(w.dep_ in ("amod", "advmod") for w in added)
+    return [w for w in words if w.lower_ == "additional" or (w.lower_ == "more" and w.i > token.i)]
+
+
+def compared_with(added: list[Token], noun: Token | None) -> bool:
+    """A 'than' on the 'more' or on the counted noun itself; not one deeper in a clause on the
+    noun ('14 more cases among children younger than five' still adds 14)."""
+    return any(t.lower_ == "than" for w in [*added, noun] if w is not None for t in w.children)
+
+
+# The period of a difference from another count, which is neither that count nor this one.
+DIFFERENCE = "difference"
 
 
 # The period of a count of an incident before the article's own, when no year says which.
@@ -99,30 +121,25 @@ BEFORE_THIS = (EARLIER_MODIFIERS - {"initial", "preliminary"}) | {"past", "last"
 
 
 def previous_incident(token: Token) -> str | None:
-    """'An earlier measles outbreak ... recorded more than 900 cases', 'The first wave of the
-    virus ended in March, with more than 8,200 cases': a count told in the simple past of an
-    incident marked as an earlier one, or of a numbered stage of one (a wave, a round, a phase),
-    counts that incident or stage, not the one the article reports. Not a count of now ('the
-    previous government has hired 3,000', 'the first wave has infected 300 so far')."""
+    """'The previous typhoid epidemic infected 4,150 people', 'The first wave ended with 3,400
+    infections': a count told in the simple past of an incident marked as an earlier one,
+    or of the first stage of one (a wave, a round, a phase), counts that incident or stage, not
+    the one the article reports. Not a count of now ('the previous government has hired 3,000',
+    'the first wave has infected 300 so far')."""
     verb = verb_above(token)
-    if verb is not None:
-        if verb.tag_ != "VBD":
-            return None
-        holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and token not in c.subtree]
-    else:  # 'The first wave ... ended in March, with 8,200 cases': the parser kept no verb above
-        top = next((a for a in token.ancestors if a.dep_ == "ROOT"), None)
-        told_past = top is not None and any(
-            c.dep_ in ("acl", "relcl") and c.tag_ == "VBD" for c in top.children)
-        holders = [top] if told_past else []
+    if verb is None or verb.tag_ != "VBD":
+        return None
+    holders = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and token not in c.subtree]
     return PREVIOUS if any(earlier_stage(h) for h in holders) else None
 
 
 def earlier_stage(noun: Token) -> bool:
-    """An incident an earlier-word modifies ('a previous epidemic'), or any noun an ordinal
-    numbers ('the first wave', 'the second round')."""
+    """An incident an earlier-word modifies ('a previous epidemic'), or the first of the stages
+    of something ('the first wave', 'the first round'): a later one ('the second wave') may be
+    the stage the article reports. A stage is one thing: 'the first responders' are people."""
     modifiers = [c for c in noun.children if c.dep_ == "amod"]
-    if any(c.ent_type_ == "ORDINAL" for c in modifiers):
-        return noun.pos_ == "NOUN"
+    if is_stage(noun):
+        return noun.tag_ == "NN" and any(c.ent_type_ == "ORDINAL" and c.lower_ == "first" for c in noun.lefts)
     # the word, not only its lemma: the model lemmatises 'earlier' to 'early'
     return is_happening(noun) and any({c.lemma_.lower(), c.lower_} & BEFORE_THIS for c in modifiers)
 

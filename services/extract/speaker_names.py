@@ -199,7 +199,7 @@ def name_tail_end(last: Token) -> int:
 
 
 def is_happening(head: Token) -> bool:
-    """'A previous cholera epidemic ... recorded 11,000 cases', "Saturday's disaster": an event
+    """'The previous typhoid epidemic infected 4,150 people', "Saturday's disaster": an event
     that a common noun names records, reports and says nothing; whoever counted did."""
     lemma = head.lemma_.lower()
     return head.pos_ == "NOUN" and (lemma in KIND_OF_LEMMA or lemma in HAPPENINGS)

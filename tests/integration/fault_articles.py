@@ -16,11 +16,12 @@ OUTLETS = ["Wire One", "Daily Two", "Tribune Three", "Herald Four", "Post Five",
 SPEAKERS = ["officials", "the Red Cross", "police", "the health ministry", "the mayor"]
 QUALIFIERS = ["", "At least ", "More than ", "About "]
 EPOCH = datetime(2025, 3, 1, 6, 0, tzinfo=UTC)
-# Every toll at least this and under 440, so none is under a quarter of another: a count that
+# Every toll at least this and under 440, so none is under a quarter of another. A count that
 # only grows and falls that far opens a claim of its own (`services.claims.threads`), and when
-# two stories of one place and kind (which nothing in these articles tells apart) share a key,
-# which of its claims a toll joins would then follow the order articles arrive in, which across
-# partitions is not the order of publication.
+# two stories of one place and kind share a key (nothing in these articles tells them apart),
+# which claim of the key is the first, and where a toll between two others goes, follow the
+# order articles arrive in, which across partitions is not the order of publication: a known
+# limit of resolving a stream as it arrives (README, Not exercised), not a fault's doing.
 LOWEST = 150
 
 

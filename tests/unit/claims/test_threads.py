@@ -213,3 +213,32 @@ def test_a_count_far_below_a_toll_keeps_apart_in_either_order_of_arrival(figure)
     town_key, country_key, revised_key = (key for key, _ in late)
     assert country_key != town_key and revised_key == country_key
     assert late[1][1].type == "claim.new" and late[2][1].previous.value == 180
+
+
+def test_a_toll_is_near_no_zero_and_value_chooses_only_within_a_news_cycle(figure):
+    """'No deaths were reported' in a town is near no toll: the country's 186 revises its 180.
+    Two years on, a toll joins the nearer incident in time, whatever its value."""
+    def toll(value, url, published, names=None):
+        return figure(value, url=url, counted="people", event="killed", qualifier="exact", place="PT",
+                      incident="storm", claimant="officials", published=published).model_copy(
+            update={"names": names or {}})
+
+    _, out = run([toll(180, "https://a.example/1", "2024-11-02T10:00:00+00:00"),
+                  toll(0, "https://b.example/2", "2024-11-03T10:00:00+00:00"),
+                  toll(186, "https://c.example/3", "2024-11-04T10:00:00+00:00")])
+    assert out[1][0] != out[0][0] and out[2][0] == out[0][0] and out[2][1].previous.value == 180
+    _, out = run([toll(288, "https://a.example/1", "2023-06-03T10:00:00+00:00"),
+                  toll(50, "https://b.example/2", "2025-06-12T10:00:00+00:00"),
+                  toll(275, "https://c.example/3", "2025-06-13T10:00:00+00:00")])
+    assert out[1][0] != out[0][0] and out[2][0] == out[1][0]
+
+
+def test_two_tolls_of_one_time_or_undated_keep_apart_either_way(figure):
+    def toll(value, url, published):
+        return figure(value, url=url, counted="people", event="killed", qualifier="exact", place="PT",
+                      incident="storm", claimant="officials", published=published)
+
+    for published in ("2024-11-02T10:00:00+00:00", None):
+        for values in ((180, 3), (3, 180)):
+            _, out = run([toll(v, f"https://{n}.example/1", published) for n, v in enumerate(values)])
+            assert out[1][0] != out[0][0], (published, values)

@@ -104,9 +104,8 @@ def test_a_named_count_goes_on_with_the_source_of_the_count_before_it(nlp):
 
 
 def test_an_event_named_by_a_common_noun_records_nothing(nlp):
-    text = ("A previous cholera epidemic, which began in 2023, recorded more than 11,000 cases "
-            "before it was declared over.")
-    assert claimants(nlp, text) == [(11000, None)]
+    text = "The mumps epidemic that began in 2021 recorded 4,150 cases before it was declared over."
+    assert claimants(nlp, text) == [(4150, None)]
 
 
 def test_whoever_has_a_party_at_a_share_states_it(nlp):

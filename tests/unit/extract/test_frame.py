@@ -152,6 +152,17 @@ def test_a_fire_is_named_only_by_a_capitalised_fire_in_prose(nlp):
     assert by_value(figures_of(nlp, text), 12).incident == "fire ridgeway"
 
 
+def test_a_title_case_headline_names_no_fire_and_a_first_paragraph_is_no_headline(nlp):
+    """The headline is where the article's title ends, not the first line: a first paragraph
+    of prose names its fire when no title stands above it."""
+    text = ("Crews said on Monday that the toll from the Ridgeway Fire rose to 12.\n"
+            "The fire burned for three days.")
+    assert by_value(figures_of(nlp, text), 12).incident == "fire ridgeway"
+    title = "Harlow Fire Toll Rises to 41"
+    text = f"{title}\nThe toll from the Harlow fire rose to 41, officials said."
+    assert by_value(figures_of(nlp, text, title=title), 41).incident == "fire"
+
+
 def test_an_agency_named_like_an_incident_is_no_incident(nlp):
     text = "Cal Fire said the Eaton Fire had destroyed 9,418 structures."
     assert by_value(figures_of(nlp, text), 9418).incident == "fire eaton"
