@@ -214,8 +214,14 @@ def in_body_name(token: Token) -> bool:
 
 
 def speaks(token: Token) -> bool:
-    """Incidents say nothing: 'Cal Fire said' names an agency."""
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
+    """Incidents say nothing: 'Cal Fire said', 'according to Cal Fire', 'citing Cal Fire' name
+    an agency, a source."""
+    head = token.head
+    if token.dep_ == "nsubj":
+        return head.lemma_.lower() in SPEECH_VERBS
+    if token.dep_ == "pobj" and head.lower_ == "to":
+        return head.head.lower_ == "according"
+    return token.dep_ == "dobj" and head.lower_ == "citing"
 
 
 def proper_name(token: Token) -> str | None:

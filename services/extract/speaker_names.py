@@ -8,6 +8,7 @@ from services.extract.documents import author_span, earlier_author, has_author, 
 from services.extract.entities import entity_of, ents_within, titles, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.incidents import HAPPENINGS, KIND_OF_LEMMA
+from services.extract.locating import in_dateline
 from services.extract.roles import (
     acting_for,
     based_in,
@@ -40,9 +41,19 @@ def core(span: Span) -> list[Token]:
 def name_of(span: Span | None) -> tuple[str | None, bool]:
     """(canonical name, generic?) for a claimant span: its best entity, else its head noun; a
     span without a word ('%' the parser took for a subject) names nobody."""
-    name, generic = read_name(span)
+    name, generic = read_name(off_dateline(span))
     name = balanced(name) if name is not None else None
     return (name, generic) if name is None or any(c.isalpha() for c in name) else (None, False)
+
+
+def off_dateline(span: Span | None) -> Span | None:
+    """The subject without a dateline the parser took into it ('OSAKA, Japan (AP) — Kansai
+    Electric Power said ...' hung the company on the city): the place a story was filed from
+    says nothing, and a subject that is only a dateline names nobody."""
+    if span is None or not in_dateline(span[0]):
+        return span
+    rest = [t for t in span if not in_dateline(t) and not (t.is_punct or t.is_space)]
+    return span.doc[rest[0].i : span.end] if rest else None
 
 
 def balanced(name: str) -> str:

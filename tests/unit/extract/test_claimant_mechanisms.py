@@ -157,3 +157,12 @@ def test_a_speakers_role_starts_after_the_comma_before_it(nlp):
     assert (4, "municipal and regional officials") in claimants(nlp, text)
     text = "Twenty people were rescued, British, French and Belgian coast guard officials said."
     assert claimants(nlp, text) == [(20, "British, French and Belgian coast guard officials")]
+
+
+def test_a_dateline_is_no_part_of_the_name_after_it(nlp):
+    """The model runs one entity across 'FRANKFURT - Lufthansa', and the parser may hang the
+    speaker on the dateline's city: the dateline is where the story was filed, not who spoke."""
+    text = "FRANKFURT - Lufthansa said on Monday that 1,200 flights were cancelled."
+    assert claimants(nlp, text) == [(1200, "Lufthansa")]
+    text = "OSAKA, Japan (AP) — Kansai Electric Power said 48,000 homes were without power."
+    assert claimants(nlp, text) == [(48000, "Kansai Electric Power")]

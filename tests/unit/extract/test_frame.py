@@ -166,6 +166,11 @@ def test_a_title_case_headline_names_no_fire_and_a_first_paragraph_is_no_headlin
 def test_an_agency_named_like_an_incident_is_no_incident(nlp):
     text = "Cal Fire said the Eaton Fire had destroyed 9,418 structures."
     assert by_value(figures_of(nlp, text), 9418).incident == "fire eaton"
+    # a source is no incident either: 'according to', 'citing'
+    text = "The blaze has destroyed 140 homes, according to Metro Fire."
+    assert by_value(figures_of(nlp, text), 140).incident == "fire"
+    text = "Crews counted 30 homes lost, citing Metro Fire."
+    assert by_value(figures_of(nlp, text), 30).incident is None
 
 
 def test_six_of_the_deaths_were_in_a_county(nlp):
