@@ -20,7 +20,7 @@ def is_earlier(token: Token, noun: Token | None) -> bool:
     words = {token, anchor}
     modifiers = [c for w in words for c in w.children if c.dep_ in ("amod", "advmod")]
     holds_value = noun is None or noun.lemma_.lower() in VALUE_NOUNS
-    if holds_value and any(c.lemma_.lower() in EARLIER_MODIFIERS for c in modifiers):
+    if holds_value and any(says_earlier(c) for c in modifiers):
         return True
     first = first_conjunct(anchor)  # 'up from 16,000 cases and 548 deaths': both are earlier
     governor = first if first.dep_ == "pobj" else token
@@ -45,8 +45,16 @@ def holder_is_earlier(anchor: Token) -> bool:
     if anchor.head.lower_ != "of" or anchor.dep_ != "pobj":
         return False
     holder = anchor.head.head
-    earlier = any(c.lemma_.lower() in EARLIER_MODIFIERS for c in holder.children if c.dep_ == "amod")
+    earlier = any(says_earlier(c) for c in holder.children if c.dep_ == "amod")
     return earlier or compared_from(holder)
+
+
+def says_earlier(word: Token) -> bool:
+    """'previous', 'initial', 'an earlier count': the word, not only its lemma, since the model
+    lemmatises 'earlier' to 'early' ('an early count' is no earlier one). Only on a noun: 'a
+    year earlier' after a number dates it to another period, it gives no earlier statement."""
+    on_noun = word.dep_ == "amod" and word.lower_ in EARLIER_MODIFIERS
+    return on_noun or word.lemma_.lower() in EARLIER_MODIFIERS
 
 
 def clause_verb(anchor: Token) -> Token | None:
