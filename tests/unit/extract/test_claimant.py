@@ -42,6 +42,8 @@ def test_a_document_with_no_author_is_no_claimant(nlp, text):
 def test_a_document_speaks_for_whoever_sent_it(nlp):
     text = "A letter from the Harbour Housing Trust said 70 families were evicted."
     assert claimants(nlp, text) == [(70, "Harbour Housing Trust", None)]
+    text = "According to the latest information from the Harbour Housing Trust, 70 families were evicted."
+    assert claimants(nlp, text) == [(70, "Harbour Housing Trust", None)]
 
 
 def test_detached_appositive_before_said_is_the_speaker(nlp):
