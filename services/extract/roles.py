@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from services.extract.entities import canonical, ents_within, kinds
 from services.extract.events import is_person_noun
 from services.extract.figures import subtree_span
-from services.extract.places import resolve
+from services.extract.places import countries, fold, resolve
 from services.extract.words import (
     BODY_KINDS,
     GOVERNMENTS,
@@ -93,8 +93,10 @@ def role_phrase(head: Token) -> str:
 
 
 def serves_in(prep: Token) -> bool:
-    """'(authorities) in Herat province': where people who speak serve."""
-    places = [t for t in prep.subtree if t.ent_type_ in ("GPE", "LOC") or is_place_word(t)]
+    """'(authorities) in Herat province', 'in neighbouring Mozambique': where people who speak
+    serve; a country is one by the place library's names, whatever label the model gave it."""
+    places = [t for t in prep.subtree if t.ent_type_ in ("GPE", "LOC") or is_place_word(t)
+              or (t.pos_ == "PROPN" and fold(t.text) in countries())]
     return prep.dep_ == "prep" and prep.lower_ == "in" and bool(places)
 
 

@@ -107,8 +107,13 @@ def test_verb_with_its_particle_names_the_event(nlp):
             "The death toll rose to 10 on Thursday night, the county medical examiner said.",
             "county medical examiner",
         ),
+        (
+            "The storm also hit Malawi, where officials in neighbouring Mozambique said 12 people died.",
+            "officials in neighbouring Mozambique",
+        ),
     ],
-    ids=["government named after its place", "owner name kept", "common word is no name"],
+    ids=["government named after its place", "owner name kept", "common word is no name",
+         "where they serve, a country whatever the model tagged it"],
 )
 def test_speaker_description_is_kept_whole(nlp, text, claimant):
     assert [c for _, c, _ in claimants(nlp, text)] == [claimant]
