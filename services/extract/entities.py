@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from schemas.figures import Entity
 from services.extract import places
-from services.extract.words import ORGANISATIONS
+from services.extract.words import ORGANISATIONS, PEOPLE
 
 GAZETTEER = Path(__file__).with_name("gazetteer.jsonl")
 HONORIFICS = r"(?:mr|mrs|ms|dr)\.?"  # before a surname the article gave in full before
@@ -158,6 +158,11 @@ def written_name(ent: Span) -> str:
     text = re.sub(r"['’]s$", "", ent.text.strip(" \"“”'‘’"))
     if ent.label_ == "PERSON":
         text = titles().sub("", text)
+        # the model may start a name at the words of a post ('District Officer Jane Doe'): a
+        # word for people, before a first name and a surname at least, ends the title
+        post = [t for t in ent[:-2] if t.lemma_.lower() in PEOPLE or t.lower_ in PEOPLE]
+        if post and text.endswith(rest := ent.doc[post[-1].i + 1 : ent.end].text):
+            text = rest
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip()
 
 

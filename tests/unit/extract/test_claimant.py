@@ -480,3 +480,12 @@ def test_what_a_body_may_do_is_a_rule_not_its_figure(nlp):
     text = ("The Information Commissioner's Office is investigating Larkfield Water. Under the law, "
             "the regulator can fine a company up to 4% of its global turnover.")
     assert [c for v, c, _ in claimants(nlp, text) if v == 4] == [None]
+
+
+def test_the_words_of_a_post_are_no_part_of_a_persons_name(nlp):
+    """The model may start a person at the post's words; a word for people before a first name
+    and a surname ends the post ('Mason Greenwood' is a name: one word follows)."""
+    text = "Chief District Officer Rajan Kumar Thapa said 14 bodies had been recovered."
+    assert [c for _, c, _ in claimants(nlp, text)] == ["Rajan Kumar Thapa"]
+    text = "Police Officer Maria Lopez said 3 people were hurt. Mason Greenwood said 4 goals were scored."
+    assert [c for _, c, _ in claimants(nlp, text)] == ["Maria Lopez", "Mason Greenwood"]
