@@ -20,6 +20,8 @@ def is_earlier(token: Token, noun: Token | None) -> bool:
     words = {token, anchor}
     modifiers = [c for w in words for c in w.children if c.dep_ in ("amod", "advmod")]
     holds_value = noun is None or noun.lemma_.lower() in VALUE_NOUNS
+    # 'an initial $15 million', 'an initial 300 troops': a first part, not a previous value
+    modifiers = [c for c in modifiers if not (c.head == token and c.lower_ == "initial")]
     if holds_value and any(says_earlier(c) for c in modifiers):
         return True
     first = first_conjunct(anchor)  # 'up from 16,000 cases and 548 deaths': both are earlier

@@ -111,9 +111,11 @@ def test_measures(nlp, sentence, value, measure):
       "ordered to leave on Friday.", 12000, 95000),
      ("The ministry said 240 people had died, above an earlier count of 205.", 240, 205),
      ("The firm lost $315 million in the quarter, compared with $290 million a year earlier.", 315_000_000,
-      None)],
+      None),
+     ("The agency said it would need an initial $15 million for surveillance.", 15_000_000, None)],
     ids=["up-from", "below-the-figure-given", "to-a-from-b", "second-of-two-earlier-values",
-         "down-from-a-peak-of", "an-earlier-count-of", "a-year-earlier-is-another-period"],
+         "down-from-a-peak-of", "an-earlier-count-of", "a-year-earlier-is-another-period",
+         "an-initial-sum-is-a-first-part"],
 )
 def test_values_given_in_passing_are_earlier_statements(nlp, sentence, current, earlier):
     figures = figures_of(nlp, sentence)
