@@ -145,8 +145,9 @@ def place_key(figure: Figure) -> str:
     """The place the sentence states ('world' for a count it makes worldwide), else the
     article's country; but a population a proper name qualifies ('Chinese nationals', 'North
     Korean troops', 'Gaza residents') is the same wherever the article is datelined, and
-    inherits no country."""
-    if figure.place_stated or not proper_qualified(figure.counted, figure.evidence, figure.entities):
+    inherits no country. A sum is no population: '2 trillion Turkish lira' is the article's."""
+    if figure.place_stated or figure.unit == "currency" or not proper_qualified(
+            figure.counted, figure.evidence, figure.entities):
         return figure.place or (WORLD if figure.place_stated else "?")
     return "*"
 

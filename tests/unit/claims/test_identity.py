@@ -169,6 +169,19 @@ def test_a_company_s_name_on_the_counted_thing_is_no_population_of_everywhere(fi
     assert claim_key(nationals).split("|")[4] == "*"
 
 
+def test_a_sum_in_a_nations_currency_is_no_population_of_everywhere(figure):
+    """'2 trillion Turkish lira' and '2 trillion lira' in one article are one sum, in its country."""
+    from schemas.figures import Entity
+
+    def cost(counted):
+        f = figure(2e12, counted=counted, event="other", measure="cost", unit="currency", place="TR",
+                   incident="earthquake", evidence=f"The quake will cost the economy 2 trillion {counted}.")
+        return f.model_copy(update={"currency": "TRY", "holder": "economy",
+                                    "entities": [Entity(text="Turkish", label="NORP", canonical="Turkish")]})
+    assert claim_key(cost("Turkish lira")) == claim_key(cost("lira"))
+    assert claim_key(cost("Turkish lira")).split("|")[4] == "TR"
+
+
 def test_an_own_key_is_what_the_sentence_says_so_a_copy_shares_it(figure):
     said = "About 700 people were seated and 700 people stood, the club said."
 
