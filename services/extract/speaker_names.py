@@ -50,7 +50,7 @@ def off_dateline(span: Span | None) -> Span | None:
     """The subject without a dateline the parser took into it ('OSAKA, Japan (AP) — Kansai
     Electric Power said ...' hung the company on the city): the place a story was filed from
     says nothing, and a subject that is only a dateline names nobody."""
-    if span is None or not in_dateline(span[0]):
+    if span is None or not len(span) or not in_dateline(span[0]):
         return span
     rest = [t for t in span if not in_dateline(t) and not (t.is_punct or t.is_space)]
     return span.doc[rest[0].i : span.end] if rest else None
