@@ -222,6 +222,11 @@ def officials_country(path: list[Token], hint: str | None) -> Place | None:
             place = resolve(word.text, hint) if word.dep_ == "poss" else None
             if place is not None and place.kind == "country":
                 return place  # 'Congo's health ministry' in an article on the DRC is the DRC's
+            # 'Jamaica's government' in an article on the US is not a town in New York's
+            # ('Georgia's government' there is the state's, and no country's)
+            town = place is None or place.kind == "city"
+            if word.dep_ == "poss" and town and (code := countries().get(fold(word.text))):
+                return Place(code)
     return None
 
 

@@ -184,6 +184,15 @@ def test_officials_of_a_people_speak_for_its_country_wherever_the_article_is_fil
     assert by_value(figures_of(nlp, text), 40).place == "UG"
 
 
+def test_a_countrys_government_speaks_for_it_even_where_a_town_has_its_name(nlp):
+    """'Jamaica's government' in an article on Texas is Jamaica's, not Jamaica in New York;
+    'Georgia's government' there is the state's."""
+    text = ("HOUSTON (AP) — The storm killed eight people in Texas, officials said.\n\n"
+            "Jamaica's government has confirmed four deaths. Georgia's government has confirmed two deaths.")
+    figures = figures_of(nlp, text)
+    assert (by_value(figures, 4).place, by_value(figures, 2).place) == ("JM", "US")
+
+
 def test_a_place_with_a_number_is_no_list_item_without_a_list(nlp):
     figures = figures_of(nlp, "The boat left Tripoli with 400 migrants on board and sank off Lampedusa.")
     assert [f.place for f in figures if f.value == 400] == ["LY"]
