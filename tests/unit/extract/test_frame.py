@@ -91,9 +91,10 @@ def test_the_fires_are_all_of_them_not_the_one_in_the_headline(nlp):
       "hospitalised"),
      ("The fire has destroyed 5,316 structures, Cal Fire said.", 5316, "structures_destroyed"),
      ("The fire has burned 23,448 acres, Cal Fire said.", 23448, "area_burned"),
-     ("The death toll rose to 216 on Monday, officials said.", 216, "killed")],
+     ("The death toll rose to 216 on Monday, officials said.", 216, "killed"),
+     ("The death toll of 205 was reported on Thursday.", 205, "killed")],
     ids=["evacuation-orders", "evacuation-warnings", "hospitalised", "being-treated", "structures-destroyed",
-         "acres-burned", "toll-level-not-a-rise"],
+         "acres-burned", "toll-level-not-a-rise", "a-toll-of-n"],
 )
 def test_measures(nlp, sentence, value, measure):
     assert by_value(figures_of(nlp, sentence), value).measure == measure
