@@ -71,7 +71,7 @@ def elided(token: Token, event: str, memory: Memory) -> Counted | None:
         event = EVENT_OF_NOUN.get(level.lemma_.lower(), event) if event == "other" else event
         return Counted(subjects.level_phrase(level), unit, event)
     # 'The death toll of 205 was reported on Thursday': the value of a toll it is the object of
-    holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    holder = fig.of_holder(token)
     if holder is not None and holder.lemma_.lower() == "toll":
         return Counted(subjects.level_phrase(holder), "people", "killed")
     thing = same_sentence_thing(token, memory)

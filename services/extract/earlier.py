@@ -4,6 +4,7 @@ toll of 205', 'below the 217 given by the emergency services'. Read from the par
 from spacy.tokens import Token
 
 from services.extract.counting import compared_from
+from services.extract.figures import of_holder
 from services.extract.locating import VALUE_VERBS
 from services.extract.speakers import SPEECH_VERBS
 from services.extract.words import VALUE_NOUNS
@@ -44,9 +45,9 @@ def first_conjunct(token: Token) -> Token:
 def holder_is_earlier(anchor: Token) -> bool:
     """'the previous official toll of 205', 'down from a peak of 180,000': the figure is 'of' a
     noun an earlier-word modifies or that is itself the level compared from."""
-    if anchor.head.lower_ != "of" or anchor.dep_ != "pobj":
+    holder = of_holder(anchor)
+    if holder is None:
         return False
-    holder = anchor.head.head
     earlier = any(says_earlier(c) for c in holder.children if c.dep_ == "amod")
     return earlier or compared_from(holder)
 

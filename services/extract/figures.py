@@ -83,6 +83,11 @@ def noun_phrase(noun: Token, after: int) -> str:
     return noun.doc[words[0].i : noun.i + 1].text if words else ""
 
 
+def of_holder(token: Token) -> Token | None:
+    """The noun a number is the 'of' object of: 'a toll of 205' → toll."""
+    return token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+
+
 def subtree_span(token: Token) -> Span:
     """The whole phrase a word heads: 'the Red Crescent in Benghazi' for 'Crescent'."""
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
