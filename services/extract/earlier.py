@@ -109,7 +109,7 @@ def day_phrases(token: Token, anchor: Token, passing: bool) -> list[str]:
             heads.append(ancestor)
         below = ancestor
     own = set(token.subtree)  # '43.1 million': the figure's own words
-    phrases = []
+    phrases = when_clause_time(verb)
     for head in heads:
         for child in head.children:
             words = list(child.subtree)
@@ -118,6 +118,15 @@ def day_phrases(token: Token, anchor: Token, passing: bool) -> list[str]:
             if child.dep_ in TIME_DEPS and child.lower_ not in CUMULATIVE and not other_number:
                 phrases += times_in(words)
     return phrases
+
+
+def when_clause_time(verb: Token) -> list[str]:
+    """'a sharp rise from Sunday, when the ministry reported 2,122 deaths', 'By Friday's count,
+    when the toll stood at 937': a 'when' clause on a time is told of that time."""
+    if verb.dep_ not in ("relcl", "advcl") or not any(c.lower_ == "when" for c in verb.children):
+        return []
+    clause = set(verb.subtree)
+    return times_in([w for w in verb.head.subtree if w not in clause])
 
 
 def times_in(words: list[Token]) -> list[str]:

@@ -157,6 +157,12 @@ def not_an_incident(token: Token, kind: str) -> bool:
         return True
     if kind == "fire" and token.dep_ == "pobj" and token.head.lower_ == "under":
         return True
+    if names_a_body(token):
+        return True
+    # 'killed by police fire', 'under army fire': shots a force fired
+    if kind == "fire" and any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in ORGANISATIONS
+                              for c in token.children):
+        return True
     of = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
           for o in c.children if o.dep_ == "pobj"]
     if kind == "breach" and any(o.lemma_.lower() in OBLIGATIONS for o in of):
@@ -168,6 +174,16 @@ def not_an_incident(token: Token, kind: str) -> bool:
     # 'a flood of refugees', 'a firestorm of criticism': a great many of something
     flood_of = bool(of) and (kind == "flood" or token.lemma_.lower() == "firestorm")
     return flood_of or surge(token, kind) or denied(token)
+
+
+# Nouns for the people of a body ('fire officials', 'flood authorities') beside the bodies.
+STAFF = frozenset("official officer authority crew".split())
+
+
+def names_a_body(token: Token) -> bool:
+    """'The fire service said', 'according to fire authorities', 'the earthquake commission': an
+    incident word that qualifies a body or its staff names which body, not what happened."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in ORGANISATIONS | STAFF
 
 
 def failed_body(owner: Token) -> bool:

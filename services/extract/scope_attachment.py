@@ -88,6 +88,10 @@ def counts_an_increment(token: Token, noun: Token | None) -> bool:
     before the number), and '5 more deaths than last year' is a difference (`counts_a_difference`);
     'another 3,900 injured' after a toll is the injured, another group."""
     added = added_words(token, noun)
+    counted = noun if noun is not None else token
+    # 'authorities added five deaths in Coyuca', '14 deaths were added to the toll'
+    if counted.dep_ in ("dobj", "nsubjpass") and counted.head.lemma_.lower() == "add":
+        return True
     return not compared_with(added, noun) and any(w.dep_ in ("amod", "advmod") for w in added)
 
 

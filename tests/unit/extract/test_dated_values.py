@@ -135,3 +135,22 @@ def test_a_dated_value_beside_another_count_of_that_day_stays_with_its_own_frame
     before = by_value(figures, 170)
     assert before.stated_as == "earlier" and before.claim_key == by_value(figures, 190).claim_key
     assert before.claim_key != by_value(figures, 230).claim_key
+
+
+def test_a_when_clause_on_an_earlier_day_dates_the_values_it_gives(nlp):
+    """'a sharp rise from Sunday, when the ministry reported 2,122 deaths', 'By Friday's count,
+    when the national toll stood at 937': the clause is told of the day it hangs on."""
+    text = ("The death toll from the earthquake has risen to 2,862, the interior ministry said.\n"
+            "The new figures mark a sharp rise from Sunday, when the ministry reported 2,122 deaths.")
+    figures = figures_of(nlp, text)
+    now, before = by_value(figures, 2862), by_value(figures, 2122)
+    assert before.stated_as == "earlier" and before.as_of == date(2025, 3, 9)
+    assert before.claim_key == now.claim_key and now.stated_as == "current"
+    text = ("The death toll from the floods climbed to 1,061, the disaster agency said.\n"
+            "By Friday's count, when the national toll stood at 937, the agency had recorded 306 deaths in Sindh.")
+    figures = figures_of(nlp, text)
+    assert by_value(figures, 937).stated_as == "earlier"
+    assert by_value(figures, 937).claim_key == by_value(figures, 1061).claim_key
+    # a 'when' clause on no day dates nothing: the value is the article's own
+    text = "When the ministry reported 36 cases, schools were closed."
+    assert by_value(figures_of(nlp, text), 36).as_of is None

@@ -182,6 +182,20 @@ def test_an_agency_named_like_an_incident_is_no_incident(nlp):
     assert by_value(figures_of(nlp, text), 30).incident is None
 
 
+def test_an_incident_word_that_names_a_body_or_shots_fired_is_no_incident(nlp):
+    """'The fire service said', 'fire officials', 'caused by police fire': a train crash and a
+    protest stay what they are, whoever counts their dead and however they died."""
+    text = ("The rail crash near Larissa on Tuesday night was the country's worst. "
+            "The fire service said 43 bodies had been recovered by Wednesday evening.")
+    assert by_value(figures_of(nlp, text), 43).incident == "accident"
+    text = ("Protesters marched on parliament on Tuesday. The protests turned deadly when police "
+            "opened fire. Rights groups recorded 23 deaths, caused by police fire.")
+    assert by_value(figures_of(nlp, text), 23).incident == "protest"
+    # a fire of the story stays the incident
+    text = "The fire has killed 93 people, fire officials said."
+    assert by_value(figures_of(nlp, text), 93).incident == "fire"
+
+
 def test_six_of_the_deaths_were_in_a_county(nlp):
     text = "Hurricane Milton killed 16 people in Florida. Six of the deaths were in St. Lucie County."
     assert by_value(figures_of(nlp, text), 6).place == "US/st lucie county"

@@ -294,6 +294,12 @@ def test_what_a_report_added_is_a_count_of_its_day_not_the_total(nlp):
                             published=datetime(2024, 7, 12, 15, tzinfo=UTC))
     assert [(f.value, f.scope) for f in extract_batch(nlp, [article])[0]] == [
         (5, "difference"), (2_000_000_000, None)]
+    # deaths a report 'added' (to a toll) are what it added, not the toll
+    text = ("Health officials said the toll rose to 48. "
+            "On Friday the authorities added five deaths in the river valley to the count.")
+    article = UniqueArticle(url="https://example.org/m", text=text, content_hash="m",
+                            published=datetime(2024, 7, 12, 15, tzinfo=UTC))
+    assert [(f.value, f.scope) for f in extract_batch(nlp, [article])[0]][-1] == (5, "2024-07-12")
     # a 'than' deeper in a clause on the counted noun compares nothing the report added
     text = "Health officials reported 40 more cases among children younger than five."
     article = UniqueArticle(url="https://example.org/k", text=text, content_hash="k",
