@@ -147,7 +147,8 @@ def test_a_when_clause_on_an_earlier_day_dates_the_values_it_gives(nlp):
     assert before.stated_as == "earlier" and before.as_of == date(2025, 3, 9)
     assert before.claim_key == now.claim_key and now.stated_as == "current"
     text = ("The death toll from the floods climbed to 1,061, the disaster agency said.\n"
-            "By Friday's count, when the national toll stood at 937, the agency had recorded 306 deaths in Sindh.")
+            "By Friday's count, when the national toll stood at 937, the agency had recorded "
+            "306 deaths in Sindh.")
     figures = figures_of(nlp, text)
     assert by_value(figures, 937).stated_as == "earlier"
     assert by_value(figures, 937).claim_key == by_value(figures, 1061).claim_key
