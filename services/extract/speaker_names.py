@@ -78,6 +78,8 @@ def read_name(span: Span | None) -> tuple[str | None, bool]:
     if owned is not None:
         return owned, False
     ents = speaker_entities(span)
+    if (unrecognised := unrecognised_name(span.root, ents)) is not None:
+        return unrecognised, False
     if ents and is_role(ents[0], span.root):
         return role_phrase(span.root), False
     if ents:
@@ -131,6 +133,23 @@ def owned_name(head: Token) -> str | None:
     if owner is None or head.ent_type_ or not all(t.is_title for t in words):
         return None
     return head.doc[owner.left_edge.i : head.i + 1].text.removeprefix("the ").removeprefix("The ")
+
+
+def unrecognised_name(head: Token, ents: list[Span]) -> str | None:
+    """'Ambdilwahedou Soumaila, the mayor of the capital Mamoudzou, said': a subject headed by a
+    capitalised proper name of two or more words the model found no entity in speaks under
+    that name, not under the place its description names."""
+    words = [*(c for c in head.lefts if c.dep_ == "compound"), head]
+    if len(words) < 2 or not all(w.pos_ == "PROPN" and w.is_title and not w.ent_type_ for w in words):
+        return None
+    if not ents or any(e.label_ not in PLACE_LABELS for e in ents):
+        return None
+    if any({w.lemma_.lower(), w.lower_} & (GENERIC_SPEAKERS | ORGANISATIONS) for w in words):
+        return None
+    return head.doc[words[0].i : head.i + 1].text
+
+
+PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 
 
 def speaker_entities(span: Span) -> list[Span]:

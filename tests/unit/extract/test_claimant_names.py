@@ -56,3 +56,15 @@ def test_a_name_cut_inside_its_bracketed_short_form_drops_it(name, expected):
     from services.extract.speaker_names import balanced
 
     assert balanced(name) == expected
+
+
+def test_a_proper_name_the_model_missed_is_the_speaker_not_the_place_of_its_description(nlp):
+    """'X Y, the mayor of the capital Z, said': when the model finds no entity in the subject's
+    own name (as it misses many names), the name still speaks, not the place Z."""
+    from services.extract.speaker_names import read_name
+
+    doc = nlp("Kwabenyasi Ouedraogwe, the mayor of the capital Ouagadougou, said 14 people had died.")
+    doc.ents = [e for e in doc.ents if e.label_ == "GPE"]  # as when the name goes unrecognised
+    subject = next(t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say")
+    span = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    assert read_name(span)[0] == "Kwabenyasi Ouedraogwe"
