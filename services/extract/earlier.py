@@ -70,7 +70,14 @@ def past_perfect(anchor: Token) -> bool:
     told in the past perfect is one the story has since moved on from; not in reported speech,
     whose tense only follows the speech verb's ('officials said nine had died')."""
     verb = clause_verb(anchor)
-    if verb is None or verb.tag_ != "VBN" or any(a.lemma_.lower() in SPEECH_VERBS for a in verb.ancestors):
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    # 'The toll had stood at 151 dead and 82 injured', 'MRTV had reported 694 dead and 1,670
+    # injured': a verb joined to another by 'and', with no auxiliary of its own, shares the other's
+    while not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.dep_ == "conj" \
+            and verb.head.tag_ == "VBN":
+        verb = verb.head
+    if any(a.lemma_.lower() in SPEECH_VERBS for a in verb.ancestors):
         return False
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 

@@ -155,3 +155,21 @@ def test_a_when_clause_on_an_earlier_day_dates_the_values_it_gives(nlp):
     # a 'when' clause on no day dates nothing: the value is the article's own
     text = "When the ministry reported 36 cases, schools were closed."
     assert by_value(figures_of(nlp, text), 36).as_of is None
+
+
+def test_a_value_joined_to_a_past_perfect_by_and_is_told_in_it_too(nlp):
+    """'The toll had stood at 151 dead and 82 injured', 'the broadcaster had reported 694 dead and
+    1,670 injured': the verb after 'and' has no auxiliary of its own and shares 'had'."""
+    text = ("The toll from the crowd crush rose to 153 on Sunday evening, with 133 others "
+            "injured, officials said.\nThe toll had stood at 151 dead and 82 injured earlier in the day.")
+    figures = figures_of(nlp, text)
+    assert [by_value(figures, v).stated_as for v in (153, 133, 151, 82)] == [
+        "current", "current", "earlier", "earlier"]
+    text = ("The death toll from the earthquake rose to 1,002, with 2,376 injured, the junta said.\n"
+            "Earlier, the state broadcaster had reported 694 dead and 1,670 injured.")
+    figures = figures_of(nlp, text)
+    assert by_value(figures, 1670).stated_as == "earlier"
+    assert by_value(figures, 1670).claim_key == by_value(figures, 2376).claim_key
+    # reported speech keeps its tense from the speech verb: nothing there is an earlier value
+    text = "Officials said 1,002 people had died and 2,376 were injured."
+    assert [f.stated_as for f in figures_of(nlp, text)] == ["current", "current"]
