@@ -18,7 +18,8 @@ from services.extract.words import DOCUMENTS, ORGANISATIONS, vocabulary
 COMMITMENTS = vocabulary(
     "offer propose pledge promise spend pay cut seek demand appeal accept withdraw order fine award approve "
     "allocate invest donate hire employ charge raise lower set plan budget earmark impose levy "
-    "lay furlough dismiss arrest detain indict register record document release"
+    "lay furlough dismiss arrest detain indict register record document release sign issue launch "
+    "notify sue suspend"
 )
 
 

@@ -205,6 +205,22 @@ def test_an_organisation_committing_to_a_figure_is_its_source(nlp):
     assert claimants(nlp, text) == [(6000, "Siemens", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "claimant"),
+    [("The United Nations has launched a $9 million response plan for the islands.", 9_000_000,
+      "United Nations"),
+     ("In March, Verizon notified about 9 million customers that their data had been exposed.", 9_000_000,
+      "Verizon"),
+     ("The World Health Organization issued an emergency appeal for $71 million on Friday.", 71_000_000,
+      "World Health Organization")],
+    ids=["launch", "notify", "issue"],
+)
+def test_a_body_launching_notifying_or_issuing_states_the_figure(nlp, text, value, claimant):
+    """What a named body launches (a plan), issues (an appeal) or notifies (customers) it states,
+    as it does what it offers, spends or cuts."""
+    assert [c for v, c, _ in claimants(nlp, text) if v == value] == [claimant]
+
+
 def test_a_person_or_place_paying_a_sum_does_not_thereby_claim_it(nlp):
     text = "Mr. Hale must pay $2 million to the fund within 30 days."
     assert [c for v, c, _ in claimants(nlp, text) if v == 2_000_000] == [None]
