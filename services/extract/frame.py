@@ -340,6 +340,21 @@ def changed_by(path: list[Token]) -> bool:
                for t in path[:verb])
 
 
+# Verbs that give a value to their object at a figure: 'put its estimate of damage at $52 billion'.
+VALUING = frozenset("put estimate peg place value set tally".split())
+
+
+def valued_objects(path: list[Token]) -> list[Token]:
+    """'AccuWeather put its estimate of damage at $52 billion': a sum at which a verb of valuing
+    puts its object is the value of that object, though the verb (one of saying) ends the
+    figure's clause."""
+    top = path[-1]
+    verb = top.head if top.dep_ == "prep" and top.lower_ == "at" else None
+    if verb is None or verb.lemma_.lower() not in VALUING:
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
 def counted_share(token: Token, path: list[Token]) -> bool:
     """'with 85% of ballots counted': the share is what has been counted, not what was won."""
     return any(t.lemma_.lower() == "count" and any(c.dep_ in ("nsubj", "nsubjpass") and c in path
@@ -373,6 +388,7 @@ def read_frame(
     governors += subject_words(path)
     if unit == "currency":  # 'raised its estimate of total damage and economic loss to $135 billion'
         objects = [c for t in path for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+        objects += valued_objects(path)
         governors += [w.lemma_.lower() for o in objects for w in o.subtree][:PHRASE_WORDS]
     kind, change = (money_kind(path), changed_by(path)) if unit == "currency" else (None, False)
     measure = "other" if excepted(token) else measure_of(

@@ -885,3 +885,12 @@ def test_a_list_of_places_in_one_country_still_places_the_story(nlp):
 )
 def test_the_size_of_a_change_and_the_level_of_a_sum(nlp, sentence, value, measure):
     assert by_value(figures_of(nlp, sentence), value).measure == measure
+
+
+def test_a_sum_a_verb_of_valuing_puts_its_object_at_is_that_objects_value(nlp):
+    """'The forecaster put its estimate of damage at $52 billion': the sum is the damage, though
+    'put' (a verb of saying) ends the figure's clause; 'put the economic loss at' is a loss."""
+    text = "Floods hit the valley.\nThe forecaster put its estimate of damage at $52 billion."
+    assert by_value(figures_of(nlp, text), 52_000_000_000).measure == "damage"
+    text = "Floods hit the valley.\nThe ministry put the economic loss from the floods at $3 billion."
+    assert by_value(figures_of(nlp, text), 3_000_000_000).measure == "loss"
