@@ -72,8 +72,8 @@ def past_perfect(anchor: Token) -> bool:
     verb = clause_verb(anchor)
     if verb is None or verb.tag_ != "VBN":
         return False
-    # 'The toll had stood at 151 dead and 82 injured', 'MRTV had reported 694 dead and 1,670
-    # injured': a verb joined to another by 'and', with no auxiliary of its own, shares the other's
+    # 'The toll had stood at 131 dead and 86 injured', 'the broadcaster had reported 512 dead and
+    # 1,240 injured': a verb joined to another by 'and', with no auxiliary of its own, shares the other's
     while not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.dep_ == "conj" \
             and verb.head.tag_ == "VBN":
         verb = verb.head
@@ -128,8 +128,8 @@ def day_phrases(token: Token, anchor: Token, passing: bool) -> list[str]:
 
 
 def when_clause_time(verb: Token) -> list[str]:
-    """'a sharp rise from Sunday, when the ministry reported 2,122 deaths', 'By Friday's count,
-    when the toll stood at 937': a 'when' clause on a time is told of that time."""
+    """'a sharp rise from Sunday, when the ministry reported 1,870 deaths', 'By Friday's count,
+    when the toll stood at 610': a 'when' clause on a time is told of that time."""
     if verb.dep_ not in ("relcl", "advcl") or not any(c.lower_ == "when" for c in verb.children):
         return []
     clause = set(verb.subtree)

@@ -340,12 +340,12 @@ def changed_by(path: list[Token]) -> bool:
                for t in path[:verb])
 
 
-# Verbs that give a value to their object at a figure: 'put its estimate of damage at $52 billion'.
+# Verbs that give a value to their object at a figure: 'put its estimate of damage at $48 billion'.
 VALUING = frozenset("put estimate peg place value set tally".split())
 
 
 def valued_objects(path: list[Token]) -> list[Token]:
-    """'AccuWeather put its estimate of damage at $52 billion': a sum at which a verb of valuing
+    """'The forecaster put its estimate of damage at $48 billion': a sum at which a verb of valuing
     puts its object is the value of that object, though the verb (one of saying) ends the
     figure's clause."""
     top = path[-1]

@@ -35,12 +35,12 @@ def line_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and captions have no full stop. The token
     after a break (in a token's text or the space after it) starts the next one, and the token
     after that does not: a line's first word is no sentence of its own ('Joe | Biden said',
-    'Boeing | factory workers voted'), which the parser makes of some after a break."""
+    'Acme | factory workers voted'), which the parser makes of some after a break."""
     breaks = [found.start() for found in LINE_BREAK.finditer(doc.text)]
     starts = set(numpy.searchsorted(doc.to_array(IDX), breaks, side="right").tolist()) if breaks else set()
     for i in sorted(starts - {0, len(doc)}):
         doc[i].is_sent_start = True
-    for i in sorted({0, *starts}):
+    for i in {0, *starts}:
         if i + 1 < len(doc) and i + 1 not in starts and not (doc[i].is_space or doc[i + 1].is_space):
             doc[i + 1].is_sent_start = False
     return doc

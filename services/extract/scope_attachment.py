@@ -89,7 +89,7 @@ def counts_an_increment(token: Token, noun: Token | None) -> bool:
     'another 3,900 injured' after a toll is the injured, another group."""
     added = added_words(token, noun)
     counted = noun if noun is not None else token
-    # 'authorities added five deaths in Coyuca', '14 deaths were added to the toll'
+    # 'authorities added five deaths in a nearby town', '14 deaths were added to the toll'
     if counted.dep_ in ("dobj", "nsubjpass") and counted.head.lemma_.lower() == "add":
         return True
     return not compared_with(added, noun) and any(w.dep_ in ("amod", "advmod") for w in added)

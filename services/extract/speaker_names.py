@@ -8,7 +8,7 @@ from services.extract.documents import author_span, earlier_author, has_author, 
 from services.extract.entities import entity_of, ents_within, titles, with_name_tail
 from services.extract.events import is_person_noun
 from services.extract.incidents import HAPPENINGS, KIND_OF_LEMMA
-from services.extract.locating import in_dateline
+from services.extract.locating import PLACE_LABELS, in_dateline
 from services.extract.roles import (
     acting_for,
     based_in,
@@ -136,9 +136,9 @@ def owned_name(head: Token) -> str | None:
 
 
 def unrecognised_name(head: Token, ents: list[Span]) -> str | None:
-    """'Ambdilwahedou Soumaila, the mayor of the capital Mamoudzou, said': a subject headed by a
-    capitalised proper name of two or more words the model found no entity in speaks under
-    that name, not under the place its description names."""
+    """'X Y, the mayor of the capital Z, said': a subject headed by a capitalised proper name of
+    two or more words the model found no entity in speaks under that name, not under the place
+    its description names."""
     words = [*(c for c in head.lefts if c.dep_ == "compound"), head]
     if len(words) < 2 or not all(w.pos_ == "PROPN" and w.is_title and not w.ent_type_ for w in words):
         return None
@@ -148,8 +148,6 @@ def unrecognised_name(head: Token, ents: list[Span]) -> str | None:
         return None
     return head.doc[words[0].i : head.i + 1].text
 
-
-PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 
 
 def speaker_entities(span: Span) -> list[Span]:

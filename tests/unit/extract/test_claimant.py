@@ -207,11 +207,11 @@ def test_an_organisation_committing_to_a_figure_is_its_source(nlp):
 
 @pytest.mark.parametrize(
     ("text", "value", "claimant"),
-    [("The United Nations has launched a $9 million response plan for the islands.", 9_000_000,
+    [("The United Nations has launched a $14 million response plan for the islands.", 14_000_000,
       "United Nations"),
-     ("In March, Verizon notified about 9 million customers that their data had been exposed.", 9_000_000,
+     ("In March, Verizon notified about 6 million customers that their data had been exposed.", 6_000_000,
       "Verizon"),
-     ("The World Health Organization issued an emergency appeal for $71 million on Friday.", 71_000_000,
+     ("The World Health Organization issued an emergency appeal for $38 million on Friday.", 38_000_000,
       "World Health Organization")],
     ids=["launch", "notify", "issue"],
 )

@@ -186,11 +186,11 @@ def test_an_incident_word_that_names_a_body_or_shots_fired_is_no_incident(nlp):
     """'The fire service said', 'fire officials', 'caused by police fire': a train crash and a
     protest stay what they are, whoever counts their dead and however they died."""
     text = ("The rail crash near Larissa on Tuesday night was the country's worst. "
-            "The fire service said 43 bodies had been recovered by Wednesday evening.")
-    assert by_value(figures_of(nlp, text), 43).incident == "accident"
+            "The fire service said 31 bodies had been recovered by Wednesday evening.")
+    assert by_value(figures_of(nlp, text), 31).incident == "accident"
     text = ("Protesters marched on parliament on Tuesday. The protests turned deadly when police "
-            "opened fire. Rights groups recorded 23 deaths, caused by police fire.")
-    assert by_value(figures_of(nlp, text), 23).incident == "protest"
+            "opened fire. Rights groups recorded 17 deaths, caused by police fire.")
+    assert by_value(figures_of(nlp, text), 17).incident == "protest"
     # a fire of the story stays the incident
     text = "The fire has killed 93 people, fire officials said."
     assert by_value(figures_of(nlp, text), 93).incident == "fire"
@@ -888,9 +888,9 @@ def test_the_size_of_a_change_and_the_level_of_a_sum(nlp, sentence, value, measu
 
 
 def test_a_sum_a_verb_of_valuing_puts_its_object_at_is_that_objects_value(nlp):
-    """'The forecaster put its estimate of damage at $52 billion': the sum is the damage, though
+    """'The forecaster put its estimate of damage at $48 billion': the sum is the damage, though
     'put' (a verb of saying) ends the figure's clause; 'put the economic loss at' is a loss."""
-    text = "Floods hit the valley.\nThe forecaster put its estimate of damage at $52 billion."
-    assert by_value(figures_of(nlp, text), 52_000_000_000).measure == "damage"
+    text = "Floods hit the valley.\nThe forecaster put its estimate of damage at $48 billion."
+    assert by_value(figures_of(nlp, text), 48_000_000_000).measure == "damage"
     text = "Floods hit the valley.\nThe ministry put the economic loss from the floods at $3 billion."
     assert by_value(figures_of(nlp, text), 3_000_000_000).measure == "loss"

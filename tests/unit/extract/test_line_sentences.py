@@ -27,7 +27,7 @@ def test_the_token_after_a_line_break_starts_a_sentence(text: str, starts: list[
     ("text", "not_starts"),
     [
         ("Storm in Ruritania\nJoe Biden said nine people had died.", ["in", "Biden"]),
-        ("Headline\n\nBoeing factory workers voted.", ["factory"]),
+        ("Headline\n\nAcme factory workers voted.", ["factory"]),
         ("One\nTwo\nThree", []),  # a line of one word: the next line's word still starts one
     ],
     ids=["name-after-a-headline", "after-a-blank-line", "one-word-lines"],
