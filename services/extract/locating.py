@@ -50,6 +50,10 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
     where the story was filed from, not where its figures are."""
     if in_dateline(token):
         return None
+    return library_place(token, hint) or described_place(token, hint)
+
+
+def library_place(token: Token, hint: str | None) -> Place | None:
     if token.ent_type_ in PLACE_LABELS:
         ent = entity_of(token)
         return resolve_entity(ent, hint)
@@ -84,6 +88,25 @@ def place_of_entity(token: Token, hint: str | None) -> Place | None:
     # a name the model did not take for a place is one only at home: 'Delta Air Lines' of an
     # American article is no state of Nigeria, nor 'the Falcon sensor' a state of Venezuela
     return place if place is None or hint is None or place.country == hint else None
+
+
+# Nouns an appositive uses to say a name is a place below the country: 'Kpashafu, a village'.
+SETTLEMENTS = frozenset([*LEVELS, "parish", "hamlet", "community", "suburb", "neighbourhood", "neighborhood",
+                         "commune", "township", "settlement"])
+
+
+def described_place(token: Token, hint: str | None) -> Place | None:
+    """'in Ntakata, a remote town in the west': a name no library knows that the text itself
+    calls a village, a town or a district is a place of the article's country, narrower than it
+    (a part is never its whole)."""
+    if hint is None or token.pos_ != "PROPN" or token.ent_type_ not in (*PLACE_LABELS, "ORG", "PERSON", ""):
+        return None
+    level = next((c.lemma_.lower() for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                  and c.lemma_.lower() in SETTLEMENTS), None)
+    if level is None:
+        return None
+    kind = "county" if level in ("county", "parish") else "region" if level in FIRST_LEVEL else "city"
+    return Place(hint, fold(name_span(token).text), kind)
 
 
 # A town the model took for an organisation is one only when it is a large one: 'Camp Mystic',

@@ -67,6 +67,8 @@ VOTE_WORDS = frozenset(w for w, m in NOUN_MEASURE.items() if m == "votes")
 VOTE_SHARES = frozenset(["share", "support"])
 WEAK_EVENTS = frozenset(["increased", "decreased", "arrived"])
 REFINEMENTS = frozenset(["evacuation_warned", "hospitalised", "cases"])
+# Verbs of a supply coming back: who has it again is no count of an outage.
+RECONNECTED = frozenset("restore reconnect".split())
 MONEY_GOVERNOR: dict[str, Measure] = {"damage": "damage", "loss": "loss", "lose": "loss", "fine": "fine"}
 # What a sum is, from the words on its own path or the subject its value is given for, when its
 # own verb says nothing ('receive', 'agree to', 'has reached'): money handed to people ('a
@@ -114,6 +116,8 @@ def measure_of(
         governed = None  # 'burned' says area only of acres and hectares
     if governed == "evacuation_warned" and event != "evacuated":
         governed = None
+    if governed == "power_outages" and reconnected(governors):
+        governed = None  # 'power has been restored to 60% of customers' counts the reconnected
     if governed == "recovered" and (unit != "people" or noun_lemma in BODIES):
         governed = None  # people who got well, not bodies or goods found ('recovered 78 bodies')
     strong = EVENT_MEASURE.get(event) if event not in WEAK_EVENTS else None
@@ -131,6 +135,14 @@ def measure_of(
     # change or arrival stays one
     fallback = next((FALLBACK_MEASURE[g] for g in governors if g in FALLBACK_MEASURE), None)
     return fallback or EVENT_MEASURE.get(event, "other")
+
+
+def reconnected(governors: list[str]) -> bool:
+    """'Power has been restored to 12,000 homes': the verb of a supply coming back governs the
+    count before any word of power does ('knocked out power to 2 million before crews restored
+    it' is still an outage)."""
+    first = next((g for g in governors if g in RECONNECTED or GOVERNOR_MEASURE.get(g) == "power_outages"), None)
+    return first in RECONNECTED
 
 
 def vote_share(counted_head: str, governors: list[str], counting: bool) -> bool:

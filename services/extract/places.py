@@ -236,7 +236,10 @@ def resolve(name: str, hint: str | None = None) -> Place | None:
     in_regions = [c for c, _ in regions().get(key, [])]
     # 'Valencia province' is a province: a city of the same name elsewhere is no candidate
     found = in_regions + ([] if level == "region" else [c for _, c in cities().get(key, [])])
-    if key in countries() and level is None and not (hint in found and hint != countries()[key]):
+    # a country's name is that country, unless the article's country has a state or province
+    # of that name ('Georgia' in a US story); a town named after it ('Jamaica' in New York,
+    # 'Lebanon' in Pennsylvania) does not outweigh the country
+    if key in countries() and level is None and not (hint in in_regions and hint != countries()[key]):
         return Place(countries()[key])
     within = f"{key} {level}" if level else key
     if not found:
