@@ -141,7 +141,8 @@ def reconnected(governors: list[str]) -> bool:
     """'Power has been restored to 12,000 homes': the verb of a supply coming back governs the
     count before any word of power does ('knocked out power to 2 million before crews restored
     it' is still an outage)."""
-    first = next((g for g in governors if g in RECONNECTED or GOVERNOR_MEASURE.get(g) == "power_outages"), None)
+    words = RECONNECTED | {w for w, m in GOVERNOR_MEASURE.items() if m == "power_outages"}
+    first = next((g for g in governors if g in words), None)
     return first in RECONNECTED
 
 

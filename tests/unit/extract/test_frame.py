@@ -490,7 +490,8 @@ def test_countries_resolve_in_the_forms_news_writes_them(name, hint, expected):
     assert str(resolve(name, hint)) == expected
 
 
-@pytest.mark.parametrize(("name", "hint"), [("Lebanon", "US"), ("Panama", "US"), ("Jamaica", "US"), ("Peru", "US")])
+@pytest.mark.parametrize(
+    ("name", "hint"), [("Lebanon", "US"), ("Panama", "US"), ("Jamaica", "US"), ("Peru", "US")])
 def test_a_country_is_no_town_named_after_it_in_the_articles_country(name, hint):
     """A US story that names Lebanon speaks of the country, not of Lebanon, Pennsylvania; only a
     state or province of the name ('Georgia') is read in the article's country."""
@@ -912,8 +913,8 @@ def test_a_sum_a_verb_of_valuing_puts_its_object_at_is_that_objects_value(nlp):
 
 @pytest.mark.parametrize(
     ("text", "value", "place"),
-    [("Floods hit Tanzania on Monday. Four people died in Ntakata, a remote town in the west, officials said.",
-      4, "TZ/ntakata"),
+    [("Floods hit Tanzania on Monday. Four people died in Ntakata, a remote town in the west, officials "
+      "said.", 4, "TZ/ntakata"),
      ("The storm hit Jamaica on Tuesday. Police in Sainte Rosalie, a parish on the coast, confirmed four "
       "deaths.", 4, "JM/sainte rosalie"),
      ("Floods hit Tanzania on Monday. Four people died in Ntakata, officials said.", 4, "TZ")],
