@@ -233,14 +233,21 @@ def noun_lemma(noun: Token | None) -> str | None:
     return named[0] if lemma not in NOUN_MEASURE and named else lemma
 
 
+# Verbs of putting a count on record: a count recorded somewhere is a count of that place.
+RECORDING = frozenset("report record register log".split())
+
+
 def clause_path(token: Token, figure: Token | None = None) -> list[Token]:
     """The figure and its governors up to the clause a speech verb introduces, or up to the
     part a whole is split into ('Of the 72 deaths, 39 were in Wajima': 72 is not in Wajima)."""
     path = [token]
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in SPEECH_VERBS:
-            if path[-1].dep_ == "dobj" and path[-1].head == ancestor:
-                path.append(ancestor)  # 'reported 24 cases in the county': the report is the count
+            if path[-1].head == ancestor and (path[-1].dep_ == "dobj" or path[-1].dep_ == "nsubjpass"
+                                              and ancestor.lemma_.lower() in RECORDING):
+                # 'reported 24 cases in the county', '24 cases were recorded in the county': the
+                # report is the count
+                path.append(ancestor)
             break
         if ancestor != figure and partitive(path[-1], ancestor):
             break

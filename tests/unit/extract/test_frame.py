@@ -924,3 +924,11 @@ def test_a_name_the_text_calls_a_town_or_parish_is_a_place_within_the_country(nl
     """No library knows every village; the text saying 'a village', 'a town' or 'a parish' does,
     and a count placed there is a part of the country's, never the whole."""
     assert by_value(figures_of(nlp, text), value).place == place
+
+
+def test_a_count_recorded_somewhere_is_a_count_of_that_place(nlp):
+    """'Two deaths have been reported in Haiti': a count put on record in a place is that
+    place's, as 'reported two deaths in Haiti' is."""
+    text = "The storm hit Jamaica on Tuesday. At least two deaths have been reported in Haiti."
+    assert by_value(figures_of(nlp, text), 2).place == "HT"
+    assert by_value(figures_of(nlp, text.replace("have been reported", "were recorded")), 2).place == "HT"
