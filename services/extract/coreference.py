@@ -136,8 +136,26 @@ def titled_person(sent: Span, title: str) -> Attribution | None:
         before = doc[max(ent.sent.start, ent.start - TITLE_REACH) : ent.end]
         described = [t for c in ent.root.children if c.dep_ == "appos" for t in c.subtree]
         if any(is_title_word(t, title) for t in [*before, *described]):
-            return Attribution(with_name_tail(ent), person=True)
-    return None
+            unnamed = untagged_titled(doc[ent.end : sent.end], title)
+            return Attribution(unnamed or with_name_tail(ent), person=True)
+    return Attribution(unnamed, person=True) if (unnamed := untagged_titled(doc[: sent.end], title)) else None
+
+
+def untagged_titled(words: Span, title: str) -> str | None:
+    """'Governor Umaru Bago': the last name of two or more capitalised words right after the
+    title that the model found no entity in (it tags some names of every region less often)."""
+    found = None
+    for word in words:
+        if not is_title_word(word, title):
+            continue
+        name = []
+        for after in words.doc[word.i + 1 : words.end]:
+            if after.pos_ != "PROPN" or not after.is_title or after.ent_type_:
+                break
+            name.append(after)
+        if len(name) >= 2:
+            found = words.doc[name[0].i : name[-1].i + 1].text
+    return found
 
 
 def is_title_word(token: Token, title: str) -> bool:

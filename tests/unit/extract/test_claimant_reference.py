@@ -164,3 +164,15 @@ def test_a_document_speaks_through_whom_it_is_from_before_any_name_in_it(nlp):
         ],
     )
     assert name_of(doc[0:4]) == ("modelers", False)
+
+
+def test_the_title_means_a_titled_name_the_model_did_not_tag(nlp):
+    """'Governor Ayo Ibe ... the governor said': a name of capitalised words right after the
+    title is the person the title later means, though the model found no entity in it."""
+    text = (
+        "Floods hit Nigeria last week.\n\n"
+        "Governor Ayo Ibe, who was represented by his deputy, Ali Garba, gave the figures in Lokoja on "
+        "Tuesday.\n\n"
+        '"So far, 207 deaths have been recorded," the governor said.'
+    )
+    assert [who for _, who, _ in claimants(nlp, text)] == ["Ayo Ibe"]
