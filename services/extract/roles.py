@@ -13,6 +13,7 @@ from services.extract.words import (
     GOVERNMENTS,
     LEADERS,
     ORGANISATIONS,
+    OUTLETS,
     PLACE_BODIES,
     PLACE_NOUNS,
     TELLERS,
@@ -67,6 +68,7 @@ def is_speaker_noun(head: Token) -> bool:
     """People and bodies can speak; 'town' cannot. A lower-case noun the tagger took for a
     name ("Jordan's foreign ministry") is still a noun."""
     body = head.lemma_.lower() in ORGANISATIONS | GOVERNMENTS | PLACE_BODIES | TELLERS
+    body = body or head.lower_ in OUTLETS  # 'state media' (lemma 'medium')
     noun = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
     return noun and (is_person_noun(head) or body)
 

@@ -49,7 +49,7 @@ DOCUMENTS = vocabulary(
     "assessment statement figure figures briefing letter notice release bulletin record filing memo "
     "documentation memorandum model projection forecast statistic statistics number dataset "
     "database chart table list register update review audit inquiry research finding result "
-    "transcript tweet video footage map image website page information"
+    "transcript tweet video footage map image website page information detail summary breakdown calculation"
 )
 
 

@@ -189,3 +189,15 @@ def test_the_red_cross_is_not_taken_for_its_international_committee(nlp):
     assert claimants(nlp, "The Red Cross said 72% of homes had no power.")[0][1] == "Red Cross"
     icrc = "The International Committee of the Red Cross said 40 people were missing."
     assert claimants(nlp, icrc)[0][1] == "International Committee of the Red Cross"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [("On Thursday, 12 passengers were flown home, Azerbaijani media reported.", "Azerbaijani media"),
+     ("Russian state media said 12 passengers were flown home.", "Russian state media"),
+     ("Wages would rise by about 20% over four years, according to details reported by Reuters.", "Reuters")],
+    ids=["media-of-a-people", "state-media", "details-reported-by"],
+)
+def test_media_keep_their_noun_and_details_are_a_document(nlp, text, speaker):
+    """'Azerbaijani media' are outlets, not the people; 'details reported by X' are X's."""
+    assert claimants(nlp, text)[0][1] == speaker
