@@ -64,3 +64,18 @@ def acronym_names(doc: Doc) -> Doc:
         kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]
         doc.ents = filter_spans([*kept, *found])
     return doc
+
+
+SHORT_FORMS = "claimstream.short_forms"
+
+
+def short_forms(doc: Doc) -> dict[str, str]:
+    """Names the article gives a short form in parentheses, lower-cased, to that form: 'African
+    National Congress (ANC)' → {'african national congress': 'ANC'}. Built once per Doc."""
+    if (forms := doc.user_data.get(SHORT_FORMS)) is None:
+        forms = {}
+        for i in in_parentheses(doc):
+            if is_acronym(text := doc[i].text) and (span := expanded(doc, i - 1, text)) is not None:
+                forms[span.text.lower().removeprefix("the ")] = text
+        doc.user_data[SHORT_FORMS] = forms
+    return forms

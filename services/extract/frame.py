@@ -363,9 +363,15 @@ def valued_objects(path: list[Token]) -> list[Token]:
 
 
 def counted_share(token: Token, path: list[Token]) -> bool:
-    """'with 85% of ballots counted': the share is what has been counted, not what was won."""
-    return any(t.lemma_.lower() == "count" and any(c.dep_ in ("nsubj", "nsubjpass") and c in path
-                                                  for c in t.children) for t in token.ancestors)
+    """'with 85% of ballots counted': the share is what has been counted, not what was won,
+    whether the parser made 'counted' the verb of the share or a participle on the ballots."""
+    if any(t.lemma_.lower() == "count" and any(c.dep_ in ("nsubj", "nsubjpass") and c in path
+                                               for c in t.children) for t in token.ancestors):
+        return True
+    shares = [token, *(t for t in path[:2] if t.lower_ in ("%", "percent", "per"))]
+    objects = [o for t in shares for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+               for o in c.children if o.dep_ == "pobj"]
+    return any(c.dep_ == "acl" and c.lemma_.lower() == "count" for o in objects for c in o.children)
 
 
 def read_frame(

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Token
 
 from services.claims.identity import counted_head, singular
+from services.extract.acronyms import short_forms
 from services.extract.entities import canonical, entity_of
 from services.extract.incidents import Incident, incident_at
 from services.extract.locating import in_dateline
@@ -130,6 +131,9 @@ def actor_name(token: Token) -> str | None:
     ent = entity_of(token)
     name = canonical(ent) if ent is not None else " ".join(
         t.text for t in token.lefts if t.dep_ == "compound") + " " + token.text
+    # 'the African National Congress (ANC)': the party by the short form the article gives it,
+    # which is how other reports name it too
+    name = short_forms(token.doc).get(name.strip().lower().removeprefix("the "), name)
     words = [singular(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", name.lower())]
     return " ".join(w for w in words if w not in ORGANISATION_WORDS and w != "the") or None
 

@@ -932,3 +932,18 @@ def test_a_count_recorded_somewhere_is_a_count_of_that_place(nlp):
     text = "The storm hit Jamaica on Tuesday. At least two deaths have been reported in Haiti."
     assert by_value(figures_of(nlp, text), 2).place == "HT"
     assert by_value(figures_of(nlp, text.replace("have been reported", "were recorded")), 2).place == "HT"
+
+
+def test_a_party_is_held_under_the_short_form_the_article_gives_it(nlp):
+    """'the Party of Renewal and Democracy (PRD)' and a later report's 'the PRD' hold one share."""
+    long = "The ruling Party of Renewal and Democracy (PRD) won 41% of the vote, the commission said."
+    short = "The PRD won 40.2% of the vote on Saturday, the commission said."
+    assert by_value(figures_of(nlp, long), 41).claim_key == by_value(figures_of(nlp, short), 40.2).claim_key
+
+
+def test_the_share_of_votes_counted_as_a_participle_is_no_party_s_share(nlp):
+    """'With 97% of the votes counted, the NDP had 40%': the 97% is how far the count got."""
+    text = "With 97.84% of the votes counted, the NDP had won just over 40% of the national vote."
+    found = figures_of(nlp, text)
+    assert by_value(found, 97.84).measure == "other"
+    assert by_value(found, 40).measure == "votes"
