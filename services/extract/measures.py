@@ -67,6 +67,8 @@ VOTE_WORDS = frozenset(w for w, m in NOUN_MEASURE.items() if m == "votes")
 VOTE_SHARES = frozenset(["share", "support"])
 WEAK_EVENTS = frozenset(["increased", "decreased", "arrived"])
 REFINEMENTS = frozenset(["evacuation_warned", "hospitalised", "cases"])
+# Verbs of getting people out that 'alive' makes a rescue: 'pulled out alive', 'found alive'.
+RETRIEVED = frozenset("pull bring find dig recover come extract free".split())
 # Verbs of a supply coming back: who has it again is no count of an outage.
 RECONNECTED = frozenset("restore reconnect".split())
 MONEY_GOVERNOR: dict[str, Measure] = {"damage": "damage", "loss": "loss", "lose": "loss", "fine": "fine"}
@@ -112,6 +114,8 @@ def measure_of(
     if noun_lemma in NOUN_MEASURE and unit != "percent":
         return NOUN_MEASURE[noun_lemma]
     governed = next((GOVERNOR_MEASURE[g] for g in governors if g in GOVERNOR_MEASURE), None)
+    if governed is None and "alive" in governors and RETRIEVED & set(governors) and noun_lemma not in BODIES:
+        governed = "rescued"  # '140 people had been pulled out alive', not '... and 18 bodies'
     if governed == "area_burned" and noun_lemma not in NOUN_MEASURE:
         governed = None  # 'burned' says area only of acres and hectares
     if governed == "evacuation_warned" and event != "evacuated":

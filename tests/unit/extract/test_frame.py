@@ -97,10 +97,14 @@ def test_the_fires_are_all_of_them_not_the_one_in_the_headline(nlp):
      ("The storm knocked out power to 2 million customers before crews restored it.", 2000000,
       "power_outages"),
      ("Crews have restored power to more than 60% of customers, the power company said.", 60, "other"),
-     ("Power has been restored to 12,000 homes, the utility said.", 12000, "other")],
+     ("Power has been restored to 12,000 homes, the utility said.", 12000, "other"),
+     ("More than 140 people had been pulled out alive since the collapse, he said.", 140, "rescued"),
+     ("Police said 34 miners had been brought up alive and 18 bodies retrieved by Wednesday.", 18,
+      "killed")],
     ids=["evacuation-orders", "evacuation-warnings", "hospitalised", "being-treated", "structures-destroyed",
          "acres-burned", "toll-level-not-a-rise", "a-toll-of-n", "without-power", "outage-restored-later",
-         "restored-share-is-no-outage", "restored-homes-are-no-outage"],
+         "restored-share-is-no-outage", "restored-homes-are-no-outage", "pulled-out-alive",
+         "bodies-beside-the-living"],
 )
 def test_measures(nlp, sentence, value, measure):
     assert by_value(figures_of(nlp, sentence), value).measure == measure
