@@ -54,12 +54,15 @@ def in_parentheses(doc: Doc) -> list[int]:
     return (numpy.flatnonzero((orth[:-2] == OPENING) & (orth[2:] == CLOSING)) + 1).tolist()
 
 
+def defined(doc: Doc) -> list[tuple[Span, str]]:
+    """Each name the text follows with its short form in parentheses, with that form."""
+    return [(span, text) for i in in_parentheses(doc)
+            if is_acronym(text := doc[i].text) and (span := expanded(doc, i - 1, text)) is not None]
+
+
 @Language.component("acronym_names")
 def acronym_names(doc: Doc) -> Doc:
-    found = []
-    for i in in_parentheses(doc):
-        if is_acronym(text := doc[i].text) and (span := expanded(doc, i - 1, text)) is not None:
-            found.append(span)
+    found = [span for span, _ in defined(doc)]
     if found:
         kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]
         doc.ents = filter_spans([*kept, *found])
@@ -73,9 +76,6 @@ def short_forms(doc: Doc) -> dict[str, str]:
     """Names the article gives a short form in parentheses, lower-cased, to that form: 'African
     National Congress (ANC)' → {'african national congress': 'ANC'}. Built once per Doc."""
     if (forms := doc.user_data.get(SHORT_FORMS)) is None:
-        forms = {}
-        for i in in_parentheses(doc):
-            if is_acronym(text := doc[i].text) and (span := expanded(doc, i - 1, text)) is not None:
-                forms[span.text.lower().removeprefix("the ")] = text
-        doc.user_data[SHORT_FORMS] = forms
+        forms = doc.user_data[SHORT_FORMS] = {span.text.lower().removeprefix("the "): text
+                                              for span, text in defined(doc)}
     return forms
