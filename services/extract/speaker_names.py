@@ -4,6 +4,7 @@ phrase gives ('City officials') or a generic word to resolve later ('the departm
 
 from spacy.tokens import Span, Token
 
+from services.extract.acronyms import is_acronym
 from services.extract.documents import author_span, earlier_author, has_author, is_definite
 from services.extract.entities import entity_of, ents_within, titles, with_name_tail
 from services.extract.events import is_person_noun
@@ -107,12 +108,16 @@ def appositive_name(span: Span) -> str | None:
     described by a common noun and then named in apposition speaks under the name (for a
     person, the name may hang on a word of the description)."""
     head = span.root
-    if head.pos_ != "NOUN":
+    # 'the Minister of Health, Ana Kebede,': a title the tagger took for a name is still a noun
+    titled = head.pos_ == "PROPN" and titles().fullmatch(f"{head.text} ") is not None
+    if head.pos_ != "NOUN" and not titled:
         return None
     named = [c for c in head.children if c.dep_ == "appos"]
     if is_person_noun(head):
         named += [t for t in span if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t not in named]
     for appos in named:
+        if titled and is_acronym(appos.text):
+            continue  # 'the Directorate General of Health Services (DGHS)': its short form
         words = [t for t in appos.subtree if not t.is_punct and t.dep_ != "det"]
         ent = entity_of(appos)
         if ent is not None and ent.label_ in ("PERSON", "ORG"):

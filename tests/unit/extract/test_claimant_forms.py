@@ -201,3 +201,12 @@ def test_the_red_cross_is_not_taken_for_its_international_committee(nlp):
 def test_media_keep_their_noun_and_details_are_a_document(nlp, text, speaker):
     """'Azerbaijani media' are outlets, not the people; 'details reported by X' are X's."""
     assert claimants(nlp, text)[0][1] == speaker
+
+
+def test_a_speaker_named_after_a_title_in_apposition_speaks_under_the_name(nlp):
+    """'..., the Minister of Health, Ana Kebede, said': the minister's name, not her title;
+    a body followed by its short form in brackets keeps its full name."""
+    text = "Eight people have died of the virus since Friday, the Minister of Health, Ana Kebede, said."
+    assert claimants(nlp, text)[0][1] == "Ana Kebede"
+    body = "The Directorate General of Health Services (DGHS) said 1,792 more patients had been admitted."
+    assert claimants(nlp, body)[0][1] == "Directorate General of Health Services"
