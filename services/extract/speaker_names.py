@@ -115,6 +115,11 @@ def appositive_name(span: Span) -> str | None:
     named = [c for c in head.children if c.dep_ == "appos"]
     if is_person_noun(head):
         named += [t for t in span if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t not in named]
+    # 'the bank's director for the Caribbean, Ann Lee,' parsed with the name as the object of
+    # 'for': a person's name set off by a comma that ends the description is the speaker's
+    named += [e.root for e in ents_within(span) if e.label_ == "PERSON" and e.start > span.start + 1
+              and span.doc[e.start - 1].text == "," and all(t.is_punct for t in span.doc[e.end : span.end])
+              and e.root not in named]
     for appos in named:
         if titled and is_acronym(appos.text):
             continue  # 'the Directorate General of Health Services (DGHS)': its short form

@@ -210,3 +210,12 @@ def test_a_speaker_named_after_a_title_in_apposition_speaks_under_the_name(nlp):
     assert claimants(nlp, text)[0][1] == "Ana Kebede"
     body = "The Directorate General of Health Services (DGHS) said 1,792 more patients had been admitted."
     assert claimants(nlp, body)[0][1] == "Directorate General of Health Services"
+
+
+def test_a_name_set_off_by_a_comma_at_the_end_of_a_description_speaks(nlp):
+    """'..., the Harbour Bank's country director for the Caribbean, Lina Varga, said': the
+    parser may hang the name on 'for'; the name, not the bank, says it."""
+    text = ("The storm made landfall.\n\nIn dollar terms, damage to homes came to $3.7 billion, "
+            "infrastructure to $2.9 billion and public buildings to $1.8 billion, the Harbour Bank's country "
+            "director for the Caribbean, Lina Varga, said at a briefing in Kingston.")
+    assert {who for _, who, _ in claimants(nlp, text)} == {"Lina Varga"}
